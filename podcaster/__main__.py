@@ -1,0 +1,3 @@
+from podcaster.cli import main
+
+main()

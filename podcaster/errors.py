@@ -1,0 +1,52 @@
+"""The project's own errors: each one is a single line a user can act on."""
+
+from __future__ import annotations
+
+import click
+
+
+class PodcasterError(click.ClickException):
+    """Base of all podcaster errors; click prints it as one clean line."""
+
+    exit_code = 1
+
+
+class ConfigError(PodcasterError):
+    """podcast.toml is missing, malformed or has invalid values."""
+
+    exit_code = 2
+
+
+class PostError(PodcasterError):
+    """A post cannot be read or segmented. The message names the file."""
+
+    exit_code = 3
+
+    def __init__(self, path, problem: str):
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+class EngineError(PodcasterError):
+    """A speech engine failed or is not available; says the probable cause."""
+
+    exit_code = 4
+
+
+class AudioError(PodcasterError):
+    """ffmpeg or an audio file failed."""
+
+    exit_code = 5
+
+
+class TagError(PodcasterError):
+    """Writing or reading ID3 tags failed."""
+
+    exit_code = 5
+
+
+class BuildLockedError(PodcasterError):
+    """Another build holds the project's lock."""
+
+    exit_code = 6
