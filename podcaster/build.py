@@ -17,7 +17,7 @@ from podcaster.model import Episode, Post
 from podcaster.read import read_post
 from podcaster.script import ScriptSettings, build_script
 from podcaster.segment import segment_post
-from podcaster.synthesize import SynthStats, Synthesizer
+from podcaster.synthesize import Synthesizer, SynthStats
 from podcaster.tag import EpisodeTags, write_tags
 
 log = logging.getLogger(__name__)
