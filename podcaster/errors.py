@@ -50,3 +50,21 @@ class BuildLockedError(PodcasterError):
     """Another build holds the project's lock."""
 
     exit_code = 6
+
+
+class PartialBuildError(PodcasterError):
+    """With --keep-going: some posts failed; the others were built and published."""
+
+    exit_code = 7
+
+
+class UnexpectedError(Exception):
+    """An unexpected exception (a bug) while building one post; the message names the file.
+
+    Deliberately not a ClickException: the CLI reports it with the internal-error exit code.
+    """
+
+    def __init__(self, path, exc: BaseException):
+        self.path = path
+        self.exc = exc
+        super().__init__(f"{path}: unexpected {type(exc).__name__}: {exc}")

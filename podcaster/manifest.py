@@ -1,0 +1,294 @@
+"""The build manifest: what is in ``public/`` and what each episode was built from.
+
+One JSON file, ``public/.podcaster-manifest.json``, holds per published episode the keys of
+everything its MP3 depends on (``audio_key``: script, voices, clips, sounds, audio settings;
+``tags_key``: the ID3 tags), the MP3's size and digest, and the episode's data (post metadata
+without the raw bytes, segments, number, duration, timeline). A rebuild compares keys to skip
+unchanged episodes, and rebuilds their ``Episode`` from here to publish them without touching
+their audio.
+
+The manifest lives beside the files it describes: a ``public/`` restored or deleted as a whole
+stays consistent with it. It is written last, after every file it lists is in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from podcaster.model import (
+    Block,
+    Cue,
+    Episode,
+    Post,
+    Segment,
+    SegmentSpan,
+    Source,
+    TimedCue,
+    Timeline,
+)
+
+log = logging.getLogger(__name__)
+
+MANIFEST_NAME = ".podcaster-manifest.json"
+MANIFEST_VERSION = 1
+
+
+@dataclass
+class EpisodeRecord:
+    """What the manifest knows about one published episode."""
+
+    slug: str
+    source: str  # the post file, relative to the project when inside it
+    audio_key: str
+    tags_key: str
+    file: str  # the MP3, relative to public/
+    size: int
+    sha256: str
+    mtime_ns: int
+    number: int
+    duration: float
+    post: dict[str, Any]
+    segments: list[dict[str, Any]]
+    timeline: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "audio_key": self.audio_key, "tags_key": self.tags_key,
+            "file": self.file, "size": self.size, "sha256": self.sha256,
+            "mtime_ns": self.mtime_ns, "number": self.number, "duration": self.duration,
+            "post": self.post, "segments": self.segments, "timeline": self.timeline,
+        }
+
+    @classmethod
+    def from_dict(cls, slug: str, d: dict[str, Any]) -> EpisodeRecord:
+        return cls(slug=slug, **{k: d[k] for k in (
+            "source", "audio_key", "tags_key", "file", "size", "sha256", "mtime_ns", "number",
+            "duration", "post", "segments", "timeline")})
+
+
+@dataclass
+class Manifest:
+    """Published episodes by slug."""
+
+    episodes: dict[str, EpisodeRecord] = field(default_factory=dict)
+
+    def to_bytes(self) -> bytes:
+        data = {
+            "version": MANIFEST_VERSION,
+            "episodes": {slug: self.episodes[slug].to_dict() for slug in sorted(self.episodes)},
+        }
+        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+
+
+def manifest_path(public_dir: Path) -> Path:
+    return Path(public_dir) / MANIFEST_NAME
+
+
+def load_manifest(path: Path) -> Manifest:
+    """The manifest at ``path``; an empty one if it is missing, unreadable or of another version.
+
+    An empty manifest only costs time: every episode is rebuilt, and outputs that come out
+    byte-identical are left in place.
+    """
+    path = Path(path)
+    try:
+        data = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        return Manifest()
+    except (OSError, ValueError) as exc:
+        log.warning("%s: unreadable build manifest (%s); rebuilding every episode", path, exc)
+        return Manifest()
+    if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
+        log.warning("%s: build manifest of another version; rebuilding every episode", path)
+        return Manifest()
+    try:
+        episodes = {slug: EpisodeRecord.from_dict(slug, d)
+                    for slug, d in data.get("episodes", {}).items()}
+    except (KeyError, TypeError, AttributeError) as exc:
+        log.warning("%s: malformed build manifest (%s); rebuilding every episode", path, exc)
+        return Manifest()
+    return Manifest(episodes)
+
+
+# --- keys -------------------------------------------------------------------------------
+
+
+def digest(data: Any) -> str:
+    """sha256 of a JSON-able value (keys sorted, so equal values give equal digests)."""
+    blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class FileDigests:
+    """sha256 of input files (sounds, cover), each read once per build."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, int, int], str] = {}
+
+    def __call__(self, path: Path) -> str:
+        st = os.stat(path)
+        key = (str(Path(path).resolve()), st.st_size, st.st_mtime_ns)
+        if key not in self._seen:
+            self._seen[key] = file_sha256(path)
+        return self._seen[key]
+
+
+def output_intact(record: EpisodeRecord, public_dir: Path) -> bool:
+    """Whether the MP3 the record lists is still the one the build wrote.
+
+    Size and mtime decide when they match; otherwise (a restored or copied ``public/``) the
+    file's digest does.
+    """
+    path = Path(public_dir) / record.file
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    if st.st_size != record.size:
+        return False
+    if st.st_mtime_ns == record.mtime_ns:
+        return True
+    return file_sha256(path) == record.sha256
+
+
+# --- (de)serialisation of episodes ------------------------------------------------------
+
+
+def relative_path(path: Path | None, base: Path) -> str | None:
+    """``path`` relative to ``base`` (POSIX form) when inside it, else as given."""
+    if path is None:
+        return None
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(Path(base).resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _abs(text: str | None, base: Path) -> Path | None:
+    if text is None:
+        return None
+    path = Path(text)
+    return path if path.is_absolute() else Path(base) / path
+
+
+def source_from_dict(d: dict | None) -> Source | None:
+    if d is None:
+        return None
+    return Source(n=d["n"], title=d["title"], outlet=d.get("outlet"), url=d.get("url"))
+
+
+def post_to_dict(post: Post, project_dir: Path) -> dict[str, Any]:
+    """Post metadata and text, without the raw file bytes."""
+    return {
+        "path": relative_path(post.path, project_dir),
+        "title": post.title,
+        "date": post.date.isoformat(),
+        "slug": post.slug,
+        "draft": post.draft,
+        "description": post.description,
+        "blocks": [{"text": b.text, "quoted": b.quoted} for b in post.blocks],
+        "sources": [s.to_dict() for s in post.sources],
+    }
+
+
+def post_from_dict(d: dict[str, Any], project_dir: Path) -> Post:
+    return Post(
+        path=_abs(d["path"], project_dir),
+        title=d["title"],
+        date=dt.date.fromisoformat(d["date"]),
+        slug=d["slug"],
+        blocks=[Block(b["text"], b.get("quoted", False)) for b in d.get("blocks", [])],
+        sources=[source_from_dict(s) for s in d.get("sources", [])],
+        draft=d.get("draft", False),
+        description=d.get("description"),
+    )
+
+
+def segment_from_dict(d: dict[str, Any]) -> Segment:
+    return Segment(kind=d["kind"], title=d["title"], paragraphs=list(d["paragraphs"]),
+                   source=source_from_dict(d.get("source")))
+
+
+def cue_to_dict(cue: Cue, project_dir: Path) -> dict[str, Any]:
+    return {
+        "kind": cue.kind, "text": cue.text, "spoken": cue.spoken,
+        "sound": relative_path(cue.sound, project_dir), "segment": cue.segment,
+        "paragraph": cue.paragraph, "pause_after": cue.pause_after,
+    }
+
+
+def cue_from_dict(d: dict[str, Any], project_dir: Path) -> Cue:
+    return Cue(kind=d["kind"], text=d.get("text", ""), spoken=d.get("spoken", ""),
+               sound=_abs(d.get("sound"), project_dir), segment=d.get("segment"),
+               paragraph=d.get("paragraph"), pause_after=d.get("pause_after", 0.0))
+
+
+def timeline_to_dict(timeline: Timeline, project_dir: Path) -> dict[str, Any]:
+    return {
+        "duration": timeline.duration,
+        "cues": [{**cue_to_dict(t.cue, project_dir), "start": t.start, "end": t.end}
+                 for t in timeline.cues],
+        "segments": [
+            {"index": s.index, "kind": s.kind, "title": s.title, "start": s.start,
+             "end": s.end, "source": s.source.to_dict() if s.source else None}
+            for s in timeline.segments
+        ],
+    }
+
+
+def timeline_from_dict(d: dict[str, Any], project_dir: Path) -> Timeline:
+    return Timeline(
+        cues=[TimedCue(cue_from_dict(c, project_dir), c["start"], c["end"]) for c in d["cues"]],
+        segments=[SegmentSpan(s["index"], s["kind"], s["title"], s["start"], s["end"],
+                              source_from_dict(s.get("source"))) for s in d["segments"]],
+        duration=d["duration"],
+    )
+
+
+def episode_record(episode: Episode, *, audio_key: str, tags_key: str, sha256: str,
+                   mtime_ns: int, public_dir: Path, project_dir: Path) -> EpisodeRecord:
+    """The manifest entry for a published episode."""
+    return EpisodeRecord(
+        slug=episode.post.slug,
+        source=relative_path(episode.post.path, project_dir),
+        audio_key=audio_key,
+        tags_key=tags_key,
+        file=relative_path(episode.audio_path, public_dir),
+        size=episode.size,
+        sha256=sha256,
+        mtime_ns=mtime_ns,
+        number=episode.number,
+        duration=episode.duration,
+        post=post_to_dict(episode.post, project_dir),
+        segments=[s.to_dict() for s in episode.segments],
+        timeline=timeline_to_dict(episode.timeline, project_dir),
+    )
+
+
+def episode_from_record(record: EpisodeRecord, public_dir: Path, project_dir: Path) -> Episode:
+    """The ``Episode`` a record describes (its post has no raw bytes)."""
+    return Episode(
+        post=post_from_dict(record.post, project_dir),
+        segments=[segment_from_dict(s) for s in record.segments],
+        number=record.number,
+        audio_path=Path(public_dir) / record.file,
+        size=record.size,
+        duration=record.duration,
+        timeline=timeline_from_dict(record.timeline, project_dir),
+    )

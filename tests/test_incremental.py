@@ -1,0 +1,212 @@
+"""Incremental builds: nothing unchanged is redone, removed posts disappear, numbers follow dates."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import feedparser
+import pytest
+from build_fixtures import built_project, snapshot
+
+from podcaster.build import build_project
+from podcaster.manifest import MANIFEST_NAME
+from podcaster.model import Post
+from podcaster.tag import read_tags
+
+SLUGS = ["spring-rain", "robot-library", "night-train"]
+
+
+@pytest.fixture
+def project(tmp_path_factory, tmp_path):
+    return built_project(tmp_path_factory, tmp_path / "show")
+
+
+def feed_entries(project):
+    feed = feedparser.parse((project / "public" / "feed.xml").read_bytes())
+    return {e.enclosures[0].href.rsplit("/", 1)[-1]: e for e in feed.entries}
+
+
+def audio_frames(path):
+    """The MP3 without its ID3v2 tag: the encoded audio alone."""
+    data = path.read_bytes()
+    assert data[:3] == b"ID3"
+    size = 0
+    for b in data[6:10]:
+        size = (size << 7) | b
+    return data[10 + size:]
+
+
+def test_noop_rebuild_writes_no_file(project):
+    public = project / "public"
+    before = snapshot(public)
+    assert {f"episodes/{s}.mp3" for s in SLUGS} <= set(before)
+    assert MANIFEST_NAME in before and "feed.xml" in before
+
+    result = build_project(project)
+
+    assert snapshot(public) == before
+    assert result.unchanged == SLUGS
+    assert result.built == result.retagged == result.removed == []
+    assert result.stats.synthesised == result.stats.cached == 0
+    assert [e.number for e in result.episodes] == [1, 2, 3]
+    assert not (project / ".podcaster-cache" / "staging").exists()
+
+
+def test_editing_one_post_rebuilds_only_that_episode(project):
+    public = project / "public"
+    before = snapshot(public)
+    post = project / "posts" / "2025-03-02-robot-library.txt"
+    post.write_text(post.read_text(encoding="utf-8").replace(
+        "사서 선생님들이", "도서관 사서 선생님들이 이제"), encoding="utf-8")
+
+    result = build_project(project)
+
+    after = snapshot(public)
+    assert result.built == ["robot-library"]
+    assert result.unchanged == ["spring-rain", "night-train"]
+    assert result.stats.synthesised == 1  # only the edited sentence
+    for slug in ("spring-rain", "night-train"):
+        assert after[f"episodes/{slug}.mp3"] == before[f"episodes/{slug}.mp3"]
+    assert after["episodes/robot-library.mp3"][2] != before["episodes/robot-library.mp3"][2]
+    entry = feed_entries(project)["robot-library.mp3"]
+    assert int(entry.enclosures[0].length) == after["episodes/robot-library.mp3"][1]
+    # and the next build is a no-op again
+    assert build_project(project).unchanged == SLUGS
+    assert snapshot(public) == after
+
+
+def test_deleting_a_post_removes_its_episode_and_files(project):
+    episodes = project / "public" / "episodes"
+    # files other stages put beside the MP3 belong to the post too
+    (episodes / "night-train.vtt").write_text("WEBVTT\n", encoding="utf-8")
+    (episodes / "night-train.chapters.json").write_text("{}", encoding="utf-8")
+    (project / "posts" / "2025-03-03-night-train.txt").unlink()
+
+    result = build_project(project)
+
+    assert result.removed == ["night-train"]
+    assert sorted(p.name for p in episodes.iterdir()) == ["robot-library.mp3", "spring-rain.mp3"]
+    assert set(feed_entries(project)) == {"spring-rain.mp3", "robot-library.mp3"}
+    manifest = json.loads((project / "public" / MANIFEST_NAME).read_text(encoding="utf-8"))
+    assert set(manifest["episodes"]) == {"spring-rain", "robot-library"}
+
+
+def test_draft_post_is_not_published(project, monkeypatch):
+    from podcaster import build as build_module
+
+    real_read = build_module.read_post
+
+    def read(path) -> Post:
+        post = real_read(path)
+        post.draft = post.slug == "robot-library"
+        return post
+
+    monkeypatch.setattr(build_module, "read_post", read)
+    result = build_project(project)
+    assert result.removed == ["robot-library"]
+    assert not (project / "public" / "episodes" / "robot-library.mp3").exists()
+    assert set(feed_entries(project)) == {"spring-rain.mp3", "night-train.mp3"}
+    # the later episode moves up a number: re-tagged, not re-encoded
+    assert result.retagged == ["night-train"]
+    assert [e.number for e in result.episodes] == [1, 2]
+
+
+def test_older_post_renumbers_later_episodes_by_retagging(project, tmp_path):
+    episodes = project / "public" / "episodes"
+    frames = {s: audio_frames(episodes / f"{s}.mp3") for s in SLUGS}
+    (project / "posts" / "2025-02-28-winter-end.txt").write_text(
+        "겨울의 끝\n안녕하세요 시험 작가입니다.\n“올겨울 마지막 한파가 물러간다.”\n"
+        "이제 곧 봄입니다.\n이상 오늘의 소식이었습니다.\n", encoding="utf-8")
+
+    result = build_project(project)
+
+    assert result.built == ["winter-end"]
+    assert result.retagged == SLUGS
+    assert {e.post.slug: e.number for e in result.episodes} == {
+        "winter-end": 1, "spring-rain": 2, "robot-library": 3, "night-train": 4}
+    for n, slug in enumerate(SLUGS, start=2):
+        assert str(read_tags(episodes / f"{slug}.mp3")["TRCK"]) == str(n)
+        assert audio_frames(episodes / f"{slug}.mp3") == frames[slug]
+    assert {k: int(e.itunes_episode) for k, e in feed_entries(project).items()} == {
+        "winter-end.mp3": 1, "spring-rain.mp3": 2, "robot-library.mp3": 3, "night-train.mp3": 4}
+
+    # a re-tagged MP3 is byte-identical to the one a clean build makes
+    clean = tmp_path / "clean"
+    shutil.copytree(project, clean)
+    shutil.rmtree(clean / "public")
+    build_project(clean)
+    for slug in SLUGS:
+        assert (clean / "public/episodes" / f"{slug}.mp3").read_bytes() == \
+               (episodes / f"{slug}.mp3").read_bytes()
+
+
+def test_show_metadata_change_retags_without_synthesis(project):
+    toml = project / "podcast.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        'author = "시험 작가"', 'author = "새 작가"'), encoding="utf-8")
+    result = build_project(project)
+    assert result.retagged == SLUGS
+    assert result.stats.synthesised == result.stats.cached == 0
+    assert str(read_tags(project / "public/episodes/spring-rain.mp3")["TPE1"]) == "새 작가"
+
+
+def test_audio_setting_change_rebuilds_every_episode(project):
+    toml = project / "podcast.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        "segment_pause = 0.3", "segment_pause = 0.5"), encoding="utf-8")
+    result = build_project(project)
+    assert result.built == SLUGS
+    assert result.stats.synthesised == 0  # the clips themselves did not change
+
+
+def test_damaged_episode_is_rebuilt(project):
+    mp3 = project / "public" / "episodes" / "spring-rain.mp3"
+    good = mp3.read_bytes()
+    mp3.write_bytes(good[: len(good) // 2])
+    result = build_project(project)
+    assert result.built == ["spring-rain"]
+    assert mp3.read_bytes() == good
+
+
+def test_restored_public_with_new_mtimes_is_not_rebuilt(project):
+    """A public/ restored from a backup or a checkout has new mtimes but the same bytes."""
+    public = project / "public"
+    for path in public.rglob("*"):
+        os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    before = snapshot(public)
+
+    result = build_project(project)
+
+    after = snapshot(public)
+    assert result.unchanged == SLUGS
+    changed = {k for k in before if before[k] != after[k]}
+    assert changed == {MANIFEST_NAME}  # it records the new mtimes, nothing else is written
+    assert snapshot(public) == after
+
+
+def test_unchanged_episodes_come_back_whole_from_the_manifest(project):
+    """The episode data of a skipped post equals the data of a fresh build; and a lost
+    manifest costs a rebuild but leaves the byte-identical MP3s in place."""
+    public = project / "public"
+    kept = {e.post.slug: e for e in build_project(project).episodes}
+    (public / MANIFEST_NAME).unlink()
+    before = snapshot(public)
+
+    result = build_project(project)
+
+    assert result.built == SLUGS
+    assert result.stats.synthesised == 0
+    after = snapshot(public)
+    fresh = {e.post.slug: e for e in result.episodes}
+    for slug in SLUGS:
+        assert after[f"episodes/{slug}.mp3"] == before[f"episodes/{slug}.mp3"]
+        a, b = kept[slug], fresh[slug]
+        assert (a.number, a.size, a.duration) == (b.number, b.size, b.duration)
+        assert a.post.title == b.post.title and a.post.sources == b.post.sources
+        assert a.segments == b.segments
+        assert a.timeline.duration == b.timeline.duration
+        assert a.timeline.segments == b.timeline.segments
+        assert [(t.cue, t.start, t.end) for t in a.timeline.cues] == \
+               [(t.cue, t.start, t.end) for t in b.timeline.cues]
