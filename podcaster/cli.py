@@ -157,8 +157,8 @@ def _summary(result) -> None:
     table.add_row("clips", f"{result.stats.synthesised} synthesised, {result.stats.cached} cached")
     table.add_row("engine", result.engine)
     table.add_row("wall time", f"{result.seconds:.1f} s")
-    table.add_row("feed", str(result.feed_path))
     Console(highlight=False).print(table)
+    click.echo(f"feed: {result.feed_path}")
 
 
 @main.command(epilog=EXIT_CODES)
