@@ -1,0 +1,163 @@
+"""Split a post into what listeners hear: greeting, articles, commentary and sign-off.
+
+Quoted paragraphs are grouped into articles and matched to the post's sources by a
+monotonic alignment (the article index never goes back) that maximises the character-bigram
+similarity between each paragraph and the source titles.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from podcaster.model import Block, Post, Segment, Source
+
+log = logging.getLogger(__name__)
+
+GREETING_TITLE = "인사"
+COMMENTARY_TITLE = "논평"
+SIGNOFF_TITLE = "맺음말"
+
+# "이상 …", "이상으로 …", "이상입니다." — but not "이상하게도", "이상적인".
+_SIGNOFF_START = re.compile(r"^이상(?:\s|[,.!…]|으로|입니다|이었습니다|이었|$)")
+_WORD = re.compile(r"\w+")
+
+# A paragraph needs at least this share of a title's (weighted) bigrams to count as a match.
+MIN_MATCH = 0.12
+# Cost of leaving a source unquoted, and of switching article without evidence.
+SKIP_COST = 0.25
+SWITCH_COST = 0.01
+
+
+def segment_post(post: Post) -> list[Segment]:
+    """Return the post's segments in reading order (sources are never a segment)."""
+    blocks = post.blocks
+    quoted = [i for i, b in enumerate(blocks) if b.quoted]
+    if not quoted:
+        return _segments_without_quotes(blocks)
+    first, last = quoted[0], quoted[-1]
+    segments: list[Segment] = []
+    if first > 0:
+        segments.append(Segment("greeting", GREETING_TITLE, [b.text for b in blocks[:first]]))
+
+    tail = blocks[last + 1 :]
+    signoff_at = _signoff_start(tail)
+    middle_end = last + 1 + (signoff_at if signoff_at is not None else len(tail))
+
+    articles = align([blocks[i].text for i in quoted], post.sources)
+    article_of = dict(zip(quoted, articles, strict=True))
+    current: Segment | None = None
+    current_key: object = None
+    count = 0
+    for i in range(first, middle_end):
+        block = blocks[i]
+        if block.quoted:
+            key = ("article", article_of[i])
+            if current is None or current_key != key:
+                count += 1
+                source = post.sources[article_of[i]] if article_of[i] is not None else None
+                title = source.title if source else f"기사 {count}"
+                current = Segment("article", title, [], source)
+                segments.append(current)
+                current_key = key
+        else:
+            if current is None or current.kind != "commentary":
+                current = Segment("commentary", COMMENTARY_TITLE, [])
+                segments.append(current)
+                current_key = "commentary"
+        current.paragraphs.append(block.text)
+    if signoff_at is not None:
+        segments.append(Segment("signoff", SIGNOFF_TITLE, [b.text for b in tail[signoff_at:]]))
+    return segments
+
+
+def _segments_without_quotes(blocks: list[Block]) -> list[Segment]:
+    texts = [b.text for b in blocks]
+    segments = [Segment("greeting", GREETING_TITLE, texts[:1])]
+    rest = blocks[1:]
+    signoff_at = _signoff_start(rest)
+    body = texts[1 : 1 + (signoff_at if signoff_at is not None else len(rest))]
+    if body:
+        segments.append(Segment("commentary", COMMENTARY_TITLE, body))
+    if signoff_at is not None:
+        segments.append(Segment("signoff", SIGNOFF_TITLE, texts[1 + signoff_at :]))
+    return segments
+
+
+def _signoff_start(tail: list[Block]) -> int | None:
+    """Index in ``tail`` (the non-quoted paragraphs after the last quote) where the sign-off starts.
+
+    The last paragraph starting with "이상" opens the sign-off; without one, the last
+    paragraph is the sign-off when there is more than one paragraph.
+    """
+    for i in range(len(tail) - 1, -1, -1):
+        if _SIGNOFF_START.match(tail[i].text):
+            return i
+    if len(tail) > 1:
+        return len(tail) - 1
+    return None
+
+
+def bigrams(text: str) -> set[str]:
+    """Character bigrams inside words (case-folded)."""
+    grams: set[str] = set()
+    for word in _WORD.findall(text.casefold()):
+        grams.update(word[i : i + 2] for i in range(len(word) - 1))
+    return grams
+
+
+def similarities(paragraphs: list[str], sources: list[Source]) -> list[list[float]]:
+    """Share of each source title's bigrams found in each paragraph.
+
+    A bigram's weight is 1 / (number of titles holding it), so bigrams every title shares
+    (such as "ai" in an AI-news post) say little.
+    """
+    titles = [bigrams(s.title) for s in sources]
+    df: dict[str, int] = {}
+    for t in titles:
+        for g in t:
+            df[g] = df.get(g, 0) + 1
+    scores = []
+    for p in paragraphs:
+        grams = bigrams(p)
+        row = []
+        for t in titles:
+            total = sum(1 / df[g] for g in t)
+            hit = sum(1 / df[g] for g in t if g in grams)
+            share = hit / total if total else 0.0
+            row.append(share if share >= MIN_MATCH else 0.0)
+        scores.append(row)
+    return scores
+
+
+def align(paragraphs: list[str], sources: list[Source]) -> list[int | None]:
+    """Source index for each quoted paragraph (non-decreasing), or None without sources."""
+    if not sources:
+        return [None] * len(paragraphs)
+    k = len(sources)
+    sim = similarities(paragraphs, sources)
+    neg = float("-inf")
+    # best[j]: best score with the current paragraph assigned to source j.
+    best = [sim[0][j] - SKIP_COST * j for j in range(k)]
+    back: list[list[int]] = []
+    for i in range(1, len(paragraphs)):
+        new = [neg] * k
+        ptr = [0] * k
+        for j in range(k):
+            for prev in range(j + 1):
+                cost = 0.0 if prev == j else SWITCH_COST + SKIP_COST * (j - prev - 1)
+                score = best[prev] - cost
+                if score > new[j] or (score == new[j] and prev == j):
+                    new[j] = score
+                    ptr[j] = prev
+            new[j] += sim[i][j]
+        best = new
+        back.append(ptr)
+    final = [best[j] - SKIP_COST * (k - 1 - j) for j in range(k)]
+    j = max(range(k), key=lambda x: (final[x], -x))
+    path = [j]
+    for ptr in reversed(back):
+        j = ptr[j]
+        path.append(j)
+    path.reverse()
+    return path
