@@ -1,0 +1,81 @@
+"""The command line: parse options, load config, call the library. Nothing more."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from podcaster import __version__
+
+project_dir_argument = click.argument(
+    "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="podcaster")
+@click.option("-v", "--verbose", is_flag=True, help="Show debug logging and tracebacks.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors and warnings (for CI).")
+@click.pass_context
+def main(ctx: click.Context, verbose: bool, quiet: bool) -> None:
+    """podcaster: turn a Korean blog into a podcast."""
+    ctx.ensure_object(dict)
+    ctx.obj["verbose"] = verbose
+    ctx.obj["quiet"] = quiet
+    level = logging.DEBUG if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+class _BarProgress:
+    """Build progress shown as a click progress bar over clips."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.bar = None
+
+    def start(self, total_clips: int, total_posts: int) -> None:
+        if not self.quiet:
+            self.bar = click.progressbar(length=total_clips, label="합성", show_pos=True)
+            self.bar.__enter__()
+
+    def post(self, post) -> None:
+        if self.bar is not None:
+            self.bar.label = post.slug[:30]
+
+    def clips(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@main.command()
+@project_dir_argument
+@click.option("--engine", help="Speech engine (auto, gtts, espeak, edge); overrides podcast.toml.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel synthesis jobs.")
+@click.pass_context
+def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int | None) -> None:
+    """Build every post of PROJECT_DIR into PROJECT_DIR/public/."""
+    from podcaster.build import build_project
+
+    quiet = ctx.obj["quiet"]
+    progress = _BarProgress(quiet)
+    try:
+        result = build_project(project_dir, engine=engine, jobs=jobs, progress=progress)
+    finally:
+        progress.close()
+    if not quiet:
+        minutes = result.audio_seconds / 60
+        click.echo(
+            f"{len(result.episodes)} episode(s), {minutes:.1f} min of audio, engine {result.engine}, "
+            f"clips synthesised {result.stats.synthesised}, cached {result.stats.cached}, "
+            f"{result.seconds:.1f} s"
+        )
+    click.echo(f"feed: {result.feed_path}")
+    for ep in result.episodes:
+        click.echo(f"episode: {ep.audio_path}")

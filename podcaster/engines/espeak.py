@@ -1,0 +1,107 @@
+"""eSpeak NG through ctypes over the library that the ``espeakng-loader`` wheel ships."""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import threading
+
+from podcaster.engines import Audio, Engine, register
+from podcaster.errors import EngineError
+from podcaster.model import Voice
+
+log = logging.getLogger(__name__)
+
+AUDIO_OUTPUT_SYNCHRONOUS = 2
+ESPEAK_CHARS_UTF8 = 1
+POS_CHARACTER = 1
+EE_OK = 0
+# espeak_PARAMETER
+RATE = 1
+PITCH = 3
+
+SYNTH_CALLBACK = ctypes.CFUNCTYPE(
+    ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p
+)
+
+# The C library keeps global state and is not thread-safe: one lock for every call.
+_lock = threading.Lock()
+_lib = None
+_rate = 0
+_chunks: list[bytes] = []
+
+
+def _on_audio(wav, numsamples, events):
+    if numsamples > 0 and wav:
+        _chunks.append(ctypes.string_at(wav, numsamples * 2))
+    return 0
+
+
+_callback = SYNTH_CALLBACK(_on_audio)
+
+
+def _library():
+    global _lib, _rate
+    if _lib is not None:
+        return _lib
+    try:
+        import espeakng_loader
+    except ImportError:
+        raise EngineError(f"espeak: {EspeakEngine.install_hint}") from None
+    lib = ctypes.CDLL(espeakng_loader.get_library_path())
+    lib.espeak_Initialize.restype = ctypes.c_int
+    lib.espeak_Initialize.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
+    lib.espeak_SetSynthCallback.argtypes = [SYNTH_CALLBACK]
+    lib.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
+    lib.espeak_SetParameter.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int]
+    lib.espeak_Synth.argtypes = [
+        ctypes.c_void_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int, ctypes.c_uint,
+        ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p,
+    ]
+    lib.espeak_Synchronize.restype = ctypes.c_int
+    rate = lib.espeak_Initialize(
+        AUDIO_OUTPUT_SYNCHRONOUS, 0, espeakng_loader.get_data_path().encode(), 0
+    )
+    if rate <= 0:
+        raise EngineError("espeak: eSpeak NG failed to initialise (data files missing?)")
+    lib.espeak_SetSynthCallback(_callback)
+    _lib, _rate = lib, rate
+    log.debug("eSpeak NG initialised at %d Hz", rate)
+    return lib
+
+
+@register
+class EspeakEngine(Engine):
+    """Offline Korean speech from eSpeak NG (voice ``ko``)."""
+
+    name = "espeak"
+    install_hint = "pip install espeakng-loader"
+    network = False
+    default_jobs = 1  # the library is serialised by a lock; more jobs buy nothing
+
+    @classmethod
+    def available(cls) -> bool:
+        try:
+            import espeakng_loader  # noqa: F401
+        except ImportError:
+            return False
+        return True
+
+    def synthesize(self, text: str, voice: Voice) -> Audio:
+        with _lock:
+            lib = _library()
+            name = (voice.voice or "ko").encode()
+            if lib.espeak_SetVoiceByName(name) != EE_OK:
+                raise EngineError(f"espeak: unknown voice {voice.voice!r}")
+            lib.espeak_SetParameter(RATE, int(voice.rate or 175), 0)
+            lib.espeak_SetParameter(PITCH, int(voice.pitch if voice.pitch is not None else 50), 0)
+            data = text.encode("utf-8") + b"\0"
+            _chunks.clear()
+            err = lib.espeak_Synth(data, len(data), 0, POS_CHARACTER, 0, ESPEAK_CHARS_UTF8,
+                                   None, None)
+            lib.espeak_Synchronize()
+            if err != EE_OK:
+                raise EngineError(f"espeak: synthesis failed (error {err}) for {text[:40]!r}")
+            pcm = b"".join(_chunks)
+            _chunks.clear()
+            return Audio(pcm, _rate)
