@@ -172,3 +172,15 @@ def align(
         path.append(j)
     path.reverse()
     return path
+
+
+def describe_segments(post: Post, segments: list[Segment]) -> dict:
+    """The post and its segments as plain JSON-ready data."""
+    return {
+        "title": post.title,
+        "date": post.date.isoformat(),
+        "slug": post.slug,
+        "draft": post.draft,
+        "segments": [s.to_dict() for s in segments],
+        "sources": [s.to_dict() for s in post.sources],
+    }

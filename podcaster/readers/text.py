@@ -18,7 +18,7 @@ class TextReader(Reader):
     """
 
     name = "text"
-    extensions = (".txt", ".text")
+    extensions = (".txt",)
 
     def parse(self, text: str, path: Path) -> ParsedPost:
         lines = text.split("\n")
