@@ -17,7 +17,7 @@ from podcaster.readers import READERS, reader_for
 from podcaster.readers.html import HtmlReader
 from podcaster.readers.markdown import MarkdownReader
 from podcaster.readers.paragraphs import Paragraph, blocks_from_paragraphs
-from podcaster.readers.sources import parse_item, split_source_list
+from podcaster.readers.sources import find_source_list, parse_item
 from podcaster.readers.text import TextReader
 
 POSTS = Path(__file__).resolve().parent / "posts"
@@ -207,8 +207,8 @@ def test_source_list_is_split_off_the_end():
         "2) [둘째 기사](https://a.example/2)",
         "",
     ]
-    start, sources = split_source_list(lines)
-    assert start == 2
+    start, end, sources = find_source_list(lines)
+    assert (start, end) == (2, 7)
     assert sources == [
         Source(1, "첫 기사", "가나일보", "https://a.example/1"),
         Source(2, "둘째 기사", None, "https://a.example/2"),
@@ -217,7 +217,22 @@ def test_source_list_is_split_off_the_end():
 
 def test_a_plain_numbered_list_is_not_a_source_list():
     lines = ["오늘 할 일:", "1. 장보기", "2. 청소하기"]
-    assert split_source_list(lines) == (3, [])
+    assert find_source_list(lines) == (3, 3, [])
+
+
+def test_source_list_before_a_closing_line():
+    lines = [
+        "본문입니다.",
+        "1. 첫 기사 -가나일보-",
+        "https://a.example/1",
+        "",
+        "읽어 주셔서 고맙습니다.",
+    ]
+    assert find_source_list(lines) == (
+        1, 3, [Source(1, "첫 기사", "가나일보", "https://a.example/1")],
+    )  # fmt: skip
+    # without URLs, a list that does not end the post is the author's own list
+    assert find_source_list([lines[0], lines[1], lines[4]]) == (3, 3, [])
 
 
 # --- Markdown --------------------------------------------------------------------------
@@ -277,11 +292,22 @@ def test_markdown_markup_is_not_read(tmp_path):
     text = (
         "# 제목\n\n## 소제목은 읽지 않는다\n\n![그림](a.png) *기울임*과 `코드`와 "
         "[링크](https://a.example)가\n섞인 문단.\n\n---\n\n```\ncode block\n```\n\n"
-        "<!-- 주석\n여러 줄 -->\n- 목록 항목\n"
+        "<!-- 주석\n여러 줄 -->\n- 목록 항목\n\n밑줄 친 소제목\n=======\n\n줄 위의 문단.\n---\n"
     )
     post = read_post(write(tmp_path, "2025-01-06-markup.md", text))
     assert post.title == "제목"
-    assert [b.text for b in post.blocks] == ["기울임과 코드와 링크가 섞인 문단.", "목록 항목"]
+    assert [b.text for b in post.blocks] == [
+        "기울임과 코드와 링크가 섞인 문단.",
+        "목록 항목",
+        "줄 위의 문단.",
+    ]
+
+
+def test_markdown_setext_title(tmp_path):
+    text = "밑줄 제목\n=========\n\n안녕하세요.\n\n“인용.”\n"
+    post = read_post(write(tmp_path, "2025-01-07-setext.md", text))
+    assert post.title == "밑줄 제목"
+    assert post.blocks == [Block("안녕하세요."), Block("인용.", True)]
 
 
 # --- HTML ------------------------------------------------------------------------------
