@@ -86,22 +86,27 @@ def test_text_post_in_the_seed_shape():
 
 
 ENCODINGS = ["utf-8", "utf-8-sig", "cp949", "euc-kr", "utf-16"]
+FIXTURES = sorted(POSTS.iterdir())
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
 @pytest.mark.parametrize("encoding", ENCODINGS)
-def test_encodings_and_line_ends_read_the_same(tmp_path, encoding, newline):
-    reference = read_post(SPACE)
-    text = SPACE.read_text(encoding="utf-8").replace("\n", newline)
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.suffix + "-" + f.stem[11:] for f in FIXTURES])
+def test_encodings_and_line_ends_read_the_same(tmp_path, fixture, encoding, newline):
+    reference = read_post(fixture)
+    text = fixture.read_text(encoding="utf-8").replace("\n", newline)
     data = text.encode(encoding)
     if encoding in ("cp949", "euc-kr"):
         with pytest.raises(UnicodeDecodeError):
             data.decode("utf-8")  # really a different byte encoding
-    path = write(tmp_path, SPACE.name, data)
+    path = write(tmp_path, fixture.name, data)
     post = read_post(path)
     assert post.title == reference.title
     assert post.blocks == reference.blocks
     assert post.sources == reference.sources
+    assert (post.date, post.slug, post.description) == (
+        reference.date, reference.slug, reference.description,
+    )  # fmt: skip
     assert post.raw == data
 
 
@@ -241,7 +246,7 @@ def test_source_list_before_a_closing_line():
 def test_markdown_post_with_front_matter():
     path = POSTS / "2025-03-14-weekly-robots.md"
     post = read_post(path)
-    assert post.title == "주간 로봇 소식 — 물류 창고와 농장의 로봇들"
+    assert post.title == "주간 로봇 소식: 물류 창고와 농장의 로봇들"
     assert post.date == dt.date(2025, 3, 14)
     assert post.slug == "weekly-robots"
     assert post.description == "물류 로봇과 딸기 수확 로봇 이야기"
