@@ -1,8 +1,17 @@
 """Split a post into what listeners hear: greeting, articles, commentary and sign-off.
 
-Quoted paragraphs are grouped into articles and matched to the post's sources by a
-monotonic alignment (the article index never goes back) that maximises the character-bigram
-similarity between each paragraph and the source titles.
+- greeting: the paragraphs before the first quote (none if the post opens with a quote);
+- articles: quoted paragraphs, matched to the post's sources by a monotonic alignment (the
+  article index never goes back) that maximises the character-bigram similarity between each
+  paragraph and the source titles. A paragraph without a clear match continues the current
+  article. Without sources, each run of consecutive quotes is one article, "기사 N";
+- commentary: the author's paragraphs between and after the quotes, in the post's order;
+- sign-off: among the paragraphs after the last quote, the last one starting with "이상"
+  ("이상 …", "이상으로 …", "이상입니다", not "이상하게도") and everything after it; if none
+  starts so and more than one paragraph follows the last quote, the very last paragraph.
+
+A post without quotes is a greeting (its first paragraph, if more follow), commentary and a
+sign-off by the same rule. Sources are never a segment.
 """
 
 from __future__ import annotations
