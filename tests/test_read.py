@@ -175,6 +175,46 @@ def test_unclosed_quote_names_the_line(text):
         blocks_from_paragraphs(paras, Path("p.txt"))
 
 
+def test_marks_around_a_multi_paragraph_blockquote_go():
+    paras = [
+        Paragraph("“인용 첫 문단", 1, quoted=True),
+        Paragraph("인용 둘째 문단”", 2, quoted=True),
+        Paragraph("“안에서 닫히지 않음", 3, quoted=True),
+        Paragraph("제 생각.", 4),
+    ]
+    assert blocks_from_paragraphs(paras, Path("p.html")) == [
+        Block("인용 첫 문단", True),
+        Block("인용 둘째 문단", True),
+        Block("“안에서 닫히지 않음", True),  # the format says where the quote ends
+        Block("제 생각."),
+    ]
+
+
+def test_html_blockquote_with_line_breaks_and_loose_tags(tmp_path):
+    html = (
+        "<main><h1>느슨한 &lt;HTML&gt; 글</h1><div>안녕하세요.<p>둘째 문단<p>셋째 문단"
+        "<blockquote>&#x201C;인용 첫 줄<br>인용 둘째 줄&#x201D;</blockquote>"
+        "<div hidden>숨은 글</div><p>제 생각은 &quot;이렇습니다&quot;.<p>이상입니다."
+        "<ul><li><a href='https://x.example/1'>첫 기사</a> -가나-"
+        "<li><a href='https://x.example/2'>둘째 기사</a></ul></div></main>"
+    )
+    post = read_post(write(tmp_path, "2025-02-02-loose.html", html))
+    assert post.title == "느슨한 <HTML> 글"
+    assert post.blocks == [
+        Block("안녕하세요."),
+        Block("둘째 문단"),
+        Block("셋째 문단"),
+        Block("인용 첫 줄", True),
+        Block("인용 둘째 줄", True),
+        Block('제 생각은 "이렇습니다".'),
+        Block("이상입니다."),
+    ]
+    assert post.sources == [
+        Source(1, "첫 기사", "가나", "https://x.example/1"),
+        Source(2, "둘째 기사", None, "https://x.example/2"),
+    ]
+
+
 def test_quote_closed_mid_paragraph_is_the_authors_text():
     paras = [Paragraph("“여기서 시작해", 1), Paragraph("여기서 닫히고” 라고 적었다.", 2)]
     blocks = blocks_from_paragraphs(paras, Path("p.txt"))
