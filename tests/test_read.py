@@ -368,7 +368,7 @@ def test_html_saved_blog_post():
         "오늘은 바다 쓰레기에 관한 기사 두 편을 나눕니다.",
     ]
     joined = " ".join(texts)
-    for dropped in ("광고", "홈", "태그", "물결 블로그", "2025년 4월 2일", "출처", "color"):
+    for dropped in ("광고", "미리보기", "홈", "태그", "물결 블로그", "2025년 4월 2일", "출처", "color"):
         assert dropped not in joined
     assert quoted(post) == [
         "남해안의 한 어촌 마을이 주민 백여 명과 함께 해안 쓰레기 수거에 나섰다. "

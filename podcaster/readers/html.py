@@ -126,7 +126,12 @@ class HtmlReader(Reader):
         builder.feed(text)
         builder.close()
         root = builder.root
-        content = root.find("article") or root.find("main") or root.find("body") or root
+        content = (
+            root.find("article", skip=_DROP)
+            or root.find("main", skip=_DROP)
+            or root.find("body")
+            or root
+        )
         meta = _meta(root, content)
         title = _title(root, content)
         if not title:
