@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,13 +13,11 @@ import pytest
 import webvtt
 
 from podcaster.assemble import segment_spans
-from podcaster.build import build_project
 from podcaster.chapters import chapter_titles, chapters_json, episode_chapters
 from podcaster.model import Cue, Segment, SegmentSpan, Source, TimedCue, Timeline
 from podcaster.read import read_post
 from podcaster.segment import segment_post
 from podcaster.tag import read_tags
-from tests.conftest import DEMO
 
 AUTHOR = "별빛서재"
 SOURCE_1 = Source(1, "로봇 바리스타 매장 100곳 돌파", "새벽일보", "https://news.example.com/robot-cafe")
@@ -124,11 +121,8 @@ def test_chapters_json_follows_podcasting_2_format():
 
 
 @pytest.fixture(scope="module")
-def demo_build(tmp_path_factory):
-    project = tmp_path_factory.mktemp("chapters") / "demo"
-    shutil.copytree(DEMO, project, ignore=shutil.ignore_patterns("public", ".podcaster-cache"))
-    result = build_project(project, engine="espeak")
-    return project, result
+def demo_build(built_demo):
+    return built_demo
 
 
 def ffmpeg_chapters(mp3: Path) -> tuple[list[dict], float]:
