@@ -36,22 +36,25 @@ def unify_characters(text: str) -> str:
 
 
 _URL_RE = re.compile(
-    r"(?:https?://|ftp://|www\.)\S+"
+    rf"(?:https?://|ftp://|www\.)[^\s{_HANGUL}]+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     r"|(?<![A-Za-z0-9.@-])(?:[A-Za-z0-9-]+\.)+"
     r"(?:com|net|org|kr|io|ai|co|me|tv|dev|app|gov|edu|jp|cn|uk|de|fr|info|biz|ly|gl|to)"
     r"(?![A-Za-z0-9-])(?:/\S*)?"
 )
+_HANGUL_START_RE = re.compile(f"[{_HANGUL}]")
 _URL_TAIL = ".,;:!?)]}'\"”’>"
 
 
 def drop_urls(text: str) -> str:
-    """Remove URLs, bare domain names and e-mail addresses (they are never read out)."""
+    """Remove URLs, bare domain names and e-mail addresses (they are never read out). One
+    that a particle is glued to (``example.com에서``) becomes ``링크`` so the sentence holds."""
 
     def repl(m: re.Match) -> str:
         url = m.group()
-        tail = len(url) - len(url.rstrip(_URL_TAIL))
-        return url[len(url) - tail :] if tail else ""
+        tail = url[len(url.rstrip(_URL_TAIL)) :]
+        glued = not tail and _HANGUL_START_RE.match(text, m.end())
+        return "링크" if glued else tail
 
     return _URL_RE.sub(repl, text)
 
@@ -193,6 +196,26 @@ def read_units(text: str) -> str:
     return _UNIT_RE.sub(repl, text)
 
 
+_PHONE_RE = re.compile(r"(?<![\d-])0\d{1,2}-\d{3,4}-\d{4}(?![\d-])")
+_FRACTION_RE = re.compile(r"(?<![\d/.,])(\d{1,3})/(\d{1,3})(?![\d/])")
+
+
+def read_phone_numbers_and_fractions(text: str) -> str:
+    """Read phone numbers digit by digit (``010-1234-5678`` → ``공일공, 일이삼사, 오육칠팔``)
+    and proper fractions (``1/3`` → ``삼분의 일``)."""
+    text = _PHONE_RE.sub(
+        lambda m: ", ".join(numbers.phone_digits(p) for p in m.group().split("-")), text
+    )
+
+    def fraction(m: re.Match) -> str:
+        top, bottom = int(m.group(1)), int(m.group(2))
+        if not 0 < top < bottom:
+            return m.group()
+        return f"{numbers.sino(bottom)}분의 {numbers.sino(top)}"
+
+    return _FRACTION_RE.sub(fraction, text)
+
+
 _COUNTERS = words.NATIVE_COUNTERS + words.SINO_COUNTERS + ("월", "시", "번째", "째", "대")
 _TERM = rf"({_NUM})([십백천])?([만억조경])?"
 _COUNTER = rf"({_alternation(_COUNTERS)})?"
@@ -229,7 +252,7 @@ def read_quantity(
     if not counter:
         return numbers.sino(n)
     if sino_only:
-        return f"{numbers.sino(n)} {counter}"
+        return f"{numbers.sino(n)}{counter}"
     if counter == "월":
         return numbers.month(n)
     if counter == "시":
@@ -252,6 +275,10 @@ def _read_plain(plain: str) -> str:
     return numbers.sino(int(plain))
 
 
+# After these a time range reads "A에서 B" (2022∼2026년 사이, 2015~2025년에 걸쳐).
+_SPAN_AFTER_RE = re.compile(rf"\s+(?:사이|동안|중|간)(?![{_HANGUL}])|[{_HANGUL}](?<![의는도만])")
+
+
 def read_ranges(text: str) -> str:
     """Read number ranges: ``2015∼2025년`` → ``이천십오 년부터 이천이십오 년까지``,
     ``3~5명`` → ``세 명에서 다섯 명``. A hyphen counts as a range only before a counter."""
@@ -260,11 +287,12 @@ def read_ranges(text: str) -> str:
         n1, s1, b1, c1, sep, n2, s2, b2, c2 = m.groups()
         if sep == "-" and not c2:
             return m.group()
-        unit = c2 or c1
         after = text[m.end() :]
-        left = read_quantity(n1, s1, b1, c1 or (unit if not (s1 or b1) or c2 else None))
+        left = read_quantity(n1, s1, b1, c1 or c2)
         right = read_quantity(n2, s2, b2, c2, after=after)
-        if unit in words.TIME_COUNTERS:
+        if after.startswith("까지"):
+            return f"{left}부터 {right}"
+        if (c2 or c1) in words.TIME_COUNTERS and not _SPAN_AFTER_RE.match(after):
             return f"{left}부터 {right}까지"
         return f"{left}에서 {right}"
 
@@ -323,7 +351,9 @@ _SYMBOLS = {
     "™": " ",
 }  # fmt: skip
 _SYMBOL_RE = re.compile(_alternation(_SYMBOLS))
-_DASH_RE = re.compile(r"\s+-+\s+|\s+-+(?=[^\s\d])|(?<=\S)-+(?=\s|$)|(?<=[^\s\d])-+(?=\S)")
+_DASH_RE = re.compile(r"\s+-+\s+|^-+\s*|\s+-+(?=\S)|(?<=\S)-+(?=\s|$)")
+_HYPHEN_RE = re.compile(r"(?<=\S)-+(?=\S)")
+_PARTICLE_AFTER_BRACKET_RE = re.compile(rf"[)\]](?=[{_HANGUL}])")
 
 
 def read_symbols(text: str) -> str:
@@ -335,6 +365,8 @@ def read_symbols(text: str) -> str:
     text = _TILDE_RE.sub(" ", text)
     text = _AMP_SPACED_RE.sub(" 앤드 ", text)
     text = _DASH_RE.sub(", ", text)
+    text = _HYPHEN_RE.sub(" ", text)
+    text = _PARTICLE_AFTER_BRACKET_RE.sub("", text)
     return _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group()], text)
 
 
@@ -344,7 +376,9 @@ _COMMAS_RE = re.compile(r",(?:\s*,)+")
 _COMMA_AFTER_STOP_RE = re.compile(r"([.?!]),")
 _COMMA_BEFORE_STOP_RE = re.compile(r",(?=\s*[.?!])")
 _COMMA_SPACE_RE = re.compile(r",(?=[^\s\d\"'”’」』])")
-_LEADING_COMMA_RE = re.compile(r"^[\s,]+|(?<=[\"'“‘「『])[\s,]+|[\s,]+(?=[\"'”’」』]*$)")
+_LEADING_COMMA_RE = re.compile(
+    r"^[\s,]+|(?:(?<=[“‘「『])|(?<=^[\"'])|(?<=\s[\"']))[\s,]+|[\s,]+(?=[\"'”’」』]*$)"
+)
 
 
 def tidy(text: str) -> str:
@@ -366,6 +400,7 @@ STEPS = [
     apply_builtin_lexicon,
     read_currency,
     read_dates_and_times,
+    read_phone_numbers_and_fractions,
     read_units,
     read_ranges,
     read_numbers,
