@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 
+from podcaster.normalize.diff import changed_spans
 from podcaster.normalize.steps import STEPS, Lexicon
 
-__all__ = ["STEPS", "Lexicon", "normalize"]
+__all__ = ["STEPS", "Lexicon", "changed_spans", "normalize"]
 
 
 @lru_cache(maxsize=32)
