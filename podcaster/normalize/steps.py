@@ -43,6 +43,7 @@ _URL_RE = re.compile(
     r"(?![A-Za-z0-9-])(?:/\S*)?"
 )
 _HANGUL_START_RE = re.compile(f"[{_HANGUL}]")
+_EMPTY_BRACKETS_RE = re.compile(r"\s*(?:\(\s*\)|\[\s*\]|<\s*>)")
 _URL_TAIL = ".,;:!?)]}'\"”’>"
 
 
@@ -56,7 +57,7 @@ def drop_urls(text: str) -> str:
         glued = not tail and _HANGUL_START_RE.match(text, m.end())
         return "링크" if glued else tail
 
-    return _URL_RE.sub(repl, text)
+    return _EMPTY_BRACKETS_RE.sub("", _URL_RE.sub(repl, text))
 
 
 _EMOJI_RE = re.compile(
@@ -279,6 +280,11 @@ def _read_plain(plain: str) -> str:
 _SPAN_AFTER_RE = re.compile(rf"\s+(?:사이|동안|중|간)(?![{_HANGUL}])|[{_HANGUL}](?<![의는도만])")
 
 
+# "1~2명" is said 한두 명, as "3~4개" is 서너 개.
+_APPROXIMATE = {("1", "2"): "한두", ("2", "3"): "두세", ("3", "4"): "서너", ("4", "5"): "네다섯",
+                ("5", "6"): "대여섯"}  # fmt: skip
+
+
 def read_ranges(text: str) -> str:
     """Read number ranges: ``2015∼2025년`` → ``이천십오 년부터 이천이십오 년까지``,
     ``3~5명`` → ``세 명에서 다섯 명``. A hyphen counts as a range only before a counter."""
@@ -287,7 +293,9 @@ def read_ranges(text: str) -> str:
         n1, s1, b1, c1, sep, n2, s2, b2, c2 = m.groups()
         if sep == "-" and not c2:
             return m.group()
-        after = text[m.end() :]
+        after = text[m.end() : m.end() + 8]
+        if c2 in _NATIVE and not (s1 or b1 or s2 or b2 or c1) and (n1, n2) in _APPROXIMATE:
+            return f"{_APPROXIMATE[n1, n2]} {c2}"
         left = read_quantity(n1, s1, b1, c1 or c2)
         right = read_quantity(n2, s2, b2, c2, after=after)
         if after.startswith("까지"):
@@ -309,7 +317,8 @@ def read_numbers(text: str) -> str:
 
     def repl(m: re.Match) -> str:
         je, num, small, big, counter = m.groups()
-        out = read_quantity(num, small, big, counter, sino_only=bool(je), after=text[m.end() :])
+        after = text[m.end() : m.end() + 8]
+        out = read_quantity(num, small, big, counter, sino_only=bool(je), after=after)
         return (je or "") + out
 
     return _NUMBER_RE.sub(repl, text)
@@ -339,6 +348,7 @@ _SINGLE_SYLLABLE_DOTS_RE = re.compile(
 _ELLIPSIS_END_RE = re.compile(r"\s*\.{2,}(?=[\s\"'”’」』)]*$)")
 _ELLIPSIS_RE = re.compile(r"\s*\.{2,}")
 _TILDE_RE = re.compile(r"[~∼〜]")
+_WORD_RANGE_RE = re.compile(rf"(?<=[{_HANGUL}])[~∼〜](?=[{_HANGUL}])")
 _AMP_SPACED_RE = re.compile(r"\s+&\s+")
 _SYMBOLS = {
     "&": "앤", "+": " 플러스 ", "±": " 플러스마이너스 ", "@": " 앳 ", "=": " ", "#": " ",
@@ -358,10 +368,12 @@ _PARTICLE_AFTER_BRACKET_RE = re.compile(rf"[)\]](?=[{_HANGUL}])")
 
 def read_symbols(text: str) -> str:
     """Turn symbols into pauses (commas) or words: brackets, ``·``, ``/``, ``…`` → commas,
-    ``&`` → ``앤드``, ``+`` → ``플러스``; a stray tilde is dropped, never read."""
+    ``&`` → ``앤드``, ``+`` → ``플러스``, ``서울~부산`` → ``서울에서 부산``; any other tilde
+    is dropped, never read."""
     text = _SINGLE_SYLLABLE_DOTS_RE.sub(lambda m: re.sub("[·ㆍ・]", "", m.group()), text)
     text = _ELLIPSIS_END_RE.sub(".", text)
     text = _ELLIPSIS_RE.sub(",", text)
+    text = _WORD_RANGE_RE.sub("에서 ", text)
     text = _TILDE_RE.sub(" ", text)
     text = _AMP_SPACED_RE.sub(" 앤드 ", text)
     text = _DASH_RE.sub(", ", text)
