@@ -6,6 +6,7 @@ are compiled once, at import.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -14,6 +15,20 @@ from decimal import Decimal, InvalidOperation
 from podcaster.normalize import numbers, words
 
 _HANGUL = "가-힣"
+
+
+def _only_if(pattern: str):
+    """Skip the decorated step for text in which ``pattern`` does not occur (speed)."""
+    probe = re.compile(pattern)
+
+    def decorate(step):
+        @functools.wraps(step)
+        def guarded(text: str) -> str:
+            return step(text) if probe.search(text) else text
+
+        return guarded
+
+    return decorate
 
 
 def _alternation(items) -> str:
@@ -47,6 +62,7 @@ _EMPTY_BRACKETS_RE = re.compile(r"\s*(?:\(\s*\)|\[\s*\]|<\s*>)")
 _URL_TAIL = ".,;:!?)]}'\"”’>"
 
 
+@_only_if(r"[.@]")
 def drop_urls(text: str) -> str:
     """Remove URLs, bare domain names and e-mail addresses (they are never read out). One
     that a particle is glued to (``example.com에서``) becomes ``링크`` so the sentence holds."""
@@ -100,7 +116,11 @@ class Lexicon:
         for key in sorted(self.exact, key=lambda s: (-len(s), s)):
             pat = _word_pattern(key)
             parts.append(f"(?i:{pat})" if key.lower() in self.folded else pat)
-        self.pattern = re.compile("|".join(parts)) if parts else None
+        # A lookahead on the possible first characters lets most positions fail at once.
+        firsts = {k[0] for k in self.exact} | {k[0].upper() for k in self.folded}
+        firsts |= {k[0].lower() for k in self.folded}
+        first = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
+        self.pattern = re.compile(f"(?={first})(?:{'|'.join(parts)})") if parts else None
 
     def _reading(self, m: re.Match) -> str:
         s = m.group()
@@ -124,6 +144,7 @@ _CURRENCY_RE = re.compile(
 )
 
 
+@_only_if(r"\d")
 def read_currency(text: str) -> str:
     """Move a currency symbol behind its amount: ``$15`` → ``15 달러``,
     ``$1.5B`` → ``15억 달러``, ``€300만`` → ``300만 유로``."""
@@ -149,6 +170,7 @@ _TIME_RE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])")
 _SCORE_RE = re.compile(r"(?<![\d:])(\d{1,3}):(\d{1,3})(?![\d:])")
 
 
+@_only_if(r"\d")
 def read_dates_and_times(text: str) -> str:
     """Write numeric dates and clock times with Korean units: ``2025-10-06`` and
     ``2025. 10. 6.`` → ``2025년 10월 6일``; ``14:30`` → ``14시 30분``; ``3:1`` → ``3 대 1``."""
@@ -182,6 +204,7 @@ _UNIT_RE = re.compile(
 _SPEED_UNITS = ("km/h", "mph")
 
 
+@_only_if(r"\d")
 def read_units(text: str) -> str:
     """Write unit signs after a number as Korean words: ``52.9%`` → ``52.9퍼센트``,
     ``30℃`` → ``30도``, ``5km`` → ``5킬로미터``, ``100km/h`` → ``시속 100킬로미터``."""
@@ -201,6 +224,7 @@ _PHONE_RE = re.compile(r"(?<![\d-])0\d{1,2}-\d{3,4}-\d{4}(?![\d-])")
 _FRACTION_RE = re.compile(r"(?<![\d/.,])(\d{1,3})/(\d{1,3})(?![\d/])")
 
 
+@_only_if(r"\d[-/]\d")
 def read_phone_numbers_and_fractions(text: str) -> str:
     """Read phone numbers digit by digit (``010-1234-5678`` → ``공일공, 일이삼사, 오육칠팔``)
     and proper fractions (``1/3`` → ``삼분의 일``)."""
@@ -285,6 +309,7 @@ _APPROXIMATE = {("1", "2"): "한두", ("2", "3"): "두세", ("3", "4"): "서너"
                 ("5", "6"): "대여섯"}  # fmt: skip
 
 
+@_only_if(r"\d")
 def read_ranges(text: str) -> str:
     """Read number ranges: ``2015∼2025년`` → ``이천십오 년부터 이천이십오 년까지``,
     ``3~5명`` → ``세 명에서 다섯 명``. A hyphen counts as a range only before a counter."""
@@ -310,6 +335,7 @@ def read_ranges(text: str) -> str:
 _MINUS_RE = re.compile(r"(?<![\w)\]])-(?=\d)")
 
 
+@_only_if(r"\d")
 def read_numbers(text: str) -> str:
     """Read every remaining number in Korean: ``1,130건`` → ``천백삼십 건``, ``3개`` →
     ``세 개``, ``302억 5천만`` → ``삼백이억 오천만``, ``10월`` → ``시월``."""
@@ -329,6 +355,7 @@ def read_numbers(text: str) -> str:
 _ACRONYM_RE = re.compile(r"(?<![A-Za-z])([A-Z]+)(s?)(?![A-Za-z])")
 
 
+@_only_if(r"[A-Z]")
 def spell_acronyms(text: str) -> str:
     """Spell upper-case Latin words with Korean letter names: ``AI`` → ``에이아이``,
     ``IT파인드`` → ``아이티파인드``, ``GPUs`` → ``지피유스``."""
