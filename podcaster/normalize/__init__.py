@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from podcaster.normalize.diff import changed_spans
-from podcaster.normalize.steps import STEPS, Lexicon
+from podcaster.normalize.lexicon import Lexicon
+from podcaster.normalize.steps import STEPS
 
 __all__ = ["STEPS", "Lexicon", "changed_spans", "normalize"]
 
