@@ -44,7 +44,8 @@ def segment_post(post: Post) -> list[Segment]:
     signoff_at = _signoff_start(tail)
     middle_end = last + 1 + (signoff_at if signoff_at is not None else len(tail))
 
-    articles = align([blocks[i].text for i in quoted], post.sources)
+    run_starts = [i == 0 or not blocks[i - 1].quoted for i in quoted]
+    articles = align([blocks[i].text for i in quoted], post.sources, run_starts)
     article_of = dict(zip(quoted, articles, strict=True))
     current: Segment | None = None
     current_key: object = None
@@ -130,34 +131,56 @@ def similarities(paragraphs: list[str], sources: list[Source]) -> list[list[floa
     return scores
 
 
-def align(paragraphs: list[str], sources: list[Source]) -> list[int | None]:
-    """Source index for each quoted paragraph (non-decreasing), or None without sources."""
-    if not sources:
+def align(
+    paragraphs: list[str], sources: list[Source], run_starts: list[bool] | None = None
+) -> list[int | None]:
+    """Source index for each quoted paragraph, never decreasing; None for all without sources.
+
+    The article may change only at a paragraph that clearly matches the new source's title,
+    or at the first paragraph of a run of quotes (after commentary). Every source left
+    unquoted costs ``SKIP_COST``, so sources are used when the text allows it; on a tie the
+    current article continues.
+    """
+    if not sources or not paragraphs:
         return [None] * len(paragraphs)
+    if run_starts is None:
+        run_starts = [i == 0 for i in range(len(paragraphs))]
     k = len(sources)
     sim = similarities(paragraphs, sources)
-    neg = float("-inf")
-    # best[j]: best score with the current paragraph assigned to source j.
     best = [sim[0][j] - SKIP_COST * j for j in range(k)]
     back: list[list[int]] = []
     for i in range(1, len(paragraphs)):
-        new = [neg] * k
+        new = [float("-inf")] * k
         ptr = [0] * k
         for j in range(k):
             for prev in range(j + 1):
-                cost = 0.0 if prev == j else SWITCH_COST + SKIP_COST * (j - prev - 1)
-                score = best[prev] - cost
-                if score > new[j] or (score == new[j] and prev == j):
-                    new[j] = score
-                    ptr[j] = prev
+                if prev == j:
+                    score = best[j]
+                elif sim[i][j] > 0 or run_starts[i]:
+                    score = best[prev] - SWITCH_COST - SKIP_COST * (j - prev - 1)
+                else:
+                    continue
+                if score > new[j]:  # strict: on a tie the earlier article is kept longer
+                    new[j], ptr[j] = score, prev
             new[j] += sim[i][j]
         best = new
         back.append(ptr)
-    final = [best[j] - SKIP_COST * (k - 1 - j) for j in range(k)]
-    j = max(range(k), key=lambda x: (final[x], -x))
+    j = max(range(k), key=lambda x: best[x] - SKIP_COST * (k - 1 - x))
     path = [j]
     for ptr in reversed(back):
         j = ptr[j]
         path.append(j)
     path.reverse()
     return path
+
+
+def describe_segments(post: Post, segments: list[Segment]) -> dict:
+    """The post and its segments as plain JSON-ready data."""
+    return {
+        "title": post.title,
+        "date": post.date.isoformat(),
+        "slug": post.slug,
+        "draft": post.draft,
+        "segments": [s.to_dict() for s in segments],
+        "sources": [s.to_dict() for s in post.sources],
+    }
