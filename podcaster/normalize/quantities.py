@@ -121,7 +121,8 @@ def read_phone_numbers_and_fractions(text: str) -> str:
 _COUNTERS = words.NATIVE_COUNTERS + words.SINO_COUNTERS + ("월", "시", "번째", "째", "대")
 _TERM = rf"({_NUM})([십백천])?([만억조경])?"
 _COUNTER = rf"({_alternation(_COUNTERS)})?"
-_NUMBER_RE = re.compile(rf"(제\s?)?{_TERM}{_COUNTER}")
+_NUMBER_RE = re.compile(rf"{_TERM}{_COUNTER}")
+_JE_BEFORE_RE = re.compile(r"제\s?$")
 _RANGE_RE = re.compile(
     rf"(?<![\d.,A-Za-z-]){_TERM}{_COUNTER}\s*([~∼〜–-])\s*{_TERM}{_COUNTER}(?![\d.-])"
 )
@@ -219,9 +220,10 @@ def read_numbers(text: str) -> str:
     text = _MINUS_RE.sub("마이너스 ", text)
 
     def repl(m: re.Match) -> str:
-        je, num, small, big, counter = m.groups()
+        num, small, big, counter = m.groups()
+        # 제3자, 제2차: an ordinal prefix, always Sino-Korean
+        je = bool(_JE_BEFORE_RE.search(text, max(0, m.start() - 2), m.start()))
         after = text[m.end() : m.end() + 8]
-        out = read_quantity(num, small, big, counter, sino_only=bool(je), after=after)
-        return (je or "") + out
+        return read_quantity(num, small, big, counter, sino_only=je, after=after)
 
     return _NUMBER_RE.sub(repl, text)

@@ -12,7 +12,6 @@ import unicodedata
 from podcaster.normalize import words
 from podcaster.normalize.lexicon import BUILTIN, Lexicon
 from podcaster.normalize.patterns import HANGUL as _HANGUL
-from podcaster.normalize.patterns import alternation as _alternation
 from podcaster.normalize.patterns import only_if as _only_if
 from podcaster.normalize.quantities import (
     read_currency,
@@ -49,7 +48,7 @@ _EMPTY_BRACKETS_RE = re.compile(r"\s*(?:\(\s*\)|\[\s*\]|<\s*>)")
 _URL_TAIL = ".,;:!?)]}'\"”’>"
 
 
-@_only_if(r"[.@]")
+@_only_if(r"[A-Za-z0-9]\.[A-Za-z]|@|://")
 def drop_urls(text: str) -> str:
     """Remove URLs, bare domain names and e-mail addresses (they are never read out). One
     that a particle is glued to (``example.com에서``) becomes ``링크`` so the sentence holds."""
@@ -116,7 +115,7 @@ _SYMBOLS = {
     "×": " 곱하기 ", "÷": " 나누기 ", "§": " ", "¶": " ", "※": " ", "©": " ", "®": " ",
     "™": " ",
 }  # fmt: skip
-_SYMBOL_RE = re.compile(_alternation(_SYMBOLS))
+_SYMBOL_RE = re.compile("[" + re.escape("".join(_SYMBOLS)) + "]")
 _DASH_RE = re.compile(r"\s+-+\s+|^-+\s*|\s+-+(?=\S)|(?<=\S)-+(?=\s|$)")
 _HYPHEN_RE = re.compile(r"(?<=\S)-+(?=\S)")
 _PARTICLE_AFTER_BRACKET_RE = re.compile(rf"[)\]](?=[{_HANGUL}])")
