@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from podcaster.normalize import changed_spans, normalize
+from podcaster.normalize import changed_spans, normalize, unread_words
 
 SEED = Path(__file__).parents[1].parent / "shared/samples/seed-post.txt"
 if not SEED.is_file():  # a checkout one level deeper (a worktree) looks further up
@@ -184,6 +184,8 @@ TABLE = [
     ("K-pop", "케이팝"),
     ("R&D", "알앤디"),
     ("(주)삼성", "주식회사 삼성"),
+    ("5·18 민주화운동", "오일팔 민주화운동"),
+    ("3.1절", "삼일절"),
     # URLs, e-mail, emoji
     ("자세한 내용은 https://example.com/a?b=1 참고", "자세한 내용은 참고"),
     ("자세한 내용은 www.example.com에서", "자세한 내용은 링크에서"),
@@ -278,3 +280,8 @@ def test_changed_spans_line_up():
     assert "".join(t for t, _ in spoken) == "에이아이기본권 세 개"
     assert [t for t, c in written if c] == ["AI", "3"]
     assert [t for t, c in spoken if c] == ["에이아이", "세 "]
+
+
+def test_unread_words_lists_latin_left_over():
+    assert unread_words(normalize("Tom & Jerry는 AI와 Python을 쓴다. Tom도.")) == ["Tom", "Jerry"]
+    assert unread_words(normalize("OpenAI의 GPU 3개")) == []

@@ -84,6 +84,15 @@ def test_script_shows_cues_and_readings(runner, project):
     assert re.search(r"commentary\s+로봇이 늘어나는 것은 반가운 일입니다.\n", out)
     assert "announcement" in out and "signoff" in out
     assert "news.example.com" not in out
+    assert "Left in Latin letters" not in out
+
+
+def test_script_names_words_left_in_latin(runner, tmp_path):
+    post = tmp_path / "2025-11-10-robots.txt"
+    post.write_text(POST.replace("반가운 일입니다", "Kubernetes처럼 반가운 일입니다"), "utf-8")
+    result = runner.invoke(main, ["script", "--changed", str(post)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].endswith("[pronunciation]): Kubernetes")
 
 
 def test_script_changed_only_and_highlight(runner, project):
