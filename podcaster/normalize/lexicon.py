@@ -10,7 +10,7 @@ from collections.abc import Mapping
 # without regard to case and only as whole Latin words (Hangul may be glued on either
 # side: 오픈AI의, ChatGPT로). A user lexicon wins over this one.
 BUILTIN = {
-    "OpenAI": "오픈에이아이", "ChatGPT": "챗지피티", "GPT-4o": "지피티 포오", "GPT-4": "지피티 포",
+    "OpenAI": "오픈에이아이", "ChatGPT": "챗지피티", "GPT-4o": "지피티 포오", "GPT4o": "지피티 포오", "GPT-4": "지피티 포",
     "GPT-5": "지피티 파이브", "DevDay": "데브데이", "Google": "구글", "Gemini": "제미나이",
     "Microsoft": "마이크로소프트", "Copilot": "코파일럿", "Nvidia": "엔비디아",
     "Apple": "애플", "Meta": "메타", "Facebook": "페이스북", "Instagram": "인스타그램",
@@ -46,12 +46,13 @@ BUILTIN = {
 
 
 def _word_pattern(entry: str) -> str:
-    """``entry`` as a regex that does not start or end inside a Latin word or a number."""
+    """``entry`` as a regex that does not start or end inside a Latin word or a number
+    (``GPT-4`` is not found in ``GPT-4.5``)."""
     pat = re.escape(entry)
     if entry[:1].isascii() and entry[:1].isalnum():
-        pat = r"(?<![A-Za-z0-9])" + pat
+        pat = r"(?<![A-Za-z0-9])(?<!\d[.,])" + pat
     if entry[-1:].isascii() and entry[-1:].isalnum():
-        pat += r"(?![A-Za-z0-9])"
+        pat += r"(?![A-Za-z0-9]|[.,]\d)"
     return pat
 
 

@@ -123,9 +123,15 @@ _TERM = rf"({_NUM})([십백천])?([만억조경])?"
 _COUNTER = rf"({_alternation(_COUNTERS)})?"
 _NUMBER_RE = re.compile(rf"{_TERM}{_COUNTER}")
 _JE_BEFORE_RE = re.compile(r"제\s?$")
-_RANGE_RE = re.compile(
-    rf"(?<![\d.,A-Za-z-]){_TERM}{_COUNTER}\s*([~∼〜–-])\s*{_TERM}{_COUNTER}(?![\d.-])"
+# One side of a range: a quantity, or a date or time of several (3월 1일, 오후 2시 30분).
+_TIME_OF_DAY = "오전|오후|새벽|아침|낮|저녁|밤"
+_CLOCK = _alternation(("년", "월", "일", "시", "분", "초"))
+_SIDE = (
+    rf"(?:(?:{_TIME_OF_DAY})\s)?{_NUM}[십백천]?[만억조경]?(?:{_alternation(_COUNTERS)})?"
+    rf"(?:\s{_NUM}(?:{_CLOCK}))*"
 )
+_RANGE_RE = re.compile(rf"(?<![\d.,A-Za-z-])({_SIDE})\s*([~∼〜–-])\s*({_SIDE})(?![\d.-])")
+_QUANTITY_RE = re.compile(rf"{_TERM}{_COUNTER}")
 _NATIVE = frozenset(words.NATIVE_COUNTERS)
 _PARTICLE_AFTER_DAE_RE = re.compile(rf"\s+[{_HANGUL}]")
 
@@ -189,25 +195,49 @@ _APPROXIMATE = {("1", "2"): "한두", ("2", "3"): "두세", ("3", "4"): "서너"
 
 @_only_if(r"\d")
 def read_ranges(text: str) -> str:
-    """Read number ranges: ``2015∼2025년`` → ``이천십오 년부터 이천이십오 년까지``,
-    ``3~5명`` → ``세 명에서 다섯 명``. A hyphen counts as a range only before a counter."""
+    """Read ranges: ``2015∼2025년`` → ``이천십오 년부터 이천이십오 년까지``, ``3월 1일~5일``
+    → ``삼월 일 일부터 오 일까지``, ``3~5명`` → ``세 명에서 다섯 명``, ``1~2명`` → ``한두 명``.
+    A hyphen counts as a range only before a counter."""
 
     def repl(m: re.Match) -> str:
-        n1, s1, b1, c1, sep, n2, s2, b2, c2 = m.groups()
-        if sep == "-" and not c2:
+        left, sep, right = m.groups()
+        lq = list(_QUANTITY_RE.finditer(left))
+        rq = list(_QUANTITY_RE.finditer(right))
+        unit = rq[-1].group(4)
+        if sep == "-" and not unit:
             return m.group()
         after = text[m.end() : m.end() + 8]
-        if c2 in _NATIVE and not (s1 or b1 or s2 or b2 or c1) and (n1, n2) in _APPROXIMATE:
-            return f"{_APPROXIMATE[n1, n2]} {c2}"
-        left = read_quantity(n1, s1, b1, c1 or c2)
-        right = read_quantity(n2, s2, b2, c2, after=after)
+        n1, s1, b1, c1 = lq[0].groups()
+        n2, s2, b2, c2 = rq[0].groups()
+        if len(lq) == len(rq) == 1 and c2 in _NATIVE and not (s1 or b1 or s2 or b2 or c1):
+            if (n1, n2) in _APPROXIMATE:
+                return f"{_APPROXIMATE[n1, n2]} {c2}"
+        borrowed = c2 if len(lq) == 1 and not c1 else None
+        if borrowed in ("일간", "년간", "주간"):  # 4~5일간: 사 일에서 오 일간
+            borrowed = borrowed[:-1]
+        spoken_left = _read_side(left, lq, borrowed, right)
+        spoken_right = _read_side(right, rq, None, after)
         if after.startswith("까지"):
-            return f"{left}부터 {right}"
-        if (c2 or c1) in words.TIME_COUNTERS and not _SPAN_AFTER_RE.match(after):
-            return f"{left}부터 {right}까지"
-        return f"{left}에서 {right}"
+            return f"{spoken_left}부터 {spoken_right}"
+        point = (unit or c1 or borrowed) in words.POINT_IN_TIME_COUNTERS
+        if point and not _SPAN_AFTER_RE.match(after):
+            return f"{spoken_left}부터 {spoken_right}까지"
+        return f"{spoken_left}에서 {spoken_right}"
 
     return _RANGE_RE.sub(repl, text)
+
+
+def _read_side(side: str, quantities: list[re.Match], borrowed: str | None, after: str) -> str:
+    """Read the quantities of one side of a range, keeping the words between them."""
+    out, pos = [], 0
+    for i, q in enumerate(quantities):
+        num, small, big, counter = q.groups()
+        follows = side[q.end() : q.end() + 8] if i < len(quantities) - 1 else after
+        out.append(side[pos : q.start()])
+        out.append(read_quantity(num, small, big, counter or borrowed, after=follows))
+        pos = q.end()
+    out.append(side[pos:])
+    return "".join(out)
 
 
 _MINUS_RE = re.compile(r"(?<![\w)\]])-(?=\d)")

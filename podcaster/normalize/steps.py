@@ -72,6 +72,14 @@ def drop_emoji(text: str) -> str:
     return _EMOJI_RE.sub("", text)
 
 
+_FOOTNOTE_RE = re.compile(r"(?<=\S)\[\d{1,3}\]|\[\d{1,3}\](?=\S)")
+
+
+def drop_footnote_marks(text: str) -> str:
+    """Remove footnote references such as ``[1]`` attached to a word."""
+    return _FOOTNOTE_RE.sub("", text) if "[" in text else text
+
+
 # --- lexicon ----------------------------------------------------------------------------
 
 apply_builtin_lexicon = Lexicon(BUILTIN, ignore_case=True)
@@ -95,6 +103,16 @@ def spell_acronyms(text: str) -> str:
     return _ACRONYM_RE.sub(repl, text)
 
 
+_MODEL_NAME_RE = re.compile(r"(?<![A-Za-z0-9.,-])([A-Z]{1,4})-?(\d)(?![\d.,]?[A-Za-z0-9])")
+
+
+@_only_if(r"[A-Z]-?\d")
+def read_model_names(text: str) -> str:
+    """Say a single digit after capital letters in English, as for model names:
+    ``A4`` → ``A포``, ``Q3`` → ``Q쓰리`` (the letters are spelled by ``spell_acronyms``)."""
+    return _MODEL_NAME_RE.sub(lambda m: m.group(1) + words.ENGLISH_DIGITS[int(m.group(2))], text)
+
+
 # --- symbols and punctuation ------------------------------------------------------------
 
 _SINGLE_SYLLABLE_DOTS_RE = re.compile(
@@ -113,7 +131,7 @@ _SYMBOLS = {
     "<": ", ", ">": ", ", "《": ", ", "》": ", ", "〈": ", ", "〉": ", ", "【": ", ",
     "】": ", ", "〔": ", ", "〕": ", ", "—": ", ", "–": ", ", "%": " 퍼센트", "°": "도",
     "×": " 곱하기 ", "÷": " 나누기 ", "§": " ", "¶": " ", "※": " ", "©": " ", "®": " ",
-    "™": " ",
+    "™": " ", "$": " 달러 ", "₩": " 원 ", "€": " 유로 ", "£": " 파운드 ", "¥": " 엔 ",
 }  # fmt: skip
 _SYMBOL_RE = re.compile("[" + re.escape("".join(_SYMBOLS)) + "]")
 _DASH_RE = re.compile(r"\s+-+\s+|^-+\s*|\s+-+(?=\S)|(?<=\S)-+(?=\s|$)")
@@ -164,7 +182,9 @@ STEPS = [
     unify_characters,
     drop_urls,
     drop_emoji,
+    drop_footnote_marks,
     apply_builtin_lexicon,
+    read_model_names,
     read_currency,
     read_dates_and_times,
     read_phone_numbers_and_fractions,

@@ -10,6 +10,9 @@ LETTER_NAMES = {
     "V": "브이", "W": "더블유", "X": "엑스", "Y": "와이", "Z": "지",
 }  # fmt: skip
 
+# Digits said in English after Latin letters in model names (A4 → 에이포, Q3 → 큐쓰리).
+ENGLISH_DIGITS = ("제로", "원", "투", "쓰리", "포", "파이브", "식스", "세븐", "에잇", "나인")
+
 # Counters that take native Korean numbers (세 개, 스무 살). Longest first is not needed:
 # the pattern built from these sorts them.
 NATIVE_COUNTERS = (
@@ -24,18 +27,34 @@ SINO_COUNTERS = (
     "년", "년도", "년대", "년간", "년생", "일", "일간", "주", "주년", "주간", "주일", "개월",
     "분", "초", "원", "달러", "엔", "유로", "위안", "파운드", "루블", "건", "위", "층", "세",
     "회", "호", "차", "등", "점", "도", "퍼센트", "퍼센트포인트", "프로", "인분", "쪽",
-    "페이지", "편", "화", "부", "세기", "학년", "학기", "기", "단계", "개국", "개사", "개소", "개년",
+    "페이지", "편", "화", "부", "세기", "학년", "학기", "분기", "주차", "기", "단계", "개국", "개사", "개소", "개년",
     "평", "번지", "동", "킬로미터", "미터", "센티미터", "밀리미터", "킬로그램", "그램",
     "톤", "리터", "밀리리터", "와트", "킬로와트", "헤르츠", "기가바이트", "메가바이트",
     "테라바이트", "나노미터", "배럴", "포인트", "승", "패", "골", "타", "선", "조각", "대째",
     "만", "천", "경기", "라운드", "bp",
 )  # fmt: skip
 
-# Time units: a range of them reads "A부터 B까지"; other ranges read "A에서 B".
-TIME_COUNTERS = frozenset(
-    ("년", "년도", "년대", "월", "일", "주", "주년", "개월", "시", "시간", "분", "초", "세기",
-     "학년", "달", "해", "주일", "일간", "년간", "주간")
-)  # fmt: skip
+# Points in time: a range of them reads "A부터 B까지" (2015년부터 2025년까지); ranges of
+# anything else, durations included (3~5시간), read "A에서 B".
+POINT_IN_TIME_COUNTERS = frozenset(
+    (
+        "년",
+        "년도",
+        "년대",
+        "월",
+        "일",
+        "시",
+        "분",
+        "초",
+        "세기",
+        "학년",
+        "학기",
+        "분기",
+        "주차",
+        "분기",
+        "주차",
+    )
+)
 
 # Currency symbols, read after the amount ($15 → 십오 달러).
 CURRENCY_SYMBOLS = {
