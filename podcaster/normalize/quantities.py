@@ -133,6 +133,7 @@ _SIDE = (
 _RANGE_RE = re.compile(rf"(?<![\d.,A-Za-z-])({_SIDE})\s*([~∼〜–-])\s*({_SIDE})(?![\d.-])")
 _QUANTITY_RE = re.compile(rf"{_TERM}{_COUNTER}")
 _NATIVE = frozenset(words.NATIVE_COUNTERS)
+_NUMBERED_NOUN_RE = re.compile(rf"\s?(?:{_alternation(words.NUMBERED_NOUNS)})")
 _PARTICLE_AFTER_DAE_RE = re.compile(rf"\s+[{_HANGUL}]")
 
 
@@ -169,8 +170,12 @@ def read_quantity(
     if counter in ("번째", "째"):
         return f"{numbers.native(n, ordinal=True)} {counter}"
     if counter == "대":
+        if after[:1].isdigit():  # 1대1, 3대2: a score or ratio
+            return f"{numbers.sino(n)} 대 "
         group = n % 10 == 0 or _PARTICLE_AFTER_DAE_RE.match(after)
         return f"{numbers.sino(n)} 대" if group else f"{numbers.native(n)} 대"
+    if counter == "번" and _NUMBERED_NOUN_RE.match(after):  # 3번 출구: a number, not times
+        return f"{numbers.sino(n)}번"
     if counter in _NATIVE:
         return f"{numbers.native(n)} {counter}"
     return f"{numbers.sino(n)} {counter}"

@@ -22,6 +22,13 @@ NATIVE_COUNTERS = (
     "마디", "걸음", "접시", "봉지", "상자", "박스", "켤레", "척", "모금", "방울",
 )  # fmt: skip
 
+# Nouns after which 번 numbers a thing (3번 출구 → 삼번 출구) instead of counting times.
+NUMBERED_NOUNS = (
+    "출구", "버스", "타자", "선수", "국도", "게이트", "트랙", "채널", "문제", "항목", "조항",
+    "카드", "라인", "좌석", "창구", "승강장", "노선", "마을버스", "유니폼", "공약", "후보",
+    "질문", "환자", "테이블",
+)  # fmt: skip
+
 # Counters read with Sino-Korean numbers, written after a space (이천십오 년, 천백삼십 건).
 SINO_COUNTERS = (
     "년", "년도", "년대", "년간", "년생", "일", "일간", "주", "주년", "주간", "주일", "개월",
