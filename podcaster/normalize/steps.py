@@ -72,6 +72,17 @@ def drop_emoji(text: str) -> str:
     return _EMOJI_RE.sub("", text)
 
 
+_GLOSS_RE = re.compile(
+    rf"(?<=[{_HANGUL}])\s?\((?:[A-Za-z][A-Za-z0-9 .,&'-]*|[\u3400-\u9fff\uf900-\ufaff]+)\)"
+)
+
+
+def drop_glosses(text: str) -> str:
+    """Remove a Latin or Hanja gloss in brackets after a Korean word: ``웨이모(Waymo)는``
+    → ``웨이모는``, ``인공지능(AI)`` → ``인공지능`` (a listener hears the word once)."""
+    return _GLOSS_RE.sub("", text) if "(" in text else text
+
+
 _FOOTNOTE_RE = re.compile(r"(?<=\S)\[\d{1,3}\]|\[\d{1,3}\](?=\S)")
 
 
@@ -183,6 +194,7 @@ STEPS = [
     drop_urls,
     drop_emoji,
     drop_footnote_marks,
+    drop_glosses,
     apply_builtin_lexicon,
     read_model_names,
     read_currency,
