@@ -24,13 +24,11 @@ _WORD_BEFORE_RE = re.compile(r"([A-Za-z.]+)$")
 _LIST_MARKER_RE = re.compile(r"^\s*\d{1,3}$")
 # A quotation that a Korean ending is glued to ("…합니다. 곧 갑니다"라고 했다) is part of a
 # longer sentence: no sentence ends inside it.
-_EMBEDDED_QUOTE_RE = re.compile(
-    rf"“[^“”]{{1,300}}”(?=[{_HANGUL}])|‘[^‘’]{{1,300}}’(?=[{_HANGUL}])"
-    rf"|「[^「」]{{1,300}}」(?=[{_HANGUL}])|『[^『』]{{1,300}}』(?=[{_HANGUL}])"
-    rf"|\"[^\"]{{1,300}}\"(?=[{_HANGUL}])"
-)
+_QUOTATION_RE = re.compile(r'“[^“”]*”|‘[^‘’]*’|「[^「」]*」|『[^『』]*』|"[^"]*"')
+_MAX_EMBEDDED = 300
 # A parenthesis left open this long no longer holds sentences together.
 _MAX_PAREN = 200
+_HANGUL_RE = re.compile(f"[{_HANGUL}]")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -49,7 +47,11 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _split_line(line: str) -> list[str]:
-    embedded = [m.span() for m in _EMBEDDED_QUOTE_RE.finditer(line)]
+    embedded = [
+        m.span()
+        for m in _QUOTATION_RE.finditer(line)
+        if len(m.group()) <= _MAX_EMBEDDED and _HANGUL_RE.match(line, m.end())
+    ]
     sentences = []
     start = 0
     for m in _END_RE.finditer(line):
