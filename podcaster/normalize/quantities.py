@@ -131,7 +131,6 @@ _SIDE = (
     rf"(?:\s{_NUM}(?:{_CLOCK}))*"
 )
 _RANGE_RE = re.compile(rf"(?<![\d.,A-Za-z-])({_SIDE})\s*([~∼〜–-])\s*({_SIDE})(?![\d.-])")
-_QUANTITY_RE = re.compile(rf"{_TERM}{_COUNTER}")
 _NATIVE = frozenset(words.NATIVE_COUNTERS)
 _NUMBERED_NOUN_RE = re.compile(rf"\s?(?:{_alternation(words.NUMBERED_NOUNS)})")
 _PARTICLE_AFTER_DAE_RE = re.compile(rf"\s+[{_HANGUL}]")
@@ -206,8 +205,8 @@ def read_ranges(text: str) -> str:
 
     def repl(m: re.Match) -> str:
         left, sep, right = m.groups()
-        lq = list(_QUANTITY_RE.finditer(left))
-        rq = list(_QUANTITY_RE.finditer(right))
+        lq = list(_NUMBER_RE.finditer(left))
+        rq = list(_NUMBER_RE.finditer(right))
         unit = rq[-1].group(4)
         if sep == "-" and not unit:
             return m.group()
