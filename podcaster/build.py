@@ -68,7 +68,7 @@ from podcaster.read import read_post
 from podcaster.script import ScriptSettings, build_script
 from podcaster.segment import segment_post
 from podcaster.synthesize import Synthesizer, SynthStats
-from podcaster.tag import EpisodeTags, write_tags
+from podcaster.tag import EpisodeTags, episode_tags, write_episode_sidecars, write_tags
 
 log = logging.getLogger(__name__)
 
@@ -402,14 +402,6 @@ class Build:
             self.failed.append(Failure(Path(path), str(UnexpectedError(Path(path), exc))))
 
 
-def episode_tags(config: Config, episode: Episode) -> EpisodeTags:
-    """The ID3 tags of an episode."""
-    post = episode.post
-    return EpisodeTags(title=post.title, artist=config.show.author, album=config.show.title,
-                       date=post.date.isoformat(), track=episode.number,
-                       description=post.description or "", cover=config.show.cover)
-
-
 def write_episode_files(config: Config, episode: Episode) -> None:
     """Write the per-episode files beside the MP3 (``public/episodes/<slug>.*``).
 
@@ -417,6 +409,7 @@ def write_episode_files(config: Config, episode: Episode) -> None:
     place. Writers use ``write_atomic``, which leaves files whose content is unchanged alone.
     Every file must be named ``<slug>.<ext>`` so removing the post removes it.
     """
+    write_episode_sidecars(config, episode)
 
 
 def publish(config: Config, episodes: list[Episode]) -> None:

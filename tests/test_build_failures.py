@@ -7,7 +7,6 @@ import inspect
 import json
 
 import pytest
-from build_fixtures import built_project, snapshot
 from click.testing import CliRunner
 
 from podcaster import build as build_module
@@ -15,6 +14,7 @@ from podcaster.build import build_project
 from podcaster.cli import EXIT_INTERNAL, main
 from podcaster.errors import AudioError, PostError, UnexpectedError
 from podcaster.manifest import MANIFEST_NAME
+from tests.build_fixtures import built_project, snapshot
 
 SLUGS = ["spring-rain", "robot-library", "night-train"]
 

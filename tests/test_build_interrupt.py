@@ -8,7 +8,11 @@ import subprocess
 import time
 
 import pytest
-from build_fixtures import (
+
+from podcaster.build import build_project
+from podcaster.errors import BuildLockedError
+from podcaster.lock import BuildLock
+from tests.build_fixtures import (
     LONG_POST_NAME,
     built_project,
     clip_count,
@@ -17,10 +21,6 @@ from build_fixtures import (
     run_cli,
     snapshot,
 )
-
-from podcaster.build import build_project
-from podcaster.errors import BuildLockedError
-from podcaster.lock import BuildLock
 
 SENTENCES = 60
 NEW_CLIPS = SENTENCES + 1  # and the title

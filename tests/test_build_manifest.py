@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-from build_fixtures import built_project
 
 from podcaster.build import build_project, episode_files, install
 from podcaster.manifest import (
@@ -32,6 +31,7 @@ from podcaster.model import (
     TimedCue,
     Timeline,
 )
+from tests.build_fixtures import built_project
 
 
 def sample_episode(project: Path) -> Episode:

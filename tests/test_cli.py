@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from build_fixtures import built_project
 from click.testing import CliRunner
 
 from podcaster import errors
 from podcaster.cli import EXIT_CODES, EXIT_INTERNAL, EXIT_INTERRUPTED, main
+from tests.build_fixtures import built_project
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
