@@ -52,7 +52,6 @@ from podcaster.manifest import (
     EpisodeRecord,
     FileDigests,
     Manifest,
-    cue_to_dict,
     digest,
     episode_from_record,
     episode_record,
@@ -61,7 +60,7 @@ from podcaster.manifest import (
     manifest_path,
     output_intact,
     relative_path,
-    timeline_from_dict,
+    timeline_with_times,
 )
 from podcaster.model import Cue, Episode, Post, Segment
 from podcaster.read import read_post
@@ -288,7 +287,7 @@ class Build:
             return
         plan.episode = Episode(
             plan.post, plan.segments, plan.number, self.public_dir / record.file, record.size,
-            record.duration, timeline_from_dict(record.timeline, self.project_dir))
+            record.duration, timeline_with_times(record.timeline, plan.cues, plan.segments))
         plan.tags_key = self.tags_key(episode_tags(self.config, plan.episode))
         plan.sha256 = record.sha256
         plan.action = "keep" if plan.tags_key == record.tags_key else "retag"
@@ -346,21 +345,29 @@ class Build:
     # --- keys -------------------------------------------------------------------------
 
     def audio_key(self, segments: list[Segment], cues: list[Cue]) -> str:
-        """Digest of everything the episode's audio and timeline depend on."""
+        """Digest of everything the episode's sound and its timing depend on.
+
+        What is said (the spoken text, by which voice, with which engine settings), which
+        sounds play, the pauses, which segment each cue belongs to and the audio settings.
+        Not what the author wrote nor the segments' titles and sources: changing those alone
+        re-tags the episode and rewrites its transcripts, without encoding it again.
+        """
         items = []
         for cue in cues:
-            item = cue_to_dict(cue, self.project_dir)
+            item: dict[str, Any] = {"kind": cue.kind, "segment": cue.segment,
+                                    "pause_after": cue.pause_after}
             if cue.is_sound:
                 item["sound"] = self.digests(cue.sound)
             else:
                 voice = self.voice_for(cue.kind)
+                item["spoken"] = cue.spoken
                 item["voice"] = dataclasses.asdict(voice)
                 item["clip"] = self.synth.key(cue, voice)
             items.append(item)
         return digest({
             "format": FORMAT_VERSION,
             "audio": dataclasses.asdict(self.audio),
-            "segments": [s.to_dict() for s in segments],
+            "segments": len(segments),
             "cues": items,
         })
 

@@ -261,6 +261,25 @@ def timeline_from_dict(d: dict[str, Any], project_dir: Path) -> Timeline:
     )
 
 
+def timeline_with_times(d: dict[str, Any], cues: list[Cue],
+                        segments: list[Segment]) -> Timeline:
+    """The timeline of ``cues`` and ``segments`` placed at the times stored in ``d``.
+
+    For an episode whose audio is unchanged (same spoken script, so the same cues in the same
+    order): what the author wrote and the segments' titles and sources come from the post as
+    it is now, the times from the audio as it was built.
+    """
+    if len(d["cues"]) != len(cues):
+        raise ValueError("the stored timeline has another number of cues")
+    return Timeline(
+        cues=[TimedCue(cue, t["start"], t["end"]) for cue, t in zip(cues, d["cues"])],
+        segments=[SegmentSpan(s["index"], segments[s["index"]].kind,
+                              segments[s["index"]].title, s["start"], s["end"],
+                              segments[s["index"]].source) for s in d["segments"]],
+        duration=d["duration"],
+    )
+
+
 def episode_record(episode: Episode, *, audio_key: str, tags_key: str, sha256: str,
                    mtime_ns: int, public_dir: Path, project_dir: Path) -> EpisodeRecord:
     """The manifest entry for a published episode."""

@@ -143,6 +143,28 @@ def test_older_post_renumbers_later_episodes_by_retagging(project, tmp_path):
         assert fresh.read_bytes() == episode.audio_path.read_bytes()
 
 
+def test_written_only_change_retags_and_updates_sidecars(project):
+    """A new source link changes what listeners see, not what they hear."""
+    episodes = project / "public" / "episodes"
+    frames = audio_frames(episodes / "spring-rain.mp3")
+    post = project / "posts" / "2025-03-01-spring-rain.txt"
+    post.write_text(post.read_text(encoding="utf-8").replace(
+        "https://weather.example.org/spring-rain", "https://weather.example.org/rain-2"),
+        encoding="utf-8")
+
+    result = build_project(project)
+
+    assert result.built == [] and result.retagged == ["spring-rain"]
+    assert result.stats.synthesised == result.stats.cached == 0
+    assert audio_frames(episodes / "spring-rain.mp3") == frames
+    chapters = (episodes / "spring-rain.chapters.json").read_text(encoding="utf-8")
+    assert "https://weather.example.org/rain-2" in chapters
+    assert "https://weather.example.org/spring-rain" not in chapters
+    episode = next(e for e in result.episodes if e.post.slug == "spring-rain")
+    urls = [s.source.url for s in episode.timeline.segments if s.source]
+    assert urls == ["https://weather.example.org/rain-2"]
+
+
 def test_show_metadata_change_retags_without_synthesis(project):
     toml = project / "podcast.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace(
