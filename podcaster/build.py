@@ -62,7 +62,7 @@ from podcaster.manifest import (
     relative_path,
     timeline_with_times,
 )
-from podcaster.model import Cue, Episode, Post, Segment
+from podcaster.model import Cue, Episode, Post, Segment, Voice
 from podcaster.read import read_post
 from podcaster.script import ScriptSettings, build_script
 from podcaster.segment import segment_post
@@ -172,6 +172,7 @@ class Build:
         self.keep_going = keep_going
         self.failed: list[Failure] = []
         self.digests = FileDigests()
+        self._voice_dicts: dict[Voice, dict] = {}
         self.synth = Synthesizer(ClipCache(config.cache_dir), jobs=config.engine.jobs)
         self.audio = AudioSettings.from_config(config)
         self.script_settings = ScriptSettings.from_config(config)
@@ -185,7 +186,7 @@ class Build:
         name = self.engine or self.config.engine.name
         return "gtts" if name == "auto" else name
 
-    def voice_for(self, kind: str):
+    def voice_for(self, kind: str) -> Voice:
         return self.config.voice_for(kind, self.engine)
 
     # --- the three phases ---------------------------------------------------------------
@@ -361,7 +362,9 @@ class Build:
             else:
                 voice = self.voice_for(cue.kind)
                 item["spoken"] = cue.spoken
-                item["voice"] = dataclasses.asdict(voice)
+                if voice not in self._voice_dicts:
+                    self._voice_dicts[voice] = dataclasses.asdict(voice)
+                item["voice"] = self._voice_dicts[voice]
                 item["clip"] = self.synth.key(cue, voice)
             items.append(item)
         return digest({

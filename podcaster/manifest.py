@@ -80,11 +80,16 @@ class Manifest:
     episodes: dict[str, EpisodeRecord] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
-        data = {
-            "version": MANIFEST_VERSION,
-            "episodes": {slug: self.episodes[slug].to_dict() for slug in sorted(self.episodes)},
-        }
-        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+        """Compact JSON, one episode per line (quick to write, readable in a diff)."""
+        lines = [f'{{"version": {MANIFEST_VERSION}, "episodes": {{']
+        slugs = sorted(self.episodes)
+        for n, slug in enumerate(slugs):
+            entry = json.dumps(self.episodes[slug].to_dict(), ensure_ascii=False,
+                               sort_keys=True, separators=(",", ":"))
+            comma = "," if n < len(slugs) - 1 else ""
+            lines.append(f"{json.dumps(slug, ensure_ascii=False)}: {entry}{comma}")
+        lines.append("}}")
+        return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def manifest_path(public_dir: Path) -> Path:
@@ -142,7 +147,7 @@ class FileDigests:
 
     def __call__(self, path: Path) -> str:
         st = os.stat(path)
-        key = (str(Path(path).resolve()), st.st_size, st.st_mtime_ns)
+        key = (os.fspath(path), st.st_size, st.st_mtime_ns)
         if key not in self._seen:
             self._seen[key] = file_sha256(path)
         return self._seen[key]
@@ -173,9 +178,13 @@ def relative_path(path: Path | None, base: Path) -> str | None:
     """``path`` relative to ``base`` (POSIX form) when inside it, else as given."""
     if path is None:
         return None
-    path = Path(path)
+    path, base = Path(path), Path(base)
     try:
-        return path.resolve().relative_to(Path(base).resolve()).as_posix()
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        pass
+    try:  # the same place reached through a symbolic link or a relative path
+        return path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
         return str(path)
 
