@@ -286,9 +286,16 @@ class Build:
             log.info("%s: missing or changed in public/; rebuilding", record.file)
             plan.action = "build"
             return
-        plan.episode = Episode(
-            plan.post, plan.segments, plan.number, self.public_dir / record.file, record.size,
-            record.duration, timeline_with_times(record.timeline, plan.cues, plan.segments))
+        try:
+            timeline = timeline_with_times(record.timeline, plan.cues, plan.segments)
+        except (KeyError, IndexError, TypeError, ValueError) as exc:
+            log.warning("%s: unusable timeline in the build manifest (%s); rebuilding",
+                        record.file, exc)
+            plan.action = "build"
+            return
+        plan.episode = Episode(plan.post, plan.segments, plan.number,
+                               self.public_dir / record.file, record.size, record.duration,
+                               timeline)
         plan.tags_key = self.tags_key(episode_tags(self.config, plan.episode))
         plan.sha256 = record.sha256
         plan.action = "keep" if plan.tags_key == record.tags_key else "retag"

@@ -11,7 +11,6 @@ import pytest
 from podcaster.build import build_project
 from podcaster.config import load_config
 from podcaster.manifest import MANIFEST_NAME
-from podcaster.model import Post
 from podcaster.tag import episode_tags, read_tags, write_tags
 from tests.build_fixtures import built_project, snapshot
 
@@ -95,24 +94,27 @@ def test_deleting_a_post_removes_its_episode_and_files(project):
     assert set(manifest["episodes"]) == {"spring-rain", "robot-library"}
 
 
-def test_draft_post_is_not_published(project, monkeypatch):
-    from podcaster import build as build_module
+def test_draft_post_is_not_published(project):
+    post = project / "posts" / "2025-03-02-robot-library.txt"
+    text = post.read_text(encoding="utf-8")
+    post.unlink()
+    draft = project / "posts" / "2025-03-02-robot-library.md"
+    draft.write_text("---\ndraft: true\n---\n" + text, encoding="utf-8")
 
-    real_read = build_module.read_post
-
-    def read(path) -> Post:
-        post = real_read(path)
-        post.draft = post.slug == "robot-library"
-        return post
-
-    monkeypatch.setattr(build_module, "read_post", read)
     result = build_project(project)
+
     assert result.removed == ["robot-library"]
-    assert not (project / "public" / "episodes" / "robot-library.mp3").exists()
+    assert not any(p.name.startswith("robot-library.")
+                   for p in (project / "public" / "episodes").iterdir())
     assert set(feed_entries(project)) == {"spring-rain.mp3", "night-train.mp3"}
     # the later episode moves up a number: re-tagged, not re-encoded
     assert result.retagged == ["night-train"]
     assert [e.number for e in result.episodes] == [1, 2]
+
+    draft.write_text(text, encoding="utf-8")  # published again
+    result = build_project(project)
+    assert result.built == ["robot-library"] and result.retagged == ["night-train"]
+    assert result.stats.synthesised == 0
 
 
 def test_older_post_renumbers_later_episodes_by_retagging(project, tmp_path):
