@@ -105,3 +105,21 @@ def segments(post: Path, as_json: bool) -> None:
             click.echo(f"      {para if len(para) <= 60 else para[:59] + '…'}")
     if not doc["sources"]:
         click.echo("(no sources)")
+
+
+@main.command()
+@project_dir_argument
+@click.pass_context
+def check(ctx: click.Context, project_dir: Path) -> None:
+    """Check PROJECT_DIR/public/ (feed.xml and the files it links) against Apple Podcasts'
+    requirements and the podcast: namespace; one line per problem, exit 1 if any."""
+    from podcaster.check import check_project
+    from podcaster.errors import PodcasterError
+
+    result = check_project(project_dir)
+    for problem in result.problems:
+        click.echo(str(problem))
+    if result.problems:
+        raise PodcasterError(f"{len(result.problems)} problem(s) in {result.feed_path}")
+    if not ctx.obj["quiet"]:
+        click.echo(f"{result.feed_path}: OK, {result.episodes} episode(s)")
