@@ -20,12 +20,12 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 from PIL import Image, UnidentifiedImageError
 
-from podcaster import ffmpeg
 from podcaster.config import Config, load_config
 from podcaster.errors import PodcasterError
 from podcaster.feed import episode_guid, show_guid
 from podcaster.feedext import CHAPTERS_TYPE, ITUNES_NS, PODCAST_NS
 from podcaster.model import Post
+from podcaster.tag import audio_duration
 
 log = logging.getLogger(__name__)
 
@@ -378,7 +378,7 @@ class _Checker:
         return file
 
     def check_duration(self, where: str, item, audio: Path | None) -> float | None:
-        """Check itunes:duration against the decoded audio; returns the audio's duration."""
+        """Check itunes:duration against the audio's length; returns the audio's duration."""
         text = _text(item, "itunes:duration")
         stated = parse_duration(text) if text else None
         if text is None:
@@ -388,9 +388,10 @@ class _Checker:
         if audio is None:
             return stated
         try:
-            actual = ffmpeg.duration(audio)
+            actual = audio_duration(audio)
         except PodcasterError as exc:
-            self.problem(self._rel(audio), f"cannot decode the audio: {exc.message}")
+            reason = exc.message.removeprefix(f"{audio}: ")
+            self.problem(self._rel(audio), f"cannot read the audio: {reason}")
             return stated
         if actual <= 0:
             self.problem(self._rel(audio), "the audio is empty")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mutagen import MutagenError
 from mutagen.id3 import APIC, COMM, ID3, TALB, TCON, TDRC, TIT2, TPE1, TRCK, ID3NoHeaderError
+from mutagen.mp3 import MP3, HeaderNotFoundError
 
 from podcaster.errors import TagError
 
@@ -58,3 +59,13 @@ def read_tags(mp3: Path) -> ID3:
         raise TagError(f"{mp3}: no ID3 tag") from None
     except (MutagenError, OSError) as exc:
         raise TagError(f"{mp3}: cannot read tags: {exc}") from exc
+
+
+def audio_duration(mp3: Path) -> float:
+    """Seconds of audio in ``mp3``, from its frame headers. Raises TagError naming the file."""
+    try:
+        return float(MP3(str(mp3)).info.length)
+    except HeaderNotFoundError:
+        raise TagError(f"{mp3}: not an MP3 file (no MPEG audio frames)") from None
+    except (MutagenError, OSError) as exc:
+        raise TagError(f"{mp3}: cannot read the audio: {exc}") from exc
