@@ -25,6 +25,8 @@ from podcaster.errors import PodcasterError
 from podcaster.feed import episode_guid, show_guid
 from podcaster.feedext import CHAPTERS_TYPE, ITUNES_NS, PODCAST_NS
 from podcaster.model import Post
+from podcaster.read import read_post
+from podcaster.readers import reader_for
 from podcaster.tag import audio_duration
 
 log = logging.getLogger(__name__)
@@ -485,15 +487,13 @@ class _Checker:
 
     def posts_by_slug(self) -> dict[str, Post]:
         """The project's published (non-draft) posts by slug, to check GUIDs are stable."""
-        from podcaster.build import find_posts
-        from podcaster.read import read_post
-
         posts: dict[str, Post] = {}
-        try:
-            paths = find_posts(self.config.posts_dir)
-        except PodcasterError as exc:
-            self.problem(self._rel(self.config.posts_dir), exc.message)
+        folder = self.config.posts_dir
+        if not folder.is_dir():
+            self.problem(self._rel(folder), "posts folder not found")
             return posts
+        paths = sorted(p for p in folder.iterdir()
+                       if p.is_file() and not p.name.startswith(".") and reader_for(p))
         for path in paths:
             try:
                 post = read_post(path)
