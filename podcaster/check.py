@@ -22,7 +22,7 @@ from PIL import Image, UnidentifiedImageError
 
 from podcaster.config import Config, load_config
 from podcaster.errors import PodcasterError
-from podcaster.feed import episode_guid, show_guid
+from podcaster.feed import post_guid, show_guid
 from podcaster.feedext import CHAPTERS_TYPE, ITUNES_NS, PODCAST_NS
 from podcaster.model import Post
 from podcaster.read import read_post
@@ -313,7 +313,7 @@ class _Checker:
                 seen_guids[guid] = n
             post = posts.get(slug) if slug else None
             if post is not None:
-                expected = episode_guid(self.config, post)
+                expected = post_guid(self.config, post)
                 if guid != expected:
                     self.problem(where, f"guid {guid} is not the one derived from "
                                         f"{self._rel(post.path)} ({expected}): a changed guid "

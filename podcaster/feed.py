@@ -52,10 +52,15 @@ def show_guid(config) -> str:
     return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, strip_scheme(config.feed_url)))
 
 
-def episode_guid(config, post: Post) -> str:
-    """The episode's GUID: ``[feed.guids]`` for its slug, else a UUIDv5 of the post's date and
-    slug in the show's podcast:guid. Rebuilding, re-encoding or another engine never changes it.
-    """
+def episode_guid(config, episode: Episode) -> str:
+    """The episode's GUID (see ``post_guid``): never changed by rebuilding, re-encoding or
+    another engine."""
+    return post_guid(config, episode.post)
+
+
+def post_guid(config, post: Post) -> str:
+    """The GUID of the post's episode: ``[feed.guids]`` for its slug, else a UUIDv5 of the
+    post's date and slug in the show's podcast:guid."""
     override = config.feed.guids.get(post.slug)
     if override:
         return override.strip()
@@ -193,7 +198,7 @@ def render_feed(config, episodes: list[Episode]) -> bytes:
     for ep in ordered:  # feedgen prepends entries: add oldest first to list newest first
         slug = ep.post.slug
         fe = fg.add_entry()
-        fe.guid(episode_guid(config, ep.post), permalink=False)
+        fe.guid(episode_guid(config, ep), permalink=False)
         fe.title(ep.post.title)
         fe.description(episode_summary(ep))
         fe.content(show_notes(ep), type="CDATA")

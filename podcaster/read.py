@@ -172,7 +172,9 @@ def _draft(meta: dict, path: Path) -> bool:
 
 def _description(meta: dict) -> str | None:
     value = meta.get("description")
-    return str(value).strip() or None if value is not None else None
+    if value is None:
+        return None
+    return str(value).strip() or None
 
 
 __all__ = ["ParsedPost", "check_slug", "decode", "post_date", "post_slug", "read_post"]

@@ -1,8 +1,17 @@
 """Split a post into what listeners hear: greeting, articles, commentary and sign-off.
 
-Quoted paragraphs are grouped into articles and matched to the post's sources by a
-monotonic alignment (the article index never goes back) that maximises the character-bigram
-similarity between each paragraph and the source titles.
+- greeting: the paragraphs before the first quote (none if the post opens with a quote);
+- articles: quoted paragraphs, matched to the post's sources by a monotonic alignment (the
+  article index never goes back) that maximises the character-bigram similarity between each
+  paragraph and the source titles. A paragraph without a clear match continues the current
+  article. Without sources, each run of consecutive quotes is one article, "기사 N";
+- commentary: the author's paragraphs between and after the quotes, in the post's order;
+- sign-off: among the paragraphs after the last quote, the last one starting with "이상"
+  ("이상 …", "이상으로 …", "이상입니다", not "이상하게도") and everything after it; if none
+  starts so and more than one paragraph follows the last quote, the very last paragraph.
+
+A post without quotes is a greeting (its first paragraph, if more follow), commentary and a
+sign-off by the same rule. Sources are never a segment.
 """
 
 from __future__ import annotations
@@ -73,7 +82,10 @@ def segment_post(post: Post) -> list[Segment]:
 
 
 def _segments_without_quotes(blocks: list[Block]) -> list[Segment]:
+    """A post without quotes: the first paragraph greets (if more follow), the rest comments."""
     texts = [b.text for b in blocks]
+    if len(texts) == 1:
+        return [Segment("commentary", COMMENTARY_TITLE, texts)]
     segments = [Segment("greeting", GREETING_TITLE, texts[:1])]
     rest = blocks[1:]
     signoff_at = _signoff_start(rest)
@@ -108,25 +120,30 @@ def bigrams(text: str) -> set[str]:
 
 
 def similarities(paragraphs: list[str], sources: list[Source]) -> list[list[float]]:
-    """Share of each source title's bigrams found in each paragraph.
+    """For each paragraph, the weighted share of each source title's bigrams it contains.
 
-    A bigram's weight is 1 / (number of titles holding it), so bigrams every title shares
-    (such as "ai" in an AI-news post) say little.
+    A bigram's weight is 1 / (number of titles holding it), and 0 when every title holds it
+    (like "ai" in an AI-news post): it cannot tell the sources apart. A share below
+    ``MIN_MATCH``, or resting on a single bigram of a longer title, is no clear match: 0.
     """
     titles = [bigrams(s.title) for s in sources]
     df: dict[str, int] = {}
     for t in titles:
         for g in t:
             df[g] = df.get(g, 0) + 1
+    k = len(titles)
+    weight = {g: 0.0 if k > 1 and n == k else 1 / n for g, n in df.items()}
     scores = []
     for p in paragraphs:
         grams = bigrams(p)
         row = []
         for t in titles:
-            total = sum(1 / df[g] for g in t)
-            hit = sum(1 / df[g] for g in t if g in grams)
-            share = hit / total if total else 0.0
-            row.append(share if share >= MIN_MATCH else 0.0)
+            useful = [g for g in t if weight[g] > 0]
+            hits = [g for g in useful if g in grams]
+            total = sum(weight[g] for g in useful)
+            share = sum(weight[g] for g in hits) / total if total else 0.0
+            clear = share >= MIN_MATCH and len(hits) >= min(2, len(useful))
+            row.append(share if clear else 0.0)
         scores.append(row)
     return scores
 

@@ -21,17 +21,14 @@ def demo_project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_demo(tmp_path_factory) -> Path:
-    """examples/demo built once per test session with eSpeak NG (about 10-30 s).
+def built_demo(tmp_path_factory):
+    """The demo built once per test run with the offline engine: (project dir, BuildResult).
 
-    Shared by several test modules: treat it as read-only and copy it before changing it.
+    Shared by many tests: treat it as read-only (copy it before changing anything).
     """
-    from click.testing import CliRunner
-
-    from podcaster.cli import main
+    from podcaster.build import build_project
 
     project = tmp_path_factory.mktemp("built") / "demo"
     shutil.copytree(DEMO, project, ignore=shutil.ignore_patterns("public", ".podcaster-cache"))
-    result = CliRunner().invoke(main, ["-q", "build", str(project), "--engine", "espeak"])
-    assert result.exit_code == 0, result.output
-    return project
+    result = build_project(project, engine="espeak")
+    return project, result

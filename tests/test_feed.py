@@ -29,6 +29,7 @@ from podcaster.errors import ConfigError, PodcasterError
 from podcaster.feed import (
     cover_name,
     episode_guid,
+    post_guid,
     publish_episode_art,
     render_feed,
     show_guid,
@@ -142,16 +143,16 @@ def test_guid_depends_only_on_the_show_and_the_post(tmp_path):
     ep = make_episode(config, "2025-11-03", "robot", 1)
     rebuilt = make_episode(config, "2025-11-03", "robot", 7, size=999, duration=301.0)
     rebuilt.audio_path = tmp_path / "elsewhere.mp3"
-    guid = episode_guid(config, ep.post)
+    guid = episode_guid(config, ep)
     assert uuid.UUID(guid).version == 5
-    assert episode_guid(config, rebuilt.post) == guid
+    assert episode_guid(config, rebuilt) == guid
     root_a = parse(render_feed(config, [ep]))
     root_b = parse(render_feed(config, [rebuilt]))
     assert one(root_a, "//item/guid/text()") == one(root_b, "//item/guid/text()") == guid
     assert one(root_a, "//item/guid/@isPermaLink") == "false"
     # another slug or another day is another episode
-    assert episode_guid(config, make_episode(config, "2025-11-03", "robot2", 1).post) != guid
-    assert episode_guid(config, make_episode(config, "2025-11-04", "robot", 1).post) != guid
+    assert episode_guid(config, make_episode(config, "2025-11-03", "robot2", 1)) != guid
+    assert episode_guid(config, make_episode(config, "2025-11-04", "robot", 1)) != guid
 
 
 def test_show_guid_follows_the_namespace_rule_and_can_be_pinned(tmp_path):
@@ -159,18 +160,18 @@ def test_show_guid_follows_the_namespace_rule_and_can_be_pinned(tmp_path):
     expected = str(uuid.uuid5(PODCAST_GUID_NS, "example.com/radio/feed.xml"))
     assert show_guid(config) == expected
     ep = make_episode(config, "2025-11-03", "robot", 1)
-    old_guid = episode_guid(config, ep.post)
+    old_guid = episode_guid(config, ep)
     # the feed moves: with the old podcast:guid pinned, no episode GUID changes
     unpinned = SHOW.replace("https://example.com/radio/", "https://podcast.example.org/")
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "podcast.toml").write_text(unpinned, encoding="utf-8")
-    assert episode_guid(load_config(tmp_path / "b"), ep.post) != old_guid
+    assert episode_guid(load_config(tmp_path / "b"), ep) != old_guid
     (tmp_path / "b" / "podcast.toml").write_text(unpinned + f'[feed]\nguid = "{expected}"\n',
                                                  encoding="utf-8")
     moved = load_config(tmp_path / "b")
     assert moved.feed_url == "https://podcast.example.org/feed.xml"
     assert show_guid(moved) == expected
-    assert episode_guid(moved, ep.post) == old_guid
+    assert episode_guid(moved, ep) == old_guid
     root = parse(render_feed(moved, [make_episode(moved, "2025-11-03", "robot", 1)]))
     assert one(root, "/rss/channel/podcast:guid/text()") == expected
     assert one(root, "//item/guid/text()") == old_guid
@@ -281,6 +282,12 @@ def test_cover_is_published_as_jpg_or_png(tmp_path):
 # -- the built demo -------------------------------------------------------------------------
 
 
+@pytest.fixture
+def demo(built_demo) -> Path:
+    """The demo project built once per run (read-only)."""
+    return built_demo[0]
+
+
 def demo_posts(project: Path) -> dict[str, Post]:
     posts = [read_post(p) for p in sorted((project / "posts").iterdir())]
     return {p.slug: p for p in posts if not p.draft}
@@ -294,9 +301,9 @@ def audio_seconds(path: Path) -> float:
     return ffmpeg.duration(path)
 
 
-def test_podcast_clients_find_every_episode(built_demo):
-    public = built_demo / "public"
-    posts = demo_posts(built_demo)
+def test_podcast_clients_find_every_episode(demo):
+    public = demo / "public"
+    posts = demo_posts(demo)
     data = (public / "feed.xml").read_bytes()
 
     gpodder = podcastparser.parse("https://example.github.io/evening-ai/feed.xml",
@@ -334,10 +341,10 @@ def test_podcast_clients_find_every_episode(built_demo):
         assert entry.id and not entry.guidislink
 
 
-def test_every_tag_of_the_demo_feed(built_demo):
-    config = load_config(built_demo)
-    public = built_demo / "public"
-    posts = demo_posts(built_demo)
+def test_every_tag_of_the_demo_feed(demo):
+    config = load_config(demo)
+    public = demo / "public"
+    posts = demo_posts(demo)
     root = parse((public / "feed.xml").read_bytes())
     ch = one(root, "/rss[@version='2.0']/channel")
     base = "https://example.github.io/evening-ai/"
@@ -380,7 +387,7 @@ def test_every_tag_of_the_demo_feed(built_demo):
         assert one(item, "title/text()") == post.title
         guid = one(item, "guid")
         assert guid.get("isPermaLink") == "false"
-        assert guid.text == episode_guid(config, post)
+        assert guid.text == post_guid(config, post)
         assert parsedate_to_datetime(one(item, "pubDate/text()")) == expected_date(post)
         assert enclosure.get("url") == f"{base}episodes/{slug}.mp3"
         assert enclosure.get("length") == str(mp3.stat().st_size)
@@ -412,13 +419,13 @@ def test_every_tag_of_the_demo_feed(built_demo):
     assert numbers == list(range(1, len(items) + 1))
 
 
-def test_clean_rebuild_gives_a_byte_identical_feed(built_demo, tmp_path):
+def test_clean_rebuild_gives_a_byte_identical_feed(demo, tmp_path):
     project = tmp_path / "demo"
-    shutil.copytree(built_demo, project, ignore=shutil.ignore_patterns("public"))
+    shutil.copytree(demo, project, ignore=shutil.ignore_patterns("public"))
     result = CliRunner().invoke(main, ["-q", "build", str(project), "--engine", "espeak"])
     assert result.exit_code == 0, result.output
     assert (project / "public" / "feed.xml").read_bytes() == \
-        (built_demo / "public" / "feed.xml").read_bytes()
+        (demo / "public" / "feed.xml").read_bytes()
 
 
 class ToneEngine(Engine):
@@ -434,13 +441,13 @@ class ToneEngine(Engine):
         return Audio(samples.tobytes(), rate)
 
 
-def test_guids_survive_another_engine_and_other_audio_settings(built_demo, tmp_path,
+def test_guids_survive_another_engine_and_other_audio_settings(demo, tmp_path,
                                                                monkeypatch):
     monkeypatch.setitem(_REGISTRY, ToneEngine.name, ToneEngine)
     project = tmp_path / "demo"
-    shutil.copytree(built_demo, project, ignore=shutil.ignore_patterns("public", "posts"))
+    shutil.copytree(demo, project, ignore=shutil.ignore_patterns("public", "posts"))
     (project / "posts").mkdir()
-    post_file = sorted((built_demo / "posts").iterdir())[0]
+    post_file = sorted((demo / "posts").iterdir())[0]
     shutil.copy(post_file, project / "posts")
     with (project / "podcast.toml").open("a", encoding="utf-8") as fh:
         fh.write('\n[audio]\nbitrate = "96k"\nsample_rate = 22050\n')
@@ -453,7 +460,7 @@ def test_guids_survive_another_engine_and_other_audio_settings(built_demo, tmp_p
                                            one(i, "itunes:duration/text()"))
                 for i in xpath(root, "//item")}
 
-    before = items(built_demo / "public" / "feed.xml")
+    before = items(demo / "public" / "feed.xml")
     after = items(project / "public" / "feed.xml")
     (url,) = after
     assert after[url][0] == before[url][0]  # the same GUID

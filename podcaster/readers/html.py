@@ -11,7 +11,7 @@ from podcaster.errors import PostError
 from podcaster.model import Source
 from podcaster.readers.base import ParsedPost, Reader
 from podcaster.readers.paragraphs import Paragraph, clean_text
-from podcaster.readers.sources import split_outlet, split_source_list
+from podcaster.readers.sources import find_source_list, split_outlet
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +126,12 @@ class HtmlReader(Reader):
         builder.feed(text)
         builder.close()
         root = builder.root
-        content = root.find("article") or root.find("main") or root.find("body") or root
+        content = (
+            root.find("article", skip=_DROP)
+            or root.find("main", skip=_DROP)
+            or root.find("body")
+            or root
+        )
         meta = _meta(root, content)
         title = _title(root, content)
         if not title:
@@ -135,8 +140,8 @@ class HtmlReader(Reader):
         sources = _list_sources(source_list) if source_list is not None else []
         paragraphs = _Walker(skip=source_list).paragraphs(content)
         if not sources:
-            end, sources = split_source_list([p.text for p in paragraphs])
-            paragraphs = paragraphs[:end]
+            start, end, sources = find_source_list([p.text for p in paragraphs])
+            del paragraphs[start:end]
         return ParsedPost(title, paragraphs, sources, meta)
 
 

@@ -11,13 +11,16 @@ import yaml
 from podcaster.errors import PostError
 from podcaster.readers.base import ParsedPost, Reader
 from podcaster.readers.paragraphs import Paragraph, clean_text
-from podcaster.readers.sources import split_source_list
+from podcaster.readers.sources import find_source_list
 
 log = logging.getLogger(__name__)
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+(.*?))?\s*#*\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+# "===" under a line makes it a heading. A "---" line is taken as a rule, never as a heading
+# underline, so that a paragraph above a rule is not lost.
+_SETEXT = re.compile(r"^\s{0,3}=+\s*$")
 _QUOTE = re.compile(r"^\s{0,3}>")
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -27,7 +30,7 @@ _INLINE = [
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
     (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<!\*)\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)"), r"\1"),
     (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
     (re.compile(r"`([^`]+)`"), r"\1"),
     (re.compile(r"<br\s*/?>", re.IGNORECASE), " "),
@@ -91,8 +94,8 @@ class MarkdownReader(Reader):
                 lines = [""] * (first + 1) + lines[first + 1 :]
         if not title or not str(title).strip():
             raise PostError(path, "the post has no title")
-        end, sources = split_source_list(lines)
-        body = lines[:end]
+        start, end, sources = find_source_list(lines)
+        body = lines[:start] + [""] * (end - start) + lines[end:]
         content = [i for i, line in enumerate(body) if line.strip()]
         line_mode = len(content) > 1 and all(
             b - a == 1 for a, b in zip(content, content[1:], strict=False)
@@ -122,7 +125,10 @@ def _paragraphs(lines: list[str], offset: int, line_mode: bool) -> list[Paragrap
             continue
         if in_fence:
             continue
-        if not line.strip() or _HEADING.match(line) or _RULE.match(line):
+        if buf and not quoted and not line_mode and _SETEXT.match(line):
+            buf = []  # the lines above were a heading
+            continue
+        if not line.strip() or _HEADING.match(line) or _RULE.match(line) or _SETEXT.match(line):
             flush()
             continue
         is_quote = bool(_QUOTE.match(line))

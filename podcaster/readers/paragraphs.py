@@ -9,12 +9,15 @@ closes is an error.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from podcaster.errors import PostError
 from podcaster.model import Block
+
+log = logging.getLogger(__name__)
 
 # Opening mark -> closing mark of the quotes that can wrap a paragraph.
 QUOTE_PAIRS = {"“": "”", '"': '"', "「": "」", "『": "』", "＂": "＂"}
@@ -85,7 +88,8 @@ def _strip_outer(text: str) -> str:
 def blocks_from_paragraphs(paras: list[Paragraph], path: Path) -> list[Block]:
     """Return the blocks of ``paras`` in order, quotes flagged and unwrapped.
 
-    Raises PostError for a quote that opens a paragraph and never closes.
+    Raises PostError for a quote that opens a paragraph and never closes (inside a format's
+    own quote, such as a ``<blockquote>``, an unclosed mark is left as it is).
     """
     blocks: list[Block] = []
     i = 0
@@ -95,50 +99,46 @@ def blocks_from_paragraphs(paras: list[Paragraph], path: Path) -> list[Block]:
         if not text:
             i += 1
             continue
-        if para.quoted:
-            inner = _strip_outer(text) if _wraps(text) else text
-            if inner:
-                blocks.append(Block(inner, quoted=True))
-            i += 1
-            continue
         if text[0] not in QUOTE_PAIRS:
-            blocks.append(Block(text))
+            blocks.append(Block(text, quoted=para.quoted))
             i += 1
             continue
         end = outer_close(text)
-        if end is not None:
-            if end == len(text) - 1:
-                inner = _strip_outer(text)
-                if inner:
-                    blocks.append(Block(inner, quoted=True))
-            else:
-                blocks.append(Block(text))  # a quoted phrase followed by the author's words
-            i += 1
+        if end is None:
+            run, i = _multi_paragraph_quote(paras, i, path)
+            blocks.extend(run)
             continue
-        run, i = _multi_paragraph_quote(paras, i, path)
-        blocks.extend(run)
+        if end == len(text) - 1:
+            inner = _strip_outer(text)
+            if inner:
+                blocks.append(Block(inner, quoted=True))
+        else:
+            # A quoted phrase followed by the author's words is not a quote
+            # (unless the format itself quotes the paragraph).
+            blocks.append(Block(text, quoted=para.quoted))
+        i += 1
     return blocks
-
-
-def _wraps(text: str) -> bool:
-    return text[0] in QUOTE_PAIRS and outer_close(text) == len(text) - 1
 
 
 def _multi_paragraph_quote(
     paras: list[Paragraph], start: int, path: Path
 ) -> tuple[list[Block], int]:
-    """A quote opened at ``paras[start]`` and closed in a later paragraph.
+    """A quote opened at ``paras[start]`` that does not close in that paragraph.
 
-    Each paragraph of it becomes a quoted block. A later paragraph may open again with the
-    same mark (the convention of closing only the last paragraph of a long quote).
-    Returns the blocks and the index after the quote.
+    If it closes at the end of a later paragraph, each paragraph of it becomes a quoted
+    block; a later paragraph may open again with the same mark (the convention of closing
+    only the last paragraph of a long quote). Inside a format's quote the search stops at
+    the end of that quote. Returns the blocks and the index after them.
     """
+    within = paras[start].quoted
     first = clean_text(paras[start].text)
     opener = first[0]
     closer = QUOTE_PAIRS[opener]
     parts = [first[1:].strip()]
-    for j in range(start + 1, len(paras)):
+    j = start + 1
+    while j < len(paras) and (paras[j].quoted or not within):
         text = clean_text(paras[j].text)
+        j += 1
         if not text:
             continue
         if text.startswith(opener) and opener != closer:
@@ -149,10 +149,13 @@ def _multi_paragraph_quote(
             continue
         if end == len(text) - 1:
             parts.append(text[:-1].strip())
-            return [Block(p, quoted=True) for p in parts if p], j + 1
-        # The quote closes mid-paragraph: the paragraphs are the author's text quoting someone.
-        plain = [clean_text(p.text) for p in paras[start : j + 1]]
-        return [Block(t) for t in plain if t], j + 1
-    where = f"line {paras[start].line}" if paras[start].line else "a paragraph"
-    snippet = first if len(first) <= 24 else first[:24] + "…"
-    raise PostError(path, f"unclosed quote at {where}: {snippet}")
+            return [Block(p, quoted=True) for p in parts if p], j
+        break  # closed mid-paragraph: the author's text quoting someone
+    else:
+        if not within:
+            where = f"line {paras[start].line}" if paras[start].line else "a paragraph"
+            snippet = first if len(first) <= 24 else first[:24] + "…"
+            raise PostError(path, f"unclosed quote at {where}: {snippet}")
+        log.warning("%s: quote mark at line %s is not closed", path, paras[start].line)
+    original = [(clean_text(p.text), p.quoted) for p in paras[start:j]]
+    return [Block(t, quoted=q) for t, q in original if t], j

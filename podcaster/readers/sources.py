@@ -73,33 +73,41 @@ def _item(line: str) -> tuple[int | None, str] | None:
     return None
 
 
-def split_source_list(lines: list[str]) -> tuple[int, list[Source]]:
-    """Find the source list that ends ``lines``.
+def find_source_list(lines: list[str]) -> tuple[int, int, list[Source]]:
+    """Find the post's source list among ``lines``.
 
-    Returns the index of the first line belonging to it (a "출처:" label included) and the
-    sources; ``(len(lines), [])`` when the lines do not end with a source list. A trailing run
-    of list items counts as sources only if at least one of them has a URL or an outlet.
+    Returns ``(start, end, sources)``: lines ``start:end`` hold the list (a "출처:" label
+    before it included); ``(len(lines), len(lines), [])`` when there is none. The list is the
+    last run of list items (with their URL lines) that has a URL or an outlet; a run that
+    does not end the post counts only if at least half of its items have a URL.
     """
-    end = len(lines)
-    while end and not lines[end - 1].strip():
-        end -= 1
-    start = end
-    for i in range(end - 1, -1, -1):
-        line = lines[i]
-        if not line.strip() or url_of_line(line):
+    n = len(lines)
+    last_text = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    found = (n, n, [])
+    i = 0
+    while i < n:
+        if _item(lines[i]) is None:
+            i += 1
             continue
-        if _item(line) is None:
-            break
-        start = i
-    sources = _parse_lines(lines[start:end])
-    if not any(s.url or s.outlet for s in sources):
-        return len(lines), []
+        start = end = i
+        while end < n and (not lines[end].strip() or url_of_line(lines[end]) or _item(lines[end])):
+            end += 1
+        while end > start and not lines[end - 1].strip():
+            end -= 1
+        sources = _parse_lines(lines[start:end])
+        at_end = end > last_text
+        with_url = sum(1 for s in sources if s.url)
+        if (at_end and any(s.url or s.outlet for s in sources)) or with_url * 2 >= len(sources):
+            found = (_label_start(lines, start), end, sources)
+        i = end
+    return found
+
+
+def _label_start(lines: list[str], start: int) -> int:
     label = start - 1
     while label >= 0 and not lines[label].strip():
         label -= 1
-    if label >= 0 and _LABEL.match(lines[label]):
-        start = label
-    return start, sources
+    return label if label >= 0 and _LABEL.match(lines[label]) else start
 
 
 def _parse_lines(lines: list[str]) -> list[Source]:

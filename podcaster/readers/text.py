@@ -7,7 +7,7 @@ from pathlib import Path
 from podcaster.errors import PostError
 from podcaster.readers.base import ParsedPost, Reader
 from podcaster.readers.paragraphs import Paragraph, clean_text
-from podcaster.readers.sources import split_source_list
+from podcaster.readers.sources import find_source_list
 
 
 class TextReader(Reader):
@@ -26,8 +26,10 @@ class TextReader(Reader):
         if first is None:
             raise PostError(path, "the file is empty")
         body = lines[first + 1 :]
-        end, sources = split_source_list(body)
+        start, end, sources = find_source_list(body)
         paragraphs = [
-            Paragraph(line, first + 2 + k) for k, line in enumerate(body[:end]) if line.strip()
+            Paragraph(line, first + 2 + k)
+            for k, line in enumerate(body)
+            if line.strip() and not start <= k < end
         ]
         return ParsedPost(clean_text(lines[first]), paragraphs, sources)
