@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from feedgen.feed import FeedGenerator
 
 from podcaster import feedext
+from podcaster.chapters import episode_chapters
 from podcaster.errors import PodcasterError
 from podcaster.files import copy_atomic
 from podcaster.model import Episode, Post
@@ -136,18 +137,18 @@ def episode_summary(episode: Episode) -> str:
 
 
 def show_notes(episode: Episode) -> str:
-    """HTML show notes: the summary, chapter timestamps (linked to their source where there is
-    one) for apps without chapter support, and the sources as links."""
+    """HTML show notes: the summary, the chapters with their start times (the same chapters as
+    the MP3 and the JSON file, for apps without chapter support), and the sources as links."""
     esc = html.escape
     parts = [f"<p>{esc(episode_summary(episode))}</p>"]
-    spans = episode.timeline.segments if episode.timeline else []
-    if spans:
+    chapters = episode_chapters(episode.timeline) if episode.timeline.segments else []
+    if chapters:
         items = []
-        for span in spans:
-            title = esc(span.title)
-            if span.source and span.source.url:
-                title = f'<a href="{esc(span.source.url)}">{title}</a>'
-            items.append(f"<li>{clock(span.start)} {title}</li>")
+        for chapter in chapters:
+            title = esc(chapter.title)
+            if chapter.url:
+                title = f'<a href="{esc(chapter.url)}">{title}</a>'
+            items.append(f"<li>{clock(chapter.start)} {title}</li>")
         parts.append(f"<p>{NOTES_CHAPTERS}</p><ul>{''.join(items)}</ul>")
     if episode.post.sources:
         items = []

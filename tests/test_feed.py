@@ -4,6 +4,7 @@ byte-identical rebuilds."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 import shutil
@@ -229,7 +230,7 @@ def test_show_notes_hold_summary_chapter_times_and_source_links(tmp_path):
     text = notes.text_content()
     assert "오늘은 로봇 소식입니다." in text
     assert "00:00 인사" in text
-    assert "01:12 로봇 <주방> & 반도체" in text  # 72.9 s, rounded down
+    assert "01:12 기사 1 · 로봇 <주방> & 반도체" in text  # 72.9 s, rounded down
     hrefs = notes.xpath("//a/@href")
     assert hrefs and set(hrefs) == {"https://news.example.com/a?x=1&y=2"}
     assert "한빛일보" in text
@@ -403,6 +404,12 @@ def test_every_tag_of_the_demo_feed(demo):
         assert {s.url for s in post.sources if s.url} <= links
         timestamps = [li.text_content() for li in notes.xpath("//ul/li")]
         assert len(timestamps) >= 4 and all(re.match(r"\d\d:\d\d \S", t) for t in timestamps)
+        chapters_file = public / "episodes" / f"{slug}.chapters.json"
+        if chapters_file.is_file():  # the notes list the very chapters apps get from the file
+            doc = json.loads(chapters_file.read_text(encoding="utf-8"))
+            assert timestamps == [
+                f"{int(c['startTime']) // 60:02d}:{int(c['startTime']) % 60:02d} {c['title']}"
+                for c in doc["chapters"]]
         # transcripts and chapters are linked exactly when their files were built
         for suffix, mime in ((".vtt", "text/vtt"), (".srt", "application/x-subrip")):
             tags = xpath(item, f"podcast:transcript[@type='{mime}']")
