@@ -17,6 +17,7 @@ from podcaster.model import Episode, Post
 from podcaster.read import read_post
 from podcaster.script import ScriptSettings, build_script
 from podcaster.segment import segment_post
+from podcaster.site import write_site
 from podcaster.synthesize import Synthesizer, SynthStats
 from podcaster.tag import EpisodeTags, write_tags
 
@@ -100,10 +101,11 @@ def episode_tags(config: Config, post: Post, number: int) -> EpisodeTags:
 
 
 def publish(config: Config, episodes: list[Episode]) -> None:
-    """Write the feed and the show's cover into public/."""
+    """Write the feed, the show's cover and the web pages into public/."""
     cover = Path(config.show.cover)
     copy_atomic(cover, config.public_dir / ("cover" + cover.suffix.lower()))
     write_atomic(config.public_dir / "feed.xml", render_feed(config, episodes))
+    write_site(config, episodes)
 
 
 POST_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
