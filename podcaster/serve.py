@@ -86,11 +86,11 @@ def parse_range(header: str | None, size: int) -> tuple[int, int] | None:
             raise RangeNotSatisfiable
         return max(size - length, 0), size - 1
     start = int(first)
-    end = int(last) if last else size - 1
-    if end < start:
+    if last and int(last) < start:
         return None  # invalid, so ignored (RFC 9110 14.2)
     if start >= size:
         raise RangeNotSatisfiable
+    end = int(last) if last else size - 1
     return start, min(end, size - 1)
 
 
