@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,7 +159,8 @@ def korean_date(day: dt.date) -> str:
 
 
 def seconds_attr(seconds: float) -> str:
-    return f"{seconds:.3f}"
+    """Seconds with millisecond precision, rounded up: seeking there lands inside the cue."""
+    return f"{math.ceil(seconds * 1000 - 1e-6) / 1000:.3f}"
 
 
 def environment() -> jinja2.Environment:

@@ -10,9 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import feedparser
 import pytest
 import yaml
-from built_show import built_show
 from click.testing import CliRunner
 
 from podcaster.cli import main
@@ -207,16 +207,30 @@ def test_workflow_passes_zizmor(project, tmp_path):
     assert {"template-injection", "excessive-permissions"} & serious
 
 
-def test_init_and_build_end_to_end(tmp_path_factory):
+def test_init_and_build_end_to_end(tmp_path):
     """`podcaster init DIR` then `podcaster build DIR --engine espeak`, through the CLI."""
-    show = built_show(tmp_path_factory)
-    assert f"created {show.project / WORKFLOW_PATH}" in show.init_output
-    assert "1 episode(s)" in show.build_output
-    assert "engine espeak" in show.build_output
-    first = show.first_build
-    assert first["feed.xml"] > 0 and first["index.html"] > 0
-    assert first["cover.png"] == (show.project / "audio" / "cover.png").stat().st_size
-    slug = next(n for n in first if n.endswith(".mp3")).removeprefix("episodes/")[:-4]
-    assert slug == "first-episode"
-    assert first[f"episodes/{slug}.mp3"] > 50_000
-    assert f"episodes/{slug}.html" in first
+    project = tmp_path / "my-show"
+    runner = CliRunner()
+    init = runner.invoke(main, ["init", str(project), "--title", "테스트 <방송> & 소식"],
+                         catch_exceptions=False)
+    assert init.exit_code == 0, init.output
+    assert f"created {project / WORKFLOW_PATH}" in init.output
+    build = runner.invoke(main, ["build", str(project), "--engine", "espeak"],
+                          catch_exceptions=False)
+    assert build.exit_code == 0, build.output
+    assert "1 episode(s)" in build.output and "engine espeak" in build.output
+
+    public = project / "public"
+    slug = "first-episode"
+    for name in ("feed.xml", "index.html", f"episodes/{slug}.html", f"episodes/{slug}.mp3"):
+        assert (public / name).is_file(), name
+    assert (public / "cover.png").read_bytes() == (project / "audio" / "cover.png").read_bytes()
+    assert (public / f"episodes/{slug}.mp3").stat().st_size > 50_000
+    feed = feedparser.parse((public / "feed.xml").read_bytes())
+    assert not feed.bozo
+    assert feed.feed.title == "테스트 <방송> & 소식"
+    assert [e.enclosures[0].href for e in feed.entries] == [
+        f"https://example.github.io/my-show/episodes/{slug}.mp3"]
+    index = (public / "index.html").read_text(encoding="utf-8")
+    assert "테스트 &lt;방송&gt; &amp; 소식" in index
+    assert f'href="episodes/{slug}.html"' in index

@@ -13,7 +13,6 @@ from contextlib import contextmanager
 
 import feedparser
 import pytest
-from built_show import built_show
 
 from podcaster.errors import PodcasterError
 from podcaster.serve import (
@@ -23,6 +22,7 @@ from podcaster.serve import (
     project_server,
     rewrite_base_url,
 )
+from tests.built_show import built_show
 
 
 @contextmanager
@@ -189,9 +189,9 @@ def test_missing_public_folder_is_a_clear_error(tmp_path):
         make_server(tmp_path / "public", "127.0.0.1", 0)
 
 
-@pytest.fixture(scope="module")
-def show(tmp_path_factory):
-    return built_show(tmp_path_factory)
+@pytest.fixture
+def show(built_demo):
+    return built_show(built_demo)
 
 
 def test_feedparser_reads_the_feed_through_the_server(show):
@@ -201,7 +201,7 @@ def test_feedparser_reads_the_feed_through_the_server(show):
         assert parsed.feed.title == show.config.show.title
         assert parsed.headers["content-type"].startswith("application/rss+xml")
         episodes = {e.post.slug: e for e in show.result.episodes}
-        assert len(parsed.entries) == len(episodes) == 2
+        assert len(parsed.entries) == len(episodes) == 3
         for entry in parsed.entries:
             enclosure = entry.enclosures[0]
             # base_url is rewritten to this server, so the preview plays the local files.
