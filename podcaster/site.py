@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 
+from podcaster.chapters import episode_chapters
 from podcaster.files import write_atomic
 from podcaster.model import Episode, Source
 
@@ -25,8 +26,6 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES_DIR = HERE / "templates"
 STATIC_DIR = HERE / "static"
 STATIC_FILES = ("site.css", "player.js")
-
-CHAPTER_LABELS = {"greeting": "인사", "article": "기사", "commentary": "논평", "signoff": "맺음말"}
 
 
 @dataclass
@@ -47,11 +46,13 @@ class Paragraph:
 
 @dataclass
 class Chapter:
+    """A chapter as the page shows it: the same chapters the MP3 and chapters JSON carry."""
+
     title: str
     kind: str
-    label: str
     start: float
     end: float
+    seek: float  # where a click jumps: the chapter's first sentence (0 for the first chapter)
     url: str | None = None  # the article's source, when it is a web link
 
 
@@ -88,12 +89,16 @@ def web_url(url: str | None) -> str | None:
 
 
 def chapters_of(episode: Episode) -> list[Chapter]:
-    """The episode's chapters, one per segment span of its timeline."""
+    """The episode's chapters (see ``podcaster.chapters``), one per segment span."""
+    speech_starts = [t.start for t in episode.timeline.speech()]
     chapters = []
-    for span in episode.timeline.segments:
-        url = web_url(span.source.url) if span.source else None
-        chapters.append(Chapter(span.title, span.kind, CHAPTER_LABELS.get(span.kind, span.kind),
-                                span.start, span.end, url))
+    for n, chapter in enumerate(episode_chapters(episode.timeline)):
+        seek = 0.0
+        if n > 0:
+            # Chapter times are whole milliseconds; jump to the exact start of the sentence.
+            seek = next((s for s in speech_starts if s >= chapter.start - 0.001), chapter.start)
+        chapters.append(Chapter(chapter.title, chapter.kind, chapter.start, chapter.end, seek,
+                                web_url(chapter.url)))
     return chapters
 
 

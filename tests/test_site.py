@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from podcaster.chapters import episode_chapters
 from podcaster.config import load_config
 from podcaster.model import (
     Cue,
@@ -86,13 +87,16 @@ def test_episode_page_chapters_transcript_and_sources(tmp_path, config):
     assert audio.attrs["src"] == "stars.mp3"
     assert audio.attrs["preload"] == "metadata"
 
+    # Chapters start with their first sentence (the article's announcement, not the sting).
     chapters = page.find_all("li", "chapter")
-    assert [float(c.attrs["data-start"]) for c in chapters] == [s.start for s in
-                                                                 episode.timeline.segments]
-    assert [float(c.attrs["data-end"]) for c in chapters] == [12.0, 23.0, 30.0]
+    assert [float(c.attrs["data-start"]) for c in chapters] == [0.0, 13.0, 23.0]
+    assert [float(c.attrs["data-end"]) for c in chapters] == [13.0, 23.0, 30.0]
     links = [c.find_all("a", "chapter-link")[0] for c in chapters]
-    assert [float(a.attrs["data-seek"]) for a in links] == [0.0, 12.0, 23.0]
-    assert "목성 탐사선 소식" in links[1].text
+    assert [float(a.attrs["data-seek"]) for a in links] == [0.0, 13.0, 23.0]
+    assert [a.find_all("span", "chapter-title")[0].text for a in links] == [
+        "인사", "기사 1 · 목성 탐사선 소식", "맺음말"]
+    assert [a.attrs["href"] for a in chapters[1].find_all("a", "chapter-source")] == [
+        "https://space.example.com/jupiter"]
 
     # Every spoken cue appears once, in order; it owns the time up to the next cue's start.
     cues = page.find_all("span", "cue")
@@ -106,7 +110,7 @@ def test_episode_page_chapters_transcript_and_sources(tmp_path, config):
     # The transcript is grouped by chapter, with the article's paragraphs apart.
     parts = page.find_all("div", "transcript-part")
     assert [p.find_all("h3")[0].text.split(" ", 1)[1] if p.find_all("h3") else None
-            for p in parts] == [None, "인사", "목성 탐사선 소식", "맺음말"]
+            for p in parts] == [None, "인사", "기사 1 · 목성 탐사선 소식", "맺음말"]
     article_paragraphs = parts[2].find_all("p", "paragraph")
     assert [len(p.find_all("span", "cue")) for p in article_paragraphs] == [1, 1, 1]
     assert "announcement" in article_paragraphs[0].classes
@@ -241,6 +245,9 @@ def test_built_episode_page_matches_its_timeline(built_demo):
         for el, timed in zip(cues, speech, strict=True):
             start = float(el.attrs["data-start"])
             assert timed.start <= start < timed.start + 0.001 + 1e-9
+        # The same chapters as the MP3's CHAP frames and the chapters JSON.
         chapters = page.find_all("li", "chapter")
+        expected = episode_chapters(episode.timeline)
         assert [c.find_all("span", "chapter-title")[0].text for c in chapters] == [
-            s.title for s in episode.timeline.segments]
+            c.title for c in expected]
+        assert [float(c.attrs["data-start"]) for c in chapters] == [c.start for c in expected]
