@@ -71,7 +71,7 @@ APPLE_CATEGORIES: dict[str, tuple[str, ...]] = {
 }
 
 ARTWORK_MIN, ARTWORK_MAX = 1400, 3000
-ARTWORK_SUFFIXES = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",)}
+ARTWORK_SUFFIXES = {"JPEG": ".jpg", "PNG": ".png"}  # the file extensions Apple asks for
 DESCRIPTION_MAX_BYTES = 4000
 DURATION_TOLERANCE = 2.0  # seconds between itunes:duration and the decoded audio
 TIME_SLACK = 1.0  # seconds a transcript cue or chapter may reach past the audio's end
@@ -440,8 +440,9 @@ class _Checker:
         at = self._rel(file)
         if fmt not in ARTWORK_SUFFIXES:
             self.problem(at, f"artwork must be JPEG or PNG, not {fmt}")
-        elif file.suffix.lower() not in ARTWORK_SUFFIXES[fmt]:
-            self.problem(at, f"artwork is a {fmt} file named {file.suffix}")
+        elif file.suffix.lower() != ARTWORK_SUFFIXES[fmt]:
+            self.problem(at, f"artwork is a {fmt} file named {file.suffix}, "
+                             f"not {ARTWORK_SUFFIXES[fmt]}")
         if width != height:
             self.problem(at, f"artwork must be square, is {width}x{height} px")
         if not (ARTWORK_MIN <= width <= ARTWORK_MAX and ARTWORK_MIN <= height <= ARTWORK_MAX):

@@ -79,13 +79,12 @@ OPTIONS: list[Option] = [
     Option("feed.locked", bool, True, "podcast:locked: ask other hosts not to import the feed."),
     Option("feed.guid", str, "", "The show's podcast:guid (default: derived from the feed URL); "
            "pin it before moving the feed."),
-    Option("feed.guids", dict, {}, "Episode GUIDs by slug, for episodes first published "
-           "elsewhere ([feed.guids] slug = \"guid\")."),
 ]
 
 FREE_TABLES = {
     "pronunciation": "Exact string -> reading; wins over the built-in lexicon.",
     "voices": "Per cue kind ([voices.article] ...): engine, voice, rate, pitch, tempo, options.",
+    "episode_guids": "Slug -> GUID, only for episodes first published elsewhere under that GUID.",
 }
 
 VOICE_KEYS = {"engine": str, "voice": str, "rate": int, "pitch": int, "tempo": (int, float),
@@ -123,6 +122,7 @@ class Config:
         for section, items in sections.items():
             setattr(self, section, Section(items))
         self.pronunciation: dict[str, str] = dict(raw.get("pronunciation", {}))
+        self.episode_guids: dict[str, str] = dict(raw.get("episode_guids", {}))
         self.voices: dict[str, dict[str, Any]] = {
             kind: dict(table) for kind, table in raw.get("voices", {}).items()
         }
@@ -239,6 +239,7 @@ def load_config(project_dir: Path | str, overrides: dict[str, Any] | None = None
         values[option.key] = value
 
     problems.extend(_check_free_tables(raw))
+    problems.extend(_check_episode_guids(raw))
     if not problems:
         problems.extend(_check_values(values))
     if problems:
@@ -297,6 +298,22 @@ def _check_values(values: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _check_episode_guids(raw: dict[str, Any]) -> list[str]:
+    table = raw.get("episode_guids", {})
+    if not isinstance(table, dict):
+        return ['[episode_guids] must be a table of slug = "guid"']
+    problems = []
+    seen: dict[str, str] = {}
+    for slug, guid in table.items():
+        if not isinstance(guid, str) or not guid.strip():
+            problems.append(f"episode_guids.{slug} must be a non-empty string")
+        elif guid in seen:
+            problems.append(f"episode_guids.{slug} repeats the GUID of episode_guids.{seen[guid]}")
+        else:
+            seen[guid] = slug
+    return problems
+
+
 def _check_feed(values: dict[str, Any]) -> list[str]:
     problems = []
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", values["feed.publish_time"]):
@@ -310,12 +327,4 @@ def _check_feed(values: dict[str, Any]) -> list[str]:
             uuid.UUID(values["feed.guid"])
         except ValueError:
             problems.append(f"feed.guid must be a UUID, got {values['feed.guid']!r}")
-    seen: dict[str, str] = {}
-    for slug, guid in values["feed.guids"].items():
-        if not isinstance(guid, str) or not guid.strip():
-            problems.append(f"feed.guids.{slug} must be a non-empty string")
-        elif guid in seen:
-            problems.append(f"feed.guids.{slug} repeats the GUID of feed.guids.{seen[guid]}")
-        else:
-            seen[guid] = slug
     return problems

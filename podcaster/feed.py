@@ -60,9 +60,9 @@ def episode_guid(config, episode: Episode) -> str:
 
 
 def post_guid(config, post: Post) -> str:
-    """The GUID of the post's episode: ``[feed.guids]`` for its slug, else a UUIDv5 of the
+    """The GUID of the post's episode: ``[episode_guids]`` for its slug, else a UUIDv5 of the
     post's date and slug in the show's podcast:guid."""
-    override = config.feed.guids.get(post.slug)
+    override = config.episode_guids.get(post.slug)
     if override:
         return override.strip()
     return str(uuid.uuid5(uuid.UUID(show_guid(config)), f"{post.date.isoformat()}/{post.slug}"))

@@ -148,7 +148,7 @@ def test_every_planted_fault_has_its_own_line(project):
 def test_bad_artwork(project):
     Image.new("CMYK", (1000, 800)).save(project / "public" / "cover.png", "JPEG")
     assert check(project) == (1, [
-        "public/cover.png: artwork is a JPEG file named .png",
+        "public/cover.png: artwork is a JPEG file named .png, not .jpg",
         "public/cover.png: artwork must be square, is 1000x800 px",
         "public/cover.png: artwork is 1000x800 px; Apple Podcasts needs 1400-3000 px",
         "public/cover.png: artwork must be in the RGB colour space, is CMYK",
