@@ -45,7 +45,7 @@ from podcaster.assemble import AudioSettings, assemble_episode
 from podcaster.cache import ClipCache
 from podcaster.config import Config, load_config
 from podcaster.errors import PodcasterError, PostError, UnexpectedError
-from podcaster.feed import render_feed
+from podcaster.feed import cover_name, publish_episode_art, render_feed
 from podcaster.files import copy_atomic, write_atomic
 from podcaster.lock import BuildLock
 from podcaster.manifest import (
@@ -66,6 +66,7 @@ from podcaster.model import Cue, Episode, Post, Segment, Voice
 from podcaster.read import read_post
 from podcaster.script import ScriptSettings, build_script
 from podcaster.segment import segment_post
+from podcaster.site import write_site
 from podcaster.synthesize import Synthesizer, SynthStats
 from podcaster.tag import EpisodeTags, episode_tags, write_episode_sidecars, write_tags
 
@@ -430,10 +431,12 @@ def write_episode_files(config: Config, episode: Episode) -> None:
 
 
 def publish(config: Config, episodes: list[Episode]) -> None:
-    """Write the project-wide files: the show's cover and the feed (only if changed)."""
-    cover = Path(config.show.cover)
-    copy_atomic(cover, config.public_dir / ("cover" + cover.suffix.lower()))
+    """Write the project-wide files, each only if its content changed: the show's cover,
+    episode artwork, the feed and the web pages."""
+    copy_atomic(Path(config.show.cover), config.public_dir / cover_name(config))
+    publish_episode_art(config, episodes)
     write_atomic(config.public_dir / "feed.xml", render_feed(config, episodes))
+    write_site(config, episodes)
 
 
 def install(staged: Path, dest: Path) -> bool:

@@ -298,3 +298,18 @@ def test_changed_spans_line_up():
 def test_unread_words_lists_latin_left_over():
     assert unread_words(normalize("Tom & Jerry는 AI와 Python을 쓴다. Tom도.")) == ["Tom", "Jerry"]
     assert unread_words(normalize("OpenAI의 GPU 3개")) == []
+
+
+def test_demo_scripts_are_speakable():
+    """Every spoken cue of every demo post: no digits, %, tildes, acronyms or URLs left."""
+    from podcaster.read import read_post
+    from podcaster.script import ScriptSettings, build_script
+    from podcaster.segment import segment_post
+
+    demo = Path(__file__).resolve().parents[1] / "examples" / "demo" / "posts"
+    leftovers = re.compile(r"[0-9%∼~]|\b[A-Z]{2,}\b|https?://|www\.")
+    for file in sorted(demo.iterdir()):
+        post = read_post(file)
+        for cue in build_script(post, segment_post(post), ScriptSettings(lexicon={})):
+            if not cue.is_sound:
+                assert not leftovers.search(cue.spoken), (file.name, cue.spoken)
