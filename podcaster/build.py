@@ -49,6 +49,7 @@ from podcaster.feed import cover_name, publish_episode_art, render_feed
 from podcaster.files import copy_atomic, write_atomic
 from podcaster.lock import BuildLock
 from podcaster.manifest import (
+    AudioStore,
     EpisodeRecord,
     FileDigests,
     Manifest,
@@ -60,6 +61,7 @@ from podcaster.manifest import (
     manifest_path,
     output_intact,
     relative_path,
+    timeline_to_dict,
     timeline_with_times,
 )
 from podcaster.model import Cue, Episode, Post, Segment, Voice
@@ -77,6 +79,7 @@ FORMAT_VERSION = 1
 
 LOCK_NAME = "build.lock"
 STAGING_NAME = "staging"
+AUDIO_STORE_NAME = "episodes"
 
 
 class Progress:
@@ -114,6 +117,7 @@ class BuildResult:
     stats: SynthStats = field(default_factory=SynthStats)
     seconds: float = 0.0
     built: list[str] = field(default_factory=list)  # slugs synthesised/assembled
+    restored: list[str] = field(default_factory=list)  # slugs whose audio came from the cache
     retagged: list[str] = field(default_factory=list)  # slugs whose tags alone changed
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
@@ -154,12 +158,13 @@ class _Plan:
     cues: list[Cue]
     audio_key: str
     number: int = 0
-    action: str = "build"  # "build", "retag" or "keep"
+    action: str = "build"  # "build", "restore", "retag" or "keep"
     episode: Episode | None = None
     tags_key: str = ""
     staged: Path | None = None
     sha256: str = ""
     record: EpisodeRecord | None = None
+    stored: tuple[Path, dict] | None = None  # encoded audio and timeline from the cache
 
 
 class Build:
@@ -181,6 +186,7 @@ class Build:
         self.public_dir = config.public_dir
         self.episodes_dir = config.public_dir / "episodes"
         self.staging = config.cache_dir / STAGING_NAME
+        self.store = AudioStore(config.cache_dir / AUDIO_STORE_NAME)
 
     @property
     def engine_name(self) -> str:
@@ -230,6 +236,7 @@ class Build:
             result.episodes, result.removed = self.commit(done, kept, manifest)
         result.episodes.sort(key=lambda e: e.number)
         result.built = [p.post.slug for p in done if p.action == "build"]
+        result.restored = [p.post.slug for p in done if p.action == "restore"]
         result.retagged = [p.post.slug for p in done if p.action == "retag"]
         result.unchanged = [p.post.slug for p in done if p.action == "keep"]
         return result
@@ -278,21 +285,27 @@ class Build:
                 plan.number = n
 
     def decide(self, plan: _Plan, record: EpisodeRecord | None) -> None:
-        """Keep, re-tag or build: compare the plan's keys with the manifest's record."""
+        """Keep, re-tag, restore or build: compare the plan's keys with the manifest's record,
+        then look for its encoded audio in the cache."""
         plan.record = record
-        if record is None or record.audio_key != plan.audio_key:
-            plan.action = "build"
-            return
-        if not output_intact(record, self.public_dir):
-            log.info("%s: missing or changed in public/; rebuilding", record.file)
-            plan.action = "build"
-            return
+        plan.action = "build"
+        if record is not None and record.audio_key == plan.audio_key:
+            if output_intact(record, self.public_dir):
+                self.decide_published(plan, record)
+                return
+            log.info("%s: missing or changed in public/", record.file)
+        stored = self.store.get(plan.audio_key)
+        if stored is not None:
+            plan.action = "restore"
+            plan.stored = stored
+
+    def decide_published(self, plan: _Plan, record: EpisodeRecord) -> None:
+        """The audio in public/ is right: keep the episode, or re-tag it if its tags changed."""
         try:
             timeline = timeline_with_times(record.timeline, plan.cues, plan.segments)
         except (KeyError, IndexError, TypeError, ValueError) as exc:
             log.warning("%s: unusable timeline in the build manifest (%s); rebuilding",
                         record.file, exc)
-            plan.action = "build"
             return
         plan.episode = Episode(plan.post, plan.segments, plan.number,
                                self.public_dir / record.file, record.size, record.duration,
@@ -312,6 +325,17 @@ class Build:
             clips = self.synth.run(plan.cues, self.voice_for, self.progress.clips)
             self.progress.step(post, "encoding")
             timeline = assemble_episode(plan.cues, clips, plan.segments, staged, self.audio)
+            self.store.put(plan.audio_key, staged, timeline_to_dict(timeline, self.project_dir))
+            plan.episode = Episode(post, plan.segments, plan.number, final, 0,
+                                   timeline.duration, timeline)
+        elif plan.action == "restore":
+            stored_mp3, stored_timeline = plan.stored
+            try:
+                timeline = timeline_with_times(stored_timeline, plan.cues, plan.segments)
+            except (KeyError, IndexError, TypeError, ValueError):
+                plan.action = "build"  # a damaged cache entry: make the audio again
+                return self.produce(plan)
+            shutil.copyfile(stored_mp3, staged)
             plan.episode = Episode(post, plan.segments, plan.number, final, 0,
                                    timeline.duration, timeline)
         else:
@@ -349,6 +373,8 @@ class Build:
                     log.info("removing %s", path)
                     path.unlink(missing_ok=True)
             write_atomic(manifest_path(self.public_dir), new.to_bytes())
+        # Audio no published episode uses is dropped from the cache (clips stay).
+        self.store.prune({r.audio_key for r in new.episodes.values()})
         return episodes, removed
 
     # --- keys -------------------------------------------------------------------------

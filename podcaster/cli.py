@@ -149,8 +149,9 @@ def _summary(result) -> None:
     table = Table(title="podcaster build", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column()
-    table.add_row("episodes", f"{len(result.built)} built, {len(result.retagged)} re-tagged, "
-                              f"{len(result.unchanged)} unchanged, {len(result.removed)} removed"
+    table.add_row("episodes", f"{len(result.built)} built, {len(result.restored)} from cache, "
+                              f"{len(result.retagged)} re-tagged, {len(result.unchanged)} unchanged, "
+                              f"{len(result.removed)} removed"
                   + (f", {len(result.failed)} failed" if result.failed else ""))
     table.add_row("audio", f"{_duration(result.audio_seconds)} in {len(result.episodes)} "
                            "episode(s)")
@@ -160,6 +161,7 @@ def _summary(result) -> None:
     Console(highlight=False).print(table)
     click.echo(f"feed: {result.feed_path}")
     changed = {slug: "built" for slug in result.built}
+    changed.update((slug, "from cache") for slug in result.restored)
     changed.update((slug, "re-tagged") for slug in result.retagged)
     for episode in result.episodes:
         if episode.post.slug in changed:

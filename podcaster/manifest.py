@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from podcaster.files import copy_atomic, write_atomic
 from podcaster.model import (
     Block,
     Cue,
@@ -120,6 +121,56 @@ def load_manifest(path: Path) -> Manifest:
         log.warning("%s: malformed build manifest (%s); rebuilding every episode", path, exc)
         return Manifest()
     return Manifest(episodes)
+
+
+# --- encoded audio kept in the cache ----------------------------------------------------
+
+
+class AudioStore:
+    """Encoded episode audio (the MP3 before tagging) and its timeline, by audio key.
+
+    Kept under ``.podcaster-cache/episodes/`` so that a build starting from an empty
+    ``public/`` (a CI run that restores only the cache) tags and publishes the stored audio
+    instead of assembling and encoding every episode again.
+    """
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    def _paths(self, key: str) -> tuple[Path, Path]:
+        folder = self.root / key[:2]
+        return folder / f"{key}.mp3", folder / f"{key}.json"
+
+    def get(self, key: str) -> tuple[Path, dict[str, Any]] | None:
+        """The stored MP3 and timeline (as ``timeline_to_dict`` gives it) for ``key``."""
+        mp3, meta = self._paths(key)
+        try:
+            data = json.loads(meta.read_bytes())
+            if mp3.stat().st_size != data["size"]:
+                return None
+            return mp3, data["timeline"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, mp3: Path, timeline: dict[str, Any]) -> None:
+        """Store a copy of ``mp3`` (untagged) with its timeline; the JSON goes in last."""
+        dest, meta = self._paths(key)
+        copy_atomic(mp3, dest)
+        write_atomic(meta, json.dumps({"size": dest.stat().st_size, "timeline": timeline},
+                                      ensure_ascii=False).encode("utf-8"))
+
+    def prune(self, keep: set[str]) -> int:
+        """Delete the audio of every key not in ``keep``; return how many were deleted."""
+        if not self.root.is_dir():
+            return 0
+        removed = 0
+        for path in self.root.glob("*/*"):
+            if path.name.startswith("."):  # left by a killed build (the caller holds the lock)
+                path.unlink(missing_ok=True)
+            elif path.stem not in keep and path.suffix in (".mp3", ".json"):
+                path.unlink(missing_ok=True)
+                removed += path.suffix == ".mp3"
+        return removed
 
 
 # --- keys -------------------------------------------------------------------------------

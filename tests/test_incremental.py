@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 
 import feedparser
 import pytest
 
+from podcaster import build as build_module
 from podcaster.build import build_project
 from podcaster.config import load_config
 from podcaster.manifest import MANIFEST_NAME
@@ -188,13 +190,53 @@ def test_audio_setting_change_rebuilds_every_episode(project):
     assert result.stats.synthesised == 0  # the clips themselves did not change
 
 
-def test_damaged_episode_is_rebuilt(project):
+def test_damaged_episode_is_restored_from_the_cache(project):
     mp3 = project / "public" / "episodes" / "spring-rain.mp3"
     good = mp3.read_bytes()
     mp3.write_bytes(good[: len(good) // 2])
     result = build_project(project)
-    assert result.built == ["spring-rain"]
+    assert result.restored == ["spring-rain"]
     assert mp3.read_bytes() == good
+
+
+def test_fresh_public_with_the_cache_encodes_nothing(project, monkeypatch):
+    """CI: a new checkout with only .podcaster-cache restored publishes the stored audio."""
+    before = snapshot(project / "public")
+    manifest_before = (project / "public" / MANIFEST_NAME).read_bytes()
+    shutil.rmtree(project / "public")
+
+    def no_encoding(*args, **kwargs):
+        raise AssertionError("an episode was assembled again")
+
+    monkeypatch.setattr(build_module, "assemble_episode", no_encoding)
+    result = build_project(project)
+
+    assert result.restored == SLUGS
+    assert result.stats.synthesised == result.stats.cached == 0
+    after = snapshot(project / "public")
+    assert set(after) == set(before)
+    for name in set(before) - {MANIFEST_NAME}:
+        assert after[name][1:] == before[name][1:], name  # same size and bytes
+
+    def without_mtimes(manifest_bytes):
+        episodes = json.loads(manifest_bytes)["episodes"]
+        return {slug: {k: v for k, v in e.items() if k != "mtime_ns"}
+                for slug, e in episodes.items()}
+
+    assert without_mtimes((project / "public" / MANIFEST_NAME).read_bytes()) == \
+        without_mtimes(manifest_before)
+    assert build_project(project).unchanged == SLUGS
+
+
+def test_cache_keeps_the_audio_of_published_episodes_only(project):
+    store = project / ".podcaster-cache" / "episodes"
+    assert len(list(store.glob("*/*.mp3"))) == 3
+    (project / "posts" / "2025-03-03-night-train.txt").unlink()
+    build_project(project)
+    manifest = json.loads((project / "public" / MANIFEST_NAME).read_bytes())
+    keys = {e["audio_key"] for e in manifest["episodes"].values()}
+    assert {p.stem for p in store.glob("*/*.mp3")} == keys
+    assert {p.stem for p in store.glob("*/*.json")} == keys
 
 
 def test_restored_public_with_new_mtimes_is_not_rebuilt(project):
@@ -221,6 +263,7 @@ def test_unchanged_episodes_come_back_whole_from_the_manifest(project):
     manifest = json.loads((public / MANIFEST_NAME).read_bytes())
     del manifest["episodes"]["robot-library"]
     (public / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
+    shutil.rmtree(project / ".podcaster-cache" / "episodes")  # no stored audio either
     before = snapshot(public)
 
     result = build_project(project)
