@@ -23,7 +23,7 @@ EXIT_INTERRUPTED = 130
 EXIT_CODES = """\b
 Exit codes:
   0    success
-  1    other error (e.g. no posts to build)
+  1    other error (no posts to build, problems found by check, ...)
   2    bad command line or podcast.toml
   3    bad post (the message names the file)
   4    speech engine failed or is not available
