@@ -17,7 +17,7 @@ from podcaster.model import Episode, Post
 from podcaster.read import read_post
 from podcaster.script import ScriptSettings, build_script
 from podcaster.segment import segment_post
-from podcaster.synthesize import Synthesizer, SynthStats
+from podcaster.synthesize import Synthesizer, SynthStats, request_settings, voice_resolver
 from podcaster.tag import EpisodeTags, write_tags
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ class BuildResult:
     engine: str
     stats: SynthStats = field(default_factory=SynthStats)
     seconds: float = 0.0
+    engine_note: str | None = None  # e.g. why engine "auto" fell back to espeak
 
     @property
     def audio_seconds(self) -> float:
@@ -57,10 +58,6 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
     if jobs is not None:
         overrides["engine.jobs"] = jobs
     config = load_config(project_dir, overrides)
-    engine_name = config.engine.name
-    if engine_name == "auto":
-        engine_name = "gtts"
-
     # Read and segment every post before anything is written: a bad post stops the build
     # with public/ untouched.
     posts = [read_post(path) for path in find_posts(config.posts_dir)]
@@ -75,13 +72,17 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
     scripts = [build_script(post, segs, settings) for post, segs in segmented]
     progress.start(sum(sum(1 for c in s if not c.is_sound) for s in scripts), len(posts))
 
-    synth = Synthesizer(ClipCache(config.cache_dir), jobs=config.engine.jobs)
+    synth = Synthesizer(ClipCache(config.cache_dir), jobs=config.engine.jobs,
+                        requests=request_settings(config))
+    # Every clip is made before any episode is written: a failed synthesis leaves public/
+    # as it was.
+    all_clips = synth.run_all(scripts, voice_resolver(config, engine), progress.clips)
     audio = AudioSettings.from_config(config)
     episodes_dir = config.public_dir / "episodes"
     episodes: list[Episode] = []
-    for number, ((post, segments), cues) in enumerate(zip(segmented, scripts), start=1):
+    for number, ((post, segments), cues, clips) in enumerate(
+            zip(segmented, scripts, all_clips), start=1):
         progress.post(post)
-        clips = synth.run(cues, lambda kind: config.voice_for(kind, engine), progress.clips)
         mp3 = episodes_dir / f"{post.slug}.mp3"
         timeline = assemble_episode(cues, clips, segments, mp3, audio)
         write_tags(mp3, episode_tags(config, post, number))
@@ -89,8 +90,8 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
                                 timeline.duration, timeline))
 
     publish(config, episodes)
-    return BuildResult(episodes, config.public_dir / "feed.xml", engine_name, synth.stats,
-                       time.monotonic() - started)
+    return BuildResult(episodes, config.public_dir / "feed.xml", synth.engine_summary,
+                       synth.stats, time.monotonic() - started, engine_note=synth.note)
 
 
 def episode_tags(config: Config, post: Post, number: int) -> EpisodeTags:

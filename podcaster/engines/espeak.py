@@ -70,14 +70,31 @@ def _library():
     return lib
 
 
+DEFAULT_RATE = 175  # words per minute
+DEFAULT_PITCH = 50  # 0-100
+RATE_RANGE = (80, 450)
+PITCH_RANGE = (0, 100)
+
+
 @register
 class EspeakEngine(Engine):
-    """Offline Korean speech from eSpeak NG (voice ``ko``)."""
+    """Offline Korean speech from eSpeak NG (voice ``ko``).
+
+    Voice: ``voice`` is an eSpeak NG voice name (default ``ko``), ``rate`` words per minute
+    (80-450, default 175), ``pitch`` 0-100 (default 50).
+
+    The C library keeps global state and is not thread-safe, so every call holds one
+    process-wide lock; separate processes (parallel builds) each load their own copy and
+    share only the clip cache, whose writes are atomic.
+    """
 
     name = "espeak"
     install_hint = "pip install espeakng-loader"
     network = False
-    default_jobs = 1  # the library is serialised by a lock; more jobs buy nothing
+    # Synthesis itself is serialised by the lock; a second job overlaps the tempo change
+    # and the cache write of one clip with the synthesis of the next.
+    default_jobs = 2
+    default_voice = "ko"
 
     @classmethod
     def available(cls) -> bool:
@@ -87,21 +104,31 @@ class EspeakEngine(Engine):
             return False
         return True
 
+    def settings(self, voice: Voice) -> dict:
+        rate = DEFAULT_RATE if voice.rate is None else int(voice.rate)
+        pitch = DEFAULT_PITCH if voice.pitch is None else int(voice.pitch)
+        if not RATE_RANGE[0] <= rate <= RATE_RANGE[1]:
+            raise EngineError(f"espeak: rate {rate} is outside {RATE_RANGE[0]}-{RATE_RANGE[1]} "
+                              "words per minute")
+        if not PITCH_RANGE[0] <= pitch <= PITCH_RANGE[1]:
+            raise EngineError(f"espeak: pitch {pitch} is outside {PITCH_RANGE[0]}-{PITCH_RANGE[1]}")
+        return {"voice": voice.voice or self.default_voice, "rate": rate, "pitch": pitch}
+
     def synthesize(self, text: str, voice: Voice) -> Audio:
+        s = self.settings(voice)
         with _lock:
             lib = _library()
-            name = (voice.voice or "ko").encode()
-            if lib.espeak_SetVoiceByName(name) != EE_OK:
-                raise EngineError(f"espeak: unknown voice {voice.voice!r}")
-            lib.espeak_SetParameter(RATE, int(voice.rate or 175), 0)
-            lib.espeak_SetParameter(PITCH, int(voice.pitch if voice.pitch is not None else 50), 0)
+            if lib.espeak_SetVoiceByName(s["voice"].encode()) != EE_OK:
+                raise EngineError(f"espeak: unknown voice {s['voice']!r} (try 'ko')")
+            lib.espeak_SetParameter(RATE, s["rate"], 0)
+            lib.espeak_SetParameter(PITCH, s["pitch"], 0)
             data = text.encode("utf-8") + b"\0"
             _chunks.clear()
             err = lib.espeak_Synth(data, len(data), 0, POS_CHARACTER, 0, ESPEAK_CHARS_UTF8,
                                    None, None)
             lib.espeak_Synchronize()
-            if err != EE_OK:
-                raise EngineError(f"espeak: synthesis failed (error {err}) for {text[:40]!r}")
             pcm = b"".join(_chunks)
             _chunks.clear()
-            return Audio(pcm, _rate)
+        if err != EE_OK:
+            raise EngineError(f"espeak: synthesis failed (error {err}) for {text[:40]!r}")
+        return Audio(pcm, _rate)
