@@ -120,3 +120,29 @@ def cache_prune(project_dir: Path, engine: str | None, dry_run: bool) -> None:
     verb = "would remove" if dry_run else "removed"
     click.echo(f"{verb} {result.removed} clip(s), {_megabytes(result.freed)}; "
                f"kept {result.kept}")
+
+
+@main.command()
+@click.argument("post", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the post's segments as JSON.")
+def segments(post: Path, as_json: bool) -> None:
+    """Show how POST splits into greeting, articles, commentary and sign-off."""
+    import json
+
+    from podcaster.read import read_post
+    from podcaster.segment import describe_segments, segment_post
+
+    parsed = read_post(post)
+    doc = describe_segments(parsed, segment_post(parsed))
+    if as_json:
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{doc['title']}  ({doc['date']}, {doc['slug']}{', draft' if doc['draft'] else ''})")
+    for i, seg in enumerate(doc["segments"], start=1):
+        src = seg["source"]
+        where = f"  [{src['n']}. {src['outlet'] or '-'}, {src['url'] or '-'}]" if src else ""
+        click.echo(f"{i:2}. {seg['kind']:<10} {seg['title']}{where}")
+        for para in seg["paragraphs"]:
+            click.echo(f"      {para if len(para) <= 60 else para[:59] + '…'}")
+    if not doc["sources"]:
+        click.echo("(no sources)")
