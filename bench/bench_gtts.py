@@ -16,9 +16,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from fake_google import FakeGoogle  # noqa: E402
+sys.path.insert(0, str(ROOT))
 
 from podcaster.build import find_posts  # noqa: E402
 from podcaster.cache import ClipCache  # noqa: E402
@@ -28,6 +26,7 @@ from podcaster.read import read_post  # noqa: E402
 from podcaster.script import ScriptSettings, build_script  # noqa: E402
 from podcaster.segment import segment_post  # noqa: E402
 from podcaster.synthesize import Synthesizer, voice_resolver  # noqa: E402
+from tests.fake_google import FakeGoogle  # noqa: E402
 
 
 def demo_scripts(project: Path):

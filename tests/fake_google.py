@@ -23,6 +23,7 @@ import time
 import urllib.parse
 from collections import deque
 from dataclasses import dataclass
+from pathlib import Path
 
 import imageio_ffmpeg
 import requests
@@ -180,3 +181,51 @@ class FakeGoogle:
         response._content = body
         response._content_consumed = True
         return response
+
+
+# A small project to build ------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SMALL_POST = """\
+작은 실험실의 하루
+안녕하세요 달빛연구소입니다. 오늘은 짧은 소식 하나를 전합니다.
+“한 대학 연구팀이 작은 로봇 팔로 빨래를 개는 데 성공했다. 연구팀은 내년에 시제품을 공개할 계획이다.”
+이상 달빛연구소였습니다. 좋은 밤 되세요.
+1. 빨래 개는 로봇 팔 공개 -오늘과학-
+https://science.example.com/robot-arm
+"""
+
+SECOND_POST = """\
+새벽의 번역기
+안녕하세요 달빛연구소입니다.
+“새로운 번역 모델이 사투리까지 알아듣는다고 한다.”
+이상 달빛연구소였습니다.
+1. 사투리 번역 모델 -말과기술-
+https://lang.example.com/dialect
+"""
+
+
+def make_project(root: Path, engine: str = "gtts", posts: dict[str, str] | None = None,
+                 engine_toml: str = "") -> Path:
+    """A podcast project folder with ``posts`` (file name -> text); returns its path."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "podcast.toml").write_text(f"""\
+[show]
+title = "달빛연구소"
+author = "달빛연구소"
+description = "작은 시험용 팟캐스트입니다."
+base_url = "https://example.org/moon/"
+owner_email = "moon@example.org"
+cover = "{(ROOT / 'audio' / 'cover.png').as_posix()}"
+
+[engine]
+name = "{engine}"
+{engine_toml}
+""", encoding="utf-8")
+    folder = root / "posts"
+    folder.mkdir(exist_ok=True)
+    for name, text in (posts if posts is not None else
+                       {"2025-01-10-laundry.txt": SMALL_POST}).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return root

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import logging
+import os
+import shutil
+import tempfile
 import threading
+from pathlib import Path
 
 from podcaster.engines import Audio, Engine, register
 from podcaster.errors import EngineError
@@ -28,6 +33,7 @@ SYNTH_CALLBACK = ctypes.CFUNCTYPE(
 _lock = threading.Lock()
 _lib = None
 _rate = 0
+_steady = False  # whether the STEADY variant is installed in the data folder
 _chunks: list[bytes] = []
 
 
@@ -38,6 +44,49 @@ def _on_audio(wav, numsamples, events):
 
 
 _callback = SYNTH_CALLBACK(_on_audio)
+
+
+STEADY = "podcaster-steady"  # our voice variant: no pitch flutter
+STEADY_VARIANT = "name podcaster-steady\nflutter 0\n"
+
+
+def _data_path(wheel_data: str) -> Path:
+    """eSpeak NG's data folder plus our ``STEADY`` variant; the wheel's folder if that fails.
+
+    eSpeak NG's pitch flutter follows a counter that runs on across utterances, so the
+    same sentence sounds slightly different depending on what was spoken before (and in
+    which order parallel jobs ran). Without flutter a clip depends only on its text and
+    settings. The wheel's folder is left alone: ours links to its files.
+    """
+    source = Path(wheel_data)
+    listing = "\n".join([str(source.resolve()), *sorted(os.listdir(source))])
+    digest = hashlib.sha256(listing.encode()).hexdigest()[:12]
+    target = Path(tempfile.gettempdir()) / f"podcaster-espeak-{digest}"
+    if (target / "voices" / "!v" / STEADY).is_file():
+        return target
+    try:
+        build = Path(tempfile.mkdtemp(prefix=".podcaster-espeak-", dir=target.parent))
+        for entry in source.iterdir():
+            if entry.name != "voices":
+                (build / entry.name).symlink_to(entry.resolve())
+        (build / "voices").mkdir()
+        for entry in (source / "voices").iterdir():
+            if entry.name != "!v":
+                (build / "voices" / entry.name).symlink_to(entry.resolve())
+        (build / "voices" / "!v").mkdir()
+        for entry in (source / "voices" / "!v").iterdir():
+            (build / "voices" / "!v" / entry.name).symlink_to(entry.resolve())
+        (build / "voices" / "!v" / STEADY).write_text(STEADY_VARIANT, encoding="utf-8")
+        build.chmod(0o755)
+        try:
+            os.replace(build, target)
+        except OSError:  # another process made it first
+            shutil.rmtree(build, ignore_errors=True)
+        if (target / "voices" / "!v" / STEADY).is_file():
+            return target
+    except OSError as exc:
+        log.debug("cannot prepare eSpeak NG data with a steady voice: %s", exc)
+    return source
 
 
 def _library():
@@ -60,11 +109,13 @@ def _library():
     ]
     lib.espeak_Synchronize.restype = ctypes.c_int
     rate = lib.espeak_Initialize(
-        AUDIO_OUTPUT_SYNCHRONOUS, 0, espeakng_loader.get_data_path().encode(), 0
+        AUDIO_OUTPUT_SYNCHRONOUS, 0, str(_data_path(espeakng_loader.get_data_path())).encode(), 0
     )
     if rate <= 0:
         raise EngineError("espeak: eSpeak NG failed to initialise (data files missing?)")
     lib.espeak_SetSynthCallback(_callback)
+    global _steady
+    _steady = lib.espeak_SetVoiceByName(f"ko+{STEADY}".encode()) == EE_OK
     _lib, _rate = lib, rate
     log.debug("eSpeak NG initialised at %d Hz", rate)
     return lib
@@ -118,7 +169,8 @@ class EspeakEngine(Engine):
         s = self.settings(voice)
         with _lock:
             lib = _library()
-            if lib.espeak_SetVoiceByName(s["voice"].encode()) != EE_OK:
+            name = s["voice"] if "+" in s["voice"] or not _steady else f"{s['voice']}+{STEADY}"
+            if lib.espeak_SetVoiceByName(name.encode()) != EE_OK:
                 raise EngineError(f"espeak: unknown voice {s['voice']!r} (try 'ko')")
             lib.espeak_SetParameter(RATE, s["rate"], 0)
             lib.espeak_SetParameter(PITCH, s["pitch"], 0)
