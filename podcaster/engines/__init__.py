@@ -86,12 +86,14 @@ def flag(value: str) -> bool:
     return str(value).strip().lower() in ("1", "true", "yes", "on")
 
 
-def decode(data: bytes, rate: int, tempo: float = 1.0, what: str = "clip") -> Audio:
+def decode(data: bytes, rate: int, tempo: float = 1.0, what: str = "clip",
+           fmt: str = "mp3") -> Audio:
     """Decode compressed audio (MP3 from a service) to mono PCM at ``rate``, changing tempo.
 
-    Concatenated MP3 answers decode as one stream.
+    Concatenated MP3 answers decode as one stream. Naming the format skips ffmpeg's probing
+    (this runs once per clip).
     """
-    args = ["-i", "pipe:0", "-vn"]
+    args = ["-f", fmt, "-i", "pipe:0", "-vn"]
     if tempo != 1.0:
         args += ["-af", f"atempo={tempo:g}"]
     args += ["-ac", "1", "-ar", str(rate), "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"]
