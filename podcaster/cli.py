@@ -74,7 +74,9 @@ def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int |
         click.echo(
             f"{len(result.episodes)} episode(s), {minutes:.1f} min of audio, engine {result.engine}, "
             f"clips synthesised {result.stats.synthesised}, from cache {result.stats.cached}, "
-            f"{result.seconds:.1f} s"
+            + (f"{result.stats.requests} request(s), {result.stats.retries} retried, "
+               if result.stats.requests else "")
+            + f"{result.seconds:.1f} s"
         )
     if result.engine_note:
         click.secho(f"note: engine {result.engine_note}", fg="yellow", err=True)

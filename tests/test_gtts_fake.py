@@ -131,6 +131,7 @@ def test_build_with_gtts_survives_429_twice(tmp_path, google, fast_retries):
     assert clips >= 5
     assert "from cache 0" in result.output
     assert len(google.requests) == clips + 2
+    assert f"{clips + 2} request(s), 2 retried" in result.output
 
 
 def test_permanent_server_error_fails_the_build_and_writes_nothing(tmp_path, google,
