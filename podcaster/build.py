@@ -18,7 +18,7 @@ from podcaster.read import read_post
 from podcaster.script import ScriptSettings, build_script
 from podcaster.segment import segment_post
 from podcaster.synthesize import Synthesizer, SynthStats, request_settings, voice_resolver
-from podcaster.tag import EpisodeTags, write_tags
+from podcaster.tag import episode_tags, write_episode_sidecars, write_tags
 
 log = logging.getLogger(__name__)
 
@@ -85,19 +85,15 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
         progress.post(post)
         mp3 = episodes_dir / f"{post.slug}.mp3"
         timeline = assemble_episode(cues, clips, segments, mp3, audio)
-        write_tags(mp3, episode_tags(config, post, number))
-        episodes.append(Episode(post, segments, number, mp3, mp3.stat().st_size,
-                                timeline.duration, timeline))
+        episode = Episode(post, segments, number, mp3, 0, timeline.duration, timeline)
+        write_tags(mp3, episode_tags(config, episode))
+        episode.size = mp3.stat().st_size
+        write_episode_sidecars(config, episode)
+        episodes.append(episode)
 
     publish(config, episodes)
     return BuildResult(episodes, config.public_dir / "feed.xml", synth.engine_summary,
                        synth.stats, time.monotonic() - started, engine_note=synth.note)
-
-
-def episode_tags(config: Config, post: Post, number: int) -> EpisodeTags:
-    return EpisodeTags(title=post.title, artist=config.show.author, album=config.show.title,
-                       date=post.date.isoformat(), track=number,
-                       description=post.description or "", cover=config.show.cover)
 
 
 def publish(config: Config, episodes: list[Episode]) -> None:

@@ -148,3 +148,90 @@ def segments(post: Path, as_json: bool) -> None:
             click.echo(f"      {para if len(para) <= 60 else para[:59] + '…'}")
     if not doc["sources"]:
         click.echo("(no sources)")
+
+
+def _lexicon_option(values: tuple[str, ...]) -> dict[str, str]:
+    lexicon = {}
+    for value in values:
+        text, sep, reading = value.partition("=")
+        if not sep or not text:
+            raise click.BadParameter(f"{value!r} is not TEXT=READING", param_hint="--lexicon")
+        lexicon[text] = reading
+    return lexicon
+
+
+def _find_project(start: Path) -> Path | None:
+    """The nearest folder from ``start`` upwards that holds a podcast.toml."""
+    from podcaster.config import CONFIG_NAME
+
+    for folder in (start.resolve(), *start.resolve().parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return None
+
+
+@main.command("normalize")
+@click.argument("text", nargs=-1, required=True)
+@click.option(
+    "--project", "-p", type=click.Path(file_okay=False, path_type=Path),
+    help="Also apply the [pronunciation] lexicon of this project's podcast.toml.",
+)  # fmt: skip
+@click.option("--lexicon", "-l", multiple=True, metavar="TEXT=READING", help="Extra reading.")
+def normalize_command(text: tuple[str, ...], project: Path | None, lexicon: tuple[str, ...]):
+    """Print TEXT as the speech engine will say it (one line). "-" reads standard input."""
+    from podcaster.normalize import normalize
+
+    words = list(text)
+    if words == ["-"]:
+        words = [click.get_text_stream("stdin").read()]
+    readings = {}
+    if project is not None:
+        from podcaster.config import load_config
+
+        readings.update(load_config(project).pronunciation)
+    readings.update(_lexicon_option(lexicon))
+    click.echo(normalize(" ".join(words), readings))
+
+
+@main.command("script")
+@click.argument("post", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--project", "-p", type=click.Path(file_okay=False, path_type=Path),
+    help="Project whose podcast.toml gives the lexicon and sounds "
+    "(default: the nearest one above the post).",
+)  # fmt: skip
+@click.option("--changed", is_flag=True, help="Show only the cues whose spoken text differs.")
+def script_command(post: Path, project: Path | None, changed: bool) -> None:
+    """Print the spoken script of POST: each cue's kind, what the author wrote and what the
+    engine will say, with the changes highlighted."""
+    from podcaster.config import load_config
+    from podcaster.normalize import changed_spans, unread_words
+    from podcaster.read import read_post
+    from podcaster.script import ScriptSettings, build_script
+    from podcaster.segment import segment_post
+
+    project = project or _find_project(post.parent)
+    settings = ScriptSettings.from_config(load_config(project)) if project else ScriptSettings()
+    parsed = read_post(post)
+    cues = build_script(parsed, segment_post(parsed), settings)
+
+    def styled(spans, colour: str) -> str:
+        return "".join(click.style(t, fg=colour, bold=True) if c else t for t, c in spans)
+
+    unread: list[str] = []
+    for number, cue in enumerate(cues, 1):
+        unread.extend(unread_words(cue.spoken))
+        if cue.is_sound:
+            if not changed:
+                click.echo(f"{number:4} {cue.kind:12} ♪ {cue.sound.name}")
+            continue
+        if cue.text == cue.spoken:
+            if not changed:
+                click.echo(f"{number:4} {cue.kind:12} {cue.text}")
+            continue
+        written, spoken = changed_spans(cue.text, cue.spoken)
+        click.echo(f"{number:4} {cue.kind:12} {styled(written, 'red')}")
+        click.echo(f"{'':4} {'':12} → {styled(spoken, 'green')}")
+    if unread:
+        words = ", ".join(dict.fromkeys(unread))
+        click.echo(f"Left in Latin letters (give them a reading under [pronunciation]): {words}")

@@ -9,10 +9,10 @@ _CLOSERS = "\"'”’」』)]》〉"
 _HANGUL = "가-힣"
 
 # A sentence ends at . ? ! or an ellipsis, plus any closing quotes or brackets, followed by
-# whitespace, the end, or (for a bare full stop between Hangul) the next word.
+# whitespace or the end; or at a bare full stop between Hangul (했다.그리고).
 _END_RE = re.compile(
-    rf"(?:[.?!]+|…+|\.{{2,}})[{re.escape(_CLOSERS)}]*(?=\s|$)"
-    rf"|(?<=[{_HANGUL}])[.?!](?=[{_HANGUL}])"
+    rf"(?:[.?!]+|…+)[{re.escape(_CLOSERS)}]*(?=\s|$)"
+    rf"|(?<=[{_HANGUL}])\.(?=[{_HANGUL}])"
 )
 # Syllables that end a Korean sentence; an ellipsis after anything else is a pause.
 _FINAL_SYLLABLES = frozenset("다요죠까네군지나라가자세오어아해게래니데걸걔임음함됨듯")
@@ -22,6 +22,13 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z.]+)$")
 _LIST_MARKER_RE = re.compile(r"^\s*\d{1,3}$")
+# A quotation that a Korean ending is glued to ("…합니다. 곧 갑니다"라고 했다) is part of a
+# longer sentence: no sentence ends inside it.
+_QUOTATION_RE = re.compile(r'“[^“”]*”|‘[^‘’]*’|「[^「」]*」|『[^『』]*』|"[^"]*"')
+_MAX_EMBEDDED = 300
+# A parenthesis left open this long no longer holds sentences together.
+_MAX_PAREN = 200
+_HANGUL_RE = re.compile(f"[{_HANGUL}]")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -30,8 +37,8 @@ def split_sentences(text: str) -> list[str]:
     Ends at ``다.``/``요.``/``까?``/``!``/``…`` and the like; keeps closing quotes and brackets
     with their sentence; does not split numbers (``52.9``), list markers (``1.``),
     abbreviations (``Dr.``), an ellipsis after a non-final syllable (``이는... 다시``),
-    a quote followed by a glued ending (``"좋다."라고``), or inside parentheses. A line
-    break always ends a sentence.
+    a quotation a Korean ending is glued to (``"좋다. 가자."라고``), or inside parentheses.
+    A line break always ends a sentence.
     """
     out: list[str] = []
     for line in text.splitlines():
@@ -40,20 +47,37 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _split_line(line: str) -> list[str]:
+    embedded = [
+        m.span()
+        for m in _QUOTATION_RE.finditer(line)
+        if len(m.group()) <= _MAX_EMBEDDED and _HANGUL_RE.match(line, m.end())
+    ]
     sentences = []
     start = 0
     for m in _END_RE.finditer(line):
-        end = m.end()
+        if any(a < m.start() < b - 1 for a, b in embedded):
+            continue
         if not _is_boundary(line, start, m):
             continue
-        piece = line[start:end].strip()
+        piece = line[start : m.end()].strip()
         if piece:
             sentences.append(piece)
-        start = end
+        start = m.end()
     rest = line[start:].strip()
     if rest:
         sentences.append(rest)
     return sentences
+
+
+def _open_paren(text: str) -> int:
+    """Index of the last unclosed ``(`` in ``text``, or -1."""
+    stack = []
+    for i, c in enumerate(text):
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            stack.pop()
+    return stack[-1] if stack else -1
 
 
 def _is_boundary(line: str, start: int, m: re.Match) -> bool:
@@ -63,8 +87,7 @@ def _is_boundary(line: str, start: int, m: re.Match) -> bool:
         return False
     stop = mark.rstrip(_CLOSERS)
     if stop.startswith(("…", "..")):
-        last = before.rstrip()[-1:]
-        if last not in _FINAL_SYLLABLES:
+        if before.rstrip()[-1:] not in _FINAL_SYLLABLES:
             return False
     elif stop == ".":
         if _LIST_MARKER_RE.match(before):
@@ -72,12 +95,11 @@ def _is_boundary(line: str, start: int, m: re.Match) -> bool:
         word = _WORD_BEFORE_RE.search(before)
         if word and word.group(1).lower().strip(".") in _ABBREVIATIONS:
             return False
-    # Inside parentheses: the sentence goes on after the closing bracket.
-    if before.count("(") > before.count(")") and ")" not in mark:
-        return False
-    # A quote closed and followed straight by Hangul ("좋다."라고) is part of the sentence.
-    if mark != stop and m.end() < len(line) and not line[m.end()].isspace():
-        return False
+    # Inside parentheses the sentence goes on after the closing bracket.
+    if ")" not in mark:
+        paren = _open_paren(before)
+        if paren >= 0 and len(before) - paren <= _MAX_PAREN:
+            return False
     return True
 
 

@@ -39,6 +39,7 @@ def rms(samples) -> float:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
+    """The demo built through the CLI (not shared: this test rebuilds it)."""
     import shutil
 
     from tests.conftest import DEMO

@@ -6,12 +6,15 @@ The transcript keeps what the author wrote; only the spoken text changes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from podcaster.normalize.steps import STEPS, Lexicon
+from podcaster.normalize.diff import changed_spans
+from podcaster.normalize.lexicon import Lexicon
+from podcaster.normalize.steps import STEPS
 
-__all__ = ["STEPS", "Lexicon", "normalize"]
+__all__ = ["STEPS", "Lexicon", "changed_spans", "normalize", "unread_words"]
 
 
 @lru_cache(maxsize=32)
@@ -33,3 +36,15 @@ def normalize(text: str, lexicon: Mapping[str, str] | None = None) -> str:
     for step in steps:
         text = step(text)
     return text
+
+
+_LATIN_WORD_RE = re.compile(r"[A-Za-z](?:[A-Za-z'.-]*[A-Za-z])?")
+
+
+def unread_words(spoken: str) -> list[str]:
+    """Latin words the rules left as written in ``spoken`` text, each once, in order.
+
+    Engines read them in English or not at all; a reading for each belongs in the
+    ``[pronunciation]`` table of podcast.toml.
+    """
+    return list(dict.fromkeys(_LATIN_WORD_RE.findall(spoken)))

@@ -59,6 +59,11 @@ def digits(s: str) -> str:
     return "".join(SINO_DIGITS[int(c)] for c in s if c.isdigit())
 
 
+def phone_digits(s: str) -> str:
+    """Read digits the way phone numbers are said, 0 as 공: ``"010"`` → ``"공일공"``."""
+    return digits(s).replace("영", "공")
+
+
 def decimal(s: str) -> str:
     """Read a decimal number written with a point: ``"52.9"`` → ``"오십이 점 구"``."""
     whole, _, frac = s.partition(".")
