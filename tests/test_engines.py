@@ -72,6 +72,7 @@ def test_plugins_register_through_entry_points(monkeypatch):
     monkeypatch.setattr(engines, "entry_points", lambda group: [good, broken, wrong])
     monkeypatch.setattr(engines, "_REGISTRY", dict(engines._REGISTRY))
     monkeypatch.setattr(engines, "_BROKEN", {})
+    monkeypatch.setattr(engines, "_scanned", False)
     assert "tone" in engine_names()
     assert get_engine_class("tone") is ToneEngine
     with pytest.raises(EngineError, match="plugin 'broken' failed to load"):

@@ -144,10 +144,16 @@ def _load_entry_points() -> None:
         _REGISTRY[ep.name] = cls
 
 
+_scanned = False
+
+
 def engine_names() -> list[str]:
     """Names of every known engine (built in and plugins), available or not."""
-    _load_builtin()
-    _load_entry_points()
+    global _scanned
+    if not _scanned:  # scanning installed packages' entry points is slow: once per process
+        _load_builtin()
+        _load_entry_points()
+        _scanned = True
     return sorted(_REGISTRY)
 
 
@@ -157,7 +163,7 @@ def get_engine_class(name: str, require_available: bool = True) -> type[Engine]:
     Raises EngineError if the name is unknown or (with ``require_available``) the engine
     cannot run here, saying what to install.
     """
-    names = engine_names()
+    names = list(_REGISTRY) if name in _REGISTRY else engine_names()
     if name not in _REGISTRY:
         if name in _BROKEN:
             raise EngineError(f"engine plugin {name!r} failed to load: {_BROKEN[name]}")
