@@ -281,7 +281,8 @@ class Synthesizer:
                     with policy.quick_unreachable():
                         audio = self._speak(cue.spoken, voice)
                 except EngineUnreachableError as exc:
-                    self._fall_back(str(exc.message))
+                    # The first clause says what failed; the advice after it does not apply.
+                    self._fall_back(exc.message.split(";")[0])
                     return
                 self.cache.put(key, audio.pcm, audio.rate)
                 self._fresh.add(key)

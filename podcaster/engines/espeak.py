@@ -62,7 +62,7 @@ def _data_path(wheel_data: str) -> Path:
     listing = "\n".join([str(source.resolve()), *sorted(os.listdir(source))])
     digest = hashlib.sha256(listing.encode()).hexdigest()[:12]
     target = Path(tempfile.gettempdir()) / f"podcaster-espeak-{digest}"
-    if (target / "voices" / "!v" / STEADY).is_file():
+    if _complete(target):
         return target
     try:
         build = Path(tempfile.mkdtemp(prefix=".podcaster-espeak-", dir=target.parent))
@@ -82,11 +82,17 @@ def _data_path(wheel_data: str) -> Path:
             os.replace(build, target)
         except OSError:  # another process made it first
             shutil.rmtree(build, ignore_errors=True)
-        if (target / "voices" / "!v" / STEADY).is_file():
+        if _complete(target):
             return target
     except OSError as exc:
         log.debug("cannot prepare eSpeak NG data with a steady voice: %s", exc)
     return source
+
+
+def _complete(data: Path) -> bool:
+    """Whether ``data`` looks like a usable data folder with our variant (tmp cleaners)."""
+    return all((data / name).exists() for name in
+               ("phontab", "ko_dict", "lang", f"voices/!v/{STEADY}"))
 
 
 def _library():
@@ -108,9 +114,12 @@ def _library():
         ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p,
     ]
     lib.espeak_Synchronize.restype = ctypes.c_int
+    wheel_data = espeakng_loader.get_data_path()
     rate = lib.espeak_Initialize(
-        AUDIO_OUTPUT_SYNCHRONOUS, 0, str(_data_path(espeakng_loader.get_data_path())).encode(), 0
+        AUDIO_OUTPUT_SYNCHRONOUS, 0, str(_data_path(wheel_data)).encode(), 0
     )
+    if rate <= 0:
+        rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, wheel_data.encode(), 0)
     if rate <= 0:
         raise EngineError("espeak: eSpeak NG failed to initialise (data files missing?)")
     lib.espeak_SetSynthCallback(_callback)
