@@ -5,12 +5,13 @@ from __future__ import annotations
 import array
 import asyncio
 import math
+import threading
 from importlib.metadata import EntryPoint
 
 import pytest
 
 import podcaster.engines as engines
-from podcaster.engines import Audio, Engine, change_tempo, engine_names, get_engine_class
+from podcaster.engines import Audio, Engine, change_tempo, engine_names, get_engine_class, network
 from podcaster.engines.edge import EdgeEngine
 from podcaster.engines.espeak import EspeakEngine
 from podcaster.engines.gtts import MAX_CHARS, chunks, fit
@@ -19,6 +20,7 @@ from podcaster.engines.network import (
     SERVER,
     TIMEOUT,
     UNREACHABLE,
+    RequestPolicy,
     RequestSettings,
     TransientError,
     backoff_delay,
@@ -222,3 +224,90 @@ def test_backoff_grows_with_jitter_and_respects_retry_after():
         assert len(set(delays)) > 1
     assert backoff_delay(0, settings, 5) >= 5
     assert backoff_delay(0, settings, 100) <= 8
+
+
+# edge against a local fake of the read-aloud WebSocket service ------------------------------
+
+
+class FakeEdge:
+    """Speaks edge-tts's WebSocket protocol on 127.0.0.1: answers every SSML request with a
+    real MP3 tone (or refuses the handshake with the queued HTTP statuses)."""
+
+    def __init__(self):
+        self.ssml: list[str] = []
+        self.refuse: list[int] = []
+        self.url = ""
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        from aiohttp import web
+
+        from tests.fake_google import tone_mp3
+
+        async def handle(request):
+            if self.refuse:
+                return web.Response(status=self.refuse.pop(0), text="refused")
+            ws = web.WebSocketResponse()
+            await ws.prepare(request)
+            async for message in ws:
+                text = message.data
+                if "Path:ssml" not in text:
+                    continue  # speech.config
+                self.ssml.append(text.split("\r\n\r\n", 1)[1])
+                await ws.send_str("Path:turn.start\r\n\r\n{}")
+                # A 2-byte length, then header lines (the length counts itself), CRLF, MP3.
+                headers = b"X-RequestId:test\r\nContent-Type:audio/mpeg\r\nPath:audio"
+                mp3 = tone_mp3(1.0)
+                for start in range(0, len(mp3), 960):
+                    await ws.send_bytes((len(headers) + 2).to_bytes(2, "big") + headers
+                                        + b"\r\n" + mp3[start:start + 960])
+                await ws.send_str("Path:turn.end\r\n\r\n{}")
+            return ws
+
+        async def main():
+            app = web.Application()
+            app.router.add_get("/edge", handle)
+            runner = web.AppRunner(app)
+            await runner.setup()
+            site = web.TCPSite(runner, "127.0.0.1", 0)
+            await site.start()
+            port = site._server.sockets[0].getsockname()[1]
+            self.url = f"ws://127.0.0.1:{port}/edge?TrustedClientToken=test"
+            self._ready.set()
+            while not self._stop:
+                await asyncio.sleep(0.02)
+            await runner.cleanup()
+
+        self._stop = False
+        asyncio.run(main())
+
+    def __enter__(self) -> FakeEdge:
+        self._thread.start()
+        self._ready.wait(10)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop = True
+        self._thread.join(5)
+
+
+@needs_edge
+def test_edge_speaks_through_a_local_fake_service(monkeypatch):
+    import edge_tts.communicate
+
+    with FakeEdge() as service:
+        monkeypatch.setattr(edge_tts.communicate, "WSS_URL", service.url)
+        monkeypatch.setattr(network, "backoff_delay", lambda attempt, settings, after: 0.001)
+        service.refuse = [429, 503]
+        engine = EdgeEngine()
+        audio = engine.synthesize(TEXT, Voice("edge", "ko-KR-InJoonNeural", rate=10))
+        assert audio.rate == 24000
+        assert audio.duration == pytest.approx(1.0, abs=0.1)
+        assert (engine.policy.requests, engine.policy.retries) == (3, 2)
+        [ssml] = service.ssml
+        assert "(ko-KR, InJoonNeural)" in ssml and "rate='+10%'" in ssml and TEXT in ssml
+
+        service.refuse = [503] * 3
+        with pytest.raises(EngineError, match="Microsoft Edge TTS failed: HTTP 503"):
+            EdgeEngine(RequestPolicy(RequestSettings(retries=2))).synthesize(TEXT, Voice("edge"))
