@@ -17,6 +17,7 @@ from podcaster.model import Episode, Post
 from podcaster.read import read_post
 from podcaster.script import ScriptSettings, build_script
 from podcaster.segment import segment_post
+from podcaster.site import write_site
 from podcaster.synthesize import Synthesizer, SynthStats, request_settings, voice_resolver
 from podcaster.tag import episode_tags, write_episode_sidecars, write_tags
 
@@ -97,10 +98,11 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
 
 
 def publish(config: Config, episodes: list[Episode]) -> None:
-    """Write the feed and the show's cover into public/."""
+    """Write the feed, the show's cover and the web pages into public/."""
     cover = Path(config.show.cover)
     copy_atomic(cover, config.public_dir / ("cover" + cover.suffix.lower()))
     write_atomic(config.public_dir / "feed.xml", render_feed(config, episodes))
+    write_site(config, episodes)
 
 
 POST_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")

@@ -125,6 +125,73 @@ def cache_prune(project_dir: Path, engine: str | None, dry_run: bool) -> None:
 
 
 @main.command()
+@project_dir_argument
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0 picks a free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; 0.0.0.0 lets phones on the same network connect.")
+@click.option("--as-published", is_flag=True,
+              help="Serve feed and pages byte for byte, with links to base_url left as they are.")
+@click.pass_context
+def serve(ctx: click.Context, project_dir: Path, port: int, host: str,
+          as_published: bool) -> None:
+    """Preview PROJECT_DIR/public/ over HTTP (feed, pages, episodes with seeking).
+
+    Links to base_url in the feed and pages are rewritten to this server's address, so a
+    podcast app subscribed to the local feed plays the local episodes.
+    """
+    from podcaster.serve import network_addresses, project_server
+
+    server = project_server(project_dir, host=host, port=port, rewrite=not as_published)
+    if not ctx.obj["quiet"]:
+        requests = logging.getLogger("podcaster.serve")
+        requests.setLevel(logging.INFO)
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        requests.addHandler(handler)
+        requests.propagate = False
+    port = server.server_address[1]
+    click.echo(f"site: {server.url}")
+    click.echo(f"feed: {server.url}feed.xml")
+    if host in ("0.0.0.0", "::", ""):
+        for address in network_addresses():
+            click.echo(f"on your network: http://{address}:{port}/feed.xml")
+    click.echo("Ctrl+C stops the server.")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", help="Show title (can be changed later in podcast.toml).")
+@click.option("--author", help="Author name.")
+@click.option("--email", help="Owner e-mail, shown to podcast directories.")
+@click.option("--base-url", help="Where public/ will be served, e.g. https://USER.github.io/REPO/.")
+@click.option("--engine", default="gtts", show_default=True,
+              help="The speech engine the publishing workflow builds with.")
+def init(directory: Path, title: str | None, author: str | None, email: str | None,
+         base_url: str | None, engine: str) -> None:
+    """Create a new podcast project in DIRECTORY, with a workflow that publishes it."""
+    from dataclasses import replace
+
+    from podcaster.init import ProjectSettings, init_project
+
+    settings = ProjectSettings()
+    chosen = {"title": title, "author": author, "email": email, "base_url": base_url,
+              "engine": engine}
+    settings = replace(settings, **{k: v for k, v in chosen.items() if v is not None})
+    for path in init_project(directory, settings):
+        click.echo(f"created {path}")
+    click.echo(f"\nNext: edit {directory / 'podcast.toml'}, put your posts in "
+               f"{directory / 'posts'}, then run\n  podcaster build {directory}\n"
+               f"  podcaster serve {directory}")
+
+
+@main.command()
 @click.argument("post", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the post's segments as JSON.")
 def segments(post: Path, as_json: bool) -> None:
