@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import array
 import math
+import subprocess
+import sys
 import threading
 import time
 import wave
@@ -212,3 +214,24 @@ def test_default_edge_voices_differ_for_quotes_and_the_author(tmp_path):
     assert synth.concrete(Voice("edge"), "article").voice == "ko-KR-InJoonNeural"
     assert synth.concrete(Voice("edge"), "commentary").voice == "ko-KR-SunHiNeural"
     assert synth.concrete(Voice("auto"), "greeting").engine == "gtts"
+
+
+REPRODUCE = """
+import hashlib, sys
+from pathlib import Path
+from podcaster.cache import ClipCache
+from podcaster.model import Cue, Voice
+from podcaster.synthesize import Synthesizer
+texts = ["안녕하세요, 달빛연구소입니다.", "오늘은 비가 옵니다.", "안녕하세요, 달빛연구소입니다!"]
+clips = Synthesizer(ClipCache(Path(sys.argv[1]))).run(
+    [Cue("greeting", text=t, spoken=t) for t in texts], lambda kind: Voice("espeak"))
+print(" ".join(hashlib.sha256(c.path.read_bytes()).hexdigest()[:16] for c in clips))
+"""
+
+
+def test_fresh_espeak_clips_are_the_same_in_every_process(tmp_path):
+    runs = [subprocess.run([sys.executable, "-c", REPRODUCE, str(tmp_path / name)],
+                           capture_output=True, text=True, check=True).stdout.split()
+            for name in ("first", "second")]
+    assert len(runs[0]) == 3 and len(set(runs[0])) == 3
+    assert runs[0] == runs[1]

@@ -151,9 +151,10 @@ class EspeakEngine(Engine):
     name = "espeak"
     install_hint = "pip install espeakng-loader"
     network = False
-    # Synthesis itself is serialised by the lock; a second job overlaps the tempo change
-    # and the cache write of one clip with the synthesis of the next.
-    default_jobs = 2
+    # Synthesis is serialised by the lock anyway, and eSpeak NG carries a little state from
+    # one utterance to the next: one job keeps the order, so a fresh build gives the same
+    # clips every time.
+    default_jobs = 1
     default_voice = "ko"
 
     @classmethod
