@@ -18,7 +18,7 @@ from podcaster.read import read_post
 from podcaster.script import ScriptSettings, build_script
 from podcaster.segment import segment_post
 from podcaster.site import write_site
-from podcaster.synthesize import Synthesizer, SynthStats
+from podcaster.synthesize import Synthesizer, SynthStats, request_settings, voice_resolver
 from podcaster.tag import episode_tags, write_episode_sidecars, write_tags
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ class BuildResult:
     engine: str
     stats: SynthStats = field(default_factory=SynthStats)
     seconds: float = 0.0
+    engine_note: str | None = None  # e.g. why engine "auto" fell back to espeak
 
     @property
     def audio_seconds(self) -> float:
@@ -58,10 +59,6 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
     if jobs is not None:
         overrides["engine.jobs"] = jobs
     config = load_config(project_dir, overrides)
-    engine_name = config.engine.name
-    if engine_name == "auto":
-        engine_name = "gtts"
-
     # Read and segment every post before anything is written: a bad post stops the build
     # with public/ untouched.
     posts = [read_post(path) for path in find_posts(config.posts_dir)]
@@ -76,13 +73,17 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
     scripts = [build_script(post, segs, settings) for post, segs in segmented]
     progress.start(sum(sum(1 for c in s if not c.is_sound) for s in scripts), len(posts))
 
-    synth = Synthesizer(ClipCache(config.cache_dir), jobs=config.engine.jobs)
+    synth = Synthesizer(ClipCache(config.cache_dir), jobs=config.engine.jobs,
+                        requests=request_settings(config))
+    # Every clip is made before any episode is written: a failed synthesis leaves public/
+    # as it was.
+    all_clips = synth.run_all(scripts, voice_resolver(config, engine), progress.clips)
     audio = AudioSettings.from_config(config)
     episodes_dir = config.public_dir / "episodes"
     episodes: list[Episode] = []
-    for number, ((post, segments), cues) in enumerate(zip(segmented, scripts), start=1):
+    for number, ((post, segments), cues, clips) in enumerate(
+            zip(segmented, scripts, all_clips), start=1):
         progress.post(post)
-        clips = synth.run(cues, lambda kind: config.voice_for(kind, engine), progress.clips)
         mp3 = episodes_dir / f"{post.slug}.mp3"
         timeline = assemble_episode(cues, clips, segments, mp3, audio)
         episode = Episode(post, segments, number, mp3, 0, timeline.duration, timeline)
@@ -92,8 +93,8 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
         episodes.append(episode)
 
     publish(config, episodes)
-    return BuildResult(episodes, config.public_dir / "feed.xml", engine_name, synth.stats,
-                       time.monotonic() - started)
+    return BuildResult(episodes, config.public_dir / "feed.xml", synth.engine_summary,
+                       synth.stats, time.monotonic() - started, engine_note=synth.note)
 
 
 def publish(config: Config, episodes: list[Episode]) -> None:

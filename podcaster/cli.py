@@ -73,12 +73,55 @@ def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int |
         minutes = result.audio_seconds / 60
         click.echo(
             f"{len(result.episodes)} episode(s), {minutes:.1f} min of audio, engine {result.engine}, "
-            f"clips synthesised {result.stats.synthesised}, cached {result.stats.cached}, "
-            f"{result.seconds:.1f} s"
+            f"clips synthesised {result.stats.synthesised}, from cache {result.stats.cached}, "
+            + (f"{result.stats.requests} request(s), {result.stats.retries} retried, "
+               if result.stats.requests else "")
+            + f"{result.seconds:.1f} s"
         )
+    if result.engine_note:
+        click.secho(f"note: engine {result.engine_note}", fg="yellow", err=True)
     click.echo(f"feed: {result.feed_path}")
     for ep in result.episodes:
         click.echo(f"episode: {ep.audio_path}")
+
+
+@main.group()
+def cache() -> None:
+    """Inspect or prune the cache of synthesised clips (.podcaster-cache/)."""
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+@cache.command("info")
+@project_dir_argument
+def cache_info(project_dir: Path) -> None:
+    """Show how many clips PROJECT_DIR's cache holds, their size and the cache's path."""
+    from podcaster.cache import ClipCache
+    from podcaster.config import load_config
+
+    info = ClipCache(load_config(project_dir).cache_dir).info()
+    click.echo(f"clips: {info.clips}")
+    click.echo(f"size: {_megabytes(info.size)}")
+    click.echo(f"path: {info.path}")
+
+
+@cache.command("prune")
+@project_dir_argument
+@click.option("--engine", help="Keep the clips of this engine (default: as podcast.toml says).")
+@click.option("--dry-run", is_flag=True, help="Only say what would be removed.")
+def cache_prune(project_dir: Path, engine: str | None, dry_run: bool) -> None:
+    """Remove the clips that no current post of PROJECT_DIR uses."""
+    from podcaster.cache import ClipCache
+    from podcaster.config import load_config
+    from podcaster.synthesize import planned_keys
+
+    config = load_config(project_dir)
+    result = ClipCache(config.cache_dir).prune(planned_keys(config, engine), dry_run=dry_run)
+    verb = "would remove" if dry_run else "removed"
+    click.echo(f"{verb} {result.removed} clip(s), {_megabytes(result.freed)}; "
+               f"kept {result.kept}")
 
 
 @main.command()

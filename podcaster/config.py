@@ -61,6 +61,11 @@ OPTIONS: list[Option] = [
     # [engine] — how speech is made
     Option("engine.name", str, "auto", "Speech engine: auto, gtts, espeak, edge."),
     Option("engine.jobs", int, 0, "Parallel synthesis jobs; 0 picks a default per engine."),
+    Option("engine.rate_limit", (int, float), 10.0,
+           "Network engines: requests per second over all jobs; 0 = no limit."),
+    Option("engine.retries", int, 4,
+           "Network engines: retries of a failed request (429, 5xx, timeouts, offline)."),
+    Option("engine.timeout", (int, float), 20.0, "Network engines: seconds to wait for an answer."),
     # [audio] — the sound of an episode
     Option("audio.intro", str, "", "Intro music played before the greeting.", is_file=True),
     Option("audio.sting", str, "", "Short sound around quoted articles.", is_file=True),
@@ -294,6 +299,12 @@ def _check_values(values: dict[str, Any]) -> list[str]:
         problems.append("audio.channels must be 1 or 2")
     if values["engine.jobs"] < 0:
         problems.append("engine.jobs must be 0 (automatic) or more")
+    if values["engine.rate_limit"] < 0:
+        problems.append("engine.rate_limit must be 0 (no limit) or more")
+    if values["engine.retries"] < 0:
+        problems.append("engine.retries must be 0 or more")
+    if values["engine.timeout"] <= 0:
+        problems.append("engine.timeout must be more than 0 seconds")
     problems.extend(_check_feed(values))
     return problems
 
