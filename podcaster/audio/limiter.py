@@ -1,0 +1,61 @@
+"""A look-ahead peak limiter in numpy, applied to each sound before it is measured.
+
+Limiting changes loudness, and by how much depends on how hard the peaks are pushed. So each
+clip is limited relative to its *own* loudness (its peak-to-loudness ratio is capped),
+which does not depend on the gains the mix will later choose: the loss is then part of
+what the first pass measures, and the target loudness is met after the master gain.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+ATTACK = 0.004  # seconds: gain ramps down over this long before a peak (and back after)
+HOLD = 0.030  # seconds: and stays down this long after it, so dense peaks don't flutter
+
+
+def _running_min(values: np.ndarray, before: int, after: int) -> np.ndarray:
+    """out[i] = min(values[i - before : i + after + 1]), edges padded with 1."""
+    width = before + after + 1
+    padded = np.concatenate([np.ones(before), values, np.ones(after + width)])
+    blocks = -(-len(padded) // width)
+    padded = np.concatenate([padded, np.ones(blocks * width - len(padded))]).reshape(blocks, width)
+    # Van Herk / Gil-Werman: prefix minima within each block and suffix minima within each
+    # block together give every window's minimum in O(n).
+    prefix = np.minimum.accumulate(padded, axis=1).ravel()
+    suffix = np.minimum.accumulate(padded[:, ::-1], axis=1)[:, ::-1].ravel()
+    n = len(values)
+    return np.minimum(suffix[:n], prefix[width - 1: width - 1 + n])
+
+
+def _moving_average(values: np.ndarray, width: int) -> np.ndarray:
+    """out[i] = mean(values[i - width + 1 : i + 1]), values before the start taken as 1."""
+    c = np.concatenate([np.zeros(1), np.cumsum(np.concatenate([np.ones(width - 1), values]))])
+    return (c[width:] - c[:-width]) / width
+
+
+def limit(samples: np.ndarray, ceiling: float, rate: int) -> np.ndarray:
+    """``samples`` with every sample within ``ceiling`` (linear), by a smooth gain.
+
+    The gain at each sample is at most what its neighbourhood's loudest sample needs, and it
+    moves in straight ramps of ATTACK seconds, so the waveform keeps its shape.
+    """
+    peak = np.abs(samples)
+    if len(samples) == 0 or peak.max() <= ceiling:
+        return samples
+    need = np.minimum(1.0, ceiling / np.maximum(peak, 1e-12))
+    attack = max(1, round(ATTACK * rate))
+    hold = round(HOLD * rate)
+    # A window of ``attack`` samples ahead makes the ramp (a moving average of the same width)
+    # reach the required gain by the time the peak arrives.
+    gain = _moving_average(_running_min(need, hold, attack - 1), attack)
+    return (samples * np.minimum(gain, need)).astype(np.float32)
+
+
+def limit_to_ratio(samples: np.ndarray, loudness: float, ratio: float, rate: int) -> np.ndarray:
+    """``samples`` whose peaks stay within ``ratio`` dB of their ``loudness`` (LUFS)."""
+    if not math.isfinite(loudness):
+        return samples
+    return limit(samples, 10 ** ((loudness + ratio) / 20), rate)
