@@ -25,7 +25,7 @@ from podcaster.audio.mix import (
     render,
 )
 from podcaster.audio.settings import AudioSettings
-from podcaster.audio.sources import load_clip, load_sound
+from podcaster.audio.sources import load_clip, load_sound, resample
 from podcaster.audio.timeline import Event, Placer, make_timeline
 from podcaster.errors import AudioError
 from podcaster.model import Clip, Cue, Segment, Timeline
@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 
 class Sounds:
-    """Each cue's audio at the episode's rate, ready to mix.
+    """Each cue's audio, ready to mix.
 
     Music files are decoded once and levelled to MUSIC_REFERENCE, so one gain sets all music
     against the speech. Every sound has its peaks capped relative to its own loudness
@@ -51,18 +51,27 @@ class Sounds:
         self._music: dict[Path, np.ndarray] = {}
         self._levels: dict[int, float] = {}
 
-    def get(self, index: int) -> np.ndarray:
-        """Cue ``index``'s audio, whole, before envelopes and mix gains."""
+    def native(self, index: int) -> tuple[np.ndarray, int]:
+        """Cue ``index``'s audio, peaks capped, at its own rate: (samples, rate).
+
+        Clips are limited and measured at the engine's rate (often half the episode's,
+        so half the work) and resampled only to be mixed.
+        """
         cue = self.cues[index]
         if cue.is_sound:
-            return self._sound(Path(cue.sound))
+            return self._sound(Path(cue.sound)), self.rate
         clip = self.clips[index]
         if clip is None:
             raise AudioError(f"no synthesised clip for {cue.kind} cue {cue.text[:40]!r}")
-        samples = load_clip(clip.path, self.rate)
+        samples, rate = load_clip(clip.path)
         if index not in self._levels:
-            self._levels[index] = integrated_loudness(samples, self.rate)
-        return limit_to_ratio(samples, self._levels[index], self.ratio, self.rate)
+            self._levels[index] = integrated_loudness(samples, rate)
+        return limit_to_ratio(samples, self._levels[index], self.ratio, rate), rate
+
+    def get(self, index: int) -> np.ndarray:
+        """Cue ``index``'s audio at the episode's rate, before envelopes and mix gains."""
+        samples, rate = self.native(index)
+        return resample(samples, rate, self.rate)
 
     def _sound(self, path: Path) -> np.ndarray:
         if path not in self._music:
@@ -90,9 +99,13 @@ def assemble_episode(cues: list[Cue], clips: list[Clip | None], segments: list[S
     placer = Placer(rate, settings)
     bins = EnergyBins(rate)
     for index, cue in enumerate(cues):
-        samples = sounds.get(index)
+        native, native_rate = sounds.native(index)
+        samples = resample(native, native_rate, rate)
         event = placer.add(index, cue, len(samples))
-        bins.add(event.group, event.start, sounds.event(event, samples))
+        if event.envelope or event.length != len(samples):
+            bins.add(event.group, event.start, sounds.event(event, samples))
+        else:
+            bins.add(event.group, event.start, native, native_rate)
     events, total = placer.events, placer.total
     if total == 0:
         raise AudioError(f"{out_path}: the episode has no audio")

@@ -14,6 +14,7 @@ import numpy as np
 
 ATTACK = 0.004  # seconds: gain ramps down over this long before a peak (and back after)
 HOLD = 0.030  # seconds: and stays down this long after it, so dense peaks don't flutter
+STEP = 32  # samples per block on which the gain is planned
 
 
 def _running_min(values: np.ndarray, before: int, after: int) -> np.ndarray:
@@ -40,17 +41,24 @@ def limit(samples: np.ndarray, ceiling: float, rate: int) -> np.ndarray:
     """``samples`` with every sample within ``ceiling`` (linear), by a smooth gain.
 
     The gain at each sample is at most what its neighbourhood's loudest sample needs, and it
-    moves in straight ramps of ATTACK seconds, so the waveform keeps its shape.
+    moves in straight ramps of ATTACK seconds, so the waveform keeps its shape. The gain is
+    worked out on blocks of STEP samples and interpolated, which is as smooth and far cheaper.
     """
     peak = np.abs(samples)
     if len(samples) == 0 or peak.max() <= ceiling:
         return samples
     need = np.minimum(1.0, ceiling / np.maximum(peak, 1e-12))
-    attack = max(1, round(ATTACK * rate))
-    hold = round(HOLD * rate)
-    # A window of ``attack`` samples ahead makes the ramp (a moving average of the same width)
-    # reach the required gain by the time the peak arrives.
-    gain = _moving_average(_running_min(need, hold, attack - 1), attack)
+    blocks = -(-len(need) // STEP)
+    need_blocks = np.concatenate([need, np.ones(blocks * STEP - len(need))])
+    need_blocks = need_blocks.reshape(blocks, STEP).min(axis=1)
+    attack = max(1, round(ATTACK * rate / STEP))
+    hold = round(HOLD * rate / STEP)
+    # A window reaching ``attack`` blocks ahead makes the ramp (a moving average of that
+    # width) arrive at the needed gain by the time the peak's block does; one block more on
+    # each side keeps the interpolated gain under it too.
+    gain_blocks = _moving_average(_running_min(need_blocks, hold + 1, attack + 1), attack)
+    centres = np.arange(blocks) * STEP + (STEP - 1) / 2
+    gain = np.interp(np.arange(len(samples)), centres, gain_blocks)
     return (samples * np.minimum(gain, need)).astype(np.float32)
 
 

@@ -42,7 +42,7 @@ def k_weighting(rate: int) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
     return (shelf_b, shelf_a), (high_b, high_a)
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def _response(rate: int, size: int) -> np.ndarray:
     """Complex frequency response of the K-filter on the bins of a ``size``-point rfft."""
     z = np.exp(-2j * np.pi * np.arange(size // 2 + 1) / size)  # z^-1 on the unit circle
@@ -53,19 +53,17 @@ def _response(rate: int, size: int) -> np.ndarray:
 
 
 def fft_size(n: int) -> int:
-    """The smallest 2^a·3^b·5^c at or above ``n`` (sizes numpy's FFT handles fast)."""
-    best = 1 << max(0, (n - 1).bit_length())
-    p5 = 1
-    while p5 < best:
-        p35 = p5
-        while p35 < best:
-            p = p35
-            while p < n:
-                p *= 2
-            best = min(best, p)
-            p35 *= 3
-        p5 *= 5
-    return best
+    """A transform size at or above ``n``: 2^k times 1, 9/8, 5/4, 3/2 or 15/8.
+
+    Few distinct sizes (so their filter responses stay cached), all of them products of
+    small primes (which numpy transforms fast), and never more than 25% above ``n``.
+    """
+    octave = 1 << max(3, (n - 1).bit_length() - 1)
+    for eighths in (8, 9, 10, 12, 15, 16):
+        size = octave * eighths // 8
+        if size >= n:
+            return size
+    return 2 * octave  # pragma: no cover - 16/8 always fits
 
 
 def k_filter(samples: np.ndarray, rate: int) -> np.ndarray:
@@ -76,31 +74,39 @@ def k_filter(samples: np.ndarray, rate: int) -> np.ndarray:
     return np.fft.irfft(spectrum, size)[:n]
 
 
-def bin_length(rate: int) -> int:
-    """Samples per 100 ms energy bin."""
-    return max(1, round(rate / 10))
-
-
 class EnergyBins:
-    """K-weighted energy in 100 ms bins on an episode's clock, one array per group."""
+    """K-weighted energy in 100 ms bins on an episode's clock, one list of parts per group.
+
+    Bin ``k`` holds the energy of the samples played from ``k/10`` to ``(k+1)/10`` seconds,
+    counted in samples of the episode's rate.
+    """
 
     def __init__(self, rate: int):
         self.rate = rate
-        self.step = bin_length(rate)
+        self.step = rate / 10  # samples per bin (not always a whole number)
         self.groups: dict[str, list[tuple[int, np.ndarray]]] = {}
 
-    def add(self, group: str, start: int, samples: np.ndarray) -> None:
-        """Add the energy of ``samples`` (unfiltered) placed at sample ``start``."""
+    def add(self, group: str, start: int, samples: np.ndarray, rate: int | None = None) -> None:
+        """Add the energy of ``samples`` (unfiltered) placed at sample ``start`` of the
+        episode. ``rate`` is the samples' own rate if it is not the episode's: a clip is
+        cheaper to measure before it is resampled, and its loudness is the same."""
         if len(samples) == 0:
             return
-        y = k_filter(samples.astype(np.float64, copy=False), self.rate)
-        first = start // self.step
-        index = (np.arange(start, start + len(y)) // self.step) - first
-        self.groups.setdefault(group, []).append((first, np.bincount(index, weights=y * y)))
+        rate = rate or self.rate
+        y = k_filter(samples.astype(np.float64, copy=False), rate)
+        first = start * 10 // self.rate
+        # The bin of sample j is floor((start / episode rate + j / rate) * 10), in integers.
+        index = (start * rate + np.arange(len(y), dtype=np.int64) * self.rate) * 10
+        index = index // (self.rate * rate) - first
+        energy = np.bincount(index, weights=y * y)
+        if rate != self.rate:
+            energy *= self.rate / rate  # as if counted in samples of the episode's rate
+        self.groups.setdefault(group, []).append((first, energy))
 
     def energy(self, gains: dict[str, float], total_samples: int) -> np.ndarray:
         """Energy per bin of the mix where group ``g`` is scaled by ``gains[g]`` (linear)."""
-        out = np.zeros(max(1, total_samples // self.step + 1))
+        whole = total_samples * 10 // self.rate  # bins that end before the episode does
+        out = np.zeros(whole + 1)
         for group, parts in self.groups.items():
             power = gains.get(group, 0.0) ** 2
             if power == 0:
@@ -110,14 +116,14 @@ class EnergyBins:
                 if last > first:
                     out[first:last] += power * e[: last - first]
         # The bins after the last whole one would make a partial block; BS.1770 drops it.
-        return out[: total_samples // self.step]
+        return out[:whole]
 
     def loudness(self, gains: dict[str, float], total_samples: int) -> float:
         """Integrated loudness (LUFS) of the mix; -inf if it is silent."""
         return gated_loudness(self.energy(gains, total_samples), self.step)
 
 
-def gated_loudness(bins: np.ndarray, step: int) -> float:
+def gated_loudness(bins: np.ndarray, step: float) -> float:
     """Integrated loudness from energies in 100 ms bins of ``step`` samples each."""
     if len(bins) < BLOCK_BINS:
         return -math.inf

@@ -31,7 +31,7 @@ BLOCK = 1 << 16  # samples rendered and piped at a time
 # Head room kept below the true-peak ceiling for what the limiter (which sees samples, not
 # the waveform between them) and the MP3 encoder's rounding can add back.
 LIMITER_MARGIN = 1.5  # dB
-LIMITING_LOSS = 2.0  # dB
+LIMITING_LOSS = 2.5  # dB
 LIMITER_ATTACK = 5.0  # ms
 LIMITER_RELEASE = 80.0  # ms
 

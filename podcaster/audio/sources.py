@@ -58,10 +58,10 @@ def resample(samples: np.ndarray, rate: int, target: int) -> np.ndarray:
     return soxr.resample(samples, rate, target, quality="HQ").astype(np.float32, copy=False)
 
 
-def load_clip(path: Path, rate: int) -> np.ndarray:
-    """A speech clip ready to place: trimmed, at ``rate`` Hz."""
-    samples, clip_rate = read_wav(path)
-    return resample(trim_silence(samples, clip_rate), clip_rate, rate)
+def load_clip(path: Path) -> tuple[np.ndarray, int]:
+    """A speech clip trimmed of its silent edges, at its own rate: (samples, rate)."""
+    samples, rate = read_wav(path)
+    return trim_silence(samples, rate), rate
 
 
 def load_sound(path: Path, rate: int) -> np.ndarray:
