@@ -94,7 +94,7 @@ def decode_pcm(source: Path | bytes, rate: int, channels: int = 1, *, what: str 
     codec = {"s16le": "pcm_s16le", "f32le": "pcm_f32le"}[sample_format]
     args += ["-vn", "-ac", str(channels), "-ar", str(rate), "-f", sample_format, "-acodec", codec,
              "pipe:1"]
-    return run(args, input=data, what=what or str(source)[:60])
+    return run(args, input=data, what=what or ("audio data" if data is not None else str(source)))
 
 
 def duration(path: Path) -> float:

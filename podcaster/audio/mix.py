@@ -22,6 +22,7 @@ from podcaster import ffmpeg
 from podcaster.audio.loudness import EnergyBins, db_to_gain
 from podcaster.audio.settings import AudioSettings
 from podcaster.audio.timeline import MUSIC, Event
+from podcaster.errors import AudioError
 
 log = logging.getLogger(__name__)
 
@@ -119,8 +120,8 @@ def encoder_gain(sample_rate: int, bitrate: str) -> float:
     tone = (0.1 * np.sin(2 * np.pi * 997 * t)).astype("<f4")
     mp3 = ffmpeg.run(["-f", "f32le", "-ar", str(sample_rate), "-ac", "1", "-i", "pipe:0",
                       "-codec:a", "libmp3lame", "-b:a", bitrate, "-f", "mp3", "pipe:1"],
-                     input=tone.tobytes(), what="encoder calibration")
-    decoded = np.frombuffer(ffmpeg.decode_pcm(mp3, sample_rate, 1, what="encoder calibration",
+                     input=tone.tobytes(), what=f"MP3 encoder at {bitrate}, {sample_rate} Hz")
+    decoded = np.frombuffer(ffmpeg.decode_pcm(mp3, sample_rate, 1, what="MP3 encoder test",
                                               sample_format="f32le"), dtype="<f4")
     middle = slice(len(tone) // 4, 3 * len(tone) // 4)  # away from the encoder's edges
     if len(decoded) < middle.stop:
@@ -151,11 +152,17 @@ def encode(blocks: Iterator[np.ndarray], out_path: Path, settings: AudioSettings
     The stream carries no tags, dates or version strings, and LAME's header records the
     encoder delay and padding so decoders give back exactly the samples that went in.
     """
-    out_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AudioError(f"{out_path}: cannot create its folder: {exc.strerror}") from None
     tmp = out_path.with_name(f".{out_path.name}.tmp")
     rate = str(settings.sample_rate)
+    filters = limiter(settings)
+    if settings.channels == 2:  # the same signal in both channels, each at full level
+        filters += ",pan=stereo|c0=c0|c1=c0"
     args = ["-f", "f32le", "-ar", rate, "-ac", "1", "-i", "pipe:0",
-            "-af", limiter(settings), "-ac", str(settings.channels), "-ar", rate,
+            "-af", filters, "-ac", str(settings.channels), "-ar", rate,
             "-codec:a", "libmp3lame", "-b:a", settings.bitrate,
             "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
             "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3", "-y", str(tmp)]
