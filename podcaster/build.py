@@ -17,8 +17,9 @@ from podcaster.model import Episode, Post
 from podcaster.read import read_post
 from podcaster.script import ScriptSettings, build_script
 from podcaster.segment import segment_post
+from podcaster.site import write_site
 from podcaster.synthesize import Synthesizer, SynthStats
-from podcaster.tag import EpisodeTags, write_tags
+from podcaster.tag import episode_tags, write_episode_sidecars, write_tags
 
 log = logging.getLogger(__name__)
 
@@ -84,26 +85,23 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
         clips = synth.run(cues, lambda kind: config.voice_for(kind, engine), progress.clips)
         mp3 = episodes_dir / f"{post.slug}.mp3"
         timeline = assemble_episode(cues, clips, segments, mp3, audio)
-        write_tags(mp3, episode_tags(config, post, number))
-        episodes.append(Episode(post, segments, number, mp3, mp3.stat().st_size,
-                                timeline.duration, timeline))
+        episode = Episode(post, segments, number, mp3, 0, timeline.duration, timeline)
+        write_tags(mp3, episode_tags(config, episode))
+        episode.size = mp3.stat().st_size
+        write_episode_sidecars(config, episode)
+        episodes.append(episode)
 
     publish(config, episodes)
     return BuildResult(episodes, config.public_dir / "feed.xml", engine_name, synth.stats,
                        time.monotonic() - started)
 
 
-def episode_tags(config: Config, post: Post, number: int) -> EpisodeTags:
-    return EpisodeTags(title=post.title, artist=config.show.author, album=config.show.title,
-                       date=post.date.isoformat(), track=number,
-                       description=post.description or "", cover=config.show.cover)
-
-
 def publish(config: Config, episodes: list[Episode]) -> None:
-    """Write the feed and the show's cover into public/."""
+    """Write the feed, the show's cover and the web pages into public/."""
     cover = Path(config.show.cover)
     copy_atomic(cover, config.public_dir / ("cover" + cover.suffix.lower()))
     write_atomic(config.public_dir / "feed.xml", render_feed(config, episodes))
+    write_site(config, episodes)
 
 
 POST_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")

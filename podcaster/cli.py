@@ -79,3 +79,183 @@ def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int |
     click.echo(f"feed: {result.feed_path}")
     for ep in result.episodes:
         click.echo(f"episode: {ep.audio_path}")
+
+
+@main.command()
+@project_dir_argument
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0 picks a free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; 0.0.0.0 lets phones on the same network connect.")
+@click.option("--as-published", is_flag=True,
+              help="Serve feed and pages byte for byte, with links to base_url left as they are.")
+@click.pass_context
+def serve(ctx: click.Context, project_dir: Path, port: int, host: str,
+          as_published: bool) -> None:
+    """Preview PROJECT_DIR/public/ over HTTP (feed, pages, episodes with seeking).
+
+    Links to base_url in the feed and pages are rewritten to this server's address, so a
+    podcast app subscribed to the local feed plays the local episodes.
+    """
+    from podcaster.serve import network_addresses, project_server
+
+    server = project_server(project_dir, host=host, port=port, rewrite=not as_published)
+    if not ctx.obj["quiet"]:
+        requests = logging.getLogger("podcaster.serve")
+        requests.setLevel(logging.INFO)
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        requests.addHandler(handler)
+        requests.propagate = False
+    port = server.server_address[1]
+    click.echo(f"site: {server.url}")
+    click.echo(f"feed: {server.url}feed.xml")
+    if host in ("0.0.0.0", "::", ""):
+        for address in network_addresses():
+            click.echo(f"on your network: http://{address}:{port}/feed.xml")
+    click.echo("Ctrl+C stops the server.")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", help="Show title (can be changed later in podcast.toml).")
+@click.option("--author", help="Author name.")
+@click.option("--email", help="Owner e-mail, shown to podcast directories.")
+@click.option("--base-url", help="Where public/ will be served, e.g. https://USER.github.io/REPO/.")
+@click.option("--engine", default="gtts", show_default=True,
+              help="The speech engine the publishing workflow builds with.")
+def init(directory: Path, title: str | None, author: str | None, email: str | None,
+         base_url: str | None, engine: str) -> None:
+    """Create a new podcast project in DIRECTORY, with a workflow that publishes it."""
+    from dataclasses import replace
+
+    from podcaster.init import ProjectSettings, init_project
+
+    settings = ProjectSettings()
+    chosen = {"title": title, "author": author, "email": email, "base_url": base_url,
+              "engine": engine}
+    settings = replace(settings, **{k: v for k, v in chosen.items() if v is not None})
+    for path in init_project(directory, settings):
+        click.echo(f"created {path}")
+    click.echo(f"\nNext: edit {directory / 'podcast.toml'}, put your posts in "
+               f"{directory / 'posts'}, then run\n  podcaster build {directory}\n"
+               f"  podcaster serve {directory}")
+
+
+@main.command()
+@click.argument("post", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the post's segments as JSON.")
+def segments(post: Path, as_json: bool) -> None:
+    """Show how POST splits into greeting, articles, commentary and sign-off."""
+    import json
+
+    from podcaster.read import read_post
+    from podcaster.segment import describe_segments, segment_post
+
+    parsed = read_post(post)
+    doc = describe_segments(parsed, segment_post(parsed))
+    if as_json:
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{doc['title']}  ({doc['date']}, {doc['slug']}{', draft' if doc['draft'] else ''})")
+    for i, seg in enumerate(doc["segments"], start=1):
+        src = seg["source"]
+        where = f"  [{src['n']}. {src['outlet'] or '-'}, {src['url'] or '-'}]" if src else ""
+        click.echo(f"{i:2}. {seg['kind']:<10} {seg['title']}{where}")
+        for para in seg["paragraphs"]:
+            click.echo(f"      {para if len(para) <= 60 else para[:59] + '…'}")
+    if not doc["sources"]:
+        click.echo("(no sources)")
+
+
+def _lexicon_option(values: tuple[str, ...]) -> dict[str, str]:
+    lexicon = {}
+    for value in values:
+        text, sep, reading = value.partition("=")
+        if not sep or not text:
+            raise click.BadParameter(f"{value!r} is not TEXT=READING", param_hint="--lexicon")
+        lexicon[text] = reading
+    return lexicon
+
+
+def _find_project(start: Path) -> Path | None:
+    """The nearest folder from ``start`` upwards that holds a podcast.toml."""
+    from podcaster.config import CONFIG_NAME
+
+    for folder in (start.resolve(), *start.resolve().parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return None
+
+
+@main.command("normalize")
+@click.argument("text", nargs=-1, required=True)
+@click.option(
+    "--project", "-p", type=click.Path(file_okay=False, path_type=Path),
+    help="Also apply the [pronunciation] lexicon of this project's podcast.toml.",
+)  # fmt: skip
+@click.option("--lexicon", "-l", multiple=True, metavar="TEXT=READING", help="Extra reading.")
+def normalize_command(text: tuple[str, ...], project: Path | None, lexicon: tuple[str, ...]):
+    """Print TEXT as the speech engine will say it (one line). "-" reads standard input."""
+    from podcaster.normalize import normalize
+
+    words = list(text)
+    if words == ["-"]:
+        words = [click.get_text_stream("stdin").read()]
+    readings = {}
+    if project is not None:
+        from podcaster.config import load_config
+
+        readings.update(load_config(project).pronunciation)
+    readings.update(_lexicon_option(lexicon))
+    click.echo(normalize(" ".join(words), readings))
+
+
+@main.command("script")
+@click.argument("post", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--project", "-p", type=click.Path(file_okay=False, path_type=Path),
+    help="Project whose podcast.toml gives the lexicon and sounds "
+    "(default: the nearest one above the post).",
+)  # fmt: skip
+@click.option("--changed", is_flag=True, help="Show only the cues whose spoken text differs.")
+def script_command(post: Path, project: Path | None, changed: bool) -> None:
+    """Print the spoken script of POST: each cue's kind, what the author wrote and what the
+    engine will say, with the changes highlighted."""
+    from podcaster.config import load_config
+    from podcaster.normalize import changed_spans, unread_words
+    from podcaster.read import read_post
+    from podcaster.script import ScriptSettings, build_script
+    from podcaster.segment import segment_post
+
+    project = project or _find_project(post.parent)
+    settings = ScriptSettings.from_config(load_config(project)) if project else ScriptSettings()
+    parsed = read_post(post)
+    cues = build_script(parsed, segment_post(parsed), settings)
+
+    def styled(spans, colour: str) -> str:
+        return "".join(click.style(t, fg=colour, bold=True) if c else t for t, c in spans)
+
+    unread: list[str] = []
+    for number, cue in enumerate(cues, 1):
+        unread.extend(unread_words(cue.spoken))
+        if cue.is_sound:
+            if not changed:
+                click.echo(f"{number:4} {cue.kind:12} ♪ {cue.sound.name}")
+            continue
+        if cue.text == cue.spoken:
+            if not changed:
+                click.echo(f"{number:4} {cue.kind:12} {cue.text}")
+            continue
+        written, spoken = changed_spans(cue.text, cue.spoken)
+        click.echo(f"{number:4} {cue.kind:12} {styled(written, 'red')}")
+        click.echo(f"{'':4} {'':12} → {styled(spoken, 'green')}")
+    if unread:
+        words = ", ".join(dict.fromkeys(unread))
+        click.echo(f"Left in Latin letters (give them a reading under [pronunciation]): {words}")

@@ -1,4 +1,13 @@
-"""Read a post file into a ``Post``: title, date, slug, paragraphs and sources."""
+"""Read a post file into a ``Post``: title, date, slug, paragraphs, sources and metadata.
+
+The reader is chosen by the file's extension (see ``podcaster.readers``). The encoding is
+detected: UTF-8 (with or without BOM), UTF-16 with BOM, else CP949 (a superset of EUC-KR).
+
+Slugs name the episode's files and URL, so they are limited to lowercase ASCII letters,
+digits, Hangul syllables, ``-`` and ``_``, starting with a letter, digit or syllable. A slug
+taken from the file name is lowercased first (file names are NFC-normalised, as macOS
+stores them decomposed).
+"""
 
 from __future__ import annotations
 
@@ -9,203 +18,163 @@ import unicodedata
 from pathlib import Path
 
 from podcaster.errors import PostError
-from podcaster.model import Block, Post, Source
+from podcaster.model import Post
+from podcaster.readers import READERS, ParsedPost, reader_for
+from podcaster.readers.paragraphs import blocks_from_paragraphs
 
 log = logging.getLogger(__name__)
 
-# Opening quote mark -> closing quote mark, for quotes that wrap a whole paragraph.
-QUOTE_PAIRS = {"“": "”", '"': '"', "「": "」", "『": "』"}
-
-_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[-_ .]+|$)")
-_SOURCE_ITEM = re.compile(r"^\s*(\d+)[.)]\s+(.*\S)\s*$")
-_URL = re.compile(r"^<?(https?://\S+?)>?$")
-_OUTLET = re.compile(r"\s[-–—]\s*([^-–—\s][^-–—]*?)\s*[-–—]$")
+_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?=$|[-_ .])[-_ .]*")
+_SLUG = re.compile(r"^[a-z0-9\uac00-\ud7a3][a-z0-9\uac00-\ud7a3_-]*$")
+MAX_SLUG_LENGTH = 120
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_ALLOWED = "\t\n\r\f\v\x85"
 
 
 def read_post(path: Path) -> Post:
-    """Read the post at ``path``; raises PostError naming the file and the problem."""
+    """Read the post at ``path``.
+
+    Raises PostError (naming the file and the problem) for an unknown extension, an empty,
+    binary or undecodable file, a post without body or date, an unclosed quote, an unsafe
+    slug or invalid front matter.
+    """
     path = Path(path)
+    reader = reader_for(path)
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        raise PostError(path, f"unsupported file type '{path.suffix}' (readable: {known})")
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise PostError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+        raise PostError(path, f"cannot read the file: {exc.strerror or exc}") from exc
     text = decode(raw, path)
-    lines = text.split("\n")
-    title, body = _split_title(lines, path)
-    body_lines, sources = split_sources(body)
-    blocks = blocks_from_paragraphs(
-        [(line, i) for i, line in enumerate(body_lines) if line.strip()], path
-    )
+    parsed = reader.parse(text, path)
+    blocks = blocks_from_paragraphs(parsed.paragraphs, path)
     if not blocks:
         raise PostError(path, "the post has a title but no body")
-    date = date_from_name(path)
-    slug = slug_from_name(path)
-    return Post(
-        path=path, title=title, date=date, slug=slug, blocks=blocks, sources=sources, raw=raw
+    meta = parsed.meta
+    post = Post(
+        path=path,
+        title=parsed.title,
+        date=post_date(meta, path),
+        slug=post_slug(meta, path),
+        blocks=blocks,
+        sources=parsed.sources,
+        draft=_draft(meta, path),
+        description=_description(meta),
+        raw=raw,
     )
+    log.debug(
+        "read %s: %d paragraphs (%d quoted), %d sources",
+        path, len(blocks), sum(b.quoted for b in blocks), len(post.sources),
+    )  # fmt: skip
+    return post
 
 
 def decode(raw: bytes, path: Path) -> str:
-    """Decode the file's bytes (UTF-8, UTF-8 with BOM, CP949/EUC-KR); LF line ends."""
+    """The file's text with LF line ends, NFC-normalised; raises PostError if it is not text."""
+    encoding = None
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            raw, encoding = raw[len(bom) :], name
+            break
     if not raw.strip():
         raise PostError(path, "the file is empty")
-    if b"\x00" in raw:
+    if encoding is None and b"\x00" in raw:
         raise PostError(path, "the file is binary, not a text post")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    for encoding in ("utf-8", "cp949"):
+    candidates = [encoding] if encoding else ["utf-8", "cp949"]
+    for name in candidates:
         try:
-            text = raw.decode(encoding)
-            break
+            text = raw.decode(name)
         except UnicodeDecodeError:
             continue
+        log.debug("%s: decoded as %s", path, name)
+        break
     else:
-        raise PostError(path, "cannot decode the text (expected UTF-8 or CP949/EUC-KR)")
+        raise PostError(path, "cannot decode the text: it is neither UTF-8 nor CP949/EUC-KR")
+    text = text.rstrip("\x1a")  # DOS end-of-file mark
+    bad = next((ch for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED), None)
+    if bad is not None:
+        raise PostError(path, f"the file is binary, not a text post (control character {bad!r})")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise PostError(path, "the file is empty")
     return unicodedata.normalize("NFC", text)
 
 
-def _split_title(lines: list[str], path: Path) -> tuple[str, list[str]]:
-    for i, line in enumerate(lines):
-        if line.strip():
-            return line.strip().lstrip("#").strip(), lines[i + 1 :]
-    raise PostError(path, "the file is empty")
-
-
-def split_sources(lines: list[str]) -> tuple[list[str], list[Source]]:
-    """Split the trailing numbered source list off the body lines."""
-    end = len(lines)
-    while end and not lines[end - 1].strip():
-        end -= 1
-    start = end
-    i = end - 1
-    while i >= 0:
-        line = lines[i].strip()
-        if not line or _URL.match(line):
-            i -= 1
-            continue
-        if _SOURCE_ITEM.match(line):
-            start = i
-            i -= 1
-            continue
-        break
-    sources = parse_sources(lines[start:end])
-    if not sources:
-        return lines[:end], []
-    return lines[:start], sources
-
-
-def parse_sources(lines: list[str]) -> list[Source]:
-    sources: list[Source] = []
-    for line in (ln.strip() for ln in lines):
-        if not line:
-            continue
-        url = _URL.match(line)
-        if url and sources and sources[-1].url is None:
-            last = sources[-1]
-            sources[-1] = Source(last.n, last.title, last.outlet, url.group(1))
-            continue
-        item = _SOURCE_ITEM.match(line)
-        if item:
-            sources.append(parse_source(int(item.group(1)), item.group(2)))
-    return sources
-
-
-def parse_source(n: int, text: str) -> Source:
-    url = None
-    link = re.search(r"\[([^\]]+)\]\((\S+?)\)", text)
-    if link:
-        url = link.group(2)
-        text = (text[: link.start()] + link.group(1) + text[link.end() :]).strip()
-    else:
-        tail = re.search(r"\s(https?://\S+)$", text)
-        if tail:
-            url = tail.group(1)
-            text = text[: tail.start()].strip()
-    outlet = None
-    m = _OUTLET.search(" " + text)
-    if m:
-        outlet = m.group(1).strip()
-        text = (" " + text)[: m.start()].strip()
-    return Source(n=n, title=text, outlet=outlet, url=url)
-
-
-def outer_quote_end(text: str) -> int | None:
-    """Index of the mark closing the quote that opens ``text``, or None if unclosed.
-
-    Quotes of the same kind nested inside are skipped; ``-1`` if text does not start with a quote.
-    """
-    if not text or text[0] not in QUOTE_PAIRS:
-        return -1
-    opener = text[0]
-    closer = QUOTE_PAIRS[opener]
-    depth = 0
-    for i, ch in enumerate(text):
-        if opener == closer and ch == opener:
-            if i == 0 or (i < len(text) - 1 and (text[i - 1].isspace() or text[i - 1] in "([{")):
-                depth += 1
-            else:
-                depth -= 1
-        elif ch == opener:
-            depth += 1
-        elif ch == closer:
-            depth -= 1
-        if depth == 0:
-            return i
-    return None
-
-
-def blocks_from_paragraphs(paras: list[tuple[str, int]], path: Path) -> list[Block]:
-    """Turn (text, line number) paragraphs into blocks, flagging whole-paragraph quotes."""
-    blocks: list[Block] = []
-    i = 0
-    while i < len(paras):
-        text = paras[i][0].strip()
-        end = outer_quote_end(text)
-        if end is None:
-            # A quote spanning several paragraphs: continue until it closes.
-            parts = [text[1:].strip()]
-            closer = QUOTE_PAIRS[text[0]]
-            j = i + 1
-            while j < len(paras):
-                nxt = paras[j][0].strip()
-                if nxt.startswith(text[0]) and text[0] != closer:
-                    nxt = nxt[1:].lstrip()
-                if nxt.endswith(closer):
-                    parts.append(nxt[:-1].strip())
-                    break
-                parts.append(nxt)
-                j += 1
-            else:
-                snippet = text[:20]
-                raise PostError(path, f"unclosed quote at line {paras[i][1] + 1}: {snippet}…")
-            blocks.extend(Block(p, quoted=True) for p in parts if p)
-            i = j + 1
-            continue
-        if end == len(text) - 1 and end > 0:
-            inner = text[1:-1].strip()
-            if inner:
-                blocks.append(Block(inner, quoted=True))
-        else:
-            blocks.append(Block(text))
-        i += 1
-    return blocks
-
-
-def date_from_name(path: Path) -> dt.date:
-    m = _DATE_PREFIX.match(unicodedata.normalize("NFC", path.stem))
+def post_date(meta: dict, path: Path) -> dt.date:
+    """The date from front matter ``date``, else from a ``YYYY-MM-DD`` file-name prefix."""
+    value = meta.get("date")
+    if value is not None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip()[:10])
+        except ValueError:
+            raise PostError(path, f"date '{value}' is not a date (use YYYY-MM-DD)") from None
+    m = _DATE_PREFIX.match(_stem(path))
     if not m:
         raise PostError(
-            path, "no date: name the file YYYY-MM-DD-slug or set `date` in front matter"
+            path, "no date: start the file name with YYYY-MM-DD or set 'date' in front matter"
         )
     try:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError as exc:
-        raise PostError(path, f"bad date in the file name ({exc})") from exc
+        raise PostError(path, f"the file name's date is not a real date ({exc})") from None
 
 
-def slug_from_name(path: Path) -> str:
-    stem = unicodedata.normalize("NFC", path.stem)
-    m = _DATE_PREFIX.match(stem)
-    slug = stem[m.end() :] if m and m.end() < len(stem) else stem
-    return slug.lower()
+def post_slug(meta: dict, path: Path) -> str:
+    """The slug from front matter ``slug``, else the file name without date and extension."""
+    value = meta.get("slug")
+    if value is not None:
+        slug = unicodedata.normalize("NFC", str(value).strip())
+    else:
+        stem = _stem(path)
+        m = _DATE_PREFIX.match(stem)
+        slug = stem[m.end() :] if m and m.end() < len(stem) else stem
+        slug = slug.lower()
+    check_slug(slug, path)
+    return slug
+
+
+def check_slug(slug: str, path: Path) -> None:
+    """Raise PostError unless ``slug`` is safe as a file name and in a URL."""
+    if not slug:
+        raise PostError(path, "empty slug")
+    if len(slug) > MAX_SLUG_LENGTH:
+        raise PostError(path, f"slug longer than {MAX_SLUG_LENGTH} characters")
+    if not _SLUG.match(slug):
+        raise PostError(
+            path,
+            f"unsafe slug {slug!r}: use lowercase a-z, digits, Hangul, '-' and '_' "
+            "(no spaces, '/', '.', or control characters)",
+        )
+
+
+def _stem(path: Path) -> str:
+    return unicodedata.normalize("NFC", path.stem)
+
+
+def _draft(meta: dict, path: Path) -> bool:
+    value = meta.get("draft", False)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise PostError(path, f"'draft' must be true or false, not {value!r}")
+    return value
+
+
+def _description(meta: dict) -> str | None:
+    value = meta.get("description")
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
+__all__ = ["ParsedPost", "check_slug", "decode", "post_date", "post_slug", "read_post"]

@@ -1,8 +1,17 @@
 """Split a post into what listeners hear: greeting, articles, commentary and sign-off.
 
-Quoted paragraphs are grouped into articles and matched to the post's sources by a
-monotonic alignment (the article index never goes back) that maximises the character-bigram
-similarity between each paragraph and the source titles.
+- greeting: the paragraphs before the first quote (none if the post opens with a quote);
+- articles: quoted paragraphs, matched to the post's sources by a monotonic alignment (the
+  article index never goes back) that maximises the character-bigram similarity between each
+  paragraph and the source titles. A paragraph without a clear match continues the current
+  article. Without sources, each run of consecutive quotes is one article, "기사 N";
+- commentary: the author's paragraphs between and after the quotes, in the post's order;
+- sign-off: among the paragraphs after the last quote, the last one starting with "이상"
+  ("이상 …", "이상으로 …", "이상입니다", not "이상하게도") and everything after it; if none
+  starts so and more than one paragraph follows the last quote, the very last paragraph.
+
+A post without quotes is a greeting (its first paragraph, if more follow), commentary and a
+sign-off by the same rule. Sources are never a segment.
 """
 
 from __future__ import annotations
@@ -44,7 +53,8 @@ def segment_post(post: Post) -> list[Segment]:
     signoff_at = _signoff_start(tail)
     middle_end = last + 1 + (signoff_at if signoff_at is not None else len(tail))
 
-    articles = align([blocks[i].text for i in quoted], post.sources)
+    run_starts = [i == 0 or not blocks[i - 1].quoted for i in quoted]
+    articles = align([blocks[i].text for i in quoted], post.sources, run_starts)
     article_of = dict(zip(quoted, articles, strict=True))
     current: Segment | None = None
     current_key: object = None
@@ -72,7 +82,10 @@ def segment_post(post: Post) -> list[Segment]:
 
 
 def _segments_without_quotes(blocks: list[Block]) -> list[Segment]:
+    """A post without quotes: the first paragraph greets (if more follow), the rest comments."""
     texts = [b.text for b in blocks]
+    if len(texts) == 1:
+        return [Segment("commentary", COMMENTARY_TITLE, texts)]
     segments = [Segment("greeting", GREETING_TITLE, texts[:1])]
     rest = blocks[1:]
     signoff_at = _signoff_start(rest)
@@ -107,57 +120,84 @@ def bigrams(text: str) -> set[str]:
 
 
 def similarities(paragraphs: list[str], sources: list[Source]) -> list[list[float]]:
-    """Share of each source title's bigrams found in each paragraph.
+    """For each paragraph, the weighted share of each source title's bigrams it contains.
 
-    A bigram's weight is 1 / (number of titles holding it), so bigrams every title shares
-    (such as "ai" in an AI-news post) say little.
+    A bigram's weight is 1 / (number of titles holding it), and 0 when every title holds it
+    (like "ai" in an AI-news post): it cannot tell the sources apart. A share below
+    ``MIN_MATCH``, or resting on a single bigram of a longer title, is no clear match: 0.
     """
     titles = [bigrams(s.title) for s in sources]
     df: dict[str, int] = {}
     for t in titles:
         for g in t:
             df[g] = df.get(g, 0) + 1
+    k = len(titles)
+    weight = {g: 0.0 if k > 1 and n == k else 1 / n for g, n in df.items()}
     scores = []
     for p in paragraphs:
         grams = bigrams(p)
         row = []
         for t in titles:
-            total = sum(1 / df[g] for g in t)
-            hit = sum(1 / df[g] for g in t if g in grams)
-            share = hit / total if total else 0.0
-            row.append(share if share >= MIN_MATCH else 0.0)
+            useful = [g for g in t if weight[g] > 0]
+            hits = [g for g in useful if g in grams]
+            total = sum(weight[g] for g in useful)
+            share = sum(weight[g] for g in hits) / total if total else 0.0
+            clear = share >= MIN_MATCH and len(hits) >= min(2, len(useful))
+            row.append(share if clear else 0.0)
         scores.append(row)
     return scores
 
 
-def align(paragraphs: list[str], sources: list[Source]) -> list[int | None]:
-    """Source index for each quoted paragraph (non-decreasing), or None without sources."""
-    if not sources:
+def align(
+    paragraphs: list[str], sources: list[Source], run_starts: list[bool] | None = None
+) -> list[int | None]:
+    """Source index for each quoted paragraph, never decreasing; None for all without sources.
+
+    The article may change only at a paragraph that clearly matches the new source's title,
+    or at the first paragraph of a run of quotes (after commentary). Every source left
+    unquoted costs ``SKIP_COST``, so sources are used when the text allows it; on a tie the
+    current article continues.
+    """
+    if not sources or not paragraphs:
         return [None] * len(paragraphs)
+    if run_starts is None:
+        run_starts = [i == 0 for i in range(len(paragraphs))]
     k = len(sources)
     sim = similarities(paragraphs, sources)
-    neg = float("-inf")
-    # best[j]: best score with the current paragraph assigned to source j.
     best = [sim[0][j] - SKIP_COST * j for j in range(k)]
     back: list[list[int]] = []
     for i in range(1, len(paragraphs)):
-        new = [neg] * k
+        new = [float("-inf")] * k
         ptr = [0] * k
         for j in range(k):
             for prev in range(j + 1):
-                cost = 0.0 if prev == j else SWITCH_COST + SKIP_COST * (j - prev - 1)
-                score = best[prev] - cost
-                if score > new[j] or (score == new[j] and prev == j):
-                    new[j] = score
-                    ptr[j] = prev
+                if prev == j:
+                    score = best[j]
+                elif sim[i][j] > 0 or run_starts[i]:
+                    score = best[prev] - SWITCH_COST - SKIP_COST * (j - prev - 1)
+                else:
+                    continue
+                if score > new[j]:  # strict: on a tie the earlier article is kept longer
+                    new[j], ptr[j] = score, prev
             new[j] += sim[i][j]
         best = new
         back.append(ptr)
-    final = [best[j] - SKIP_COST * (k - 1 - j) for j in range(k)]
-    j = max(range(k), key=lambda x: (final[x], -x))
+    j = max(range(k), key=lambda x: best[x] - SKIP_COST * (k - 1 - x))
     path = [j]
     for ptr in reversed(back):
         j = ptr[j]
         path.append(j)
     path.reverse()
     return path
+
+
+def describe_segments(post: Post, segments: list[Segment]) -> dict:
+    """The post and its segments as plain JSON-ready data."""
+    return {
+        "title": post.title,
+        "date": post.date.isoformat(),
+        "slug": post.slug,
+        "draft": post.draft,
+        "segments": [s.to_dict() for s in segments],
+        "sources": [s.to_dict() for s in post.sources],
+    }

@@ -1,0 +1,200 @@
+"""``podcaster init``: a new podcast project, ready to build locally and to publish from CI.
+
+The project gets a commented ``podcast.toml`` (every option of ``config.OPTIONS``, the
+required ones filled in), a sample post, the default sounds and cover in ``audio/`` to
+replace, a ``.gitignore``, a pinned ``requirements.txt`` and a GitHub Actions workflow that
+builds the show and publishes ``public/`` to GitHub Pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from podcaster import __version__
+from podcaster.config import ASSET_DEFAULTS, FREE_TABLES, OPTIONS, REQUIRED, default_asset
+from podcaster.errors import PodcasterError
+from podcaster.files import copy_atomic, write_atomic
+
+log = logging.getLogger(__name__)
+
+SCAFFOLD_DIR = Path(__file__).resolve().parent / "scaffold"
+WORKFLOW_PATH = ".github/workflows/publish.yml"
+SAMPLE_SLUG = "first-episode"
+
+SECTION_DOCS = {
+    "show": "What listeners see: in podcast apps, on the show's web page and in the MP3 tags.",
+    "engine": "How speech is made. `podcaster build --engine NAME` overrides the name.",
+    "audio": "The sound of an episode. Replace the files in audio/ with your own music.",
+}
+
+# The files in audio/ that podcast.toml points at, so replacing them is all it takes.
+AUDIO_FILES = {key: f"audio/{name}" for key, name in ASSET_DEFAULTS.items()}
+
+_SINGLE_LINE = re.compile(r"^[^\r\n\x00-\x1f\x7f]*$")
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9._/-]+$")
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    """The few choices ``podcaster init`` asks for; everything else is a commented default."""
+
+    title: str = "나의 AI 소식"
+    author: str = "진행자"
+    description: str = "하루를 정리하며 인공지능 소식을 읽어 드리는 한국어 팟캐스트입니다."
+    email: str = "you@example.com"
+    base_url: str = ""  # empty: https://example.github.io/<folder name>/
+    engine: str = "gtts"  # the engine CI builds with
+    branch: str = "main"  # the branch whose pushes publish
+    requirement: str = f"podcaster=={__version__}"  # what CI installs
+
+
+def toml_value(value: Any) -> str:
+    """``value`` as a TOML literal (strings, booleans, integers, floats)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"no TOML for {value!r}")
+        return repr(value)
+    if isinstance(value, str):
+        escaped = []
+        for ch in value:
+            if ch in '"\\':
+                escaped.append("\\" + ch)
+            elif ch == "\n":
+                escaped.append("\\n")
+            elif ch == "\t":
+                escaped.append("\\t")
+            elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+                escaped.append(f"\\u{ord(ch):04X}")
+            else:
+                escaped.append(ch)
+        return '"' + "".join(escaped) + '"'
+    raise TypeError(f"no TOML for {type(value).__name__}")
+
+
+def render_config(values: dict[str, Any]) -> str:
+    """podcast.toml: every declared option with its doc; ``values`` set, the rest commented."""
+    lines = ["# podcast.toml: the show's settings. Lines starting with # are comments;",
+             "# remove the # in front of an option to change its default.", ""]
+    section = None
+    for option in OPTIONS:
+        name, key = option.key.split(".", 1)
+        if name != section:
+            if section is not None:
+                lines.append("")
+            section = name
+            if name in SECTION_DOCS:
+                lines.append(f"# {SECTION_DOCS[name]}")
+            lines.append(f"[{name}]")
+        doc = option.doc + (" (required)" if option.default is REQUIRED else "")
+        lines.append(f"# {doc}")
+        if option.key in values:
+            lines.append(f"{key} = {toml_value(values[option.key])}")
+        elif option.default is not REQUIRED and option.default != "":
+            lines.append(f"# {key} = {toml_value(option.default)}")
+        else:
+            lines.append(f'# {key} = ""')
+    lines += [
+        "",
+        f"# {FREE_TABLES['pronunciation']}",
+        "[pronunciation]",
+        '# "GPT" = "지피티"',
+        "",
+        f"# {FREE_TABLES['voices']}",
+        "# [voices.article]",
+        '# engine = "edge"',
+        '# voice = "ko-KR-InJoonNeural"',
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def default_base_url(target: Path) -> str:
+    name = re.sub(r"[^a-z0-9-]+", "-", target.resolve().name.lower()).strip("-")
+    return f"https://example.github.io/{name or 'my-podcast'}/"
+
+
+def _check(settings: ProjectSettings) -> None:
+    problems = []
+    for field_name in ("title", "author", "description", "email", "base_url", "requirement"):
+        value = getattr(settings, field_name)
+        if not _SINGLE_LINE.match(value):
+            problems.append(f"{field_name} must be a single line of text")
+    for field_name in ("engine", "branch"):
+        if not _SAFE_NAME.match(getattr(settings, field_name)):
+            problems.append(f"{field_name} may hold only letters, digits and . _ / -")
+    if settings.engine == "auto":
+        problems.append("engine: CI builds with a named engine (gtts, espeak, edge), not auto")
+    if problems:
+        raise PodcasterError("; ".join(problems))
+
+
+def scaffold_files(target: Path, settings: ProjectSettings,
+                   today: dt.date | None = None) -> dict[str, bytes | Path]:
+    """The new project's files by relative path: text as bytes, or an asset to copy."""
+    today = today or dt.date.today()
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(SCAFFOLD_DIR)),
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             autoescape=False)  # YAML and plain text, not HTML
+    context = {"author": settings.author, "engine": settings.engine, "branch": settings.branch,
+               "requirement": settings.requirement}
+
+    def render(name: str) -> bytes:
+        return env.get_template(name).render(**context).encode("utf-8")
+
+    values = {
+        "show.title": settings.title,
+        "show.author": settings.author,
+        "show.description": settings.description,
+        "show.base_url": settings.base_url or default_base_url(target),
+        "show.owner_email": settings.email,
+        **AUDIO_FILES,
+    }
+    files: dict[str, bytes | Path] = {
+        "podcast.toml": render_config(values).encode("utf-8"),
+        f"posts/{today.isoformat()}-{SAMPLE_SLUG}.txt": render("sample-post.txt"),
+        ".gitignore": render("gitignore"),
+        "requirements.txt": render("requirements.txt"),
+        WORKFLOW_PATH: render("publish.yml"),
+    }
+    for key, relative in AUDIO_FILES.items():
+        files[relative] = default_asset(ASSET_DEFAULTS[key])
+    return files
+
+
+def init_project(target: Path | str, settings: ProjectSettings | None = None,
+                 today: dt.date | None = None) -> list[Path]:
+    """Create a podcast project in ``target`` (made if missing). Returns the files written.
+
+    Raises PodcasterError, writing nothing, if any of the files already exists.
+    """
+    target = Path(target)
+    settings = settings or ProjectSettings()
+    _check(settings)
+    if target.exists() and not target.is_dir():
+        raise PodcasterError(f"{target}: exists and is not a folder")
+    files = scaffold_files(target, settings, today)
+    existing = sorted(name for name in files if (target / name).exists())
+    if existing:
+        raise PodcasterError(f"{target}: would overwrite {', '.join(existing)}; nothing written")
+    written = []
+    for relative, content in files.items():
+        path = target / relative
+        if isinstance(content, Path):
+            copy_atomic(content, path)
+        else:
+            write_atomic(path, content)
+        written.append(path)
+    log.info("initialised %s (%d files)", target, len(written))
+    return written

@@ -1,0 +1,92 @@
+"""Word lists the normalisation steps use, kept as data."""
+
+from __future__ import annotations
+
+# How Koreans name the Latin letters when they spell an acronym (AI → 에이아이).
+LETTER_NAMES = {
+    "A": "에이", "B": "비", "C": "씨", "D": "디", "E": "이", "F": "에프", "G": "지",
+    "H": "에이치", "I": "아이", "J": "제이", "K": "케이", "L": "엘", "M": "엠", "N": "엔",
+    "O": "오", "P": "피", "Q": "큐", "R": "알", "S": "에스", "T": "티", "U": "유",
+    "V": "브이", "W": "더블유", "X": "엑스", "Y": "와이", "Z": "지",
+}  # fmt: skip
+
+# Digits said in English after Latin letters in model names (A4 → 에이포, Q3 → 큐쓰리).
+ENGLISH_DIGITS = ("제로", "원", "투", "쓰리", "포", "파이브", "식스", "세븐", "에잇", "나인")
+
+# Counters that take native Korean numbers (세 개, 스무 살). Longest first is not needed:
+# the pattern built from these sorts them.
+NATIVE_COUNTERS = (
+    "개", "명", "마리", "살", "가지", "곳", "군데", "잔", "권", "배", "번", "대", "척", "채",
+    "벌", "켤레", "송이", "그루", "장", "병", "사람", "그릇", "시간", "달", "통", "줄",
+    "자루", "포기", "알", "쌍", "판", "차례", "명씩", "개씩", "해", "곡", "세트", "번씩",
+    "마디", "걸음", "접시", "봉지", "상자", "박스", "켤레", "척", "모금", "방울",
+)  # fmt: skip
+
+# Nouns after which 번 numbers a thing (3번 출구 → 삼번 출구) instead of counting times.
+NUMBERED_NOUNS = (
+    "출구", "버스", "타자", "선수", "국도", "게이트", "트랙", "채널", "문제", "항목", "조항",
+    "카드", "라인", "좌석", "창구", "승강장", "노선", "마을버스", "유니폼", "공약", "후보",
+    "질문", "환자", "테이블",
+)  # fmt: skip
+
+# Counters read with Sino-Korean numbers, written after a space (이천십오 년, 천백삼십 건).
+SINO_COUNTERS = (
+    "년", "년도", "년대", "년간", "년생", "일", "일간", "주", "주년", "주간", "주일", "개월",
+    "분", "초", "원", "달러", "엔", "유로", "위안", "파운드", "루블", "건", "위", "층", "세",
+    "회", "호", "차", "등", "점", "도", "퍼센트", "퍼센트포인트", "프로", "인분", "쪽",
+    "페이지", "편", "화", "부", "세기", "학년", "학기", "분기", "주차", "기", "단계", "개국", "개사", "개소", "개년",
+    "평", "번지", "동", "킬로미터", "미터", "센티미터", "밀리미터", "킬로그램", "그램",
+    "톤", "리터", "밀리리터", "와트", "킬로와트", "헤르츠", "기가바이트", "메가바이트",
+    "테라바이트", "나노미터", "배럴", "포인트", "승", "패", "골", "타", "선", "조각", "대째",
+    "만", "천", "경기", "라운드", "bp",
+)  # fmt: skip
+
+# Points in time: a range of them reads "A부터 B까지" (2015년부터 2025년까지); ranges of
+# anything else, durations included (3~5시간), read "A에서 B".
+POINT_IN_TIME_COUNTERS = frozenset(
+    (
+        "년",
+        "년도",
+        "년대",
+        "월",
+        "일",
+        "시",
+        "분",
+        "초",
+        "세기",
+        "학년",
+        "학기",
+        "분기",
+        "주차",
+        "분기",
+        "주차",
+    )
+)
+
+# Currency symbols, read after the amount ($15 → 십오 달러).
+CURRENCY_SYMBOLS = {
+    "$": "달러", "US$": "달러", "₩": "원", "€": "유로", "¥": "엔", "£": "파운드", "₹": "루피",
+    "元": "위안", "₽": "루블", "฿": "바트", "₫": "동",
+}  # fmt: skip
+
+# Amount suffixes after a currency figure ($1.5B): multiplier.
+AMOUNT_SUFFIXES = {
+    "k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6, "mn": 10**6, "b": 10**9, "B": 10**9,
+    "bn": 10**9, "t": 10**12, "T": 10**12, "tn": 10**12,
+    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+}  # fmt: skip
+
+# Units written in Latin letters or symbols right after a number.
+UNITS = {
+    "%p": "퍼센트포인트", "%": "퍼센트", "℃": "도", "°C": "도", "°F": "화씨 도", "°": "도",
+    "km/h": "킬로미터", "km²": "제곱킬로미터", "m²": "제곱미터", "㎡": "제곱미터",
+    "km": "킬로미터", "cm": "센티미터", "mm": "밀리미터", "nm": "나노미터", "m": "미터",
+    "kg": "킬로그램", "mg": "밀리그램", "g": "그램", "t": "톤", "ml": "밀리리터",
+    "mL": "밀리리터", "L": "리터", "l": "리터", "kWh": "킬로와트시", "MWh": "메가와트시",
+    "GWh": "기가와트시", "kW": "킬로와트", "MW": "메가와트", "GW": "기가와트", "W": "와트",
+    "mAh": "밀리암페어시", "V": "볼트", "Hz": "헤르츠", "kHz": "킬로헤르츠",
+    "MHz": "메가헤르츠", "GHz": "기가헤르츠", "KB": "킬로바이트", "MB": "메가바이트",
+    "GB": "기가바이트", "TB": "테라바이트", "PB": "페타바이트", "Gbps": "기가비피에스",
+    "Mbps": "메가비피에스", "fps": "프레임", "x": "배", "X": "배", "dB": "데시벨",
+    "mph": "마일", "ft": "피트", "in": "인치", "lb": "파운드", "oz": "온스",
+}  # fmt: skip

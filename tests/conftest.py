@@ -1,0 +1,34 @@
+"""Shared fixtures: the demo project copied to a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "examples" / "demo"
+SEED = ROOT.parent / "shared" / "samples" / "seed-post.txt"
+
+
+@pytest.fixture
+def demo_project(tmp_path: Path) -> Path:
+    """A fresh copy of examples/demo (without any built output)."""
+    dest = tmp_path / "demo"
+    shutil.copytree(DEMO, dest, ignore=shutil.ignore_patterns("public", ".podcaster-cache"))
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory):
+    """The demo built once per test run with the offline engine: (project dir, BuildResult).
+
+    Shared by many tests: treat it as read-only (copy it before changing anything).
+    """
+    from podcaster.build import build_project
+
+    project = tmp_path_factory.mktemp("built") / "demo"
+    shutil.copytree(DEMO, project, ignore=shutil.ignore_patterns("public", ".podcaster-cache"))
+    result = build_project(project, engine="espeak")
+    return project, result

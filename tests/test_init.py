@@ -1,0 +1,236 @@
+"""`podcaster init`: the scaffolded project loads, builds, and its workflow passes the linters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from podcaster.cli import main
+from podcaster.config import OPTIONS, load_config
+from podcaster.errors import PodcasterError
+from podcaster.init import WORKFLOW_PATH, ProjectSettings, init_project, toml_value
+from podcaster.read import read_post
+from podcaster.segment import segment_post
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+BIN = Path(sys.executable).parent
+SHA_PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
+
+
+def tool(name: str) -> str:
+    path = BIN / name
+    if path.exists():
+        return str(path)
+    found = shutil.which(name)
+    if not found:
+        pytest.fail(f"{name} is not installed (pip install -e '.[test]')")
+    return found
+
+
+@pytest.fixture
+def project(tmp_path):
+    target = tmp_path / "Evening Show"
+    init_project(target, today=dt.date(2025, 5, 1))
+    return target
+
+
+def test_init_writes_a_project_that_loads(project):
+    files = sorted(str(p.relative_to(project)) for p in project.rglob("*") if p.is_file())
+    assert files == [".github/workflows/publish.yml", ".gitignore", "audio/cover.png",
+                     "audio/intro.mp3", "audio/outro.mp3", "audio/sting.mp3", "podcast.toml",
+                     "posts/2025-05-01-first-episode.txt", "requirements.txt"]
+    config = load_config(project)
+    assert config.show.title == ProjectSettings().title
+    assert config.show.base_url == "https://example.github.io/evening-show/"
+    assert config.show.cover == (project / "audio" / "cover.png").resolve()
+    assert config.audio.intro == (project / "audio" / "intro.mp3").resolve()
+    assert ".podcaster-cache" in (project / ".gitignore").read_text()
+
+
+def test_sample_post_has_the_shape_of_a_post(project):
+    post = read_post(project / "posts" / "2025-05-01-first-episode.txt")
+    assert post.date == dt.date(2025, 5, 1)
+    assert post.slug == "first-episode"
+    kinds = [s.kind for s in segment_post(post)]
+    assert kinds == ["greeting", "article", "article", "commentary", "signoff"]
+    articles = [s for s in segment_post(post) if s.kind == "article"]
+    assert [a.source.n for a in articles] == [1, 2]
+    assert all(a.source.url.startswith("https://") for a in articles)
+
+
+def test_podcast_toml_documents_every_option(project):
+    text = (project / "podcast.toml").read_text(encoding="utf-8")
+    for option in OPTIONS:
+        section, key = option.key.split(".", 1)
+        assert option.doc in text, option.key
+        assert re.search(rf"^(# )?{re.escape(key)} = ", text, re.M), option.key
+    # Uncommenting a default gives a valid file with the same value.
+    uncommented = re.sub(r"^# (\w+ = .*)$", r"\1", text, flags=re.M)
+    parsed = tomllib.loads(uncommented)
+    for option in OPTIONS:
+        section, key = option.key.split(".", 1)
+        if option.default not in ("", None) and isinstance(option.default, (str, int, float)):
+            if not option.is_file:
+                assert parsed[section][key] == option.default, option.key
+
+
+@pytest.mark.parametrize("value", ["plain", 'quote " and \\ backslash', "tab\there",
+                                   "line\nbreak", "control \x01 and \x7f", "한국어 “따옴표”",
+                                   True, False, 0, -3, 1.5, -16.0])
+def test_toml_value_round_trips(value):
+    assert tomllib.loads(f"x = {toml_value(value)}")["x"] == value
+
+
+def test_init_never_overwrites(project):
+    toml = project / "podcast.toml"
+    toml.write_text("# mine\n", encoding="utf-8")
+    (project / "posts" / "2025-05-01-first-episode.txt").unlink()
+    with pytest.raises(PodcasterError, match="would overwrite"):
+        init_project(project, today=dt.date(2025, 5, 1))
+    assert toml.read_text(encoding="utf-8") == "# mine\n"
+    assert not (project / "posts" / "2025-05-01-first-episode.txt").exists()
+
+
+def test_init_into_an_existing_repository(tmp_path):
+    (tmp_path / "README.md").write_text("my repo\n")
+    (tmp_path / ".git").mkdir()
+    init_project(tmp_path)
+    assert (tmp_path / "README.md").read_text() == "my repo\n"
+    assert (tmp_path / "podcast.toml").is_file()
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"title": "two\nlines"}, "title must be a single line"),
+    ({"branch": "main; rm -rf /"}, "branch may hold only"),
+    ({"engine": "auto"}, "named engine"),
+])
+def test_init_rejects_bad_settings(tmp_path, changes, message):
+    settings = ProjectSettings(**changes)
+    with pytest.raises(PodcasterError, match=message):
+        init_project(tmp_path / "show", settings)
+    assert not (tmp_path / "show").exists()
+
+
+def test_init_command_options(tmp_path):
+    target = tmp_path / "show"
+    result = CliRunner().invoke(main, [
+        "init", str(target), "--title", '따옴표 " 방송', "--author", "김작가",
+        "--email", "kim@example.org", "--base-url", "https://kim.github.io/show/",
+        "--engine", "edge"])
+    assert result.exit_code == 0, result.output
+    config = load_config(target)
+    assert (config.show.title, config.show.author, config.show.owner_email,
+            config.show.base_url) == ('따옴표 " 방송', "김작가", "kim@example.org",
+                                      "https://kim.github.io/show/")
+    workflow = yaml.safe_load((target / WORKFLOW_PATH).read_text())
+    assert workflow["env"]["PODCASTER_ENGINE"] == "edge"
+    again = CliRunner().invoke(main, ["init", str(target)])
+    assert again.exit_code != 0
+    assert "would overwrite" in again.output
+
+
+def workflow_steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_workflow_builds_checks_and_deploys(project):
+    text = (project / WORKFLOW_PATH).read_text()
+    workflow = yaml.safe_load(text)
+    assert workflow["permissions"] == {}
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    steps = workflow_steps(workflow)
+    uses = [s["uses"].split("@")[0] for s in steps if "uses" in s]
+    assert uses == ["actions/checkout", "actions/setup-python", "actions/cache",
+                    "actions/upload-pages-artifact", "actions/deploy-pages"]
+    assert all(SHA_PINNED.match(s["uses"]) for s in steps if "uses" in s)
+    runs = [s["run"] for s in steps if "run" in s]
+    assert runs == ["python -m pip install -r requirements.txt",
+                    'podcaster build --engine "$PODCASTER_ENGINE"', "podcaster check"]
+    assert workflow["env"]["PODCASTER_ENGINE"] == "gtts"
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".podcaster-cache"
+    assert cache["with"]["restore-keys"]
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages"))
+    assert upload["with"]["path"] == "public"
+    requirement = (project / "requirements.txt").read_text().splitlines()[-1]
+    assert re.fullmatch(r"podcaster==\d+\.\d+\.\d+\S*", requirement)
+
+
+def test_workflow_passes_check_jsonschema(project):
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
+         str(project / WORKFLOW_PATH)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def zizmor_findings(path: Path) -> list[dict]:
+    result = subprocess.run([tool("zizmor"), "--offline", "--no-exit-codes", "--format", "json",
+                             str(path)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def severity(finding: dict) -> str:
+    return finding["determinations"]["severity"].lower()
+
+
+def test_workflow_passes_zizmor(project, tmp_path):
+    findings = zizmor_findings(project / WORKFLOW_PATH)
+    serious = [f"{f['ident']} ({severity(f)})" for f in findings
+               if severity(f) in ("medium", "high")]
+    assert serious == []
+
+    # The same check catches a workflow that is not safe.
+    unsafe = tmp_path / "unsafe" / WORKFLOW_PATH
+    unsafe.parent.mkdir(parents=True)
+    text = (project / WORKFLOW_PATH).read_text()
+    text = text.replace('run: podcaster check',
+                        'run: echo "${{ github.event.head_commit.message }}"')
+    text = text.replace("permissions: {}", "permissions: write-all")
+    unsafe.write_text(text)
+    serious = {f["ident"] for f in zizmor_findings(unsafe) if severity(f) in ("medium", "high")}
+    assert {"template-injection", "excessive-permissions"} & serious
+
+
+def test_init_and_build_end_to_end(tmp_path):
+    """`podcaster init DIR` then `podcaster build DIR --engine espeak`, through the CLI."""
+    project = tmp_path / "my-show"
+    runner = CliRunner()
+    init = runner.invoke(main, ["init", str(project), "--title", "테스트 <방송> & 소식"],
+                         catch_exceptions=False)
+    assert init.exit_code == 0, init.output
+    assert f"created {project / WORKFLOW_PATH}" in init.output
+    build = runner.invoke(main, ["build", str(project), "--engine", "espeak"],
+                          catch_exceptions=False)
+    assert build.exit_code == 0, build.output
+    assert "1 episode(s)" in build.output and "engine espeak" in build.output
+
+    public = project / "public"
+    slug = "first-episode"
+    for name in ("feed.xml", "index.html", f"episodes/{slug}.html", f"episodes/{slug}.mp3"):
+        assert (public / name).is_file(), name
+    assert (public / "cover.png").read_bytes() == (project / "audio" / "cover.png").read_bytes()
+    assert (public / f"episodes/{slug}.mp3").stat().st_size > 50_000
+    feed = feedparser.parse((public / "feed.xml").read_bytes())
+    assert not feed.bozo
+    assert feed.feed.title == "테스트 <방송> & 소식"
+    assert [e.enclosures[0].href for e in feed.entries] == [
+        f"https://example.github.io/my-show/episodes/{slug}.mp3"]
+    index = (public / "index.html").read_text(encoding="utf-8")
+    assert "테스트 &lt;방송&gt; &amp; 소식" in index
+    assert f'href="episodes/{slug}.html"' in index

@@ -1,0 +1,253 @@
+"""The preview server: MIME types, Range requests, base_url rewriting, and a feed reader on top."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import subprocess
+import sys
+import threading
+import urllib.request
+from contextlib import contextmanager
+
+import feedparser
+import pytest
+
+from podcaster.errors import PodcasterError
+from podcaster.serve import (
+    RangeNotSatisfiable,
+    make_server,
+    parse_range,
+    project_server,
+    rewrite_base_url,
+)
+from tests.built_show import built_show
+
+
+@contextmanager
+def running(server):
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def request(server, path, method="GET", headers=None):
+    """(status, headers, body) of one request to ``server``."""
+    host, port = server.server_address[:2]
+    conn = http.client.HTTPConnection(host, port, timeout=10)
+    try:
+        conn.request(method, path, headers=headers or {})
+        resp = conn.getresponse()
+        return resp.status, resp.headers, resp.read()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("header, size, expected", [
+    ("bytes=0-99", 1000, (0, 99)),
+    ("bytes=100-", 1000, (100, 999)),
+    ("bytes=-100", 1000, (900, 999)),
+    ("bytes=-5000", 1000, (0, 999)),
+    ("bytes=990-5000", 1000, (990, 999)),
+    ("bytes=999-999", 1000, (999, 999)),
+    (" bytes = 0 - 1 ", 1000, (0, 1)),
+    (None, 1000, None),
+    ("", 1000, None),
+    ("bytes=5-2", 1000, None),  # invalid: ignored, whole file
+    ("bytes=0-1,5-6", 1000, None),  # several ranges: whole file
+    ("items=0-1", 1000, None),
+    ("bytes=-", 1000, None),
+])
+def test_parse_range(header, size, expected):
+    assert parse_range(header, size) == expected
+
+
+@pytest.mark.parametrize("header, size", [
+    ("bytes=1000-", 1000), ("bytes=5000-6000", 1000), ("bytes=-0", 1000), ("bytes=0-", 0),
+])
+def test_parse_range_unsatisfiable(header, size):
+    with pytest.raises(RangeNotSatisfiable):
+        parse_range(header, size)
+
+
+def test_rewrite_base_url():
+    data = (b'<link>https://ex.example/show/</link><url>https://ex.example/show/a.mp3</url>'
+            b'<x href="https://ex.example/show"/><y>https://ex.example/show-two/b</y>')
+    out = rewrite_base_url(data, "https://ex.example/show/", "http://127.0.0.1:9/")
+    assert out == (b'<link>http://127.0.0.1:9/</link><url>http://127.0.0.1:9/a.mp3</url>'
+                   b'<x href="http://127.0.0.1:9"/><y>https://ex.example/show-two/b</y>')
+
+
+@pytest.fixture
+def files_server(tmp_path):
+    root = tmp_path / "public"
+    (root / "episodes").mkdir(parents=True)
+    (root / "episodes" / "a.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\n안녕\n")
+    (root / "episodes" / "a.chapters.json").write_text('{"version": "1.2.0", "chapters": []}')
+    (root / "episodes" / "a.mp3").write_bytes(bytes(range(256)) * 40)
+    (root / "feed.xml").write_text("<rss/>")
+    (root / "other.xml").write_text("<x/>")
+    (root / "index.html").write_text("<!doctype html><p>hi</p>")
+    (root / "style.css").write_text("p{}")
+    (root / ".hidden").write_text("secret")
+    (root / "episodes" / ".a.mp3.tmp").write_text("half written")
+    (tmp_path / "podcast.toml").write_text("outside public/")
+    with running(make_server(root, "127.0.0.1", 0)) as server:
+        yield server, root
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("/episodes/a.mp3", "audio/mpeg"),
+    ("/episodes/a.vtt", "text/vtt"),
+    ("/episodes/a.chapters.json", "application/json"),
+    ("/feed.xml", "application/rss+xml"),
+    ("/other.xml", "application/xml"),
+    ("/index.html", "text/html"),
+    ("/", "text/html"),
+    ("/style.css", "text/css"),
+])
+def test_mime_types(files_server, path, expected):
+    server, _ = files_server
+    status, headers, _ = request(server, path)
+    assert status == 200
+    assert headers["Content-Type"].split(";")[0] == expected
+
+
+def test_range_requests_return_the_right_bytes(files_server):
+    server, root = files_server
+    data = (root / "episodes" / "a.mp3").read_bytes()
+    size = len(data)
+
+    status, headers, body = request(server, "/episodes/a.mp3")
+    assert (status, body, headers["Accept-Ranges"]) == (200, data, "bytes")
+    assert int(headers["Content-Length"]) == size
+
+    for header, (first, last) in [("bytes=0-99", (0, 99)), ("bytes=1000-", (1000, size - 1)),
+                                  ("bytes=-300", (size - 300, size - 1)),
+                                  ("bytes=5000-99999", (5000, size - 1))]:
+        status, headers, body = request(server, "/episodes/a.mp3", headers={"Range": header})
+        assert status == 206, header
+        assert body == data[first:last + 1], header
+        assert headers["Content-Range"] == f"bytes {first}-{last}/{size}"
+        assert int(headers["Content-Length"]) == last - first + 1
+
+    status, headers, body = request(server, "/episodes/a.mp3",
+                                    headers={"Range": f"bytes={size}-"})
+    assert status == 416
+    assert headers["Content-Range"] == f"bytes */{size}"
+    assert body == b""
+
+    # HEAD gives the same headers and no body.
+    status, headers, body = request(server, "/episodes/a.mp3", "HEAD",
+                                    headers={"Range": "bytes=10-19"})
+    assert (status, body, headers["Content-Range"]) == (206, b"", f"bytes 10-19/{size}")
+
+
+def test_if_range_and_etags(files_server):
+    server, root = files_server
+    data = (root / "episodes" / "a.mp3").read_bytes()
+    _, headers, _ = request(server, "/episodes/a.mp3")
+    etag = headers["ETag"]
+    status, _, body = request(server, "/episodes/a.mp3",
+                              headers={"Range": "bytes=0-9", "If-Range": etag})
+    assert (status, body) == (206, data[:10])
+    status, _, body = request(server, "/episodes/a.mp3",
+                              headers={"Range": "bytes=0-9", "If-Range": '"other"'})
+    assert (status, body) == (200, data)
+    status, _, body = request(server, "/episodes/a.mp3", headers={"If-None-Match": etag})
+    assert (status, body) == (304, b"")
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("/../podcast.toml", 404),
+    ("/%2e%2e/podcast.toml", 404),
+    ("/episodes/..%2f..%2fpodcast.toml", 404),
+    ("/.hidden", 404),
+    ("/episodes/.a.mp3.tmp", 404),
+    ("/missing.mp3", 404),
+    ("/episodes/", 404),  # no index.html there, and no folder listings
+    ("/episodes", 301),
+])
+def test_only_public_files_are_served(files_server, path, expected):
+    server, _ = files_server
+    status, headers, body = request(server, path)
+    assert status == expected
+    assert b"secret" not in body and b"outside" not in body and b"a.mp3" not in body
+    if status == 301:
+        assert headers["Location"] == "/episodes/"
+
+
+def test_missing_public_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(PodcasterError, match="podcaster build"):
+        make_server(tmp_path / "public", "127.0.0.1", 0)
+
+
+@pytest.fixture
+def show(built_demo):
+    return built_show(built_demo)
+
+
+def test_feedparser_reads_the_feed_through_the_server(show):
+    with running(project_server(show.project, "127.0.0.1", 0)) as server:
+        parsed = feedparser.parse(server.url + "feed.xml")
+        assert not parsed.bozo, parsed.get("bozo_exception")
+        assert parsed.feed.title == show.config.show.title
+        assert parsed.headers["content-type"].startswith("application/rss+xml")
+        episodes = {e.post.slug: e for e in show.result.episodes}
+        assert len(parsed.entries) == len(episodes) == 3
+        for entry in parsed.entries:
+            enclosure = entry.enclosures[0]
+            # base_url is rewritten to this server, so the preview plays the local files.
+            assert enclosure.href.startswith(server.url + "episodes/")
+            slug = enclosure.href.rsplit("/", 1)[1].removesuffix(".mp3")
+            episode = episodes[slug]
+            assert entry.title == episode.post.title
+            assert int(enclosure.length) == episode.size
+            with urllib.request.urlopen(enclosure.href, timeout=10) as resp:
+                assert resp.headers["Content-Type"] == "audio/mpeg"
+                assert resp.read() == episode.audio_path.read_bytes()
+        # Pages name the local feed too.
+        _, _, index = request(server, "/")
+        assert (server.url + "feed.xml").encode() in index
+        assert show.config.show.base_url.encode() not in index
+
+
+def test_as_published_serves_files_byte_for_byte(show):
+    with running(project_server(show.project, "127.0.0.1", 0, rewrite=False)) as server:
+        for path in ("feed.xml", "index.html"):
+            status, _, body = request(server, "/" + path)
+            assert status == 200
+            assert body == (show.public / path).read_bytes()
+
+
+def test_host_header_names_the_local_address(show):
+    with running(project_server(show.project, "127.0.0.1", 0)) as server:
+        _, _, body = request(server, "/feed.xml", headers={"Host": "192.0.2.7:8000"})
+        assert b"http://192.0.2.7:8000/feed.xml" in body
+        _, _, body = request(server, "/feed.xml", headers={"Host": 'x"><script>'})
+        assert b"<script>" not in body
+        assert server.url.encode() + b"feed.xml" in body
+
+
+def test_serve_command(show):
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "podcaster", "serve", str(show.project), "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = proc.stdout.readline()
+        match = re.match(r"site: (http://127\.0\.0\.1:(\d+)/)$", line.strip())
+        assert match, line + proc.stderr.read() if proc.poll() is not None else line
+        with urllib.request.urlopen(match.group(1) + "feed.xml", timeout=10) as resp:
+            assert resp.status == 200
+            assert b"<rss" in resp.read()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
