@@ -26,11 +26,11 @@ from podcaster.audio.mix import (
 )
 from podcaster.audio.settings import AudioSettings
 from podcaster.audio.sources import load_clip, load_sound, resample
-from podcaster.audio.timeline import Event, Placer, make_timeline
+from podcaster.audio.timeline import Event, Placer, make_timeline, segment_spans
 from podcaster.errors import AudioError
 from podcaster.model import Clip, Cue, Segment, Timeline
 
-__all__ = ["AudioSettings", "assemble_episode"]
+__all__ = ["AudioSettings", "assemble_episode", "segment_spans"]
 
 log = logging.getLogger(__name__)
 

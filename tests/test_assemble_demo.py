@@ -13,16 +13,12 @@ import pytest
 from podcaster import ffmpeg
 
 DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
-AUDIO = Path(__file__).resolve().parents[1] / "audio"
 
 
 def fresh_demo(folder: Path) -> Path:
     """A copy of the demo project with nothing built or cached."""
     project = folder / "demo"
     shutil.copytree(DEMO, project, ignore=shutil.ignore_patterns("public", ".podcaster-cache"))
-    toml = project / "podcast.toml"
-    toml.write_text(toml.read_text(encoding="utf-8").replace(
-        'cover = "../../audio/cover.png"', f'cover = "{AUDIO / "cover.png"}"'), encoding="utf-8")
     return project
 
 
