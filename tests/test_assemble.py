@@ -15,8 +15,8 @@ from podcaster import ffmpeg
 from podcaster.assemble import AudioSettings, assemble_episode
 from podcaster.audio.timeline import MUSIC, place
 from podcaster.cache import ClipCache
-from podcaster.config import default_asset
-from podcaster.errors import AudioError
+from podcaster.config import default_asset, load_config
+from podcaster.errors import AudioError, ConfigError
 from podcaster.model import Clip, Cue, Segment, Source, Voice
 from podcaster.synthesize import Synthesizer
 
@@ -280,3 +280,54 @@ def test_an_encoder_failure_leaves_no_file(tmp_path):
     with pytest.raises(AudioError, match="cannot create its folder"):
         assemble_episode([speech_cue("greeting", 0, 0.0)], [clip], [Segment("greeting", "", [])],
                          blocked, AudioSettings())
+
+
+# ---- [audio] options ----------------------------------------------------------------------
+
+SHOW = """[show]
+title = "t"
+author = "a"
+description = "d"
+base_url = "https://example.com/"
+owner_email = "a@example.com"
+"""
+
+
+def test_audio_options_reach_the_settings(tmp_path):
+    (tmp_path / "podcast.toml").write_text(SHOW + """[audio]
+sample_rate = 48000
+channels = 2
+bitrate = "96k"
+loudness = -19
+true_peak = -1.5
+intro_lead = 2.5
+intro_fade = 0
+outro_overlap = 0.5
+duck = -20
+music_level = -4
+""", encoding="utf-8")
+    settings = AudioSettings.from_config(load_config(tmp_path))
+    assert settings == AudioSettings(sample_rate=48000, channels=2, bitrate="96k",
+                                     loudness=-19.0, true_peak=-1.5, intro_lead=2.5,
+                                     intro_fade=0.0, outro_overlap=0.5, duck=-20.0,
+                                     music_level=-4.0)
+    assert AudioSettings.from_config(load_config(tmp_path, {"audio.sample_rate": 44100})) \
+        .sample_rate == 44100
+
+
+def test_bad_audio_options_are_all_reported(tmp_path):
+    (tmp_path / "podcast.toml").write_text(SHOW + """[audio]
+sample_rate = 44000
+bitrate = "65k"
+loudness = 3
+true_peak = 2
+segment_pause = -1
+duck = 6
+""", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    message = caught.value.message
+    for option in ("audio.sample_rate", "audio.bitrate", "audio.loudness", "audio.true_peak",
+                   "audio.segment_pause", "audio.duck"):
+        assert option in message
+    assert "6 problem(s)" in message
