@@ -12,8 +12,9 @@ import math
 
 import numpy as np
 
-ATTACK = 0.004  # seconds: gain ramps down over this long before a peak (and back after)
-HOLD = 0.030  # seconds: and stays down this long after it, so dense peaks don't flutter
+ATTACK = 0.004  # seconds: gain ramps down over this long before a peak
+HOLD = 0.020  # seconds: stays down this long after it, so dense peaks don't flutter
+RELEASE = 0.150  # seconds the gain would take to come back up from silence to unity
 STEP = 32  # samples per block on which the gain is planned
 
 
@@ -37,12 +38,23 @@ def _moving_average(values: np.ndarray, width: int) -> np.ndarray:
     return (c[width:] - c[:-width]) / width
 
 
+def _slow_rise(gain: np.ndarray, release: int) -> np.ndarray:
+    """``gain`` allowed to fall at once but to rise by at most 1/``release`` per step.
+
+    out[i] = min over k in 0..release of gain[i-k] + k/release, computed as a running minimum
+    of gain[j] - j/release; it never exceeds ``gain``, so no peak gets through.
+    """
+    ramp = np.arange(len(gain)) / release
+    return np.minimum(1.0, _running_min(gain - ramp, release, 0) + ramp)
+
+
 def limit(samples: np.ndarray, ceiling: float, rate: int) -> np.ndarray:
     """``samples`` with every sample within ``ceiling`` (linear), by a smooth gain.
 
-    The gain at each sample is at most what its neighbourhood's loudest sample needs, and it
-    moves in straight ramps of ATTACK seconds, so the waveform keeps its shape. The gain is
-    worked out on blocks of STEP samples and interpolated, which is as smooth and far cheaper.
+    The gain at each sample is at most what its neighbourhood's loudest sample needs; it
+    falls in a straight ramp of ATTACK seconds before a peak and rises slowly after it
+    (RELEASE), so the waveform keeps its shape. The gain is worked out on blocks of STEP
+    samples and interpolated, which is as smooth and far cheaper.
     """
     peak = np.abs(samples)
     if len(samples) == 0 or peak.max() <= ceiling:
@@ -57,6 +69,7 @@ def limit(samples: np.ndarray, ceiling: float, rate: int) -> np.ndarray:
     # width) arrive at the needed gain by the time the peak's block does; one block more on
     # each side keeps the interpolated gain under it too.
     gain_blocks = _moving_average(_running_min(need_blocks, hold + 1, attack + 1), attack)
+    gain_blocks = _slow_rise(gain_blocks, max(1, round(RELEASE * rate / STEP)))
     centres = np.arange(blocks) * STEP + (STEP - 1) / 2
     gain = np.interp(np.arange(len(samples)), centres, gain_blocks)
     return (samples * np.minimum(gain, need)).astype(np.float32)
