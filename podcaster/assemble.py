@@ -25,7 +25,7 @@ from podcaster.audio.mix import (
     render,
 )
 from podcaster.audio.settings import AudioSettings
-from podcaster.audio.sources import load_clip, load_sound, resample
+from podcaster.audio.sources import load_clip, load_sound, resample, resampled_length
 from podcaster.audio.timeline import Event, Placer, make_timeline, segment_spans
 from podcaster.errors import AudioError
 from podcaster.model import Clip, Cue, Segment, Timeline
@@ -85,9 +85,12 @@ class Sounds:
         return self._music[path]
 
     def event(self, event: Event, samples: np.ndarray | None = None) -> np.ndarray:
-        """The samples ``event`` plays, envelope applied, before the mix gains."""
+        """The ``event.length`` samples ``event`` plays, envelope applied, before the mix
+        gains."""
         if samples is None:
             samples = self.get(event.cue)
+        if len(samples) < event.length:  # resampling rounded the other way: one sample
+            samples = np.concatenate([samples, np.zeros(event.length - len(samples), np.float32)])
         return apply_envelope(samples[: event.length], event.envelope)
 
 
@@ -100,11 +103,10 @@ def assemble_episode(cues: list[Cue], clips: list[Clip | None], segments: list[S
     bins = EnergyBins(rate)
     for index, cue in enumerate(cues):
         native, native_rate = sounds.native(index)
-        samples = resample(native, native_rate, rate)
-        event = placer.add(index, cue, len(samples))
-        if event.envelope or event.length != len(samples):
-            bins.add(event.group, event.start, sounds.event(event, samples))
-        else:
+        event = placer.add(index, cue, resampled_length(len(native), native_rate, rate))
+        if native_rate == rate:
+            bins.add(event.group, event.start, sounds.event(event, native))
+        else:  # a clip: measured as it is, resampled only for the mix
             bins.add(event.group, event.start, native, native_rate)
     events, total = placer.events, placer.total
     if total == 0:

@@ -58,6 +58,12 @@ def resample(samples: np.ndarray, rate: int, target: int) -> np.ndarray:
     return soxr.resample(samples, rate, target, quality="HQ").astype(np.float32, copy=False)
 
 
+def resampled_length(length: int, rate: int, target: int) -> int:
+    """How many samples ``length`` samples at ``rate`` become at ``target`` (soxr may differ
+    by one where the exact figure ends in .5)."""
+    return length if rate == target else round(length * target / rate)
+
+
 def load_clip(path: Path) -> tuple[np.ndarray, int]:
     """A speech clip trimmed of its silent edges, at its own rate: (samples, rate)."""
     samples, rate = read_wav(path)
