@@ -11,7 +11,7 @@ from podcaster.assemble import AudioSettings, assemble_episode
 from podcaster.cache import ClipCache
 from podcaster.config import Config, load_config
 from podcaster.errors import PodcasterError
-from podcaster.feed import render_feed
+from podcaster.feed import cover_name, publish_episode_art, render_feed
 from podcaster.files import copy_atomic, write_atomic
 from podcaster.model import Episode, Post
 from podcaster.read import read_post
@@ -97,9 +97,9 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
 
 
 def publish(config: Config, episodes: list[Episode]) -> None:
-    """Write the feed, the show's cover and the web pages into public/."""
-    cover = Path(config.show.cover)
-    copy_atomic(cover, config.public_dir / ("cover" + cover.suffix.lower()))
+    """Write the feed, the show's cover and episode artwork and the web pages into public/."""
+    copy_atomic(Path(config.show.cover), config.public_dir / cover_name(config))
+    publish_episode_art(config, episodes)
     write_atomic(config.public_dir / "feed.xml", render_feed(config, episodes))
     write_site(config, episodes)
 

@@ -259,3 +259,21 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
     if unread:
         words = ", ".join(dict.fromkeys(unread))
         click.echo(f"Left in Latin letters (give them a reading under [pronunciation]): {words}")
+
+
+@main.command()
+@project_dir_argument
+@click.pass_context
+def check(ctx: click.Context, project_dir: Path) -> None:
+    """Check PROJECT_DIR/public/ (feed.xml and the files it links) against Apple Podcasts'
+    requirements and the podcast: namespace; one line per problem, exit 1 if any."""
+    from podcaster.check import check_project
+    from podcaster.errors import PodcasterError
+
+    result = check_project(project_dir)
+    for problem in result.problems:
+        click.echo(str(problem))
+    if result.problems:
+        raise PodcasterError(f"{len(result.problems)} problem(s) in {result.feed_path}")
+    if not ctx.obj["quiet"]:
+        click.echo(f"{result.feed_path}: OK, {result.episodes} episode(s)")

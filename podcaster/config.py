@@ -6,7 +6,10 @@ together, one line each, before stopping.
 
 from __future__ import annotations
 
+import re
 import sys
+import uuid
+import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,11 +81,18 @@ OPTIONS: list[Option] = [
     Option("audio.duck", (int, float), -15.0, "Music level under speech, dB below its own level."),
     Option("audio.music_level", (int, float), -2.0,
            "Loudness of intro, stings and outro relative to the speech (LU)."),
+    # [feed] — how podcast apps see the episodes
+    Option("feed.publish_time", str, "19:00", "Time of day (HH:MM) each episode is dated at."),
+    Option("feed.time_zone", str, "Asia/Seoul", "Time zone of publish_time (IANA name)."),
+    Option("feed.locked", bool, True, "podcast:locked: ask other hosts not to import the feed."),
+    Option("feed.guid", str, "", "The show's podcast:guid (default: derived from the feed URL); "
+           "pin it before moving the feed."),
 ]
 
 FREE_TABLES = {
     "pronunciation": "Exact string -> reading; wins over the built-in lexicon.",
     "voices": "Per cue kind ([voices.article] ...): engine, voice, rate, pitch, tempo, options.",
+    "episode_guids": "Slug -> GUID, only for episodes first published elsewhere under that GUID.",
 }
 
 VOICE_KEYS = {"engine": str, "voice": str, "rate": int, "pitch": int, "tempo": (int, float),
@@ -120,6 +130,7 @@ class Config:
         for section, items in sections.items():
             setattr(self, section, Section(items))
         self.pronunciation: dict[str, str] = dict(raw.get("pronunciation", {}))
+        self.episode_guids: dict[str, str] = dict(raw.get("episode_guids", {}))
         self.voices: dict[str, dict[str, Any]] = {
             kind: dict(table) for kind, table in raw.get("voices", {}).items()
         }
@@ -236,6 +247,7 @@ def load_config(project_dir: Path | str, overrides: dict[str, Any] | None = None
         values[option.key] = value
 
     problems.extend(_check_free_tables(raw))
+    problems.extend(_check_episode_guids(raw))
     if not problems:
         problems.extend(_check_values(values))
     if problems:
@@ -291,6 +303,39 @@ def _check_values(values: dict[str, Any]) -> list[str]:
     problems.extend(_check_audio(values))
     if values["engine.jobs"] < 0:
         problems.append("engine.jobs must be 0 (automatic) or more")
+    problems.extend(_check_feed(values))
+    return problems
+
+
+def _check_episode_guids(raw: dict[str, Any]) -> list[str]:
+    table = raw.get("episode_guids", {})
+    if not isinstance(table, dict):
+        return ['[episode_guids] must be a table of slug = "guid"']
+    problems = []
+    seen: dict[str, str] = {}
+    for slug, guid in table.items():
+        if not isinstance(guid, str) or not guid.strip():
+            problems.append(f"episode_guids.{slug} must be a non-empty string")
+        elif guid in seen:
+            problems.append(f"episode_guids.{slug} repeats the GUID of episode_guids.{seen[guid]}")
+        else:
+            seen[guid] = slug
+    return problems
+
+
+def _check_feed(values: dict[str, Any]) -> list[str]:
+    problems = []
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", values["feed.publish_time"]):
+        problems.append(f"feed.publish_time must be HH:MM, got {values['feed.publish_time']!r}")
+    try:
+        zoneinfo.ZoneInfo(values["feed.time_zone"])
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        problems.append(f"feed.time_zone is not a known time zone: {values['feed.time_zone']!r}")
+    if values["feed.guid"]:
+        try:
+            uuid.UUID(values["feed.guid"])
+        except ValueError:
+            problems.append(f"feed.guid must be a UUID, got {values['feed.guid']!r}")
     return problems
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 
 from podcaster.chapters import episode_chapters
+from podcaster.feed import cover_name
 from podcaster.files import write_atomic
 from podcaster.model import Episode, Source
 
@@ -188,10 +189,6 @@ def static_version() -> str:
     for name in STATIC_FILES:
         digest.update((STATIC_DIR / name).read_bytes())
     return digest.hexdigest()[:10]
-
-
-def cover_name(config) -> str:
-    return "cover" + Path(config.show.cover).suffix.lower()
 
 
 def render_site(config, episodes: list[Episode]) -> dict[str, bytes]:

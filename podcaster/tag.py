@@ -37,6 +37,7 @@ from mutagen.id3 import (
     ID3NoHeaderError,
     PictureType,
 )
+from mutagen.mp3 import MP3, HeaderNotFoundError
 
 from podcaster.chapters import Chapter, chapters_json, episode_chapters
 from podcaster.errors import TagError
@@ -276,3 +277,13 @@ def write_episode_sidecars(config, episode: Episode) -> list[Path]:
             log.info("wrote %s", path.name)
             written.append(path)
     return written
+
+
+def audio_duration(mp3: Path) -> float:
+    """Seconds of audio in ``mp3``, from its frame headers. Raises TagError naming the file."""
+    try:
+        return float(MP3(str(mp3)).info.length)
+    except HeaderNotFoundError:
+        raise TagError(f"{mp3}: not an MP3 file (no MPEG audio frames)") from None
+    except (MutagenError, OSError) as exc:
+        raise TagError(f"{mp3}: cannot read the audio: {exc}") from exc
