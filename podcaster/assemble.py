@@ -1,116 +1,118 @@
-"""Clips + music → one MP3, and the timeline saying when every cue and segment plays."""
+"""Clips + music → one MP3, and the timeline saying when every cue and segment plays.
+
+Pass one loads each cue's audio in script order, places it on the timeline and measures its
+loudness; pass two renders the mix with the resulting gains and streams it to the encoder.
+Neither pass holds more than the sounds playing at one moment.
+"""
 
 from __future__ import annotations
 
 import logging
-import os
-from dataclasses import dataclass
+import math
 from pathlib import Path
 
-from pydub import AudioSegment
+import numpy as np
 
-from podcaster import ffmpeg
-from podcaster.model import Clip, Cue, Segment, SegmentSpan, TimedCue, Timeline
+from podcaster.audio.limiter import limit_to_ratio
+from podcaster.audio.loudness import EnergyBins, db_to_gain, integrated_loudness
+from podcaster.audio.mix import (
+    MUSIC_REFERENCE,
+    apply_envelope,
+    before_encoder,
+    encode,
+    mix_gains,
+    peak_ratio,
+    render,
+)
+from podcaster.audio.settings import AudioSettings
+from podcaster.audio.sources import load_clip, load_sound, resample, resampled_length
+from podcaster.audio.timeline import Event, Placer, make_timeline, segment_spans
+from podcaster.errors import AudioError
+from podcaster.model import Clip, Cue, Segment, Timeline
+
+__all__ = ["AudioSettings", "assemble_episode", "segment_spans"]
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class AudioSettings:
-    sample_rate: int = 44100
-    channels: int = 1
-    bitrate: str = "64k"
-    loudness: float = -16.0
-    true_peak: float = -1.0
+class Sounds:
+    """Each cue's audio, ready to mix.
 
-    @classmethod
-    def from_config(cls, config) -> AudioSettings:
-        a = config.audio
-        return cls(sample_rate=a.sample_rate, channels=a.channels, bitrate=a.bitrate,
-                   loudness=float(a.loudness), true_peak=float(a.true_peak))
-
-
-def load_sound(path: Path, rate: int) -> AudioSegment:
-    """Decode any audio file to a mono AudioSegment at ``rate`` with our ffmpeg."""
-    pcm = ffmpeg.decode_pcm(path, rate, 1, what=str(path))
-    return AudioSegment(data=pcm, sample_width=2, frame_rate=rate, channels=1)
-
-
-def load_clip(clip: Clip, rate: int) -> AudioSegment:
-    seg = AudioSegment.from_wav(str(clip.path))
-    if seg.frame_rate != rate:
-        seg = seg.set_frame_rate(rate)
-    return seg.set_channels(1)
-
-
-def place(cues: list[Cue], clips: list[Clip | None], segments: list[Segment],
-          rate: int) -> tuple[AudioSegment, Timeline]:
-    """Lay the cues end to end with their pauses; return the mix and its timeline."""
-    mix = AudioSegment.silent(duration=0, frame_rate=rate)
-    timed: list[TimedCue] = []
-    sounds: dict[Path, AudioSegment] = {}
-    for cue, clip in zip(cues, clips):
-        if cue.is_sound:
-            if cue.sound not in sounds:
-                sounds[cue.sound] = load_sound(cue.sound, rate)
-            audio = sounds[cue.sound]
-        else:
-            audio = load_clip(clip, rate)
-        start = len(mix.raw_data) / 2 / rate
-        mix = mix + audio
-        end = len(mix.raw_data) / 2 / rate
-        timed.append(TimedCue(cue, start, end))
-        if cue.pause_after > 0:
-            mix = mix + AudioSegment.silent(duration=cue.pause_after * 1000, frame_rate=rate)
-    duration = len(mix.raw_data) / 2 / rate
-    return mix, Timeline(cues=timed, segments=segment_spans(timed, segments, duration),
-                         duration=duration)
-
-
-def segment_spans(timed: list[TimedCue], segments: list[Segment],
-                  duration: float) -> list[SegmentSpan]:
-    """Each segment runs from its first cue to the next segment's first cue.
-
-    The first segment also covers the intro and title; the last covers the outro.
+    Music files are decoded once and levelled to MUSIC_REFERENCE, so one gain sets all music
+    against the speech. Every sound has its peaks capped relative to its own loudness
+    (see limiter.py), before it is measured.
     """
-    starts: dict[int, float] = {}
-    for t in timed:
-        if t.cue.segment is not None and t.cue.segment not in starts:
-            starts[t.cue.segment] = t.start
-    order = sorted(starts)
-    spans = []
-    for n, index in enumerate(order):
-        start = 0.0 if n == 0 else starts[index]
-        end = starts[order[n + 1]] if n + 1 < len(order) else duration
-        seg = segments[index]
-        spans.append(SegmentSpan(index, seg.kind, seg.title, start, end, seg.source))
-    return spans
 
+    def __init__(self, cues: list[Cue], clips: list[Clip | None], settings: AudioSettings):
+        self.cues = cues
+        self.clips = clips
+        self.rate = settings.sample_rate
+        self.ratio = peak_ratio(settings)
+        self._music: dict[Path, np.ndarray] = {}
+        self._levels: dict[int, float] = {}
 
-def encode_mp3(mix: AudioSegment, out_path: Path, settings: AudioSettings) -> None:
-    """Loudness-normalise and encode to MP3, written to a temporary name then renamed."""
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_path.with_name(f".{out_path.name}.tmp")
-    loudnorm = (f"loudnorm=I={settings.loudness}:TP={settings.true_peak - 0.5}:LRA=11,"
-                f"aresample={settings.sample_rate}")
-    try:
-        ffmpeg.run(
-            ["-f", "s16le", "-ar", str(mix.frame_rate), "-ac", "1", "-i", "pipe:0",
-             "-af", loudnorm, "-ac", str(settings.channels), "-ar", str(settings.sample_rate),
-             "-codec:a", "libmp3lame", "-b:a", settings.bitrate,
-             "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
-             "-id3v2_version", "0", "-f", "mp3", "-y", str(tmp)],
-            input=mix.raw_data, what=str(out_path),
-        )
-        os.replace(tmp, out_path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    def native(self, index: int) -> tuple[np.ndarray, int]:
+        """Cue ``index``'s audio, peaks capped, at its own rate: (samples, rate).
+
+        Clips are limited and measured at the engine's rate (often half the episode's,
+        so half the work) and resampled only to be mixed.
+        """
+        cue = self.cues[index]
+        if cue.is_sound:
+            return self._sound(Path(cue.sound)), self.rate
+        clip = self.clips[index]
+        if clip is None:
+            raise AudioError(f"no synthesised clip for {cue.kind} cue {cue.text[:40]!r}")
+        samples, rate = load_clip(clip.path)
+        if index not in self._levels:
+            self._levels[index] = integrated_loudness(samples, rate)
+        return limit_to_ratio(samples, self._levels[index], self.ratio, rate), rate
+
+    def get(self, index: int) -> np.ndarray:
+        """Cue ``index``'s audio at the episode's rate, before envelopes and mix gains."""
+        samples, rate = self.native(index)
+        return resample(samples, rate, self.rate)
+
+    def _sound(self, path: Path) -> np.ndarray:
+        if path not in self._music:
+            audio = load_sound(path, self.rate)
+            loudness = integrated_loudness(audio, self.rate)
+            if math.isfinite(loudness):
+                audio = audio * np.float32(db_to_gain(MUSIC_REFERENCE - loudness))
+                audio = limit_to_ratio(audio, MUSIC_REFERENCE, self.ratio, self.rate)
+            log.debug("%s: %.1f LUFS", path.name, loudness)
+            self._music[path] = audio.astype(np.float32, copy=False)
+        return self._music[path]
+
+    def event(self, event: Event, samples: np.ndarray | None = None) -> np.ndarray:
+        """The ``event.length`` samples ``event`` plays, envelope applied, before the mix
+        gains."""
+        if samples is None:
+            samples = self.get(event.cue)
+        if len(samples) < event.length:  # resampling rounded the other way: one sample
+            samples = np.concatenate([samples, np.zeros(event.length - len(samples), np.float32)])
+        return apply_envelope(samples[: event.length], event.envelope)
 
 
 def assemble_episode(cues: list[Cue], clips: list[Clip | None], segments: list[Segment],
                      out_path: Path, settings: AudioSettings) -> Timeline:
-    """Write the episode MP3 to ``out_path``; return its timeline."""
-    mix, timeline = place(cues, clips, segments, settings.sample_rate)
-    log.info("encoding %s (%.1f s)", out_path.name, timeline.duration)
-    encode_mp3(mix, out_path, settings)
-    return timeline
+    """Write the episode MP3 to ``out_path``; return its timeline. Raises AudioError."""
+    rate = settings.sample_rate
+    sounds = Sounds(cues, clips, settings)
+    placer = Placer(rate, settings)
+    bins = EnergyBins(rate)
+    for index, cue in enumerate(cues):
+        native, native_rate = sounds.native(index)
+        event = placer.add(index, cue, resampled_length(len(native), native_rate, rate))
+        if native_rate == rate:
+            bins.add(event.group, event.start, sounds.event(event, native))
+        else:  # a clip: measured as it is, resampled only for the mix
+            bins.add(event.group, event.start, native, native_rate)
+    events, total = placer.events, placer.total
+    if total == 0:
+        raise AudioError(f"{out_path}: the episode has no audio")
+    mixing = before_encoder(settings)
+    gains = mix_gains(bins, total, mixing)
+    log.info("encoding %s (%.1f s)", out_path.name, total / rate)
+    encode(render(events, sounds.event, gains, total), out_path, mixing)
+    return make_timeline(cues, events, segments, total, rate)

@@ -64,12 +64,19 @@ from podcaster.manifest import (
     timeline_to_dict,
     timeline_with_times,
 )
-from podcaster.model import Cue, Episode, Post, Segment, Voice
+from podcaster.model import SPEECH_KINDS, Clip, Cue, Episode, Post, Segment, Voice
 from podcaster.read import read_post
 from podcaster.script import ScriptSettings, build_script
 from podcaster.segment import segment_post
 from podcaster.site import write_site
-from podcaster.synthesize import Synthesizer, SynthStats
+from podcaster.synthesize import (
+    AUTO,
+    AUTO_FIRST,
+    Synthesizer,
+    SynthStats,
+    request_settings,
+    voice_resolver,
+)
 from podcaster.tag import EpisodeTags, episode_tags, write_episode_sidecars, write_tags
 
 log = logging.getLogger(__name__)
@@ -116,6 +123,7 @@ class BuildResult:
     engine: str
     stats: SynthStats = field(default_factory=SynthStats)
     seconds: float = 0.0
+    engine_note: str | None = None  # e.g. why engine "auto" fell back to espeak
     built: list[str] = field(default_factory=list)  # slugs synthesised/assembled
     restored: list[str] = field(default_factory=list)  # slugs whose audio came from the cache
     retagged: list[str] = field(default_factory=list)  # slugs whose tags alone changed
@@ -165,6 +173,8 @@ class _Plan:
     sha256: str = ""
     record: EpisodeRecord | None = None
     stored: tuple[Path, dict] | None = None  # encoded audio and timeline from the cache
+    clips: list[Clip | None] | None = None  # synthesised before any episode is assembled
+    failed: bool = False
 
 
 class Build:
@@ -179,7 +189,11 @@ class Build:
         self.failed: list[Failure] = []
         self.digests = FileDigests()
         self._voice_dicts: dict[Voice, dict] = {}
-        self.synth = Synthesizer(ClipCache(config.cache_dir), jobs=config.engine.jobs)
+        self.synth = Synthesizer(ClipCache(config.cache_dir), jobs=config.engine.jobs,
+                                 requests=request_settings(config))
+        self._resolve_voice = voice_resolver(config, engine)
+        self._voices: dict[str, Voice] = {}
+        self._concrete: dict[tuple[str, str | None], Voice] = {}
         self.audio = AudioSettings.from_config(config)
         self.script_settings = ScriptSettings.from_config(config)
         self.project_dir = config.project_dir
@@ -188,13 +202,25 @@ class Build:
         self.staging = config.cache_dir / STAGING_NAME
         self.store = AudioStore(config.cache_dir / AUDIO_STORE_NAME)
 
-    @property
-    def engine_name(self) -> str:
-        name = self.engine or self.config.engine.name
-        return "gtts" if name == "auto" else name
-
     def voice_for(self, kind: str) -> Voice:
-        return self.config.voice_for(kind, self.engine)
+        """The voice of a cue kind as podcast.toml and --engine set it (may be ``auto``)."""
+        if kind not in self._voices:
+            self._voices[kind] = self._resolve_voice(kind)
+        return self._voices[kind]
+
+    def concrete_voice(self, kind: str) -> Voice:
+        """The voice that speaks a cue kind: ``auto`` is gTTS until it falls back."""
+        key = (kind, self.synth.auto_engine)
+        if key not in self._concrete:
+            self._concrete[key] = self.synth.concrete(self.voice_for(kind), kind)
+        return self._concrete[key]
+
+    def engine_label(self, plans: list[_Plan]) -> str:
+        """The engines that spoke, or for a build that made no audio, that would speak."""
+        if self.synth.used:
+            return self.synth.engine_summary
+        kinds = {c.kind for p in plans for c in p.cues if not c.is_sound}
+        return ", ".join(sorted({self.concrete_voice(k).engine for k in kinds})) or "none"
 
     # --- the three phases ---------------------------------------------------------------
 
@@ -205,6 +231,8 @@ class Build:
             shutil.rmtree(self.staging, ignore_errors=True)
 
     def _run(self) -> BuildResult:
+        for kind in SPEECH_KINDS:  # a bad voice or engine is the config's error, not a post's
+            self.concrete_voice(kind)
         manifest = load_manifest(manifest_path(self.public_dir))
         plans = self.plan_posts()
         kept = self.kept_records(manifest, plans)
@@ -217,20 +245,22 @@ class Build:
             sum(1 for c in p.cues if not c.is_sound) for p in todo if p.action == "build"))
         shutil.rmtree(self.staging, ignore_errors=True)
         done: list[_Plan] = [p for p in plans if p.action == "keep"]
+        self.synthesise([p for p in plans if p.action == "build"], manifest)
         for plan in todo:
             produced = False
-            with self.per_post(plan.post.path):
-                self.produce(plan)
-                produced = True
-            if produced:
+            if not plan.failed and plan.action != "keep":
+                with self.per_post(plan.post.path):
+                    self.produce(plan)
+                    produced = True
+            if produced or plan.action == "keep":
                 done.append(plan)
             elif plan.record and output_intact(plan.record, self.public_dir):
                 kept.append(plan.record)  # a failed rebuild keeps the episode already built
             self.progress.post_done(plan.post)
 
         result = BuildResult(episodes=[], feed_path=self.public_dir / "feed.xml",
-                             engine=self.engine_name, stats=self.synth.stats,
-                             failed=self.failed)
+                             engine=self.engine_label(plans), stats=self.synth.stats,
+                             engine_note=self.synth.note, failed=self.failed)
         if done or kept:
             done.sort(key=lambda p: (p.post.date, p.post.slug))
             result.episodes, result.removed = self.commit(done, kept, manifest)
@@ -314,6 +344,36 @@ class Build:
         plan.sha256 = record.sha256
         plan.action = "keep" if plan.tags_key == record.tags_key else "retag"
 
+    def synthesise(self, builds: list[_Plan], manifest: Manifest) -> None:
+        """Make every clip of the episodes to build before any is assembled.
+
+        This is where ``auto`` settles on an engine. If it falls back, the audio keys of
+        the episodes to build change: each is looked up again (it may have been built with
+        the fallback engine before).
+        """
+        if not builds:
+            return
+        if self.keep_going:  # one post at a time, so a failure is the post's alone
+            for plan in builds:
+                plan.failed = True
+                with self.per_post(plan.post.path):
+                    plan.clips = self.synth.run(plan.cues, self.voice_for, self.progress.clips)
+                    plan.failed = False
+        else:
+            scripts = self.synth.run_all([p.cues for p in builds], self.voice_for,
+                                         self.progress.clips)
+            for plan, clips in zip(builds, scripts):
+                plan.clips = clips
+        if self.synth.auto_engine not in (None, AUTO_FIRST) and any(
+                v.engine == AUTO for v in self._voices.values()):
+            for plan in builds:
+                if plan.failed:
+                    continue
+                plan.audio_key = self.audio_key(plan.segments, plan.cues)
+                clips = plan.clips
+                self.decide(plan, manifest.episodes.get(plan.post.slug))
+                plan.clips = clips
+
     def produce(self, plan: _Plan) -> None:
         """Make the plan's MP3 in the staging folder (built, or re-tagged from a copy)."""
         post = plan.post
@@ -322,7 +382,9 @@ class Build:
         staged.parent.mkdir(parents=True, exist_ok=True)
         final = self.episodes_dir / f"{post.slug}.mp3"
         if plan.action == "build":
-            clips = self.synth.run(plan.cues, self.voice_for, self.progress.clips)
+            clips = plan.clips
+            if clips is None:  # a damaged cache entry turned a restore into a build
+                clips = self.synth.run(plan.cues, self.voice_for, self.progress.clips)
             self.progress.step(post, "encoding")
             timeline = assemble_episode(plan.cues, clips, plan.segments, staged, self.audio)
             self.store.put(plan.audio_key, staged, timeline_to_dict(timeline, self.project_dir))
@@ -394,12 +456,12 @@ class Build:
             if cue.is_sound:
                 item["sound"] = self.digests(cue.sound)
             else:
-                voice = self.voice_for(cue.kind)
+                voice = self.concrete_voice(cue.kind)
                 item["spoken"] = cue.spoken
                 if voice not in self._voice_dicts:
                     self._voice_dicts[voice] = dataclasses.asdict(voice)
                 item["voice"] = self._voice_dicts[voice]
-                item["clip"] = self.synth.key(cue, voice)
+                item["clip"] = self.synth.key(cue.spoken, voice)
             items.append(item)
         return digest({
             "format": FORMAT_VERSION,

@@ -1,20 +1,31 @@
 """Content-addressed store of synthesised clips under ``.podcaster-cache/``.
 
-Key: engine, voice, engine settings, normalised text and the cache format version. Clips are
-16-bit mono WAV files, written to a temporary name and renamed into place, so a cache
-restored in CI or shared by parallel builds is never half-written.
+A clip's key hashes the engine, the engine's settings for the voice (voice, rate, tempo...),
+the normalised text and the cache format version, so the same sentence spoken the same way
+is stored once and shared by every post and build. Clips are 16-bit mono WAV files written
+to a temporary name and renamed into place: a cache restored in CI (e.g. ``actions/cache``)
+or shared by parallel builds never holds a half-written clip, and nothing but the clip
+files matters (no index to keep in step).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
+import time
 import wave
+from dataclasses import dataclass
 from pathlib import Path
 
-CACHE_VERSION = 1
+log = logging.getLogger(__name__)
+
+# Bump when the clip format or the meaning of settings changes: old clips are then unused
+# (and removed by ``podcaster cache prune``).
+CACHE_VERSION = 2
+STALE_TEMP_SECONDS = 3600  # temporary files older than this are leftovers of a killed build
 
 
 def clip_key(engine: str, settings: dict, text: str) -> str:
@@ -26,6 +37,20 @@ def clip_key(engine: str, settings: dict, text: str) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
+@dataclass
+class CacheInfo:
+    path: Path
+    clips: int
+    size: int  # bytes
+
+
+@dataclass
+class PruneResult:
+    removed: int
+    freed: int  # bytes
+    kept: int
+
+
 class ClipCache:
     """Clips stored as ``<root>/clips/<key[:2]>/<key>.wav``."""
 
@@ -35,13 +60,25 @@ class ClipCache:
     def path(self, key: str) -> Path:
         return self.root / "clips" / key[:2] / f"{key}.wav"
 
-    def get(self, key: str) -> Path | None:
+    def get(self, key: str) -> tuple[Path, float] | None:
+        """The cached clip's path and duration (seconds), or None if missing or unreadable."""
         path = self.path(key)
-        return path if path.is_file() else None
+        try:
+            with wave.open(str(path), "rb") as w:
+                if w.getnchannels() != 1 or w.getsampwidth() != 2:
+                    raise wave.Error("not 16-bit mono")
+                return path, w.getnframes() / w.getframerate()
+        except FileNotFoundError:
+            return None
+        except (wave.Error, EOFError, OSError) as exc:
+            log.warning("ignoring damaged cached clip %s: %s", path, exc)
+            return None
 
     def put(self, key: str, pcm: bytes, rate: int) -> Path:
         """Store mono 16-bit PCM as a WAV clip atomically; return its path."""
         path = self.path(key)
+        if not self.root.is_dir():
+            self._create()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".wav", dir=path.parent)
         try:
@@ -51,14 +88,62 @@ class ClipCache:
                     w.setsampwidth(2)
                     w.setframerate(rate)
                     w.writeframes(pcm)
+            os.chmod(tmp, 0o644)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
         return path
 
-    def keys(self) -> set[str]:
+    def _create(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        # Keep the cache out of git and out of backups.
+        (self.root / ".gitignore").write_text("# made by podcaster\n*\n", encoding="utf-8")
+        (self.root / "CACHEDIR.TAG").write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# This folder holds podcaster's synthesised clips; it can be rebuilt.\n",
+            encoding="utf-8")
+
+    def _clip_files(self) -> list[Path]:
         clips = self.root / "clips"
         if not clips.is_dir():
-            return set()
-        return {p.stem for p in clips.glob("*/*.wav")}
+            return []
+        return [p for p in clips.glob("*/*.wav") if not p.name.startswith(".")]
+
+    def keys(self) -> set[str]:
+        return {p.stem for p in self._clip_files()}
+
+    def info(self) -> CacheInfo:
+        """How many clips the cache holds and their total size."""
+        files = self._clip_files()
+        return CacheInfo(self.root, len(files), sum(p.stat().st_size for p in files))
+
+    def prune(self, keep: set[str], dry_run: bool = False) -> PruneResult:
+        """Remove every clip whose key is not in ``keep`` (and stale temporary files)."""
+        removed = freed = kept = 0
+        for path in self._clip_files():
+            if path.stem in keep:
+                kept += 1
+                continue
+            removed += 1
+            freed += path.stat().st_size
+            if not dry_run:
+                path.unlink(missing_ok=True)
+        if not dry_run:
+            self._remove_leftovers()
+        return PruneResult(removed, freed, kept)
+
+    def _remove_leftovers(self) -> None:
+        clips = self.root / "clips"
+        if not clips.is_dir():
+            return
+        old = time.time() - STALE_TEMP_SECONDS
+        for tmp in clips.glob("*/.tmp-*"):
+            try:
+                if tmp.stat().st_mtime < old:
+                    tmp.unlink()
+            except FileNotFoundError:
+                pass
+        for folder in clips.iterdir():
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()

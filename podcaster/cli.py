@@ -149,19 +149,23 @@ def _summary(result) -> None:
     table = Table(title="podcaster build", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column()
-    table.add_row("episodes", f"{len(result.built)} built, {len(result.restored)} from cache, "
+    table.add_row("episodes", f"{len(result.built)} built, {len(result.restored)} restored, "
                               f"{len(result.retagged)} re-tagged, {len(result.unchanged)} unchanged, "
                               f"{len(result.removed)} removed"
                   + (f", {len(result.failed)} failed" if result.failed else ""))
     table.add_row("audio", f"{_duration(result.audio_seconds)} in {len(result.episodes)} "
                            "episode(s)")
-    table.add_row("clips", f"{result.stats.synthesised} synthesised, {result.stats.cached} cached")
+    requests = (f", {result.stats.requests} request(s), {result.stats.retries} retried"
+                if result.stats.requests else "")
+    table.add_row("clips", f"{result.stats.synthesised} synthesised, "
+                           f"{result.stats.cached} from cache"
+                           + requests)
     table.add_row("engine", result.engine)
     table.add_row("wall time", f"{result.seconds:.1f} s")
     Console(highlight=False).print(table)
     click.echo(f"feed: {result.feed_path}")
     changed = {slug: "built" for slug in result.built}
-    changed.update((slug, "from cache") for slug in result.restored)
+    changed.update((slug, "restored") for slug in result.restored)
     changed.update((slug, "re-tagged") for slug in result.retagged)
     for episode in result.episodes:
         if episode.post.slug in changed:
@@ -196,11 +200,52 @@ def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int |
         progress.close()
     if not quiet:
         _summary(result)
+    if result.engine_note:
+        click.secho(f"note: engine {result.engine_note}", fg="yellow", err=True)
     if result.failed:
         for failure in result.failed:
             click.echo(f"failed: {failure.message}", err=True)
         raise PartialBuildError(f"{len(result.failed)} post(s) failed; "
                                 "the others were built and published")
+
+
+@main.group()
+def cache() -> None:
+    """Inspect or prune the cache of synthesised clips (.podcaster-cache/)."""
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+@cache.command("info")
+@project_dir_argument
+def cache_info(project_dir: Path) -> None:
+    """Show how many clips PROJECT_DIR's cache holds, their size and the cache's path."""
+    from podcaster.cache import ClipCache
+    from podcaster.config import load_config
+
+    info = ClipCache(load_config(project_dir).cache_dir).info()
+    click.echo(f"clips: {info.clips}")
+    click.echo(f"size: {_megabytes(info.size)}")
+    click.echo(f"path: {info.path}")
+
+
+@cache.command("prune")
+@project_dir_argument
+@click.option("--engine", help="Keep the clips of this engine (default: as podcast.toml says).")
+@click.option("--dry-run", is_flag=True, help="Only say what would be removed.")
+def cache_prune(project_dir: Path, engine: str | None, dry_run: bool) -> None:
+    """Remove the clips that no current post of PROJECT_DIR uses."""
+    from podcaster.cache import ClipCache
+    from podcaster.config import load_config
+    from podcaster.synthesize import planned_keys
+
+    config = load_config(project_dir)
+    result = ClipCache(config.cache_dir).prune(planned_keys(config, engine), dry_run=dry_run)
+    verb = "would remove" if dry_run else "removed"
+    click.echo(f"{verb} {result.removed} clip(s), {_megabytes(result.freed)}; "
+               f"kept {result.kept}")
 
 
 @main.command()

@@ -61,6 +61,11 @@ OPTIONS: list[Option] = [
     # [engine] — how speech is made
     Option("engine.name", str, "auto", "Speech engine: auto, gtts, espeak, edge."),
     Option("engine.jobs", int, 0, "Parallel synthesis jobs; 0 picks a default per engine."),
+    Option("engine.rate_limit", (int, float), 10.0,
+           "Network engines: requests per second over all jobs; 0 = no limit."),
+    Option("engine.retries", int, 4,
+           "Network engines: retries of a failed request (429, 5xx, timeouts, offline)."),
+    Option("engine.timeout", (int, float), 20.0, "Network engines: seconds to wait for an answer."),
     # [audio] — the sound of an episode
     Option("audio.intro", str, "", "Intro music played before the greeting.", is_file=True),
     Option("audio.sting", str, "", "Short sound around quoted articles.", is_file=True),
@@ -73,6 +78,14 @@ OPTIONS: list[Option] = [
     Option("audio.sentence_pause", (int, float), 0.35, "Silence after a sentence (s)."),
     Option("audio.paragraph_pause", (int, float), 0.7, "Silence after a paragraph (s)."),
     Option("audio.segment_pause", (int, float), 1.0, "Silence between segments (s)."),
+    Option("audio.intro_lead", (int, float), 4.0, "Intro music heard alone before the title (s)."),
+    Option("audio.intro_fade", (int, float), 6.0,
+           "Intro music fades out under the first words over this long (s); 0 ends it there."),
+    Option("audio.outro_overlap", (int, float), 1.5,
+           "Outro music starts under the last words this long before they end (s)."),
+    Option("audio.duck", (int, float), -15.0, "Music level under speech, dB below its own level."),
+    Option("audio.music_level", (int, float), -2.0,
+           "Loudness of intro, stings and outro relative to the speech (LU)."),
     # [feed] — how podcast apps see the episodes
     Option("feed.publish_time", str, "19:00", "Time of day (HH:MM) each episode is dated at."),
     Option("feed.time_zone", str, "Asia/Seoul", "Time zone of publish_time (IANA name)."),
@@ -292,8 +305,15 @@ def _check_values(values: dict[str, Any]) -> list[str]:
         problems.append(f"show.owner_email is not an e-mail address: {values['show.owner_email']!r}")
     if values["audio.channels"] not in (1, 2):
         problems.append("audio.channels must be 1 or 2")
+    problems.extend(_check_audio(values))
     if values["engine.jobs"] < 0:
         problems.append("engine.jobs must be 0 (automatic) or more")
+    if values["engine.rate_limit"] < 0:
+        problems.append("engine.rate_limit must be 0 (no limit) or more")
+    if values["engine.retries"] < 0:
+        problems.append("engine.retries must be 0 or more")
+    if values["engine.timeout"] <= 0:
+        problems.append("engine.timeout must be more than 0 seconds")
     problems.extend(_check_feed(values))
     return problems
 
@@ -327,4 +347,33 @@ def _check_feed(values: dict[str, Any]) -> list[str]:
             uuid.UUID(values["feed.guid"])
         except ValueError:
             problems.append(f"feed.guid must be a UUID, got {values['feed.guid']!r}")
+    return problems
+
+
+MP3_RATES = (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000)
+MP3_BITRATES = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 192, 224, 256, 320)
+
+
+def _check_audio(values: dict[str, Any]) -> list[str]:
+    problems = []
+    if values["audio.sample_rate"] not in MP3_RATES:
+        problems.append(f"audio.sample_rate must be one of {', '.join(map(str, MP3_RATES))} "
+                        f"(an MP3 sample rate), got {values['audio.sample_rate']}")
+    bitrate = values["audio.bitrate"].strip().lower().removesuffix("k")
+    if not bitrate.isdigit() or int(bitrate) not in MP3_BITRATES:
+        problems.append(f"audio.bitrate must be an MP3 bitrate such as \"64k\", "
+                        f"got {values['audio.bitrate']!r}")
+    if not -40 <= values["audio.loudness"] <= -5:
+        problems.append(f"audio.loudness must be between -40 and -5 LUFS, "
+                        f"got {values['audio.loudness']}")
+    if not -9 <= values["audio.true_peak"] <= 0:
+        problems.append(f"audio.true_peak must be between -9 and 0 dBTP, "
+                        f"got {values['audio.true_peak']}")
+    for key in ("sentence_pause", "paragraph_pause", "segment_pause", "intro_lead",
+                "intro_fade", "outro_overlap"):
+        if not 0 <= values[f"audio.{key}"] <= 60:
+            problems.append(f"audio.{key} must be between 0 and 60 seconds, "
+                            f"got {values[f'audio.{key}']}")
+    if values["audio.duck"] > 0:
+        problems.append(f"audio.duck must be 0 dB or less, got {values['audio.duck']}")
     return problems

@@ -10,8 +10,21 @@ from podcaster.model import Cue, Post, Segment, Source
 from podcaster.normalize import normalize
 from podcaster.sentences import split_sentences
 
-ORDINALS = ["첫", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열",
-            "열한", "열두", "열세", "열네", "열다섯"]
+# Native Korean numerals as ordinals take: 첫, 두, 세, 네, 다섯 ... 열한, 스무, 스물한 ...
+UNITS = ["", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"]
+TENS = ["", "열", "스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔"]
+
+
+def ordinal(number: int) -> str:
+    """The native Korean ordinal stem for ``number`` (1 → "첫", 20 → "스무", 21 → "스물한")."""
+    if number == 1:
+        return "첫"
+    if not 1 < number < 100:
+        return str(number)
+    tens, units = divmod(number, 10)
+    if units == 0:
+        return "스무" if tens == 2 else TENS[tens]
+    return TENS[tens] + UNITS[units]
 
 
 @dataclass(frozen=True)
@@ -38,10 +51,9 @@ class ScriptSettings:
 
 def announcement(number: int, source: Source | None) -> str:
     """The words that introduce the ``number``-th article, e.g. "첫 번째 기사, SBS 뉴스입니다."."""
-    ordinal = ORDINALS[number - 1] if number <= len(ORDINALS) else f"{number}"
     if source and source.outlet:
-        return f"{ordinal} 번째 기사, {source.outlet}입니다."
-    return f"{ordinal} 번째 기사입니다."
+        return f"{ordinal(number)} 번째 기사, {source.outlet}입니다."
+    return f"{ordinal(number)} 번째 기사입니다."
 
 
 def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) -> list[Cue]:
@@ -55,17 +67,21 @@ def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) 
             cues.append(Cue(kind=kind, text=text, spoken=spoken, segment=segment,
                             paragraph=paragraph, pause_after=pause))
 
-    def sound(kind: str, path: Path | None, segment: int | None = None) -> None:
+    def sound(kind: str, path: Path | None, segment: int | None = None,
+              pause: float = 0.0) -> None:
         if path is not None:
-            cues.append(Cue(kind=kind, sound=Path(path), segment=segment))
+            cues.append(Cue(kind=kind, sound=Path(path), segment=segment, pause_after=pause))
 
     sound("intro", settings.intro)
     say("title", post.title, settings.segment_pause)
     article_number = 0
     for i, seg in enumerate(segments):
-        if seg.kind == "article":
+        quoted = seg.kind == "article"
+        # Between two articles one sting both closes the first and opens the second.
+        closing_sting = quoted and (i + 1 == len(segments) or segments[i + 1].kind != "article")
+        if quoted:
             article_number += 1
-            sound("sting", settings.sting, segment=i)
+            sound("sting", settings.sting, segment=i, pause=settings.sentence_pause)
             say("announcement", announcement(article_number, seg.source),
                 settings.paragraph_pause, segment=i)
         for j, paragraph in enumerate(seg.paragraphs):
@@ -73,11 +89,13 @@ def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) 
             for k, sentence in enumerate(sentences):
                 last_in_paragraph = k == len(sentences) - 1
                 last_in_segment = last_in_paragraph and j == len(seg.paragraphs) - 1
-                pause = (settings.segment_pause if last_in_segment
+                # The sting closing an article brings the segment pause after it.
+                pause = (settings.paragraph_pause if last_in_segment and closing_sting
+                         else settings.segment_pause if last_in_segment
                          else settings.paragraph_pause if last_in_paragraph
                          else settings.sentence_pause)
                 say(seg.kind, sentence, pause, segment=i, paragraph=j)
-        if seg.kind == "article":
-            sound("sting", settings.sting, segment=i)
+        if closing_sting:
+            sound("sting", settings.sting, segment=i, pause=settings.segment_pause)
     sound("outro", settings.outro)
     return cues

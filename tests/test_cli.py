@@ -56,8 +56,8 @@ def test_summary_after_a_build(project):
     result = cli("build", str(project))
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "1 built, 0 from cache, 0 re-tagged, 2 unchanged, 0 removed" in out
-    assert re.search(r"clips\s+│ 1 synthesised, \d+ cached", out)
+    assert "1 built, 0 restored, 0 re-tagged, 2 unchanged, 0 removed" in out
+    assert re.search(r"clips\s+│ 1 synthesised, \d+ from cache", out)
     assert "espeak" in out and "wall time" in out
     assert re.search(r"audio\s+│ 0:00:\d\d in 3 episode\(s\)", out)
     assert "feed.xml" in out
@@ -67,8 +67,8 @@ def test_summary_after_a_build(project):
 def test_noop_build_summary(project):
     result = cli("build", str(project))
     assert result.exit_code == 0
-    assert "0 built, 0 from cache, 0 re-tagged, 3 unchanged, 0 removed" in result.stdout
-    assert "0 synthesised, 0 cached" in result.stdout
+    assert "0 built, 0 restored, 0 re-tagged, 3 unchanged, 0 removed" in result.stdout
+    assert "0 synthesised, 0 from cache" in result.stdout
     assert result.stderr == ""
 
 

@@ -89,4 +89,4 @@ def test_build_reports_paths(built):
     result = CliRunner().invoke(main, ["build", str(built), "--engine", "espeak"])
     assert result.exit_code == 0, result.output
     assert "feed.xml" in result.output
-    assert "0 built, 0 from cache, 0 re-tagged, 3 unchanged, 0 removed" in result.output  # a no-op rebuild
+    assert "0 built, 0 restored, 0 re-tagged, 3 unchanged, 0 removed" in result.output  # a no-op rebuild

@@ -1,0 +1,121 @@
+"""The loudness meter and the peak limiter, checked against ffmpeg's ebur128 filter."""
+
+from __future__ import annotations
+
+import math
+import wave
+
+import numpy as np
+import pytest
+
+from podcaster import ffmpeg
+from podcaster.audio.limiter import limit, limit_to_ratio
+from podcaster.audio.loudness import EnergyBins, integrated_loudness, k_weighting
+from podcaster.audio.sources import resample
+from podcaster.engines import get_engine_class
+from podcaster.model import Voice
+
+
+def write_wav(path, samples: np.ndarray, rate: int) -> None:
+    pcm = np.clip(np.round(samples * 32767), -32768, 32767).astype("<i2")
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(pcm.tobytes())
+
+
+def sine(freq: float, seconds: float, amplitude: float, rate: int) -> np.ndarray:
+    t = np.arange(round(seconds * rate)) / rate
+    return (amplitude * np.sin(2 * np.pi * freq * t)).astype(np.float32)
+
+
+@pytest.fixture(scope="module")
+def speech() -> tuple[np.ndarray, int]:
+    """A few seconds of real speech from eSpeak NG."""
+    engine = get_engine_class("espeak")()
+    audio = engine.synthesize("오늘은 인공지능 소식을 전해 드립니다. 날씨가 맑고 바람이 붑니다.",
+                              Voice("espeak", "ko"))
+    samples = np.frombuffer(audio.pcm, dtype="<i2").astype(np.float32) / 32768
+    return samples, audio.rate
+
+
+def test_k_weighting_at_48k_is_the_standards_filter():
+    (shelf_b, shelf_a), (high_b, high_a) = k_weighting(48000)
+    assert np.allclose(shelf_b, [1.53512485958697, -2.69169618940638, 1.19839281085285])
+    assert np.allclose(shelf_a, [1.0, -1.69065929318241, 0.73248077421585])
+    assert np.allclose(high_b, [1.0, -2.0, 1.0])
+    assert np.allclose(high_a, [1.0, -1.99004745483398, 0.99007225036621])
+
+
+@pytest.mark.parametrize("rate", [22050, 44100, 48000])
+def test_a_997_hz_sine_reads_as_the_standard_says(rate):
+    # BS.1770: a 0 dBFS 997 Hz sine is -3.01 LUFS; this one is 20 dB lower.
+    assert integrated_loudness(sine(997, 5, 0.1, rate), rate) == pytest.approx(-23.01, abs=0.05)
+
+
+def test_silence_has_no_loudness():
+    assert integrated_loudness(np.zeros(44100 * 2, dtype=np.float32), 44100) == -math.inf
+
+
+def test_speech_with_gaps_agrees_with_ffmpeg(tmp_path, speech):
+    samples, rate = speech
+    # Speech, a long near-silence (gated out) and a quieter repeat (partly gated).
+    quiet = 0.0003 * np.random.default_rng(1).standard_normal(rate * 4).astype(np.float32)
+    signal = np.concatenate([samples, quiet, samples * 0.2, samples * 0.7])
+    path = tmp_path / "speech.wav"
+    write_wav(path, signal, rate)
+    ours = integrated_loudness(signal, rate)
+    theirs = ffmpeg.measure_loudness(path).integrated
+    assert ours == pytest.approx(theirs, abs=0.15)
+
+
+def test_measuring_before_resampling_gives_the_same_loudness(speech):
+    samples, rate = speech
+    at_44k = resample(samples, rate, 44100)
+    direct = EnergyBins(44100)
+    direct.add("s", 12345, at_44k)
+    native = EnergyBins(44100)
+    native.add("s", 12345, samples, rate)
+    total = 12345 + len(at_44k)
+    assert native.loudness({"s": 1.0}, total) == pytest.approx(
+        direct.loudness({"s": 1.0}, total), abs=0.1)
+
+
+def test_group_gains_scale_loudness_exactly(speech):
+    samples, rate = speech
+    bins = EnergyBins(rate)
+    bins.add("a", 0, samples)
+    bins.add("b", len(samples) + rate, samples)
+    total = 2 * len(samples) + rate
+    both = bins.loudness({"a": 1.0, "b": 1.0}, total)
+    assert bins.loudness({"a": 2.0, "b": 2.0}, total) == pytest.approx(both + 20 * math.log10(2))
+    alone = np.concatenate([samples, np.zeros(total - len(samples), dtype=np.float32)])
+    assert bins.loudness({"a": 1.0}, total) == pytest.approx(
+        integrated_loudness(alone, rate), abs=0.01)
+
+
+def test_limiter_caps_peaks_and_keeps_quiet_audio_untouched():
+    rate = 44100
+    quiet = sine(220, 1, 0.2, rate)
+    assert limit(quiet, 0.5, rate) is quiet
+    loud = np.concatenate([quiet, sine(220, 0.5, 0.9, rate), quiet])
+    out = limit(loud, 0.5, rate)
+    assert len(out) == len(loud)
+    assert np.abs(out).max() <= 0.5 + 1e-6
+    # Far from the loud part, nothing changes; the gain moves in ramps, not jumps.
+    assert np.array_equal(out[: rate // 2], loud[: rate // 2])
+    assert np.array_equal(out[-rate // 2:], loud[-rate // 2:])
+    where = np.flatnonzero(np.abs(loud) > 0.05)  # away from zero crossings
+    gain = out[where] / loud[where]
+    assert gain.min() < 0.6
+    assert (np.abs(np.diff(gain)) / np.diff(where)).max() < 0.005  # per sample
+
+
+def test_limit_to_ratio_caps_the_peak_to_loudness_ratio(speech):
+    samples, rate = speech
+    level = integrated_loudness(samples, rate)
+    out = limit_to_ratio(samples, level, 10.0, rate)
+    peak = 20 * math.log10(np.abs(out).max())
+    assert peak <= level + 10.0 + 1e-3
+    assert 20 * math.log10(np.abs(samples).max()) > level + 10.0  # it had work to do
