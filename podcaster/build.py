@@ -6,10 +6,12 @@ It is incremental and atomic, in three phases:
    stops the build with ``public/`` untouched. Each post gets an ``audio_key`` (everything
    its MP3's sound depends on) and, once its episode is known, a ``tags_key`` (its ID3 tags);
    both are compared with the manifest (see ``podcaster.manifest``).
-2. Produce. Episodes whose audio changed are synthesised (through the clip cache), assembled
-   and tagged in a staging folder under the cache; episodes whose tags alone changed (a new
-   episode number, a new cover) are re-tagged there from a copy. Unchanged episodes are
-   rebuilt from the manifest and left alone.
+2. Produce. Every clip of the episodes whose audio changed is synthesised first (through
+   the clip cache; this is where engine ``auto`` settles), then each is assembled and
+   tagged in a staging folder under the cache, and its encoded audio kept in the cache.
+   Episodes whose audio is in the cache but not in ``public/`` are tagged from there;
+   episodes whose tags alone changed (a new episode number, a new cover) are re-tagged from
+   a copy. Unchanged episodes are rebuilt from the manifest and left alone.
 3. Commit. Staged MP3s are renamed into ``public/episodes/``, then the per-episode files
    (``write_episode_files``), the project-wide files (``publish``), the removal of episodes
    whose post is gone, and last the manifest. Every file goes to a temporary name and is
