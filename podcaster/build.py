@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from podcaster.assemble import AudioSettings, assemble_episode
+from podcaster.audio.settings import AudioSettings
 from podcaster.cache import ClipCache
 from podcaster.config import Config, load_config
 from podcaster.errors import PodcasterError, PostError, UnexpectedError
@@ -508,6 +508,15 @@ class Build:
                 raise UnexpectedError(Path(path), exc) from exc
             log.debug("%s failed", path, exc_info=True)
             self.failed.append(Failure(Path(path), str(UnexpectedError(Path(path), exc))))
+
+
+def assemble_episode(cues: list[Cue], clips: list[Clip | None], segments: list[Segment],
+                     out_path: Path, settings: AudioSettings):
+    """``podcaster.assemble.assemble_episode``, imported when an episode is first assembled:
+    a build with nothing to assemble does not load the audio libraries."""
+    from podcaster.assemble import assemble_episode as assemble
+
+    return assemble(cues, clips, segments, out_path, settings)
 
 
 def write_episode_files(config: Config, episode: Episode) -> None:

@@ -14,6 +14,7 @@ stays consistent with it. It is written last, after every file it lists is in pl
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -229,15 +230,19 @@ def relative_path(path: Path | None, base: Path) -> str | None:
     """``path`` relative to ``base`` (POSIX form) when inside it, else as given."""
     if path is None:
         return None
-    path, base = Path(path), Path(base)
+    return _relative(os.fspath(path), os.fspath(base))
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(path: str, base: str) -> str:
     try:
-        return path.relative_to(base).as_posix()
+        return Path(path).relative_to(base).as_posix()
     except ValueError:
         pass
     try:  # the same place reached through a symbolic link or a relative path
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return Path(path).resolve().relative_to(Path(base).resolve()).as_posix()
     except ValueError:
-        return str(path)
+        return path
 
 
 def _abs(text: str | None, base: Path) -> Path | None:
