@@ -9,7 +9,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "demo"
-SEED = ROOT.parent / "shared" / "samples" / "seed-post.txt"
+SEED = next(  # shared/ sits beside the checkout (or further up, for a nested worktree)
+    (p / "shared" / "samples" / "seed-post.txt" for p in ROOT.parents
+     if (p / "shared" / "samples" / "seed-post.txt").is_file()),
+    ROOT.parent / "shared" / "samples" / "seed-post.txt",
+)
 
 
 @pytest.fixture

@@ -7,14 +7,7 @@ from pathlib import Path
 import pytest
 
 from podcaster.normalize import changed_spans, normalize, unread_words
-
-SEED = Path(__file__).parents[1].parent / "shared/samples/seed-post.txt"
-if not SEED.is_file():  # a checkout one level deeper (a worktree) looks further up
-    SEED = next(
-        (p / "shared/samples/seed-post.txt" for p in Path(__file__).resolve().parents
-         if (p / "shared/samples/seed-post.txt").is_file()),
-        SEED,
-    )  # fmt: skip
+from tests.conftest import SEED
 
 ISSUE_EXAMPLES = [
     ("302억 5천만 달러", "삼백이억 오천만 달러"),

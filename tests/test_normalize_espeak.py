@@ -8,7 +8,6 @@ The phonemes come from a separate process so the engine's own library state is u
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -16,13 +15,7 @@ from podcaster.normalize import normalize
 
 pytest.importorskip("espeakng_loader")
 
-SEED = Path(__file__).parents[1].parent / "shared/samples/seed-post.txt"
-if not SEED.is_file():  # a checkout one level deeper (a worktree) looks further up
-    SEED = next(
-        (p / "shared/samples/seed-post.txt" for p in Path(__file__).resolve().parents
-         if (p / "shared/samples/seed-post.txt").is_file()),
-        SEED,
-    )  # fmt: skip
+from tests.conftest import SEED
 
 _PHONEMES = r"""
 import ctypes, json, sys

@@ -14,17 +14,14 @@ from podcaster.cli import main
 from podcaster.model import Block, Post, Source
 from podcaster.read import read_post
 from podcaster.segment import bigrams, segment_post, similarities
+from tests.conftest import SEED
 
 HERE = Path(__file__).resolve().parent
 POSTS = HERE / "posts"
-SEED_CANDIDATES = [
-    HERE.parent.parent / "shared" / "samples" / "seed-post.txt",
-    Path("/work/shared/samples/seed-post.txt"),
-]
 
 
 def _seed() -> Path | None:
-    return next((p for p in SEED_CANDIDATES if p.is_file()), None)
+    return SEED if SEED.is_file() else None
 
 
 @pytest.fixture

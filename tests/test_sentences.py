@@ -1,19 +1,11 @@
 """Korean sentence splitting and breaking long sentences into chunks."""
 
 import re
-from pathlib import Path
 
 import pytest
 
 from podcaster.sentences import split_chunks, split_sentences
-
-SEED = Path(__file__).parents[1].parent / "shared/samples/seed-post.txt"
-if not SEED.is_file():  # a checkout one level deeper (a worktree) looks further up
-    SEED = next(
-        (p / "shared/samples/seed-post.txt" for p in Path(__file__).resolve().parents
-         if (p / "shared/samples/seed-post.txt").is_file()),
-        SEED,
-    )  # fmt: skip
+from tests.conftest import SEED
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ the ``podcaster.engines`` entry point group.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from dataclasses import dataclass
 from importlib.metadata import entry_points
@@ -56,10 +57,12 @@ class Engine:
     def __init__(self, policy: RequestPolicy | None = None):
         self.policy = policy or RequestPolicy()
 
+    requires: ClassVar[str | None] = None  # the module the engine imports, if any
+
     @classmethod
     def available(cls) -> bool:
         """Whether the engine can run here; if not, ``install_hint`` says what to install."""
-        return True
+        return cls.requires is None or importlib.util.find_spec(cls.requires) is not None
 
     @classmethod
     def voice_for_kind(cls, kind: str) -> str:

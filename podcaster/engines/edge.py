@@ -46,19 +46,12 @@ class EdgeEngine(Engine):
     """
 
     name = "edge"
+    requires = "edge_tts"
     install_hint = "pip install 'podcaster[edge]' (installs edge-tts)"
     network = True
     default_jobs = 4
     default_voice = "ko-KR-SunHiNeural"
     kind_voices = {"article": "ko-KR-InJoonNeural"}
-
-    @classmethod
-    def available(cls) -> bool:
-        try:
-            import edge_tts  # noqa: F401
-        except ImportError:
-            return False
-        return True
 
     def settings(self, voice: Voice) -> dict:
         return {"voice": voice.voice or self.default_voice,

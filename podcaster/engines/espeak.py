@@ -149,6 +149,7 @@ class EspeakEngine(Engine):
     """
 
     name = "espeak"
+    requires = "espeakng_loader"
     install_hint = "pip install espeakng-loader"
     network = False
     # Synthesis is serialised by the lock anyway, and eSpeak NG carries a little state from
@@ -156,14 +157,6 @@ class EspeakEngine(Engine):
     # clips every time.
     default_jobs = 1
     default_voice = "ko"
-
-    @classmethod
-    def available(cls) -> bool:
-        try:
-            import espeakng_loader  # noqa: F401
-        except ImportError:
-            return False
-        return True
 
     def settings(self, voice: Voice) -> dict:
         rate = DEFAULT_RATE if voice.rate is None else int(voice.rate)

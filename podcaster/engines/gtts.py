@@ -62,18 +62,11 @@ class GttsEngine(Engine):
     """
 
     name = "gtts"
+    requires = "gtts"
     install_hint = "pip install gTTS"
     network = True
     default_jobs = 4
     default_voice = "ko"
-
-    @classmethod
-    def available(cls) -> bool:
-        try:
-            import gtts  # noqa: F401
-        except ImportError:
-            return False
-        return True
 
     def settings(self, voice: Voice) -> dict:
         return {"lang": voice.voice or self.default_voice,
