@@ -13,12 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 import time
 import wave
 from dataclasses import dataclass
 from pathlib import Path
+
+from podcaster.files import atomic_file
 
 log = logging.getLogger(__name__)
 
@@ -79,20 +79,13 @@ class ClipCache:
         path = self.path(key)
         if not self.root.is_dir():
             self._create()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".wav", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                with wave.open(fh, "wb") as w:
-                    w.setnchannels(1)
-                    w.setsampwidth(2)
-                    w.setframerate(rate)
-                    w.writeframes(pcm)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        # the ".tmp-" prefix is what prune recognises as a killed build's leftover
+        with atomic_file(path, prefix=".tmp-", suffix=".wav") as fh:
+            with wave.open(fh, "wb") as w:
+                w.setnchannels(1)
+                w.setsampwidth(2)
+                w.setframerate(rate)
+                w.writeframes(pcm)
         return path
 
     def _create(self) -> None:

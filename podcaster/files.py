@@ -4,7 +4,29 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
+
+
+@contextmanager
+def atomic_file(path: Path, prefix: str | None = None, suffix: str = ".tmp") -> Iterator[BinaryIO]:
+    """Open a temporary sibling of ``path`` for writing; rename it into place on success.
+
+    On any error (or interruption) the temporary file is removed and ``path`` is untouched.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=prefix or f".{path.name}.", suffix=suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
@@ -12,29 +34,11 @@ def write_atomic(path: Path, data: bytes) -> bool:
     path = Path(path)
     if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_file(path) as fh:
+        fh.write(data)
     return True
 
 
 def copy_atomic(src: Path, dest: Path) -> bool:
     """Copy ``src`` to ``dest`` atomically unless identical. True if written."""
-    data = Path(src).read_bytes()
-    return write_atomic(dest, data)
-
-
-def temp_path(path: Path) -> Path:
-    """A temporary sibling name for ``path`` (same filesystem, hidden)."""
-    path = Path(path)
-    return path.with_name(f".{path.name}.tmp")
-
-
-
+    return write_atomic(dest, Path(src).read_bytes())
