@@ -118,6 +118,19 @@ def podcaster_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "podcaster", *args]
 
 
+def invoke_cli(*args: str):
+    """Run the command line in this process; stderr kept apart where click allows it."""
+    import inspect
+
+    from click.testing import CliRunner
+
+    from podcaster.cli import main
+
+    kwargs = {"mix_stderr": False} if "mix_stderr" in inspect.signature(CliRunner).parameters \
+        else {}
+    return CliRunner(**kwargs).invoke(main, list(args))
+
+
 def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONWARNINGS="ignore")
     return subprocess.run(podcaster_cmd(*args), capture_output=True, text=True,

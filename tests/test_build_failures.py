@@ -3,18 +3,17 @@ public/ unchanged; --keep-going builds the rest and reports the bad posts at the
 
 from __future__ import annotations
 
-import inspect
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from podcaster import build as build_module
 from podcaster.build import build_project
-from podcaster.cli import EXIT_INTERNAL, main
+from podcaster.cli import EXIT_INTERNAL
 from podcaster.errors import AudioError, PostError, UnexpectedError
 from podcaster.manifest import MANIFEST_NAME
 from tests.build_fixtures import built_project, snapshot
+from tests.build_fixtures import invoke_cli as cli
 
 SLUGS = ["spring-rain", "robot-library", "night-train"]
 
@@ -22,12 +21,6 @@ SLUGS = ["spring-rain", "robot-library", "night-train"]
 @pytest.fixture
 def project(tmp_path_factory, tmp_path):
     return built_project(tmp_path_factory, tmp_path / "show")
-
-
-def cli(*args):
-    kwargs = {"mix_stderr": False} if "mix_stderr" in inspect.signature(CliRunner).parameters \
-        else {}
-    return CliRunner(**kwargs).invoke(main, list(args))
 
 
 def edit_good_post(project):

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import inspect
 import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from podcaster import errors
-from podcaster.cli import EXIT_CODES, EXIT_INTERNAL, EXIT_INTERRUPTED, main
+from podcaster.cli import EXIT_CODES, EXIT_INTERNAL, EXIT_INTERRUPTED
 from tests.build_fixtures import built_project
+from tests.build_fixtures import invoke_cli as cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -19,12 +18,6 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 @pytest.fixture
 def project(tmp_path_factory, tmp_path):
     return built_project(tmp_path_factory, tmp_path / "show")
-
-
-def cli(*args):
-    kwargs = {"mix_stderr": False} if "mix_stderr" in inspect.signature(CliRunner).parameters \
-        else {}
-    return CliRunner(**kwargs).invoke(main, list(args))
 
 
 def exit_codes_in_use() -> set[int]:
