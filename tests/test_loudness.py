@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import wave
 
 import numpy as np
 import pytest
@@ -14,15 +13,7 @@ from podcaster.audio.loudness import EnergyBins, integrated_loudness, k_weightin
 from podcaster.audio.sources import resample
 from podcaster.engines import get_engine_class
 from podcaster.model import Voice
-
-
-def write_wav(path, samples: np.ndarray, rate: int) -> None:
-    pcm = np.clip(np.round(samples * 32767), -32768, 32767).astype("<i2")
-    with wave.open(str(path), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes(pcm.tobytes())
+from tests.test_assemble import write_wav
 
 
 def sine(freq: float, seconds: float, amplitude: float, rate: int) -> np.ndarray:
