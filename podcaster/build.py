@@ -67,7 +67,7 @@ from podcaster.manifest import (
     timeline_with_times,
 )
 from podcaster.model import SPEECH_KINDS, Clip, Cue, Episode, Post, Segment, Voice
-from podcaster.read import read_post
+from podcaster.read import find_posts, read_post
 from podcaster.script import ScriptSettings, build_script
 from podcaster.segment import segment_post
 from podcaster.site import write_site
@@ -573,18 +573,6 @@ def episode_files(episodes_dir: Path, slug: str, live: set[str]) -> list[Path]:
         if p.is_file() and p.name.startswith(prefix)
         and not any(p.name.startswith(o) for o in others)
     )
-
-
-POST_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-
-
-def find_posts(posts_dir: Path) -> list[Path]:
-    """The post files of a project, in name order (hidden files ignored)."""
-    if not posts_dir.is_dir():
-        raise PodcasterError(f"{posts_dir}: posts folder not found")
-    return sorted(p for p in posts_dir.iterdir()
-                  if p.is_file() and not p.name.startswith(".")
-                  and p.suffix.lower() in POST_SUFFIXES)
 
 
 @contextlib.contextmanager

@@ -25,8 +25,7 @@ from podcaster.errors import PodcasterError
 from podcaster.feed import post_guid, show_guid
 from podcaster.feedext import CHAPTERS_TYPE, ITUNES_NS, PODCAST_NS
 from podcaster.model import Post
-from podcaster.read import read_post
-from podcaster.readers import reader_for
+from podcaster.read import find_posts, read_post
 from podcaster.tag import audio_duration
 
 log = logging.getLogger(__name__)
@@ -493,9 +492,7 @@ class _Checker:
         if not folder.is_dir():
             self.problem(self._rel(folder), "posts folder not found")
             return posts
-        paths = sorted(p for p in folder.iterdir()
-                       if p.is_file() and not p.name.startswith(".") and reader_for(p))
-        for path in paths:
+        for path in find_posts(folder):
             try:
                 post = read_post(path)
             except PodcasterError as exc:

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from podcaster.errors import PostError
+from podcaster.errors import PodcasterError, PostError
 from podcaster.model import Post
 from podcaster.readers import READERS, ParsedPost, reader_for
 from podcaster.readers.paragraphs import blocks_from_paragraphs
@@ -33,6 +33,15 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _ALLOWED = "\t\n\r\f\v\x85"
+
+
+def find_posts(posts_dir: Path) -> list[Path]:
+    """The post files of a project (a reader knows their extension), in name order; hidden
+    files are ignored. Raises PodcasterError if the folder is missing."""
+    if not posts_dir.is_dir():
+        raise PodcasterError(f"{posts_dir}: posts folder not found")
+    return sorted(p for p in posts_dir.iterdir()
+                  if p.is_file() and not p.name.startswith(".") and reader_for(p))
 
 
 def read_post(path: Path) -> Post:

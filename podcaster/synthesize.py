@@ -299,8 +299,7 @@ def planned_keys(config, engine: str | None = None) -> set[str]:
 
     Reads and scripts the posts without synthesising. Raises PostError for a bad post.
     """
-    from podcaster.build import find_posts
-    from podcaster.read import read_post
+    from podcaster.read import find_posts, read_post
     from podcaster.script import ScriptSettings, build_script
     from podcaster.segment import segment_post
 

@@ -15,14 +15,13 @@ import wave
 import pytest
 from click.testing import CliRunner
 
-from podcaster.build import find_posts
 from podcaster.cache import ClipCache
 from podcaster.cli import main
 from podcaster.config import load_config
 from podcaster.engines.network import RateLimiter
 from podcaster.errors import ConfigError, EngineError
 from podcaster.model import Cue, Voice
-from podcaster.read import read_post
+from podcaster.read import find_posts, read_post
 from podcaster.script import ScriptSettings, build_script
 from podcaster.segment import segment_post
 from podcaster.synthesize import DEFAULT_TEMPO, Synthesizer, voice_resolver
