@@ -11,9 +11,9 @@ import tempfile
 import threading
 from pathlib import Path
 
-from podcaster.engines import Audio, Engine, register
 from podcaster.errors import EngineError
 from podcaster.model import Voice
+from podcaster.speech.engines import Audio, Engine, register
 
 log = logging.getLogger(__name__)
 

@@ -39,12 +39,12 @@ from mutagen.id3 import (
 )
 from mutagen.mp3 import MP3, HeaderNotFoundError
 
-from podcaster.chapters import Chapter, chapters_json, episode_chapters
 from podcaster.errors import TagError
-from podcaster.feed import episode_guid
 from podcaster.files import write_atomic
 from podcaster.model import Episode, Post
-from podcaster.transcript import render_srt, render_text, render_vtt, transcript_cues
+from podcaster.publish.chapters import Chapter, chapters_json, episode_chapters
+from podcaster.publish.feed import episode_guid
+from podcaster.publish.transcript import render_srt, render_text, render_vtt, transcript_cues
 
 log = logging.getLogger(__name__)
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from podcaster.normalize import words
-from podcaster.normalize.lexicon import BUILTIN, Lexicon
-from podcaster.normalize.patterns import HANGUL as _HANGUL
-from podcaster.normalize.patterns import only_if as _only_if
-from podcaster.normalize.quantities import (
+from podcaster.text.normalize import words
+from podcaster.text.normalize.lexicon import BUILTIN, Lexicon
+from podcaster.text.normalize.patterns import HANGUL as _HANGUL
+from podcaster.text.normalize.patterns import only_if as _only_if
+from podcaster.text.normalize.quantities import (
     read_currency,
     read_dates_and_times,
     read_numbers,

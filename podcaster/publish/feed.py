@@ -1,5 +1,5 @@
 """Episodes → ``feed.xml``: RSS 2.0 with Apple's itunes tags (feedgen) and the Podcasting 2.0
-``podcast:`` namespace (``podcaster.feedext``).
+``podcast:`` namespace (``podcaster.publish.feedext``).
 
 The feed is a function of the config, the posts and the files in ``public/``: the same inputs
 give byte-identical XML (no clock time goes in), and an episode's GUID depends only on the
@@ -17,11 +17,12 @@ from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
 
-from podcaster import feedext
-from podcaster.chapters import episode_chapters
 from podcaster.errors import PodcasterError
 from podcaster.files import copy_atomic
 from podcaster.model import Episode, Post
+from podcaster.publish import feedext
+from podcaster.publish.chapters import episode_chapters
+from podcaster.timecode import timecode
 
 log = logging.getLogger(__name__)
 
@@ -72,19 +73,6 @@ def pub_date(config, day: dt.date) -> dt.datetime:
     """The post's date at ``feed.publish_time`` in ``feed.time_zone``."""
     hour, minute = (int(x) for x in config.feed.publish_time.split(":"))
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=ZoneInfo(config.feed.time_zone))
-
-
-def hhmmss(seconds: float) -> str:
-    s = int(round(seconds))
-    return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
-
-
-def clock(seconds: float) -> str:
-    """A timestamp as podcast apps link it in show notes: ``MM:SS`` or ``H:MM:SS``."""
-    s = int(seconds)  # round down: a tap lands at or just before the chapter
-    if s >= 3600:
-        return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
-    return f"{s // 60:02d}:{s % 60:02d}"
 
 
 def cover_name(config) -> str:
@@ -148,7 +136,7 @@ def show_notes(episode: Episode) -> str:
             title = esc(chapter.title)
             if chapter.url:
                 title = f'<a href="{esc(chapter.url)}">{title}</a>'
-            items.append(f"<li>{clock(chapter.start)} {title}</li>")
+            items.append(f"<li>{timecode(chapter.start, pad_lead=True)} {title}</li>")
         parts.append(f"<p>{NOTES_CHAPTERS}</p><ul>{''.join(items)}</ul>")
     if episode.post.sources:
         items = []
@@ -205,7 +193,7 @@ def render_feed(config, episodes: list[Episode]) -> bytes:
         fe.content(show_notes(ep), type="CDATA")
         fe.enclosure(episode_url(config, ep), str(ep.size), "audio/mpeg")
         fe.published(pub_date(config, ep.post.date))
-        fe.podcast.itunes_duration(hhmmss(ep.duration))
+        fe.podcast.itunes_duration(timecode(ep.duration, hours=True, pad_lead=True, round_down=False))
         fe.podcast.itunes_episode(ep.number)
         fe.podcast.itunes_episode_type("full")
         for suffix in sorted(set(ART_SUFFIXES.values())):

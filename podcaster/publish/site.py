@@ -16,10 +16,11 @@ from pathlib import Path
 
 import jinja2
 
-from podcaster.chapters import episode_chapters
-from podcaster.feed import cover_name
 from podcaster.files import write_atomic
 from podcaster.model import Episode, Source
+from podcaster.publish.chapters import episode_chapters
+from podcaster.publish.feed import cover_name
+from podcaster.timecode import korean_duration, timecode
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ def web_url(url: str | None) -> str | None:
 
 
 def chapters_of(episode: Episode) -> list[Chapter]:
-    """The episode's chapters (see ``podcaster.chapters``), one per segment span."""
+    """The episode's chapters (see ``podcaster.publish.chapters``), one per segment span."""
     speech_starts = [t.start for t in episode.timeline.speech()]
     chapters = []
     for n, chapter in enumerate(episode_chapters(episode.timeline)):
@@ -141,25 +142,6 @@ def episode_page(episode: Episode) -> EpisodePage:
     )
 
 
-def clock(seconds: float) -> str:
-    """``seconds`` as m:ss, or h:mm:ss from an hour on."""
-    s = int(seconds)
-    if s >= 3600:
-        return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
-    return f"{s // 60}:{s % 60:02d}"
-
-
-def korean_duration(seconds: float) -> str:
-    """e.g. "7분 5초", "1시간 2분"."""
-    s = int(round(seconds))
-    hours, minutes, secs = s // 3600, s % 3600 // 60, s % 60
-    if hours:
-        return f"{hours}시간 {minutes}분" if minutes else f"{hours}시간"
-    if minutes:
-        return f"{minutes}분 {secs}초" if secs else f"{minutes}분"
-    return f"{secs}초"
-
-
 def korean_date(day: dt.date) -> str:
     return f"{day.year}년 {day.month}월 {day.day}일"
 
@@ -178,7 +160,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(clock=clock, korean_duration=korean_duration, korean_date=korean_date,
+    env.filters.update(clock=timecode, korean_duration=korean_duration, korean_date=korean_date,
                        seconds=seconds_attr, web_url=web_url)
     return env
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from podcaster.model import Source
-from podcaster.readers.paragraphs import Paragraph
+from podcaster.text.readers.paragraphs import Paragraph
 
 
 @dataclass

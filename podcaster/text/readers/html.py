@@ -9,9 +9,9 @@ from pathlib import Path
 
 from podcaster.errors import PostError
 from podcaster.model import Source
-from podcaster.readers.base import ParsedPost, Reader
-from podcaster.readers.paragraphs import Paragraph, clean_text
-from podcaster.readers.sources import find_source_list, split_outlet
+from podcaster.text.readers.base import ParsedPost, Reader
+from podcaster.text.readers.paragraphs import Paragraph, clean_text
+from podcaster.text.readers.sources import find_source_list, split_outlet
 
 log = logging.getLogger(__name__)
 

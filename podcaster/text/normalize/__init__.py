@@ -10,9 +10,9 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from podcaster.normalize.diff import changed_spans
-from podcaster.normalize.lexicon import Lexicon
-from podcaster.normalize.steps import STEPS
+from podcaster.text.normalize.diff import changed_spans
+from podcaster.text.normalize.lexicon import Lexicon
+from podcaster.text.normalize.steps import STEPS
 
 __all__ = ["STEPS", "Lexicon", "changed_spans", "normalize", "unread_words"]
 

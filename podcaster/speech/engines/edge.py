@@ -10,16 +10,16 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from podcaster.engines import Audio, Engine, decode, option, register
-from podcaster.engines.network import (
+from podcaster.errors import EngineError
+from podcaster.model import Voice
+from podcaster.speech.engines import Audio, Engine, decode, option, register
+from podcaster.speech.engines.network import (
     RATE_LIMITED,
     SERVER,
     TIMEOUT,
     UNREACHABLE,
     TransientError,
 )
-from podcaster.errors import EngineError
-from podcaster.model import Voice
 
 log = logging.getLogger(__name__)
 

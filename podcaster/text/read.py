@@ -1,6 +1,6 @@
 """Read a post file into a ``Post``: title, date, slug, paragraphs, sources and metadata.
 
-The reader is chosen by the file's extension (see ``podcaster.readers``). The encoding is
+The reader is chosen by the file's extension (see ``podcaster.text.readers``). The encoding is
 detected: UTF-8 (with or without BOM), UTF-16 with BOM, else CP949 (a superset of EUC-KR).
 
 Slugs name the episode's files and URL, so they are limited to lowercase ASCII letters,
@@ -19,8 +19,8 @@ from pathlib import Path
 
 from podcaster.errors import PodcasterError, PostError
 from podcaster.model import Post
-from podcaster.readers import READERS, ParsedPost, reader_for
-from podcaster.readers.paragraphs import blocks_from_paragraphs
+from podcaster.text.readers import READERS, ParsedPost, reader_for
+from podcaster.text.readers.paragraphs import blocks_from_paragraphs
 
 log = logging.getLogger(__name__)
 

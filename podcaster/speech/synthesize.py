@@ -13,16 +13,16 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 
-from podcaster.cache import ClipCache, clip_key
-from podcaster.engines import Audio, Engine, change_tempo, get_engine_class
-from podcaster.engines.network import (
+from podcaster.errors import ConfigError, EngineError
+from podcaster.model import Clip, Cue, Voice
+from podcaster.speech.cache import ClipCache, clip_key
+from podcaster.speech.engines import Audio, Engine, change_tempo, get_engine_class
+from podcaster.speech.engines.network import (
     Cancelled,
     EngineUnreachableError,
     RequestPolicy,
     RequestSettings,
 )
-from podcaster.errors import ConfigError, EngineError
-from podcaster.model import Clip, Cue, Voice
 
 log = logging.getLogger(__name__)
 
@@ -299,9 +299,9 @@ def planned_keys(config, engine: str | None = None) -> set[str]:
 
     Reads and scripts the posts without synthesising. Raises PostError for a bad post.
     """
-    from podcaster.read import find_posts, read_post
-    from podcaster.script import ScriptSettings, build_script
-    from podcaster.segment import segment_post
+    from podcaster.text.read import find_posts, read_post
+    from podcaster.text.script import ScriptSettings, build_script
+    from podcaster.text.segment import segment_post
 
     settings = ScriptSettings.from_config(config)
     scripts = []

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from podcaster.model import Cue, Post, Segment, Source
-from podcaster.normalize import normalize
-from podcaster.sentences import split_sentences
+from podcaster.text.normalize import normalize
+from podcaster.text.sentences import split_sentences
 
 # Native Korean numerals as ordinals take: 첫, 두, 세, 네, 다섯 ... 열한, 스무, 스물한 ...
 UNITS = ["", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"]

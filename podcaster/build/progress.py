@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import click
 
+from podcaster.timecode import timecode
+
 
 class BuildProgress:
     """Build progress on stderr: bars over episodes and clips on a terminal, one line per
@@ -66,11 +68,6 @@ class BuildProgress:
             self.bar = None
 
 
-def duration_text(seconds: float) -> str:
-    s = int(round(seconds))
-    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
-
-
 def print_summary(result) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -82,7 +79,7 @@ def print_summary(result) -> None:
                               f"{len(result.retagged)} re-tagged, {len(result.unchanged)} unchanged, "
                               f"{len(result.removed)} removed"
                   + (f", {len(result.failed)} failed" if result.failed else ""))
-    table.add_row("audio", f"{duration_text(result.audio_seconds)} in {len(result.episodes)} "
+    table.add_row("audio", f"{timecode(result.audio_seconds, hours=True, round_down=False)} in {len(result.episodes)} "
                            "episode(s)")
     requests = (f", {result.stats.requests} request(s), {result.stats.retries} retried"
                 if result.stats.requests else "")

@@ -12,17 +12,17 @@ import io
 import logging
 import re
 
-from podcaster.engines import Audio, Engine, decode, flag, option, register
-from podcaster.engines.network import (
+from podcaster.errors import EngineError
+from podcaster.model import Voice
+from podcaster.speech.engines import Audio, Engine, decode, flag, option, register
+from podcaster.speech.engines.network import (
     RATE_LIMITED,
     SERVER,
     TIMEOUT,
     UNREACHABLE,
     TransientError,
 )
-from podcaster.errors import EngineError
-from podcaster.model import Voice
-from podcaster.sentences import split_chunks
+from podcaster.text.sentences import split_chunks
 
 log = logging.getLogger(__name__)
 

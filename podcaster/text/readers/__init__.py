@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from podcaster.readers.base import ParsedPost, Reader
-from podcaster.readers.html import HtmlReader
-from podcaster.readers.markdown import MarkdownReader
-from podcaster.readers.text import TextReader
+from podcaster.text.readers.base import ParsedPost, Reader
+from podcaster.text.readers.html import HtmlReader
+from podcaster.text.readers.markdown import MarkdownReader
+from podcaster.text.readers.text import TextReader
 
 READER_CLASSES: tuple[type[Reader], ...] = (TextReader, MarkdownReader, HtmlReader)
 

@@ -15,9 +15,9 @@ from importlib.metadata import entry_points
 from typing import ClassVar
 
 from podcaster import ffmpeg
-from podcaster.engines.network import RequestPolicy
 from podcaster.errors import EngineError
 from podcaster.model import Voice
+from podcaster.speech.engines.network import RequestPolicy
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ def register(cls: type[Engine]) -> type[Engine]:
 
 
 def _load_builtin() -> None:
-    from podcaster.engines import edge, espeak, gtts  # noqa: F401
+    from podcaster.speech.engines import edge, espeak, gtts  # noqa: F401
 
 
 def _load_entry_points() -> None:
@@ -141,7 +141,7 @@ def _load_entry_points() -> None:
             log.warning("engine plugin %s failed to load: %s", ep.name, exc)
             continue
         if not (isinstance(cls, type) and issubclass(cls, Engine)):
-            _BROKEN[ep.name] = "not a podcaster.engines.Engine subclass"
+            _BROKEN[ep.name] = "not a podcaster.speech.engines.Engine subclass"
             log.warning("engine plugin %s is not an Engine subclass", ep.name)
             continue
         _REGISTRY[ep.name] = cls

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from podcaster.model import Timeline
+from podcaster.timecode import timecode
 
 QUOTE_SPEAKER = "기사"  # who speaks a quote whose source names no outlet
 SRT_LINE_WIDTH = 32  # the podcast namespace's limits for SRT transcripts
@@ -54,11 +55,12 @@ def transcript_cues(timeline: Timeline, author: str) -> list[TranscriptCue]:
     return cues
 
 
-def timestamp(ms: int, separator: str = ".") -> str:
-    """``HH:MM:SS.mmm`` (WebVTT) or, with ``separator=","``, ``HH:MM:SS,mmm`` (SRT)."""
-    seconds, millis = divmod(ms, 1000)
-    return (f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-            f"{separator}{millis:03d}")
+def _vtt_time(ms: int) -> str:
+    return timecode(ms / 1000, hours=True, pad_lead=True, millis=".")  # HH:MM:SS.mmm
+
+
+def _srt_time(ms: int) -> str:
+    return timecode(ms / 1000, hours=True, pad_lead=True, millis=",")  # HH:MM:SS,mmm
 
 
 def _vtt_escape(text: str) -> str:
@@ -71,7 +73,7 @@ def render_vtt(cues: list[TranscriptCue]) -> str:
     for n, cue in enumerate(cues, start=1):
         lines += [
             str(n),
-            f"{timestamp(cue.start_ms)} --> {timestamp(cue.end_ms)}",
+            f"{_vtt_time(cue.start_ms)} --> {_vtt_time(cue.end_ms)}",
             f"<v {_vtt_escape(cue.speaker)}>{_vtt_escape(cue.text)}</v>",
             "",
         ]
@@ -131,7 +133,7 @@ def render_srt(cues: list[TranscriptCue]) -> str:
     blocks = []
     for n, (start, end, lines) in enumerate(srt_cards(cues), start=1):
         body = "\n".join(lines)
-        blocks.append(f"{n}\n{timestamp(start, ',')} --> {timestamp(end, ',')}\n{body}\n")
+        blocks.append(f"{n}\n{_srt_time(start)} --> {_srt_time(end)}\n{body}\n")
     return "\n".join(blocks)
 
 

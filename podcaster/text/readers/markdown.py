@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 
 from podcaster.errors import PostError
-from podcaster.readers.base import ParsedPost, Reader
-from podcaster.readers.paragraphs import Paragraph, clean_text
-from podcaster.readers.sources import find_source_list
+from podcaster.text.readers.base import ParsedPost, Reader
+from podcaster.text.readers.paragraphs import Paragraph, clean_text
+from podcaster.text.readers.sources import find_source_list
 
 log = logging.getLogger(__name__)
 

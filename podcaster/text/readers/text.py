@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from podcaster.errors import PostError
-from podcaster.readers.base import ParsedPost, Reader
-from podcaster.readers.paragraphs import Paragraph, clean_text
-from podcaster.readers.sources import find_source_list
+from podcaster.text.readers.base import ParsedPost, Reader
+from podcaster.text.readers.paragraphs import Paragraph, clean_text
+from podcaster.text.readers.sources import find_source_list
 
 
 class TextReader(Reader):
