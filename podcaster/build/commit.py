@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from podcaster.build import faults
 from podcaster.build.manifest import (
     EpisodeRecord,
     Manifest,
@@ -46,12 +47,16 @@ def commit(build: Build, done: list[Plan], kept: list[EpisodeRecord],
     episodes.sort(key=lambda e: (e.post.date, e.post.slug))
     new = Manifest({r.slug: r for r in kept})
     with _deferred_interrupts():
+        faults.point("commit:start")
         for plan in done:
             if plan.staged is not None:
                 install(plan.staged, plan.episode.audio_path)
+                faults.point("commit:audio")
         for episode in episodes:
             write_episode_files(build.config, episode)
+        faults.point("commit:episode-files")
         publish(build.config, episodes)
+        faults.point("commit:published")
         for plan in done:
             new.episodes[plan.post.slug] = episode_record(
                 plan.episode, audio_key=plan.audio_key, tags_key=plan.tags_key,
@@ -62,6 +67,7 @@ def commit(build: Build, done: list[Plan], kept: list[EpisodeRecord],
             for path in episode_files(build.episodes_dir, slug, set(new.episodes)):
                 log.info("removing %s", path)
                 path.unlink(missing_ok=True)
+        faults.point("commit:manifest")
         write_atomic(manifest_path(build.public_dir), new.to_bytes())
     # Audio no published episode uses is dropped from the cache (clips stay).
     build.store.prune({r.audio_key for r in new.episodes.values()})

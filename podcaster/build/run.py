@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from podcaster.audio.settings import AudioSettings
+from podcaster.build import faults
 from podcaster.build.commit import commit
 from podcaster.build.lock import BuildLock
 from podcaster.build.manifest import (
@@ -186,6 +187,7 @@ class Build:
             self.concrete_voice(kind)
         manifest = load_manifest(manifest_path(self.public_dir))
         plans = plan_posts(self)
+        faults.point("plan:done")
         kept = kept_records(self, manifest, plans)
         number_episodes(plans, kept)
         for plan in plans:
@@ -197,6 +199,7 @@ class Build:
         shutil.rmtree(self.staging, ignore_errors=True)
         done: list[Plan] = [p for p in plans if p.action == "keep"]
         synthesise(self, [p for p in plans if p.action == "build"], manifest)
+        faults.point("produce:synthesised")
         for plan in todo:
             produced = False
             if not plan.failed and plan.action != "keep":
