@@ -82,12 +82,16 @@ def main(ctx: click.Context, verbose: bool, quiet: bool) -> None:
 @main.command(epilog=EXIT_CODES)
 @project_dir_argument
 @click.option("--engine", help="Speech engine (auto, gtts, espeak, edge); overrides podcast.toml.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel synthesis jobs.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Parallel synthesis jobs (the engine's limit); overrides [engine] jobs.")
+@click.option("--build-jobs", type=click.IntRange(min=1),
+              help="Episodes assembled and encoded at once, one process each (default: usable "
+                   "CPU cores); overrides [build] jobs. The output is the same for any number.")
 @click.option("--keep-going", "-k", is_flag=True,
               help="Build the other posts when one fails; list the failures at the end.")
 @click.pass_context
 def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int | None,
-          keep_going: bool) -> None:
+          build_jobs: int | None, keep_going: bool) -> None:
     """Build the posts of PROJECT_DIR into PROJECT_DIR/public/.
 
     Only what changed is rebuilt. A bad post stops the build with public/ unchanged,
@@ -99,7 +103,7 @@ def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int |
     progress = BuildProgress(quiet)
     try:
         result = build_project(project_dir, engine=engine, jobs=jobs, progress=progress,
-                               keep_going=keep_going)
+                               keep_going=keep_going, build_jobs=build_jobs)
     finally:
         progress.close()
     if not quiet:

@@ -66,6 +66,9 @@ OPTIONS: list[Option] = [
     Option("engine.retries", int, 4,
            "Network engines: retries of a failed request (429, 5xx, timeouts, offline)."),
     Option("engine.timeout", (int, float), 20.0, "Network engines: seconds to wait for an answer."),
+    # [build] — how the build uses the machine
+    Option("build.jobs", int, 0,
+           "Episodes assembled and encoded at once (worker processes); 0 = usable CPU cores."),
     # [audio] — the sound of an episode
     Option("audio.intro", str, "", "Intro music played before the greeting.", is_file=True),
     Option("audio.sting", str, "", "Short sound around quoted articles.", is_file=True),
@@ -308,6 +311,8 @@ def _check_values(values: dict[str, Any]) -> list[str]:
     problems.extend(_check_audio(values))
     if values["engine.jobs"] < 0:
         problems.append("engine.jobs must be 0 (automatic) or more")
+    if values["build.jobs"] < 0:
+        problems.append("build.jobs must be 0 (one per usable CPU core) or more")
     if values["engine.rate_limit"] < 0:
         problems.append("engine.rate_limit must be 0 (no limit) or more")
     if values["engine.retries"] < 0:

@@ -1,18 +1,25 @@
 """Produce: the clips of every episode to build, then each MP3 assembled and tagged in staging.
 
-Episodes whose audio is in the cache but not in ``public/`` are tagged from there; episodes
-whose tags alone changed are re-tagged from a copy. ``public/`` is not touched.
+Episodes to build are assembled and encoded in worker processes (``[build] jobs``, one per
+usable core by default; see ``podcaster.build.workers``) while the build process tags the
+ones that are ready, in plan order. Episodes whose audio is in the cache but not in
+``public/`` are tagged from there; episodes whose tags alone changed are re-tagged from a
+copy. ``public/`` is not touched.
 """
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from podcaster.audio.settings import AudioSettings
+from podcaster.build import faults
 from podcaster.build.manifest import Manifest, file_sha256, timeline_to_dict, timeline_with_times
 from podcaster.build.plan import Plan, audio_key, decide, tags_key
+from podcaster.build.workers import Workers, build_jobs, result
 from podcaster.model import Clip, Cue, Episode, Segment
 from podcaster.publish.tag import episode_tags, write_tags
 from podcaster.speech.synthesize import AUTO, AUTO_FIRST
@@ -52,20 +59,55 @@ def synthesise(build: Build, builds: list[Plan], manifest: Manifest) -> None:
             plan.clips = clips
 
 
+def produce_all(build: Build, plans: list[Plan]) -> Iterator[tuple[Plan, bool]]:
+    """Produce every plan to do, in order; yield each with whether its MP3 is staged.
 
-def produce(build: Build, plan: Plan) -> None:
-    """Make the plan's MP3 in the staging folder (built, or re-tagged from a copy)."""
+    The episodes to build are handed to the workers at once; each plan then waits for its
+    own. An error stops the workers (unless --keep-going, which notes it and goes on).
+    """
+    assemble = [p for p in plans if p.action == "build" and not p.failed and p.clips is not None]
+    jobs = build_jobs(build.config.build.jobs, len(assemble))
+    workers = Workers(jobs) if jobs > 1 else None
+    with workers or contextlib.nullcontext():
+        pending = {}
+        if workers is not None:
+            build.staging.mkdir(parents=True, exist_ok=True)
+            for plan in assemble:
+                pending[id(plan)] = workers.submit(
+                    assemble_staged, plan.cues, plan.clips, plan.segments,
+                    staged_path(build, plan), build.audio)
+            faults.point("produce:workers")
+        for plan in plans:
+            produced = False
+            if not plan.failed and plan.action != "keep":
+                with build.per_post(plan.post.path):
+                    produce(build, plan, pending.pop(id(plan), None))
+                    produced = True
+            yield plan, produced
+
+
+def staged_path(build: Build, plan: Plan) -> Path:
+    return build.staging / f"{plan.post.slug}.mp3"
+
+
+def produce(build: Build, plan: Plan, assembling=None) -> None:
+    """Make the plan's MP3 in the staging folder (built, or re-tagged from a copy).
+
+    ``assembling`` is a worker's handle on the episode's assembly, if one is making it."""
     post = plan.post
     build.progress.post(post)
-    staged = build.staging / f"{post.slug}.mp3"
+    staged = staged_path(build, plan)
     staged.parent.mkdir(parents=True, exist_ok=True)
     final = build.episodes_dir / f"{post.slug}.mp3"
     if plan.action == "build":
-        clips = plan.clips
-        if clips is None:  # a damaged cache entry turned a restore into a build
-            clips = build.synth.run(plan.cues, build.voice_for, build.progress.clips)
         build.progress.step(post, "encoding")
-        timeline = assemble_episode(plan.cues, clips, plan.segments, staged, build.audio)
+        if assembling is not None:
+            timeline = result(assembling)
+        else:
+            clips = plan.clips
+            if clips is None:  # a damaged cache entry turned a restore into a build
+                clips = build.synth.run(plan.cues, build.voice_for, build.progress.clips)
+            timeline = assemble_staged(plan.cues, clips, plan.segments, staged, build.audio)
         build.store.put(plan.audio_key, staged, timeline_to_dict(timeline, build.project_dir))
         plan.episode = Episode(post, plan.segments, plan.number, final, 0,
                                timeline.duration, timeline)
@@ -88,6 +130,13 @@ def produce(build: Build, plan: Plan) -> None:
     plan.episode.size = staged.stat().st_size
     plan.sha256 = file_sha256(staged)
     plan.staged = staged
+
+
+def assemble_staged(cues: list[Cue], clips: list[Clip | None], segments: list[Segment],
+                    out_path: Path, settings: AudioSettings):
+    """Assemble one episode into staging: in the build process, or handed to a worker."""
+    faults.point(f"produce:assemble:{out_path.stem}")
+    return assemble_episode(cues, clips, segments, out_path, settings)
 
 
 def assemble_episode(cues: list[Cue], clips: list[Clip | None], segments: list[Segment],

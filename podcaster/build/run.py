@@ -48,7 +48,7 @@ from podcaster.build.manifest import (
     output_intact,
 )
 from podcaster.build.plan import Plan, decide, kept_records, number_episodes, plan_posts
-from podcaster.build.produce import produce, synthesise
+from podcaster.build.produce import produce_all, synthesise
 from podcaster.config import Config, load_config
 from podcaster.errors import PodcasterError, UnexpectedError
 from podcaster.model import SPEECH_KINDS, Episode, Post, Voice
@@ -111,12 +111,15 @@ class BuildResult:
 
 
 def build_project(project_dir: Path | str, engine: str | None = None, jobs: int | None = None,
-                  progress: Progress | None = None, keep_going: bool = False) -> BuildResult:
+                  progress: Progress | None = None, keep_going: bool = False,
+                  build_jobs: int | None = None) -> BuildResult:
     """Build the project's posts into ``public/``, redoing only what changed.
 
     Raises a PodcasterError (PostError naming the file for a bad post) and leaves ``public/``
     unchanged, unless ``keep_going``: then the other posts are built and the bad ones are
     listed in ``BuildResult.failed``. Raises BuildLockedError if another build is running.
+    ``jobs`` overrides ``[engine] jobs`` (synthesis), ``build_jobs`` ``[build] jobs``
+    (episodes assembled at once).
     """
     started = time.monotonic()
     overrides: dict[str, Any] = {}
@@ -124,6 +127,8 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
         overrides["engine.name"] = engine
     if jobs is not None:
         overrides["engine.jobs"] = jobs
+    if build_jobs is not None:
+        overrides["build.jobs"] = build_jobs
     config = load_config(project_dir, overrides)
     with BuildLock(config.cache_dir / LOCK_NAME):
         result = Build(config, engine, progress or Progress(), keep_going).run()
@@ -200,17 +205,13 @@ class Build:
         done: list[Plan] = [p for p in plans if p.action == "keep"]
         synthesise(self, [p for p in plans if p.action == "build"], manifest)
         faults.point("produce:synthesised")
-        for plan in todo:
-            produced = False
-            if not plan.failed and plan.action != "keep":
-                with self.per_post(plan.post.path):
-                    produce(self, plan)
-                    produced = True
-            if produced or plan.action == "keep":
-                done.append(plan)
-            elif plan.record and output_intact(plan.record, self.public_dir):
-                kept.append(plan.record)  # a failed rebuild keeps the episode already built
-            self.progress.post_done(plan.post)
+        with contextlib.closing(produce_all(self, todo)) as produced_plans:
+            for plan, produced in produced_plans:
+                if produced or plan.action == "keep":
+                    done.append(plan)
+                elif plan.record and output_intact(plan.record, self.public_dir):
+                    kept.append(plan.record)  # a failed rebuild keeps the episode built
+                self.progress.post_done(plan.post)
 
         result = BuildResult(episodes=[], feed_path=self.public_dir / "feed.xml",
                              engine=self.engine_label(plans), stats=self.synth.stats,
