@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 import math
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from podcaster.audio.limiter import limit_to_ratio
-from podcaster.audio.loudness import EnergyBins, db_to_gain, integrated_loudness
+from podcaster.audio.loudness import EnergyBins, db_to_gain, integrated_loudness, k_filter
 from podcaster.audio.mix import (
     MUSIC_REFERENCE,
     apply_envelope,
@@ -48,8 +49,8 @@ class Sounds:
         self.clips = clips
         self.rate = settings.sample_rate
         self.ratio = peak_ratio(settings)
-        self._music: dict[Path, np.ndarray] = {}
         self._levels: dict[int, float] = {}
+        self._filtered: dict[int, np.ndarray] = {}
 
     def native(self, index: int) -> tuple[np.ndarray, int]:
         """Cue ``index``'s audio, peaks capped, at its own rate: (samples, rate).
@@ -64,9 +65,18 @@ class Sounds:
         if clip is None:
             raise AudioError(f"no synthesised clip for {cue.kind} cue {cue.text[:40]!r}")
         samples, rate = load_clip(clip.path)
-        if index not in self._levels:
-            self._levels[index] = integrated_loudness(samples, rate)
-        return limit_to_ratio(samples, self._levels[index], self.ratio, rate), rate
+        if index in self._levels:
+            return limit_to_ratio(samples, self._levels[index], self.ratio, rate), rate
+        filtered = k_filter(samples, rate)
+        self._levels[index] = integrated_loudness(samples, rate, filtered)
+        limited = limit_to_ratio(samples, self._levels[index], self.ratio, rate)
+        if limited is samples:  # the same sound: its K-weighting serves the mix's measure too
+            self._filtered[index] = filtered
+        return limited, rate
+
+    def filtered(self, index: int) -> np.ndarray | None:
+        """The K-weighted clip ``native(index)`` gave, if it had it (once: then forgotten)."""
+        return self._filtered.pop(index, None)
 
     def get(self, index: int) -> np.ndarray:
         """Cue ``index``'s audio at the episode's rate, before envelopes and mix gains."""
@@ -74,15 +84,11 @@ class Sounds:
         return resample(samples, rate, self.rate)
 
     def _sound(self, path: Path) -> np.ndarray:
-        if path not in self._music:
-            audio = load_sound(path, self.rate)
-            loudness = integrated_loudness(audio, self.rate)
-            if math.isfinite(loudness):
-                audio = audio * np.float32(db_to_gain(MUSIC_REFERENCE - loudness))
-                audio = limit_to_ratio(audio, MUSIC_REFERENCE, self.ratio, self.rate)
-            log.debug("%s: %.1f LUFS", path.name, loudness)
-            self._music[path] = audio.astype(np.float32, copy=False)
-        return self._music[path]
+        try:
+            st = path.stat()
+        except OSError as exc:
+            raise AudioError(f"{path}: cannot read: {exc.strerror}") from None
+        return levelled_music(path, st.st_mtime_ns, st.st_size, self.rate, self.ratio)
 
     def event(self, event: Event, samples: np.ndarray | None = None) -> np.ndarray:
         """The ``event.length`` samples ``event`` plays, envelope applied, before the mix
@@ -92,6 +98,24 @@ class Sounds:
         if len(samples) < event.length:  # resampling rounded the other way: one sample
             samples = np.concatenate([samples, np.zeros(event.length - len(samples), np.float32)])
         return apply_envelope(samples[: event.length], event.envelope)
+
+
+@lru_cache(maxsize=16)
+def levelled_music(path: Path, mtime_ns: int, size: int, rate: int, ratio: float) -> np.ndarray:
+    """A music file decoded at ``rate``, levelled to MUSIC_REFERENCE and peak-capped.
+
+    Kept for the process's later episodes (a build's episodes share their intro, stings and
+    outro), by the file's path, modification time and size. Read-only.
+    """
+    audio = load_sound(path, rate)
+    loudness = integrated_loudness(audio, rate)
+    if math.isfinite(loudness):
+        audio = audio * np.float32(db_to_gain(MUSIC_REFERENCE - loudness))
+        audio = limit_to_ratio(audio, MUSIC_REFERENCE, ratio, rate)
+    log.debug("%s: %.1f LUFS", path.name, loudness)
+    audio = audio.astype(np.float32, copy=False)
+    audio.flags.writeable = False
+    return audio
 
 
 def assemble_episode(cues: list[Cue], clips: list[Clip | None], segments: list[Segment],
@@ -107,7 +131,7 @@ def assemble_episode(cues: list[Cue], clips: list[Clip | None], segments: list[S
         if native_rate == rate:
             bins.add(event.group, event.start, sounds.event(event, native))
         else:  # a clip: measured as it is, resampled only for the mix
-            bins.add(event.group, event.start, native, native_rate)
+            bins.add(event.group, event.start, native, native_rate, sounds.filtered(index))
     events, total = placer.events, placer.total
     if total == 0:
         raise AudioError(f"{out_path}: the episode has no audio")

@@ -67,7 +67,9 @@ def fft_size(n: int) -> int:
 
 
 def k_filter(samples: np.ndarray, rate: int) -> np.ndarray:
-    """K-weighted copy of ``samples`` including the filter's tail (TAIL seconds longer)."""
+    """K-weighted copy of ``samples`` (float64) including the filter's tail (TAIL seconds
+    longer)."""
+    samples = samples.astype(np.float64, copy=False)
     n = len(samples) + int(TAIL * rate)
     size = fft_size(n)
     spectrum = np.fft.rfft(samples, size) * _response(rate, size)
@@ -86,19 +88,23 @@ class EnergyBins:
         self.step = rate / 10  # samples per bin (not always a whole number)
         self.groups: dict[str, list[tuple[int, np.ndarray]]] = {}
 
-    def add(self, group: str, start: int, samples: np.ndarray, rate: int | None = None) -> None:
+    def add(self, group: str, start: int, samples: np.ndarray, rate: int | None = None,
+            filtered: np.ndarray | None = None) -> None:
         """Add the energy of ``samples`` (unfiltered) placed at sample ``start`` of the
         episode. ``rate`` is the samples' own rate if it is not the episode's: a clip is
-        cheaper to measure before it is resampled, and its loudness is the same."""
+        cheaper to measure before it is resampled, and its loudness is the same.
+        ``filtered`` is ``k_filter(samples, rate)`` if the caller has it already."""
         if len(samples) == 0:
             return
         rate = rate or self.rate
-        y = k_filter(samples.astype(np.float64, copy=False), rate)
+        y = k_filter(samples, rate) if filtered is None else filtered
         first = start * 10 // self.rate
-        # The bin of sample j is floor((start / episode rate + j / rate) * 10), in integers.
-        index = (start * rate + np.arange(len(y), dtype=np.int64) * self.rate) * 10
-        index = index // (self.rate * rate) - first
-        energy = np.bincount(index, weights=y * y)
+        # Sample j is in bin floor((start / episode rate + j / rate) * 10), in integers: bin
+        # b starts at the first j with (start * rate + j * R) * 10 >= b * R * rate.
+        last = ((start * rate + (len(y) - 1) * self.rate) * 10) // (self.rate * rate)
+        bins = np.arange(first + 1, last + 1, dtype=np.int64)
+        edges = -((10 * start * rate - bins * self.rate * rate) // (10 * self.rate))
+        energy = np.add.reduceat(y * y, np.concatenate([[0], edges]))
         if rate != self.rate:
             energy *= self.rate / rate  # as if counted in samples of the episode's rate
         self.groups.setdefault(group, []).append((first, energy))
@@ -138,14 +144,16 @@ def gated_loudness(bins: np.ndarray, step: float) -> float:
     return OFFSET + 10 * math.log10(kept.mean())
 
 
-def integrated_loudness(samples: np.ndarray, rate: int) -> float:
+def integrated_loudness(samples: np.ndarray, rate: int,
+                        filtered: np.ndarray | None = None) -> float:
     """Integrated loudness (LUFS) of a mono signal given as floats in [-1, 1].
 
     A sound shorter than one gating block (400 ms) gets its ungated mean level instead of
-    -inf, so that even a one-word clip has a level.
+    -inf, so that even a one-word clip has a level. ``filtered`` is
+    ``k_filter(samples, rate)`` if the caller has it already.
     """
     bins = EnergyBins(rate)
-    bins.add("all", 0, samples)
+    bins.add("all", 0, samples, filtered=filtered)
     level = bins.loudness({"all": 1.0}, len(samples))
     if math.isfinite(level) or len(samples) == 0:
         return level
