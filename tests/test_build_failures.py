@@ -8,11 +8,12 @@ import json
 import pytest
 
 from podcaster.build import build_project
-from podcaster.build import plan as plan_module
 from podcaster.build import produce as produce_module
 from podcaster.build.manifest import MANIFEST_NAME
+from podcaster.build.plancache import CACHE_NAME as PLAN_CACHE_NAME
 from podcaster.cli import EXIT_INTERNAL
 from podcaster.errors import AudioError, PostError, UnexpectedError
+from podcaster.text import segment as segment_module
 from tests.build_fixtures import built_project, snapshot
 from tests.build_fixtures import invoke_cli as cli
 
@@ -170,7 +171,8 @@ def test_unexpected_exception_is_one_line_with_a_hint(project, monkeypatch):
     def broken(post):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(plan_module, "segment_post", broken)
+    monkeypatch.setattr(segment_module, "segment_post", broken)
+    (project / ".podcaster-cache" / PLAN_CACHE_NAME).unlink()  # every post is read again
     before = snapshot(project / "public")
 
     with pytest.raises(UnexpectedError) as info:

@@ -24,12 +24,12 @@ from podcaster.build.manifest import (
     relative_path,
     timeline_with_times,
 )
+from podcaster.build.plancache import CACHE_NAME as PLAN_CACHE_NAME
+from podcaster.build.plancache import PlanCache, context_key
 from podcaster.errors import PodcasterError, PostError
 from podcaster.model import Clip, Cue, Episode, Post, Segment
 from podcaster.publish.tag import EpisodeTags, episode_tags
-from podcaster.text.read import find_posts, read_post
-from podcaster.text.script import build_script
-from podcaster.text.segment import segment_post
+from podcaster.text.read import find_posts
 
 if TYPE_CHECKING:
     from podcaster.build.run import Build
@@ -67,9 +67,10 @@ def plan_posts(build: Build) -> list[Plan]:
     paths = find_posts(build.config.posts_dir)
     if not paths:
         raise PodcasterError(f"{build.config.posts_dir}: no posts to build")
+    cache = PlanCache(build.config.cache_dir / PLAN_CACHE_NAME, context_key(build.script_settings))
     for path in paths:
         with build.per_post(path):
-            post = read_post(path)
+            post, segments, cues = read_and_script(build, cache, path)
             if post.draft:
                 log.info("%s: draft, not published", path)
                 continue
@@ -77,13 +78,35 @@ def plan_posts(build: Build) -> list[Plan]:
                 raise PostError(path, f"slug {post.slug!r} is already used by "
                                       f"{slugs[post.slug]}")
             slugs[post.slug] = path
-            segments = segment_post(post)
-            cues = build_script(post, segments, build.script_settings)
             plans.append(Plan(post, segments, cues, audio_key(build, segments, cues)))
+    cache.save()
     if not plans and not build.failed:
         raise PodcasterError(f"{build.config.posts_dir}: no published posts (all drafts)")
     plans.sort(key=lambda p: (p.post.date, p.post.slug))
     return plans
+
+
+def read_and_script(build: Build, cache: PlanCache, path: Path):
+    """The post at ``path`` with its segments and cues (None for a draft): from the plan
+    cache if the file is unchanged, else read, segmented and scripted (and cached)."""
+    try:
+        found = cache.get(path, path.read_bytes())
+    except OSError:
+        found = None  # read_post says what is wrong with the file
+    if found is not None:
+        return found
+    from podcaster.text.read import read_post
+    from podcaster.text.script import build_script
+    from podcaster.text.segment import segment_post
+
+    with cache.recording() as warnings:
+        post = read_post(path)
+        if post.draft:
+            return post, None, None
+        segments = segment_post(post)
+        cues = build_script(post, segments, build.script_settings)
+    cache.put(path, post.raw, post, segments, cues, warnings)
+    return post, segments, cues
 
 
 def kept_records(build: Build, manifest: Manifest, plans: list[Plan]) -> list[EpisodeRecord]:

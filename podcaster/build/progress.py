@@ -15,13 +15,21 @@ class BuildProgress:
     episode elsewhere (CI logs), nothing when quiet."""
 
     def __init__(self, quiet: bool):
-        from rich.console import Console
-
         self.quiet = quiet
-        self.console = Console(stderr=True)
+        self._console = None
         self.bar = None
         self.done = 0
         self.total = 0
+
+    @property
+    def console(self):
+        """rich's console on stderr, made (and rich imported) when first needed: a quiet
+        build with nothing to do never needs it."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=True)
+        return self._console
 
     def start(self, episodes: int, clips: int) -> None:
         self.total = episodes

@@ -69,6 +69,18 @@ class Lexicon:
         self.folded = {}
         if ignore_case:
             self.folded = {k.lower(): v for k, v in self.exact.items() if k != k.upper()}
+        self._pattern: re.Pattern | None | bool = False  # compiled on first use
+
+    @property
+    def pattern(self) -> re.Pattern | None:
+        """The matcher of every entry (None for no entries), compiled on first use: the
+        built-in lexicon's takes a noticeable while, and a build that reads no post (all
+        unchanged) never needs it."""
+        if self._pattern is False:
+            self._pattern = self._compile()
+        return self._pattern  # type: ignore[return-value]
+
+    def _compile(self) -> re.Pattern | None:
         parts = []
         for key in sorted(self.exact, key=lambda s: (-len(s), s)):
             pat = _word_pattern(key)
@@ -77,7 +89,7 @@ class Lexicon:
         firsts = {k[0] for k in self.exact} | {k[0].upper() for k in self.folded}
         firsts |= {k[0].lower() for k in self.folded}
         first = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
-        self.pattern = re.compile(f"(?={first})(?:{'|'.join(parts)})") if parts else None
+        return re.compile(f"(?={first})(?:{'|'.join(parts)})") if parts else None
 
     def _reading(self, m: re.Match) -> str:
         s = m.group()

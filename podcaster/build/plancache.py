@@ -1,0 +1,146 @@
+"""The plans of unchanged posts, kept between builds: a rebuild reads only what changed.
+
+Reading, segmenting and scripting (normalising every sentence) a post costs a few
+milliseconds; for a blog of a thousand posts that is most of a no-op rebuild. So the result
+(post, segments, cues) is kept in ``.podcaster-cache/plans.json`` under the post's file
+name with the digest of its bytes, and reused while the file's bytes are the same. The whole
+file is dropped when anything else the result depends on changes: podcaster's version, the
+script settings (sounds, pauses, lexicon) or the text-processing code itself.
+
+The warnings a post gave when it was read are kept too and given again on every build, so
+a cached post warns as a freshly read one does. JSON, not pickle: a cache restored in CI
+is data, never code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from podcaster import __version__
+from podcaster.files import write_atomic
+from podcaster.model import Block, Cue, Post, Segment, Source
+
+log = logging.getLogger(__name__)
+
+CACHE_NAME = "plans.json"
+VERSION = 1
+TEXT_CODE = Path(__file__).resolve().parents[1] / "text"
+
+
+def context_key(settings: Any) -> str:
+    """What every cached plan depends on besides its post file."""
+    code = sorted((p.relative_to(TEXT_CODE).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
+                  for p in TEXT_CODE.rglob("*.py"))
+    lexicon = sorted((settings.lexicon or {}).items())
+    blob = json.dumps([VERSION, __version__, code, repr(settings), lexicon], ensure_ascii=False,
+                      default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+class PlanCache:
+    """Read once at the start of the plan; ``save`` writes the entries this build used."""
+
+    def __init__(self, path: Path, context: str):
+        self.path = path
+        self.context = context
+        self._old: dict[str, dict] = {}
+        self._new: dict[str, dict] = {}
+        try:
+            data = json.loads(path.read_bytes())
+            if data.get("context") == context:
+                self._old = data["posts"]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # no cache, or an unusable one: every post is read
+
+    def get(self, path: Path, raw: bytes) -> tuple[Post, list[Segment], list[Cue]] | None:
+        """The plan of the post at ``path`` if its bytes are ``raw``; its warnings are logged
+        again."""
+        entry = self._old.get(path.name)
+        if entry is None or entry.get("sha256") != hashlib.sha256(raw).hexdigest():
+            return None
+        try:
+            found = (_post(entry["post"], path, raw), [_segment(s) for s in entry["segments"]],
+                     [_cue(c) for c in entry["cues"]])
+        except (KeyError, TypeError, ValueError):
+            return None
+        for name, level, message in entry.get("warnings", []):
+            logging.getLogger(name).log(level, "%s", message)
+        self._new[path.name] = entry
+        return found
+
+    @contextmanager
+    def recording(self) -> Iterator[list[tuple[str, int, str]]]:
+        """Collect the warnings logged while a post is read (to give them again)."""
+        warnings: list[tuple[str, int, str]] = []
+        handler = _Collect(warnings)
+        root = logging.getLogger("podcaster")
+        root.addHandler(handler)
+        try:
+            yield warnings
+        finally:
+            root.removeHandler(handler)
+
+    def put(self, path: Path, raw: bytes, post: Post, segments: list[Segment],
+            cues: list[Cue], warnings: list[tuple[str, int, str]]) -> None:
+        self._new[path.name] = {
+            "sha256": hashlib.sha256(raw).hexdigest(),
+            "post": {"title": post.title, "date": post.date.isoformat(), "slug": post.slug,
+                     "blocks": [[b.text, b.quoted] for b in post.blocks],
+                     "sources": [s.to_dict() for s in post.sources], "draft": post.draft,
+                     "description": post.description},
+            "segments": [s.to_dict() for s in segments],
+            "cues": [{"kind": c.kind, "text": c.text, "spoken": c.spoken,
+                      "sound": str(c.sound) if c.sound is not None else None,
+                      "segment": c.segment, "paragraph": c.paragraph,
+                      "pause_after": c.pause_after} for c in cues],
+            "warnings": warnings,
+        }
+
+    def save(self) -> None:
+        """Keep the plans of this build's posts (a removed post's plan goes)."""
+        if self._new == self._old:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.path, json.dumps({"context": self.context, "posts": self._new},
+                                               ensure_ascii=False).encode("utf-8"))
+        except OSError as exc:  # only a cache: the next build reads every post again
+            log.warning("%s: cannot write the plan cache: %s", self.path, exc.strerror)
+
+
+class _Collect(logging.Handler):
+    def __init__(self, into: list[tuple[str, int, str]]):
+        super().__init__(logging.WARNING)
+        self.into = into
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.into.append((record.name, record.levelno, record.getMessage()))
+
+
+def _source(data: dict | None) -> Source | None:
+    return Source(data["n"], data["title"], data["outlet"], data["url"]) if data else None
+
+
+def _post(data: dict, path: Path, raw: bytes) -> Post:
+    return Post(path=path, title=data["title"], date=dt.date.fromisoformat(data["date"]),
+                slug=data["slug"], blocks=[Block(text, quoted) for text, quoted in data["blocks"]],
+                sources=[_source(s) for s in data["sources"]], draft=data["draft"],
+                description=data["description"], raw=raw)
+
+
+def _segment(data: dict) -> Segment:
+    return Segment(data["kind"], data["title"], list(data["paragraphs"]), _source(data["source"]))
+
+
+def _cue(data: dict) -> Cue:
+    return Cue(kind=data["kind"], text=data["text"], spoken=data["spoken"],
+               sound=Path(data["sound"]) if data["sound"] is not None else None,
+               segment=data["segment"], paragraph=data["paragraph"],
+               pause_after=data["pause_after"])

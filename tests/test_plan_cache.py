@@ -1,0 +1,98 @@
+"""The plan cache: a rebuild reads only the posts that changed, and gives the same plans."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from podcaster.build import build_project
+from podcaster.build.plancache import CACHE_NAME, PlanCache, context_key
+from podcaster.model import Block, Cue, Post, Segment, Source
+from podcaster.text import read as read_module
+from podcaster.text.script import ScriptSettings
+from tests.build_fixtures import built_project, snapshot
+
+SLUGS = ["spring-rain", "robot-library", "night-train"]
+
+
+@pytest.fixture
+def project(tmp_path_factory, tmp_path):
+    project = built_project(tmp_path_factory, tmp_path / "show")
+    build_project(project)  # the copy's sounds have other paths: its plans are cached anew
+    return project
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The names of the post files read (not taken from the plan cache)."""
+    names = []
+    real = read_module.read_post
+
+    def counting(path):
+        names.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(read_module, "read_post", counting)
+    return names
+
+
+def test_a_noop_rebuild_reads_no_post(project, reads):
+    before = snapshot(project / "public")
+    assert build_project(project).unchanged == SLUGS
+    assert reads == []
+    assert snapshot(project / "public") == before
+
+
+def test_an_edited_post_alone_is_read_again_and_rebuilt(project, reads):
+    post = project / "posts" / "2025-03-02-robot-library.txt"
+    post.write_text(post.read_text(encoding="utf-8").replace("여유로워지겠네요", "편해지겠네요"),
+                    encoding="utf-8")
+    result = build_project(project)
+    assert reads == ["2025-03-02-robot-library.txt"]
+    assert result.built == ["robot-library"]
+    transcript = (project / "public" / "episodes" / "robot-library.vtt").read_text("utf-8")
+    assert "편해지겠네요" in transcript
+
+
+def test_new_pronunciations_read_every_post_again(project, reads):
+    with (project / "podcast.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[pronunciation]\n"기차" = "열차"\n')
+    result = build_project(project)
+    assert sorted(reads) == sorted(p.name for p in (project / "posts").iterdir())
+    assert result.built == ["night-train"]  # the only post that says 기차
+
+
+def test_a_damaged_cache_is_ignored(project, reads):
+    (project / ".podcaster-cache" / CACHE_NAME).write_bytes(b"{not json")
+    assert build_project(project).unchanged == SLUGS
+    assert len(reads) == 3
+    reads.clear()
+    assert build_project(project).unchanged == SLUGS  # and written again
+    assert reads == []
+
+
+def test_cached_plans_equal_read_ones_and_repeat_their_warnings(tmp_path, caplog):
+    path = tmp_path / "2025-01-02-a.txt"
+    raw = "제목\n본문\n".encode()
+    post = Post(path, "제목", __import__("datetime").date(2025, 1, 2), "a",
+                [Block("본문"), Block("인용", quoted=True)], [Source(1, "기사", "신문", "https://x")],
+                description=None, raw=raw)
+    segments = [Segment("article", "기사", ["인용"], Source(1, "기사", "신문", "https://x"))]
+    cues = [Cue("intro", sound=tmp_path / "intro.mp3", pause_after=0.5),
+            Cue("article", "인용", "인용", segment=0, paragraph=0, pause_after=0.35)]
+    key = context_key(ScriptSettings())
+    cache = PlanCache(tmp_path / CACHE_NAME, key)
+    with cache.recording() as warnings:
+        logging.getLogger("podcaster.text.readers.paragraphs").warning("%s: odd quote", path)
+    cache.put(path, raw, post, segments, cues, warnings)
+    cache.save()
+
+    again = PlanCache(tmp_path / CACHE_NAME, key)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert again.get(path, raw) == (post, segments, cues)
+    assert f"{path}: odd quote" in caplog.text
+    assert again.get(path, raw + b"\n") is None  # other bytes
+    assert PlanCache(tmp_path / CACHE_NAME, "other").get(path, raw) is None  # other settings
+    assert key != context_key(ScriptSettings(sentence_pause=0.5))
