@@ -37,8 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from podcaster.audio.settings import AudioSettings
-from podcaster.build import faults
-from podcaster.build.commit import commit
+from podcaster.build import faults, published
 from podcaster.build.lock import BuildLock
 from podcaster.build.manifest import (
     AudioStore,
@@ -218,7 +217,14 @@ class Build:
                              engine_note=self.synth.note, failed=self.failed)
         if done or kept:
             done.sort(key=lambda p: (p.post.date, p.post.slug))
-            result.episodes, result.removed = commit(self, done, kept, manifest)
+            if not kept and published.up_to_date(self, done, manifest):
+                result.episodes = [p.episode for p in done]  # public/ is as it would be
+            else:
+                from podcaster.build.commit import commit  # loads the feed, pages and tags
+
+                published.forget(self)
+                result.episodes, result.removed = commit(self, done, kept, manifest)
+                published.remember(self, done)
         result.episodes.sort(key=lambda e: e.number)
         result.built = [p.post.slug for p in done if p.action == "build"]
         result.restored = [p.post.slug for p in done if p.action == "restore"]

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from podcaster.model import Cue, Post, Segment, Source
-from podcaster.text.normalize import normalize
 from podcaster.text.sentences import split_sentences
 
 # Native Korean numerals as ordinals take: 첫, 두, 세, 네, 다섯 ... 열한, 스무, 스물한 ...
@@ -58,6 +57,8 @@ def announcement(number: int, source: Source | None) -> str:
 
 def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) -> list[Cue]:
     """Return the episode's cues in playing order."""
+    from podcaster.text.normalize import normalize  # loaded when a post is first read
+
     cues: list[Cue] = []
 
     def say(kind: str, text: str, pause: float, segment: int | None = None,

@@ -7,7 +7,6 @@ so listeners hear who is speaking.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from podcaster.errors import EngineError
@@ -81,6 +80,8 @@ class EdgeEngine(Engine):
 
         Raises TransientError for what may pass, EngineError for what will not.
         """
+        import asyncio  # here: every build registers this engine, few use it
+
         communicate = self.prepare(text, voice)
 
         async def collect() -> bytes:
@@ -97,6 +98,8 @@ class EdgeEngine(Engine):
 
     def failure(self, exc: Exception, voice: Voice) -> Exception:
         """The project's error for an exception raised while talking to the service."""
+        import asyncio
+
         import aiohttp
         from edge_tts import exceptions as edge_errors
 

@@ -1,4 +1,5 @@
-"""The plan cache: a rebuild reads only the posts that changed, and gives the same plans."""
+"""A rebuild reads only the posts that changed (the plan cache) and publishes nothing when
+nothing changed (the published note), yet puts right what was changed in public/ by hand."""
 
 from __future__ import annotations
 
@@ -42,6 +43,66 @@ def test_a_noop_rebuild_reads_no_post(project, reads):
     assert build_project(project).unchanged == SLUGS
     assert reads == []
     assert snapshot(project / "public") == before
+
+
+@pytest.fixture
+def commits(monkeypatch):
+    """How many times the build committed."""
+    from podcaster.build import commit as commit_module
+
+    count = []
+    real = commit_module.commit
+
+    def counting(*args):
+        count.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(commit_module, "commit", counting)
+    return count
+
+
+def test_a_noop_rebuild_does_not_commit(project, commits):
+    result = build_project(project)
+    assert result.unchanged == SLUGS
+    assert [e.number for e in result.episodes] == [1, 2, 3]
+    assert commits == []
+
+
+@pytest.mark.parametrize("change", ["remove", "edit", "add"])
+def test_a_file_changed_by_hand_in_public_is_put_right(project, commits, change):
+    public = project / "public"
+    before = snapshot(public)
+    if change == "remove":
+        (public / "index.html").unlink()
+    elif change == "edit":
+        (public / "feed.xml").write_text("<rss/>", encoding="utf-8")
+    else:
+        (public / "episodes" / "old-post.html").write_text("<p>old</p>", encoding="utf-8")
+    assert build_project(project).unchanged == SLUGS
+    assert commits == [1]
+    after = snapshot(public)
+    after.pop("episodes/old-post.html", None)  # not podcaster's: left alone
+    assert {k: v[1:] for k, v in after.items()} == {k: v[1:] for k, v in before.items()}
+    assert build_project(project).unchanged == SLUGS
+    assert commits == [1]
+
+
+def test_a_new_cover_is_published(project, commits):
+    from PIL import Image
+
+    cover = project / "cover.png"
+    Image.new("RGB", (1400, 1400), (20, 40, 90)).save(cover)
+    text = (project / "podcast.toml").read_text(encoding="utf-8")
+    (project / "podcast.toml").write_text(
+        text.replace('owner_email = "owner@example.org"',
+                     'owner_email = "owner@example.org"\ncover = "cover.png"'), encoding="utf-8")
+    result = build_project(project)
+    assert result.retagged == SLUGS  # the cover is in every episode's tags
+    assert commits == [1]
+    cover.unlink()
+    Image.new("RGB", (1400, 1400), (90, 40, 20)).save(cover)
+    build_project(project)
+    assert commits == [1, 1]
 
 
 def test_an_edited_post_alone_is_read_again_and_rebuilt(project, reads):

@@ -1,0 +1,111 @@
+"""Whether ``public/`` already holds what this build would publish.
+
+When every episode is unchanged, the commit would render the feed, the pages and every
+episode's files only to find them equal to what is there. For a blog of a thousand posts
+that rendering is most of a no-op rebuild, so after each commit the build notes, in
+``.podcaster-cache/published.json``:
+
+- a digest of everything the published files are made from: podcaster's version and its
+  templates, the settings, every episode's keys, number and post bytes, the files beside
+  the posts (episode artwork) and the cover;
+- the size and modification time of every file under ``public/``.
+
+A build whose episodes are all unchanged and whose digest and files match skips the commit.
+A file in ``public/`` changed, added or removed by hand makes the build commit as usual,
+which puts it right.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from podcaster import __version__
+from podcaster.build.manifest import Manifest
+from podcaster.build.plan import FORMAT_VERSION, Plan
+from podcaster.files import write_atomic
+
+if TYPE_CHECKING:
+    from podcaster.build.run import Build
+
+log = logging.getLogger(__name__)
+
+STATE_NAME = "published.json"
+PUBLISH_CODE = Path(__file__).resolve().parents[1] / "publish"
+
+
+def _files(folder: Path) -> list[tuple[str, int, int]]:
+    """Every file under ``folder``: (relative path, size, mtime in ns), sorted."""
+    found = []
+    if not folder.is_dir():
+        return found
+    for root, _dirs, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(root, name)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            found.append((os.path.relpath(path, folder), st.st_size, st.st_mtime_ns))
+    return sorted(found)
+
+
+def inputs_key(build: Build, plans: list[Plan]) -> str:
+    """Digest of what the published files are made from."""
+    config = build.config
+    cover = Path(config.show.cover)
+    data = {
+        "version": [__version__, FORMAT_VERSION],
+        "code": _files(PUBLISH_CODE),
+        "settings": [config.values, config.raw],
+        "cover": build.digests(cover) if cover.is_file() else str(cover),
+        "posts": _files(config.posts_dir),
+        "episodes": [[p.post.slug, p.number, p.audio_key, p.tags_key, p.sha256,
+                      hashlib.sha256(p.post.raw).hexdigest()] for p in plans],
+    }
+    blob = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _state_path(build: Build) -> Path:
+    return build.config.cache_dir / STATE_NAME
+
+
+def up_to_date(build: Build, done: list[Plan], manifest: Manifest) -> bool:
+    """Whether committing ``done`` (all published before, none changed) would write nothing."""
+    if any(p.action != "keep" for p in done) or build.failed:
+        return False
+    if set(manifest.episodes) != {p.post.slug for p in done}:
+        return False
+    try:
+        state = json.loads(_state_path(build).read_bytes())
+    except (OSError, ValueError):
+        return False
+    if not isinstance(state, dict) or state.get("inputs") != inputs_key(build, done):
+        return False
+    files = [list(f) for f in _files(build.public_dir)]
+    if state.get("files") != files:
+        log.info("public/ changed since the last build: publishing again")
+        return False
+    return True
+
+
+def forget(build: Build) -> None:
+    """Drop the note before a commit (a commit cut short must not look complete)."""
+    _state_path(build).unlink(missing_ok=True)
+
+
+def remember(build: Build, done: list[Plan]) -> None:
+    """Note what was just published (after a complete commit)."""
+    if build.failed:
+        return
+    state = {"inputs": inputs_key(build, done),
+             "files": [list(f) for f in _files(build.public_dir)]}
+    try:
+        write_atomic(_state_path(build), json.dumps(state, ensure_ascii=False).encode("utf-8"))
+    except OSError as exc:  # only a shortcut: the next build commits as usual
+        log.warning("%s: cannot write: %s", _state_path(build), exc.strerror)
