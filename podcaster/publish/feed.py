@@ -15,12 +15,9 @@ import uuid
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from feedgen.feed import FeedGenerator
-
 from podcaster.errors import PodcasterError
 from podcaster.files import copy_atomic
 from podcaster.model import Episode, Post
-from podcaster.publish import feedext
 from podcaster.publish.chapters import episode_chapters
 from podcaster.timecode import timecode
 
@@ -159,6 +156,10 @@ def render_feed(config, episodes: list[Episode]) -> bytes:
     if not episodes:
         raise PodcasterError("no episodes to put in the feed")
     show = config.show
+    from feedgen.feed import FeedGenerator  # here: a build that renders no feed skips it
+
+    from podcaster.publish import feedext
+
     fg = FeedGenerator()
     fg.load_extension("podcast")
     feedext.register(fg)

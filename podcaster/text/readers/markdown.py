@@ -6,8 +6,6 @@ import logging
 import re
 from pathlib import Path
 
-import yaml
-
 from podcaster.errors import PostError
 from podcaster.text.readers.base import ParsedPost, Reader
 from podcaster.text.readers.paragraphs import Paragraph, clean_text
@@ -55,6 +53,8 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, list[str], int]:
             break
     else:
         raise PostError(path, "front matter is not closed (no second '---' line)")
+    import yaml  # here: only posts with front matter need it
+
     try:
         meta = yaml.safe_load("\n".join(lines[1:end]))
     except yaml.YAMLError as exc:
