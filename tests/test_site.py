@@ -236,3 +236,31 @@ def test_built_episode_page_matches_its_timeline(built_demo):
         assert [c.find_all("span", "chapter-title")[0].text for c in chapters] == [
             c.title for c in expected]
         assert [float(c.attrs["data-start"]) for c in chapters] == [c.start for c in expected]
+
+
+def test_a_long_list_of_episodes_is_split_into_pages(tmp_path, config):
+    from podcaster.publish.site import INDEX_PAGE_SIZE
+
+    total = 2 * INDEX_PAGE_SIZE + 3
+    first = dt.date(2023, 1, 1)
+    episodes = [make_episode(tmp_path, f"ep-{n:03d}", first + dt.timedelta(days=n), n + 1,
+                             f"방송 {n + 1}") for n in range(total)]
+    written = write_site(config, episodes)
+    names = {p.relative_to(config.public_dir).as_posix() for p in written}
+    assert {"index.html", "page-2.html", "page-3.html"} <= names
+    pages = [parse_html((config.public_dir / name).read_bytes())
+             for name in ("index.html", "page-2.html", "page-3.html")]
+    titles = [[a.text for a in page.find_all("a", "episode-link")] for page in pages]
+    assert [len(t) for t in titles] == [INDEX_PAGE_SIZE, INDEX_PAGE_SIZE, 3]
+    assert titles[0][0] == f"방송 {total}" and titles[2][-1] == "방송 1"  # newest first
+    assert pages[1].find_all("ol")[0].attrs["start"] == str(total - INDEX_PAGE_SIZE)
+    assert f"{total}편" in pages[2].find_all("span", "count")[0].text
+    nav = [{a.attrs["rel"]: a.attrs["href"] for a in page.find_all("nav", "pager")[0]
+            .find_all("a")} for page in pages]
+    assert nav == [{"next": "page-2.html"}, {"prev": "index.html", "next": "page-3.html"},
+                   {"prev": "page-2.html"}]
+
+    write_site(config, episodes[:INDEX_PAGE_SIZE])  # one page again: the others go
+    assert not list(config.public_dir.glob("page-*.html"))
+    assert not parse_html((config.public_dir / "index.html").read_bytes()).find_all("nav",
+                                                                                     "pager")

@@ -28,6 +28,9 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES_DIR = HERE / "templates"
 STATIC_DIR = HERE / "static"
 STATIC_FILES = ("site.css", "player.js")
+# Episodes listed per page of the index: the newest on index.html, older ones on page-2.html
+# and on; a page of 50 stays a few tens of kilobytes, light for a phone.
+INDEX_PAGE_SIZE = 50
 
 
 @dataclass
@@ -173,6 +176,11 @@ def static_version() -> str:
     return digest.hexdigest()[:10]
 
 
+def index_page_name(n: int) -> str:
+    """The file of the ``n``-th page of the episode list: the newest on ``index.html``."""
+    return "index.html" if n == 1 else f"page-{n}.html"
+
+
 def render_site(config, episodes: list[Episode]) -> dict[str, bytes]:
     """Every file of the site, by path relative to ``public/``."""
     env = environment()
@@ -187,9 +195,21 @@ def render_site(config, episodes: list[Episode]) -> dict[str, bytes]:
         "version": static_version(),
     }
     files: dict[str, bytes] = {}
-    index = env.get_template("index.html").render(
-        root="", episodes=pages, page_url=config.url(""), **common)
-    files["index.html"] = index.encode("utf-8")
+    index_template = env.get_template("index.html")
+    count = max(1, math.ceil(len(pages) / INDEX_PAGE_SIZE))
+    for n in range(1, count + 1):
+        name = index_page_name(n)
+        pager = None
+        if count > 1:
+            pager = {"page": n, "pages": count,
+                     "newer": index_page_name(n - 1) if n > 1 else None,
+                     "older": index_page_name(n + 1) if n < count else None}
+        shown = pages[(n - 1) * INDEX_PAGE_SIZE: n * INDEX_PAGE_SIZE]
+        html = index_template.render(
+            root="", episodes=shown, total=len(pages), pager=pager,
+            first_number=len(pages) - (n - 1) * INDEX_PAGE_SIZE,
+            page_url=config.url("" if n == 1 else name), **common)
+        files[name] = html.encode("utf-8")
     episode_template = env.get_template("episode.html")
     for page in pages:
         html = episode_template.render(
@@ -207,9 +227,13 @@ def write_site(config, episodes: list[Episode]) -> list[Path]:
     Returns the paths written.
     """
     written = []
-    for relative, data in render_site(config, episodes).items():
+    files = render_site(config, episodes)
+    for relative, data in files.items():
         path = config.public_dir / relative
         if write_atomic(path, data):
             written.append(path)
+    for stale in config.public_dir.glob("page-*.html"):  # the list got shorter
+        if stale.name not in files:
+            stale.unlink()
     log.info("site: %d file(s) written", len(written))
     return written
