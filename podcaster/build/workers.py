@@ -14,12 +14,10 @@ cleans up as a one-job build does.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from typing import Any
 
 from podcaster.errors import AudioError
@@ -67,9 +65,12 @@ class Workers:
 
     def __init__(self, jobs: int):
         self.jobs = jobs
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: Any = None
 
     def __enter__(self) -> Workers:
+        import multiprocessing  # here: a build with one episode or none never needs it
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
         self._pool = ProcessPoolExecutor(self.jobs, mp_context=context,
@@ -100,6 +101,8 @@ class Workers:
 def result(future: Future) -> Any:
     """The value of a worker's job; a worker that died (killed, out of memory) is an
     AudioError rather than a traceback."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
     except BrokenProcessPool:
