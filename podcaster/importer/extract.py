@@ -57,11 +57,31 @@ def clean_html(html: str, title: str = "") -> str:
 def extract_page(page: bytes, url: str, title: str = "") -> str:
     """The main content of a post page as clean HTML; empty string when none is found."""
     html = trafilatura.extract(
-        page, url=url, output_format="html", include_links=True, include_images=False,
+        _bare_urls_as_text(page), url=url, output_format="html", include_links=True, include_images=False,
         include_comments=False, include_tables=False, include_formatting=True,
         deduplicate=False,
     )  # fmt: skip
     return clean_html(html or "", title)
+
+
+def _bare_urls_as_text(page: bytes) -> bytes | str:
+    """The page with every link whose text is its own address turned into that text.
+
+    A source list puts each URL on a line of its own, which blogs turn into a link; the
+    extractor takes a short paragraph that is all link for boilerplate and drops it. As
+    text the URL stays, and the post reader still finds it.
+    """
+    try:
+        root = lxml.html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return page
+    changed = False
+    for link in root.iter("a"):
+        text = (link.text_content() or "").strip()
+        if text and text == (link.get("href") or "").strip() and len(link) == 0:
+            link.drop_tag()
+            changed = True
+    return lxml.html.tostring(root, encoding="unicode") if changed else page
 
 
 def main_frame(page: bytes, url: str) -> str | None:
