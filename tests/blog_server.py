@@ -31,6 +31,7 @@ class Route:
     last_modified: str | None = None
     streamed_size: int = 0  # > 0: stream this many bytes without a Content-Length
     declared_size: int = 0  # > 0: announce this Content-Length (and send only the body)
+    redirect: str | None = None  # answer 301 to this address
 
 
 @dataclass
@@ -66,6 +67,12 @@ class BlogServer:
                 route = server.routes.get(self.path)
                 if route is None:
                     self.send_error(404)
+                    return
+                if route.redirect:
+                    self.send_response(301)
+                    self.send_header("Location", route.redirect)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
                     return
                 if (route.etag and self.headers.get("If-None-Match") == route.etag) or (
                         route.last_modified

@@ -21,6 +21,7 @@ from podcaster.importer.options import ImportOptions
 from podcaster.importer.post import file_name, post_date, render_post
 from podcaster.importer.record import EntryState, FeedState, ImportRecord, digest
 from podcaster.importer.robots import RobotsRules
+from podcaster.read import find_posts
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +82,8 @@ class _Import:
         self.result = ImportResult(feed_url)
         self.complete = True
         self.taken = {e.file for e in record.entries.values()}
-        if posts_dir.is_dir():
-            self.taken |= {p.name for p in posts_dir.iterdir()}
+        # Posts already in posts/ by stem: an entry never becomes a second post of a name.
+        self.existing = {p.stem: p for p in find_posts(posts_dir)} if posts_dir.is_dir() else {}
 
     def run(self) -> ImportResult:
         start = self.fetcher.requests
@@ -142,16 +143,22 @@ class _Import:
         else:
             path = self.posts_dir / file_name(entry, self.options.time_zone, self.taken)
             self.taken.add(path.name)
+            other = self.existing.get(path.stem)
+            if other is not None and other != path:
+                return self._keep(other, entry, "remove it to import the entry")
         body = self._content(entry)
         if body is None:
             return None
         data = render_post(entry, body, date, self.feed_url)
         if known is None and path.is_file() and not force and path.read_bytes() != data:
-            self._warn(f"{path}: a post of this name exists and was not imported from the "
-                       f"feed; {entry.title!r} is not imported (--force replaces the file)")
-            self.result.kept.append(path)
-            return None
+            return self._keep(path, entry, "--force replaces the file")
         return _Planned(entry, path, data, known is not None)
+
+    def _keep(self, path: Path, entry: FeedEntry, remedy: str) -> None:
+        self._warn(f"{path}: a post of this name exists and was not imported from the feed; "
+                   f"{entry.title!r} is not imported ({remedy})")
+        self.result.kept.append(path)
+        self.complete = False  # read the feed again next time: the author may resolve this
 
     def _content(self, entry: FeedEntry) -> str | None:
         """The entry's post as clean HTML; None (with a warning) when it cannot be had."""
