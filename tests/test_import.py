@@ -14,8 +14,8 @@ import pytest
 
 from podcaster.importer import Fetcher, FetchError, ImportOptions, import_feed
 from podcaster.importer.record import RECORD_NAME
-from podcaster.read import read_post
-from podcaster.segment import describe_segments, segment_post
+from podcaster.text.read import read_post
+from podcaster.text.segment import describe_segments, segment_post
 from tests.blog_server import (
     BLOGS,
     JEKYLL_FEED,

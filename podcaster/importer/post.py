@@ -2,7 +2,7 @@
 
 The date is the entry's publication time in the show's time zone; the slug comes from the
 last part of the entry's link (percent-decoded, as blogs put Hangul slugs in URLs), else from
-its title, by the rule every post's slug follows (``podcaster.read.check_slug``).
+its title, by the rule every post's slug follows (``podcaster.text.read.check_slug``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import zoneinfo
 
 from podcaster.errors import PostError
 from podcaster.importer.feed import FeedEntry
-from podcaster.read import MAX_SLUG_LENGTH, check_slug
+from podcaster.text.read import MAX_SLUG_LENGTH, check_slug
 
 _UNSAFE = re.compile(r"[^a-z0-9\uac00-\ud7a3_]+")
 _EXTENSION = re.compile(r"\.(html?|php|aspx?|jsp)$", re.IGNORECASE)

@@ -21,7 +21,7 @@ from podcaster.importer.options import ImportOptions
 from podcaster.importer.post import file_name, post_date, render_post
 from podcaster.importer.record import EntryState, FeedState, ImportRecord, digest
 from podcaster.importer.robots import RobotsRules
-from podcaster.read import find_posts
+from podcaster.text.read import find_posts
 
 log = logging.getLogger(__name__)
 
