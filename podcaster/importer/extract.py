@@ -76,7 +76,7 @@ def _bare_urls_as_text(page: bytes) -> bytes | str:
     except (etree.ParserError, ValueError):
         return page
     changed = False
-    for link in root.iter("a"):
+    for link in list(root.iter("a")):
         text = (link.text_content() or "").strip()
         if text and text == (link.get("href") or "").strip() and len(link) == 0:
             link.drop_tag()
@@ -91,7 +91,7 @@ def main_frame(page: bytes, url: str) -> str | None:
         root = lxml.html.document_fromstring(page)
     except (etree.ParserError, ValueError):
         return None
-    for element in root.iter("script", "style", "noscript"):
+    for element in list(root.iter("script", "style", "noscript")):
         element.drop_tree()
     if len(_SPACES.sub("", root.text_content())) >= _THIN_PAGE:
         return None
