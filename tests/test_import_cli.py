@@ -44,7 +44,8 @@ def test_import_reads_the_source_table(server, tmp_path):
     assert "2 new, 0 updated, 0 unchanged, 0 kept (edited here), 1 skipped" in result.output
 
 
-def test_import_errors_are_one_line(server, tmp_path):
+def test_import_errors_are_one_line(server, tmp_path, monkeypatch):
+    monkeypatch.setattr("podcaster.importer.fetch.BACKOFF", 0.01)
     url = jekyll(server)
     server.fail(JEKYLL_FEED, 500, 500, 500, 500)
     result = cli("import", url, str(tmp_path), "--since", "2025-11-01")

@@ -30,6 +30,7 @@ ROBOTS_AGENT = "podcaster"  # the product token robots.txt rules are matched aga
 MAX_REDIRECTS = 5
 MAX_BYTES = 10_000_000
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+BACKOFF = 1.0  # seconds before the first retry; doubled for each further one
 MAX_RETRY_AFTER = 60.0  # seconds: a longer Retry-After is not worth an hourly run's time
 CHUNK = 64 * 1024
 
@@ -69,11 +70,11 @@ def check_http_url(url: str) -> str:
 class Fetcher:
     """The shared session. ``requests`` counts every request sent, redirects included."""
 
-    def __init__(self, timeout: float = 20.0, retries: int = 3, backoff: float = 1.0,
+    def __init__(self, timeout: float = 20.0, retries: int = 3, backoff: float | None = None,
                  max_bytes: int = MAX_BYTES, sleep: Callable[[float], None] = time.sleep):
         self.timeout = timeout
         self.retries = retries
-        self.backoff = backoff
+        self.backoff = BACKOFF if backoff is None else backoff
         self.max_bytes = max_bytes
         self.sleep = sleep
         self.requests = 0
