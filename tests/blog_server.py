@@ -14,6 +14,7 @@ blog's header, sidebar, share buttons, comments and related posts around them.
 from __future__ import annotations
 
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -32,6 +33,7 @@ class Route:
     streamed_size: int = 0  # > 0: stream this many bytes without a Content-Length
     declared_size: int = 0  # > 0: announce this Content-Length (and send only the body)
     redirect: str | None = None  # answer 301 to this address
+    delay: float = 0.0  # seconds to wait before answering (a slow server)
 
 
 @dataclass
@@ -68,6 +70,8 @@ class BlogServer:
                 if route is None:
                     self.send_error(404)
                     return
+                if route.delay:
+                    time.sleep(min(route.delay, 5.0))
                 if route.redirect:
                     self.send_response(301)
                     self.send_header("Location", route.redirect)

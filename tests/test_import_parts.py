@@ -11,6 +11,7 @@ from podcaster.importer.extract import clean_html, main_frame
 from podcaster.importer.feed import FeedEntry
 from podcaster.importer.fetch import Fetcher, FetchError
 from podcaster.importer.post import entry_slug, file_name, slugify
+from tests.blog_server import BlogServer
 
 WHEN = dt.datetime(2025, 11, 3, 10, 0, tzinfo=dt.timezone.utc)
 
@@ -77,3 +78,11 @@ def test_connection_errors_are_retried_then_one_line():
     assert info.value.format_message() == (f"http://127.0.0.1:{port}/feed.xml: could not "
                                            "connect after 3 attempt(s)")
     assert len(delays) == 2
+
+
+def test_a_server_that_does_not_answer_in_time():
+    with BlogServer() as server, Fetcher(timeout=0.3, retries=1, backoff=0) as fetcher:
+        server.add("/slow.xml", b"<rss/>", "application/rss+xml", delay=1.0)
+        with pytest.raises(FetchError, match=r"/slow\.xml: no answer in time after 2 "):
+            fetcher.get(server.base + "/slow.xml")
+        assert len(server.requests_to("/slow.xml")) == 2
