@@ -96,12 +96,14 @@ def test_ctrl_c_while_workers_assemble_exits_130_and_stops_them(tmp_path):
         post.write_text(post.read_text(encoding="utf-8").replace("안녕하세요", "안녕하십니까"),
                         encoding="utf-8")
 
+    # one worker is busy for longer than the test waits: it must be stopped, not waited for
     env = dict(os.environ, PYTHONWARNINGS="ignore",
-               PODCASTER_FAULT="produce:workers=signal:SIGINT")
+               PODCASTER_FAULT="produce:assemble:spring-rain=sleep:600;"
+                               "produce:workers=count:1=signal:SIGINT")
     proc = subprocess.Popen(podcaster_cmd("build", str(project), "--build-jobs", "2"), env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
-    out, err = proc.communicate(timeout=300)
+    out, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert err.strip().splitlines()[-1] == "Interrupted."
     assert snapshot(public) == before

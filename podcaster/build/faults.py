@@ -6,6 +6,7 @@ reaches POINT, ACTION happens:
 - ``kill``: the process is killed at once (SIGKILL), as a power cut or an OOM kill would;
 - ``signal:NAME``: the process sends itself signal NAME (``SIGINT``, ``SIGTERM``);
 - ``error``: an OSError is raised, as a failing disk would;
+- ``sleep:SECONDS``: the process waits, as a step that takes long would;
 - ``count:N=ACTION``: ACTION happens the N-th time POINT is reached (1-based).
 
 Without the variable every point is a no-op, so it costs one dictionary lookup.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import errno
 import os
 import signal
+import time
 from collections import Counter
 
 ENV = "PODCASTER_FAULT"
@@ -47,5 +49,7 @@ def _act(name: str, action: str) -> None:
         os.kill(os.getpid(), getattr(signal, action[len("signal:"):]))
     elif action == "error":
         raise OSError(errno.EIO, f"fault injected at {name}")
+    elif action.startswith("sleep:"):
+        time.sleep(float(action[len("sleep:"):]))
     else:
         raise ValueError(f"{ENV}: unknown action {action!r} at {name}")
