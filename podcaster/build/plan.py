@@ -185,7 +185,7 @@ def audio_key(build: Build, segments: list[Segment], cues: list[Cue]) -> str:
         items.append(item)
     return digest({
         "format": FORMAT_VERSION,
-        "audio": dataclasses.asdict(build.audio),
+        "audio": build.audio_dict,
         "segments": len(segments),
         "cues": items,
     })
@@ -193,10 +193,14 @@ def audio_key(build: Build, segments: list[Segment], cues: list[Cue]) -> str:
 
 def tags_key(build: Build, tags: EpisodeTags) -> str:
     """Digest of the ID3 tags (files they embed, such as the cover, by content)."""
-    return digest({"format": FORMAT_VERSION, "tags": _plain(build, dataclasses.asdict(tags))})
+    return digest({"format": FORMAT_VERSION, "tags": _plain(build, tags)})
 
 
 def _plain(build: Build, value: Any) -> Any:
+    """``value`` as JSON data (as ``dataclasses.asdict`` would give it, without its copies),
+    files by their digest."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(build, getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {str(k): _plain(build, v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -29,6 +29,7 @@ synthesis, no encoding) and the feed updated. GUIDs never depend on the number.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import shutil
 import time
@@ -153,6 +154,7 @@ class Build:
         self._voices: dict[str, Voice] = {}
         self._concrete: dict[tuple[str, str | None], Voice] = {}
         self.audio = AudioSettings.from_config(config)
+        self.audio_dict = dataclasses.asdict(self.audio)  # part of every audio key
         self.script_settings = ScriptSettings.from_config(config)
         self.project_dir = config.project_dir
         self.public_dir = config.public_dir
