@@ -59,24 +59,37 @@ def synthesise(build: Build, builds: list[Plan], manifest: Manifest) -> None:
             plan.clips = clips
 
 
-def produce_all(build: Build, plans: list[Plan]) -> Iterator[tuple[Plan, bool]]:
-    """Produce every plan to do, in order; yield each with whether its MP3 is staged.
+def produce_all(build: Build, plans: list[Plan],
+                manifest: Manifest) -> Iterator[tuple[Plan, bool]]:
+    """Synthesise and produce every plan to do, in order; yield each with whether its MP3
+    is staged.
 
-    The episodes to build are handed to the workers at once; each plan then waits for its
-    own. An error stops the workers (unless --keep-going, which notes it and goes on).
+    With workers, each episode is handed to them as soon as its clips are made, so that
+    synthesis (one eSpeak job, or a network engine's rate) overlaps the assembly of the
+    episodes before it; each plan then waits for its own. An error stops the workers (unless
+    --keep-going, which synthesises every post first, each on its own, and notes failures).
     """
-    assemble = [p for p in plans if p.action == "build" and not p.failed and p.clips is not None]
-    jobs = build_jobs(build.config.build.jobs, len(assemble))
+    builds = [p for p in plans if p.action == "build"]
+    jobs = build_jobs(build.config.build.jobs, len(builds))
     workers = Workers(jobs) if jobs > 1 else None
     with workers or contextlib.nullcontext():
         pending = {}
+        overlap = workers is not None and not build.keep_going
+        if overlap:
+            build.synth.settle([p.cues for p in builds], build.voice_for)
+        else:
+            synthesise(build, builds, manifest)
         if workers is not None:
             build.staging.mkdir(parents=True, exist_ok=True)
-            for plan in assemble:
-                pending[id(plan)] = workers.submit(
-                    assemble_staged, plan.cues, plan.clips, plan.segments,
-                    staged_path(build, plan), build.audio)
-            faults.point("produce:workers")
+            for plan in builds:
+                if overlap:
+                    synthesise(build, [plan], manifest)
+                if plan.action == "build" and not plan.failed and plan.clips is not None:
+                    pending[id(plan)] = workers.submit(
+                        assemble_staged, plan.cues, plan.clips, plan.segments,
+                        staged_path(build, plan), build.audio)
+                    faults.point("produce:workers")
+        faults.point("produce:synthesised")
         for plan in plans:
             produced = False
             if not plan.failed and plan.action != "keep":

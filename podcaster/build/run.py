@@ -6,9 +6,10 @@ It is incremental and atomic, in three phases:
    stops the build with ``public/`` untouched. Each post gets an ``audio_key`` (everything
    its MP3's sound depends on) and, once its episode is known, a ``tags_key`` (its ID3 tags);
    both are compared with the manifest (see ``podcaster.build.manifest``).
-2. Produce. Every clip of the episodes whose audio changed is synthesised first (through
-   the clip cache; this is where engine ``auto`` settles), then each is assembled and
-   tagged in a staging folder under the cache, and its encoded audio kept in the cache.
+2. Produce. The clips of the episodes whose audio changed are synthesised (through the
+   clip cache; engine ``auto`` settles first), and each episode is assembled in a staging
+   folder under the cache, by worker processes as soon as its clips are made (see
+   ``podcaster.build.produce``), then tagged; its encoded audio is kept in the cache.
    Episodes whose audio is in the cache but not in ``public/`` are tagged from there;
    episodes whose tags alone changed (a new episode number, a new cover) are re-tagged from
    a copy. Unchanged episodes are rebuilt from the manifest and left alone.
@@ -48,7 +49,7 @@ from podcaster.build.manifest import (
     output_intact,
 )
 from podcaster.build.plan import Plan, decide, kept_records, number_episodes, plan_posts
-from podcaster.build.produce import produce_all, synthesise
+from podcaster.build.produce import produce_all
 from podcaster.config import Config, load_config
 from podcaster.errors import PodcasterError, UnexpectedError
 from podcaster.model import SPEECH_KINDS, Episode, Post, Voice
@@ -204,9 +205,7 @@ class Build:
             sum(1 for c in p.cues if not c.is_sound) for p in todo if p.action == "build"))
         shutil.rmtree(self.staging, ignore_errors=True)
         done: list[Plan] = [p for p in plans if p.action == "keep"]
-        synthesise(self, [p for p in plans if p.action == "build"], manifest)
-        faults.point("produce:synthesised")
-        with contextlib.closing(produce_all(self, todo)) as produced_plans:
+        with contextlib.closing(produce_all(self, todo, manifest)) as produced_plans:
             for plan, produced in produced_plans:
                 if produced or plan.action == "keep":
                     done.append(plan)

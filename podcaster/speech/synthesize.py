@@ -176,13 +176,7 @@ class Synthesizer:
         Raises EngineError (with the probable cause) if any clip cannot be made; then no
         further requests are sent.
         """
-        voices = {}
-        for cues in scripts:
-            for cue in cues:
-                if not cue.is_sound and cue.kind not in voices:
-                    voices[cue.kind] = voice_for(cue.kind)
-        if any(v.engine == AUTO for v in voices.values()) and self.auto_engine is None:
-            self._decide_auto(scripts, voices)
+        voices = self.settle(scripts, voice_for)
 
         clips: list[list[Clip | None]] = [[None] * len(cues) for cues in scripts]
         todo: dict[str, tuple[str, Voice, list[tuple[int, int]]]] = {}
@@ -207,6 +201,18 @@ class Synthesizer:
         if todo:
             self._synthesise_all(todo, clips, progress)
         return clips
+
+    def settle(self, scripts: list[list[Cue]], voice_for: VoiceFor) -> dict[str, Voice]:
+        """Decide what ``auto`` means for a run over ``scripts`` (if not decided yet), so
+        that they can then be made one at a time; the voice of each cue kind they use."""
+        voices = {}
+        for cues in scripts:
+            for cue in cues:
+                if not cue.is_sound and cue.kind not in voices:
+                    voices[cue.kind] = voice_for(cue.kind)
+        if any(v.engine == AUTO for v in voices.values()) and self.auto_engine is None:
+            self._decide_auto(scripts, voices)
+        return voices
 
     def _count(self, fresh: bool, progress: Callable[[int], None] | None) -> None:
         if fresh:
