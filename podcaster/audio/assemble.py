@@ -36,6 +36,12 @@ __all__ = ["AudioSettings", "assemble_episode", "segment_spans"]
 log = logging.getLogger(__name__)
 
 
+# Limited clips kept from the first pass for the second, up to this many bytes per episode
+# (about three minutes of speech at 22 kHz): short episodes limit each clip once, and a long
+# one stays within its memory bound.
+KEEP_BYTES = 16 << 20
+
+
 class Sounds:
     """Each cue's audio, ready to mix.
 
@@ -51,6 +57,8 @@ class Sounds:
         self.ratio = peak_ratio(settings)
         self._levels: dict[int, float] = {}
         self._filtered: dict[int, np.ndarray] = {}
+        self._kept: dict[int, tuple[np.ndarray, int]] = {}  # for pass two, see KEEP_BYTES
+        self._kept_bytes = 0
 
     def native(self, index: int) -> tuple[np.ndarray, int]:
         """Cue ``index``'s audio, peaks capped, at its own rate: (samples, rate).
@@ -64,6 +72,9 @@ class Sounds:
         clip = self.clips[index]
         if clip is None:
             raise AudioError(f"no synthesised clip for {cue.kind} cue {cue.text[:40]!r}")
+        kept = self._kept.pop(index, None)
+        if kept is not None:
+            return kept
         samples, rate = load_clip(clip.path)
         if index in self._levels:
             return limit_to_ratio(samples, self._levels[index], self.ratio, rate), rate
@@ -72,6 +83,9 @@ class Sounds:
         limited = limit_to_ratio(samples, self._levels[index], self.ratio, rate)
         if limited is samples:  # the same sound: its K-weighting serves the mix's measure too
             self._filtered[index] = filtered
+        if self._kept_bytes + limited.nbytes <= KEEP_BYTES:  # spares pass two the limiter
+            self._kept[index] = (limited, rate)
+            self._kept_bytes += limited.nbytes
         return limited, rate
 
     def filtered(self, index: int) -> np.ndarray | None:
