@@ -53,6 +53,7 @@ def feed(args: list[str], chunks: Iterable[bytes], *, what: str = "ffmpeg") -> N
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                                 stderr=err)
+        _widen_pipe(proc.stdin)
         try:
             for chunk in chunks:
                 proc.stdin.write(chunk)
@@ -68,6 +69,20 @@ def feed(args: list[str], chunks: Iterable[bytes], *, what: str = "ffmpeg") -> N
             err.seek(0)
             lines = err.read().decode("utf-8", "replace").strip().splitlines()
             raise AudioError(f"{what}: ffmpeg failed: {lines[-1] if lines else f'exit code {code}'}")
+
+
+PIPE_SIZE = 1 << 20  # bytes: Linux's default limit for an unprivileged process
+
+
+def _widen_pipe(pipe) -> None:
+    """Let the pipe to ffmpeg hold a whole block or more (Linux), so that the next block is
+    made while ffmpeg encodes this one, instead of each waiting for the other."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+    except (ImportError, AttributeError, OSError):
+        pass  # another system, or a lower limit: the default pipe works, only slower
 
 
 def run_stderr(args: list[str], *, what: str = "ffmpeg") -> str:
