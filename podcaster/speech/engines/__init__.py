@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib.util
 import logging
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from typing import ClassVar
 
 from podcaster import ffmpeg
@@ -130,6 +129,14 @@ def _load_builtin() -> None:
     from podcaster.speech.engines import edge, espeak, gtts  # noqa: F401
 
 
+def entry_points(group: str):
+    """The installed packages' entry points in ``group``. importlib.metadata is imported
+    here: it takes a while, and a build with built-in engines only never needs it."""
+    from importlib.metadata import entry_points as scan
+
+    return scan(group=group)
+
+
 def _load_entry_points() -> None:
     for ep in entry_points(group="podcaster.engines"):
         if ep.name in _REGISTRY or ep.name in _BROKEN:
@@ -166,6 +173,8 @@ def get_engine_class(name: str, require_available: bool = True) -> type[Engine]:
     Raises EngineError if the name is unknown or (with ``require_available``) the engine
     cannot run here, saying what to install.
     """
+    if name not in _REGISTRY:
+        _load_builtin()  # a built-in engine needs no scan of the installed packages
     names = list(_REGISTRY) if name in _REGISTRY else engine_names()
     if name not in _REGISTRY:
         if name in _BROKEN:
