@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from podcaster.text.normalize.names import NAMES
+from podcaster.text.normalize.particles import sub_marked
+
 # Built-in pronunciations of Latin words common in Korean tech and news writing. Matched
 # without regard to case and only as whole Latin words (Hangul may be glued on either
 # side: 오픈AI의, ChatGPT로). A user lexicon wins over this one.
-BUILTIN = {
+TERMS = {
     "OpenAI": "오픈에이아이", "ChatGPT": "챗지피티", "GPT-4o": "지피티 포오", "GPT4o": "지피티 포오", "GPT-4": "지피티 포",
     "GPT-5": "지피티 파이브", "DevDay": "데브데이", "Google": "구글", "Gemini": "제미나이",
     "Microsoft": "마이크로소프트", "Copilot": "코파일럿", "Nvidia": "엔비디아",
@@ -43,6 +46,12 @@ BUILTIN = {
     "6·25": "육이오", "6.25 전쟁": "육이오 전쟁", "8·15": "팔일오", "9·11": "구일일",
     "12·12": "십이십이", "A/S": "에이에스", "No.1": "넘버원", "(주)": "주식회사 ", "(사)": "사단법인 ", "(재)": "재단법인 ",
 }  # fmt: skip
+BUILTIN = {**NAMES, **TERMS}
+
+
+_PLAIN_RE = re.compile(r"[A-Za-z]+")
+_HAS_LATIN_RE = re.compile(r"[A-Za-z]")
+_WORD_RE = re.compile(r"(?<![A-Za-z0-9])(?<!\d[.,])[A-Za-z]+(?![A-Za-z0-9]|[.,]\d)")
 
 
 def _word_pattern(entry: str) -> str:
@@ -69,13 +78,16 @@ class Lexicon:
         self.folded = {}
         if ignore_case:
             self.folded = {k.lower(): v for k, v in self.exact.items() if k != k.upper()}
+        # Plain Latin words are looked up word by word; other entries form one pattern.
+        self.words = any(_PLAIN_RE.fullmatch(k) for k in self.exact)
+        others = [k for k in self.exact if not _PLAIN_RE.fullmatch(k)]
         parts = []
-        for key in sorted(self.exact, key=lambda s: (-len(s), s)):
+        for key in sorted(others, key=lambda s: (-len(s), s)):
             pat = _word_pattern(key)
             parts.append(f"(?i:{pat})" if key.lower() in self.folded else pat)
         # A lookahead on the possible first characters lets most positions fail at once.
-        firsts = {k[0] for k in self.exact} | {k[0].upper() for k in self.folded}
-        firsts |= {k[0].lower() for k in self.folded}
+        firsts = {k[0] for k in others} | {k[0].upper() for k in others if k.lower() in self.folded}
+        firsts |= {k[0].lower() for k in others if k.lower() in self.folded}
         first = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
         self.pattern = re.compile(f"(?={first})(?:{'|'.join(parts)})") if parts else None
 
@@ -84,4 +96,8 @@ class Lexicon:
         return self.exact.get(s) or self.folded.get(s.lower(), s)
 
     def __call__(self, text: str) -> str:
-        return self.pattern.sub(self._reading, text) if self.pattern else text
+        if self.pattern:
+            text = sub_marked(self.pattern, self._reading, text)
+        if self.words and _HAS_LATIN_RE.search(text):
+            text = sub_marked(_WORD_RE, self._reading, text)
+        return text
