@@ -14,6 +14,7 @@ from podcaster.normalize.diff import changed_spans
 from podcaster.normalize.lexicon import Lexicon
 from podcaster.normalize.steps import STEPS
 from podcaster.text.normalize import english
+from podcaster.text.normalize.particles import KEEP_CLOSE, KEEP_OPEN
 
 __all__ = ["STEPS", "Lexicon", "changed_spans", "normalize", "transliterations", "unread_words"]
 
@@ -24,7 +25,7 @@ _LATIN_RE = re.compile("[A-Za-z]")
 def _user_lexicon(items: tuple[tuple[str, str], ...]) -> Lexicon:
     # A reading in Latin letters is the author's choice: later steps leave it as written.
     return Lexicon(
-        {k: english.KEEP_OPEN + v + english.KEEP_CLOSE if _LATIN_RE.search(v) else v
+        {k: KEEP_OPEN + v + KEEP_CLOSE if _LATIN_RE.search(v) else v
          for k, v in items}
     )  # fmt: skip
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 
 from podcaster.text.normalize.names import NAMES
-from podcaster.text.normalize.particles import sub_marked
+from podcaster.text.normalize.particles import outside_kept, sub_marked
 
 # Built-in pronunciations of Latin words common in Korean tech and news writing. Matched
 # without regard to case and only as whole Latin words (Hangul may be glued on either
@@ -99,5 +99,5 @@ class Lexicon:
         if self.pattern:
             text = sub_marked(self.pattern, self._reading, text)
         if self.words and _HAS_LATIN_RE.search(text):
-            text = sub_marked(_WORD_RE, self._reading, text)
+            text = outside_kept(text, lambda part: sub_marked(_WORD_RE, self._reading, part))
         return text

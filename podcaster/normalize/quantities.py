@@ -9,6 +9,7 @@ from podcaster.normalize import numbers, words
 from podcaster.normalize.patterns import HANGUL as _HANGUL
 from podcaster.normalize.patterns import alternation as _alternation
 from podcaster.normalize.patterns import only_if as _only_if
+from podcaster.text.normalize.particles import MARK, sub_marked
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 
@@ -43,8 +44,8 @@ def read_dates_and_times(text: str) -> str:
             out += f" {int(s)}초"
         return out
 
-    text = _ISO_DATE_RE.sub(date, text)
-    text = _TIME_RE.sub(time, text)
+    text = sub_marked(_ISO_DATE_RE, date, text)
+    text = sub_marked(_TIME_RE, time, text)
     return _SCORE_RE.sub(r"\1 대 \2", text)
 
 
@@ -161,7 +162,7 @@ def read_ranges(text: str) -> str:
         unit = rq[-1].group(4)
         if sep == "-" and not unit:
             return m.group()
-        after = text[m.end() : m.end() + 8]
+        after = text[m.end() : m.end() + 9].replace(MARK, "")
         n1, s1, b1, c1 = lq[0].groups()
         n2, s2, b2, c2 = rq[0].groups()
         before = text[max(0, m.start() - 6) : m.start()]
@@ -182,7 +183,7 @@ def read_ranges(text: str) -> str:
             return f"{spoken_left}부터 {spoken_right}까지"
         return f"{spoken_left}에서 {spoken_right}"
 
-    return _RANGE_RE.sub(repl, text)
+    return sub_marked(_RANGE_RE, repl, text)
 
 
 def _consecutive(a: str, b: str) -> bool:
@@ -234,7 +235,7 @@ def read_numbers(text: str) -> str:
         num, small, big, counter = m.groups()
         # 제3자, 제2차: an ordinal prefix, always Sino-Korean
         je = bool(_JE_BEFORE_RE.search(text, max(0, m.start() - 2), m.start()))
-        after = text[m.end() : m.end() + 8]
+        after = text[m.end() : m.end() + 9].replace(MARK, "")
         return read_quantity(num, small, big, counter, je, after, native_limit=limit)
 
-    return _NUMBER_RE.sub(repl, text)
+    return sub_marked(_NUMBER_RE, repl, text)

@@ -11,6 +11,7 @@ import logging
 import re
 
 from podcaster.normalize.patterns import only_if as _only_if
+from podcaster.text.normalize.particles import sub_marked
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +70,8 @@ def read_calendar(text: str) -> str:
         return f"{month}월 {day}일"
 
     if "/" in text:
-        text = _FULL_SLASH_DATE_RE.sub(full, text)
-        text = _SLASH_DATE_RE.sub(short, text)
+        text = sub_marked(_FULL_SLASH_DATE_RE, full, text)
+        text = sub_marked(_SLASH_DATE_RE, short, text)
     if "(" in text:
         text = _WEEKDAY_RE.sub(
             lambda m: " " + "·".join(d + "요일" for d in _WEEKDAY_PART_RE.findall(m.group())),

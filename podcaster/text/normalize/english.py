@@ -20,11 +20,15 @@ import re
 from podcaster.normalize import words
 from podcaster.text.normalize.loanwords import hangul
 from podcaster.text.normalize.names import NAMES
-from podcaster.text.normalize.particles import sub_marked
+from podcaster.text.normalize.particles import (
+    KEEP_CLOSE,
+    KEEP_OPEN,
+    KEPT_RE,
+    outside_kept,
+    sub_marked,
+)
 
-KEEP_OPEN, KEEP_CLOSE = "\ue002", "\ue003"  # around readings the author wants kept as written
 _WORD_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:['’][A-Za-z]+)*")
-_KEPT_RE = re.compile(f"{KEEP_OPEN}[^{KEEP_CLOSE}]*{KEEP_CLOSE}")
 _PARTS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 _NAMES = {k.lower(): v for k, v in NAMES.items() if re.fullmatch(r"[A-Za-z]+", k)}
 
@@ -74,32 +78,19 @@ def read_word(word: str) -> tuple[str, str]:
     return spell(re.sub(r"[^A-Za-z]", "", base)), "spelled"
 
 
-def _outside_kept(text: str, fn) -> str:
-    """Apply ``fn`` to the text outside kept readings."""
-    if KEEP_OPEN not in text:
-        return fn(text)
-    out, pos = [], 0
-    for m in _KEPT_RE.finditer(text):
-        out.append(fn(text[pos : m.start()]))
-        out.append(m.group())
-        pos = m.end()
-    out.append(fn(text[pos:]))
-    return "".join(out)
-
-
 def read_english(text: str) -> str:
     """Read every Latin word in Hangul: ``GPU`` → ``지피유``, ``DeepMind`` → ``딥마인드``,
     ``Kubernetes`` → ``쿠버네티스``, ``Blackwell`` → ``블랙웰``, ``pipeline`` → ``파이프라인``."""
     if not re.search("[A-Za-z]", text):
         return text
-    return _outside_kept(text, lambda part: sub_marked(_WORD_RE, lambda m: read_word(m.group())[0], part))
+    return outside_kept(text, lambda part: sub_marked(_WORD_RE, lambda m: read_word(m.group())[0], part))
 
 
 def guesses(text: str) -> list[tuple[str, str]]:
     """The Latin words of ``text`` read by the dictionary or spelled because no entry was
     found, each once with its reading: what an author may want to check and override."""
     found: dict[str, str] = {}
-    for m in _WORD_RE.finditer(_KEPT_RE.sub(" ", text)):
+    for m in _WORD_RE.finditer(KEPT_RE.sub(" ", text)):
         reading, how = read_word(m.group())
         if how in ("dictionary", "spelled"):
             found.setdefault(m.group(), reading)

@@ -14,13 +14,16 @@ from collections.abc import Callable
 
 MARK = "\ue000"  # a private-use character: "a reading ends here"
 CHOOSE = "\ue001"  # "choose 으로/로 here" (a reading that needs a particle: A에서 B로)
+KEEP_OPEN, KEEP_CLOSE = "\ue002", "\ue003"  # around readings an author keeps as written
+KEPT_RE = re.compile(f"{KEEP_OPEN}[^{KEEP_CLOSE}]*{KEEP_CLOSE}")
 
 # (after a final consonant, after a vowel); longest first so 으로는 wins over 으로.
 _PAIRS = (
     ("으로부터", "로부터"), ("으로서", "로서"), ("으로써", "로써"), ("으로는", "로는"),
     ("으로도", "로도"), ("으로의", "로의"), ("으로만", "로만"), ("으로", "로"),
     ("이라는", "라는"), ("이라고", "라고"), ("이라며", "라며"), ("이라", "라"), ("이나", "나"),
-    ("이랑", "랑"), ("이며", "며"), ("과의", "와의"), ("과는", "와는"), ("과도", "와도"),
+    ("이랑", "랑"), ("이며", "며"), ("이었다", "였다"), ("이지만", "지만"), ("이고", "고"),
+    ("이다", "다"), ("과의", "와의"), ("과는", "와는"), ("과도", "와도"),
     ("은", "는"), ("이", "가"), ("을", "를"), ("과", "와"),
 )  # fmt: skip
 _CHOICE = {p: pair for pair in _PAIRS for p in pair}
@@ -66,3 +69,16 @@ def choose_particles(text: str) -> str:
     text = _MARKED_RE.sub(lambda m: m.group(1) + particle_for(m.group(1), m.group(2)), text)
     text = _CHOOSE_RE.sub(lambda m: m.group(1) + particle_for(m.group(1), "로"), text)
     return text.replace(MARK, "").replace(CHOOSE, "")
+
+
+def outside_kept(text: str, fn: Callable[[str], str]) -> str:
+    """Apply ``fn`` to the text outside the readings an author keeps as written."""
+    if KEEP_OPEN not in text:
+        return fn(text)
+    out, pos = [], 0
+    for m in KEPT_RE.finditer(text):
+        out.append(fn(text[pos : m.start()]))
+        out.append(m.group())
+        pos = m.end()
+    out.append(fn(text[pos:]))
+    return "".join(out)
