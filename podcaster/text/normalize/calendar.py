@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 import re
 
-from podcaster.normalize.patterns import only_if as _only_if
 from podcaster.text.normalize.particles import sub_marked
+from podcaster.text.normalize.patterns import only_if as _only_if
 
 log = logging.getLogger(__name__)
 

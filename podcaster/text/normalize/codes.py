@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from podcaster.normalize import numbers
-from podcaster.normalize.patterns import only_if as _only_if
+from podcaster.text.normalize import numbers
 from podcaster.text.normalize.particles import sub_marked
+from podcaster.text.normalize.patterns import only_if as _only_if
 
 # Phone numbers (010-1234-5678, 02-123-4567), service numbers (1577-0000, 1588-1234),
 # and any other digit groups joined by hyphens that are not dates or ranges: three groups

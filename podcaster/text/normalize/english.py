@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
-from podcaster.normalize import words
+from podcaster.text.normalize import words
 from podcaster.text.normalize.loanwords import hangul
 from podcaster.text.normalize.names import NAMES
 from podcaster.text.normalize.particles import (

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from podcaster.normalize import numbers, words
-from podcaster.normalize.patterns import alternation as _alternation
-from podcaster.normalize.patterns import only_if as _only_if
+from podcaster.text.normalize import numbers, words
 from podcaster.text.normalize.particles import sub_marked
+from podcaster.text.normalize.patterns import alternation as _alternation
+from podcaster.text.normalize.patterns import only_if as _only_if
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _MONEY = {**words.CURRENCY_SYMBOLS, **words.CURRENCY_CODES}
