@@ -15,7 +15,7 @@ from podcaster.text.normalize.patterns import only_if as _only_if
 
 log = logging.getLogger(__name__)
 
-_APOSTROPHE_YEAR_RE = re.compile(r"(?:(?<=^)|(?<=[\s(“\"]))['‘’](\d{2})(?=년|학번|\s|$|[.,)])")
+_APOSTROPHE_YEAR_RE = re.compile(r"(?:(?<=^)|(?<=[\s(“\"]))['‘’](\d{2})(?!\d)")
 _FULL_SLASH_DATE_RE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _SLASH_DATE_RE = re.compile(r"(?<![\d/.,\w-])(\d{1,2})/(\d{1,2})(?![\d/.,]?\d)")
 _WEEKDAY = r"\((?:월|화|수|목|금|토|일)(?:[·,~∼〜](?:월|화|수|목|금|토|일))?\)"
@@ -62,7 +62,7 @@ def read_calendar(text: str) -> str:
         if not _valid(month, day):
             return m.group()
         after, before = text[m.end() : m.end() + 12], text[max(0, m.start() - 8) : m.start()]
-        if _QUANTITY_AFTER_RE.match(after):
+        if _QUANTITY_AFTER_RE.match(after) or after.lstrip().startswith("분기"):
             return m.group()
         dated = _DATE_AFTER_RE.match(after) or _DATE_BEFORE_RE.search(before)
         if not dated and month < day and day in _FRACTION_BOTTOMS:

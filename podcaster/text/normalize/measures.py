@@ -111,6 +111,11 @@ _FRACTION_RE = re.compile(
 )
 
 
+_COUNTER_AFTER_RE = re.compile(
+    _alternation((*words.NATIVE_COUNTERS, *words.SINO_COUNTERS, "컵", "스푼", "큰술", "작은술"))
+)
+
+
 @_only_if(r"\d/\d")
 def read_fractions(text: str) -> str:
     """Read proper fractions: ``1/3`` → ``삼분의 일``, ``-1/4`` → ``마이너스 사분의 일``,
@@ -128,6 +133,8 @@ def read_fractions(text: str) -> str:
             out += " " + words.UNITS[unit]
         elif unit:
             out += space + unit
+        elif _COUNTER_AFTER_RE.match(text, m.end()):
+            out += " "  # 3/4컵: 사분의 삼 컵
         return out
 
     return sub_marked(_FRACTION_RE, fraction, text)

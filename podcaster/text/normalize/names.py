@@ -121,7 +121,7 @@ NAMES = {
     "CES": "씨이에스", "MWC": "엠더블유씨", "Computex": "컴퓨텍스", "WWDC": "더블유더블유디씨",
     "NeurIPS": "뉴립스", "ICML": "아이씨엠엘", "GTC": "지티씨", "Ignite": "이그나이트",
     "Build": "빌드", "DevDay": "데브데이", "Nobel": "노벨", "Olympics": "올림픽",
-    "Uber Eats": "우버이츠", "Baemin": "배민", "Toss": "토스", "Karrot": "당근",
+    "Ultra": "울트라", "Elite": "엘리트", "Uber Eats": "우버이츠", "Baemin": "배민", "Toss": "토스", "Karrot": "당근",
     "Daangn": "당근", "Krafton": "크래프톤", "Nexon": "넥슨", "NCSoft": "엔씨소프트",
     "Netmarble": "넷마블", "Smilegate": "스마일게이트", "Upstage": "업스테이지",
     "Solar": "솔라", "HyperCLOVA": "하이퍼클로바", "Exaone": "엑사온", "Wrtn": "뤼튼",

@@ -8,8 +8,12 @@ import re
 from podcaster.text.normalize.particles import CHOOSE
 
 _ARROW = r"(?:→|⇒|➡|⟶|->|=>)"
-_TOKEN = r"[^\s(),→⇒➡⟶<>=]+"
-_CHAIN_RE = re.compile(rf"({_TOKEN})((?:\s*{_ARROW}\s*{_TOKEN})+)")
+_COUNTER_WORD = r"(?:원|달러|엔|유로|위안|명|개|곳|건|대|배|년|월|일|시|분|초|점|위|층|달러로|원으로)"
+_TOKEN = (
+    rf"[-+]?\d(?:[^\s(),→⇒➡⟶<>=]|,(?=\d{{3}}))*(?:\s{_COUNTER_WORD}(?![가-힣]))?"
+    r"|[^\s(),→⇒➡⟶<>=]+"
+)
+_CHAIN_RE = re.compile(rf"({_TOKEN})((?:\s*{_ARROW}\s*(?:{_TOKEN}))+)")
 _ARROW_RE = re.compile(rf"\s*{_ARROW}\s*")
 _CHANGE_WORDS_RE = re.compile(
     r"변경|바뀌|바꾸|바꿨|상향|하향|인상|인하|증가|감소|늘|줄|상승|하락|전환|교체|개편|격상|격하"
@@ -17,7 +21,7 @@ _CHANGE_WORDS_RE = re.compile(
 )
 _TRAILING_PUNCT_RE = re.compile(r"[.!?;:,]+$")
 _HAS_PARTICLE_RE = re.compile(r"(?:으로|로|까지|에서|에)$")
-_NUMBER_MARK_RE = re.compile(r"([▲▼▽△])\s?(\d[\d,.]*(?:%p|%|[가-힣A-Za-z]+)?)")
+_NUMBER_MARK_RE = re.compile(r"([▲▼▽△])\s?(\d[\d,.]*(?:%p|%|[가-힣A-Za-z]+)?)(\s?(?:올|오른|오르|상승|뛰|늘|내|하락|떨어|줄|빠|감소|증가))?")
 _MARK_WORDS = {"▲": "{} 상승", "▼": "{} 하락", "▽": "{} 하락", "△": "마이너스 {}"}
 
 
@@ -50,4 +54,11 @@ def read_table_marks(text: str) -> str:
     the same marks before words are list bullets and become pauses later."""
     if not re.search("[▲▼▽△]", text):
         return text
-    return _NUMBER_MARK_RE.sub(lambda m: " " + _MARK_WORDS[m.group(1)].format(m.group(2)) + " ", text)
+
+    def repl(m: re.Match) -> str:
+        mark, figure, verb = m.groups()
+        if verb and mark != "△":  # ▲1.2% 올랐다: the verb already says it
+            return f" {figure}{verb}"
+        return " " + _MARK_WORDS[mark].format(figure) + (verb or "")
+
+    return _NUMBER_MARK_RE.sub(repl, text)
