@@ -89,17 +89,17 @@ def test_script_shows_cues_and_readings(runner, project):
 
 def test_script_shows_each_transliteration(runner, tmp_path):
     post = tmp_path / "2025-11-10-robots.txt"
-    text = "Kubernetes처럼 sandbox와 Zqxv가 반가운 일입니다"
+    text = "Kubernetes처럼 dashboard와 Zqxv가 반가운 일입니다"
     post.write_text(POST.replace("반가운 일입니다", text), "utf-8")
     result = runner.invoke(main, ["script", "--changed", str(post)])
     assert result.exit_code == 0, result.output
     last = result.output.splitlines()[-1]
     # Kubernetes is a built-in name; the others are read by pronunciation or spelled.
     assert last == (
-        "Read by pronunciation (override under [pronunciation]): sandbox → 샌드박스, "
+        "Read by pronunciation (override under [pronunciation]): dashboard → 대시보드, "
         "Zqxv → 제트큐엑스브이"
     )
-    assert "쿠버네티스처럼 샌드박스와 제트큐엑스브이가" in result.output
+    assert "쿠버네티스처럼 대시보드와 제트큐엑스브이가" in result.output
 
 
 def test_script_names_words_kept_in_latin(runner, project):

@@ -19,7 +19,7 @@ import re
 
 from podcaster.text.normalize import words
 from podcaster.text.normalize.loanwords import hangul
-from podcaster.text.normalize.names import NAMES
+from podcaster.text.normalize.names import NAMES, TERMS
 from podcaster.text.normalize.particles import (
     KEEP_CLOSE,
     KEEP_OPEN,
@@ -30,7 +30,7 @@ from podcaster.text.normalize.particles import (
 
 _WORD_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:['’][A-Za-z]+)*")
 _PARTS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
-_NAMES = {k.lower(): v for k, v in NAMES.items() if re.fullmatch(r"[A-Za-z]+", k)}
+_NAMES = {k.lower(): v for k, v in {**NAMES, **TERMS}.items() if re.fullmatch(r"[A-Za-z]+", k)}
 
 
 def spell(letters: str) -> str:
@@ -72,10 +72,36 @@ def read_word(word: str) -> tuple[str, str]:
         readings = [read_word(p) for p in parts]
         how = "spelled" if any(h == "spelled" for _, h in readings) else "dictionary"
         return "".join(r for r, _ in readings), how
-    phones = pronunciation(base.replace("’", "'"))
-    if phones:
-        return hangul(phones, base), "dictionary"
+    reading = transliterate(base)
+    if reading:
+        return reading, "dictionary"
     return spell(re.sub(r"[^A-Za-z]", "", base)), "spelled"
+
+
+def transliterate(word: str) -> str | None:
+    """Hangul for ``word`` by its dictionary pronunciation and the loanword orthography;
+    a compound the dictionary lists in parts is read part by part (pipe + line, 외래어
+    표기법 제10항). None if the dictionary does not know the word."""
+    phones = pronunciation(word.replace("’", "'"))
+    compound = _compound(word, phones)
+    if compound:
+        return "".join(hangul(pronunciation(p), p) for p in compound)
+    return hangul(phones, word) if phones else None
+
+
+def _compound(word: str, phones: str | None) -> tuple[str, str] | None:
+    """``word`` as two dictionary words (chat + bot), the longest first part first; for a
+    word the dictionary knows, only parts of four letters or more that sound as the whole
+    does (pipe + line, but not lear + ning for learning). None if it is not one."""
+    if not word.isalpha() or len(word) < 6:
+        return None
+    whole = re.sub(r"\d", "", phones) if phones else None
+    shortest = 4 if phones else 3
+    for cut in range(len(word) - shortest, shortest - 1, -1):
+        head, tail = pronunciation(word[:cut]), pronunciation(word[cut:])
+        if head and tail and (whole is None or re.sub(r"\d", "", f"{head} {tail}") == whole):
+            return word[:cut], word[cut:]
+    return None
 
 
 def read_english(text: str) -> str:

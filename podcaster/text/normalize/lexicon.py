@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from podcaster.text.normalize.names import NAMES
+from podcaster.text.normalize.names import NAMES, TERMS
 from podcaster.text.normalize.particles import outside_kept, sub_marked
 
 # Built-in pronunciations of Latin words common in Korean tech and news writing. Matched
 # without regard to case and only as whole Latin words (Hangul may be glued on either
 # side: 오픈AI의, ChatGPT로). A user lexicon wins over this one.
-TERMS = {
+_SPECIAL = {
     "OpenAI": "오픈에이아이", "ChatGPT": "챗지피티", "GPT-4o": "지피티 포오", "GPT4o": "지피티 포오", "GPT-4": "지피티 포",
     "GPT-5": "지피티 파이브", "DevDay": "데브데이", "Google": "구글", "Gemini": "제미나이",
     "Microsoft": "마이크로소프트", "Copilot": "코파일럿", "Nvidia": "엔비디아",
@@ -46,7 +46,7 @@ TERMS = {
     "6·25": "육이오", "6.25 전쟁": "육이오 전쟁", "8·15": "팔일오", "9·11": "구일일",
     "12·12": "십이십이", "A/S": "에이에스", "No.1": "넘버원", "(주)": "주식회사 ", "(사)": "사단법인 ", "(재)": "재단법인 ",
 }  # fmt: skip
-BUILTIN = {**NAMES, **TERMS}
+BUILTIN = {**NAMES, **TERMS, **_SPECIAL}
 
 
 _PLAIN_RE = re.compile(r"[A-Za-z]+")

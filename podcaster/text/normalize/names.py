@@ -121,9 +121,23 @@ NAMES = {
     "CES": "씨이에스", "MWC": "엠더블유씨", "Computex": "컴퓨텍스", "WWDC": "더블유더블유디씨",
     "NeurIPS": "뉴립스", "ICML": "아이씨엠엘", "GTC": "지티씨", "Ignite": "이그나이트",
     "Build": "빌드", "DevDay": "데브데이", "Nobel": "노벨", "Olympics": "올림픽",
-    "Ultra": "울트라", "Elite": "엘리트", "Uber Eats": "우버이츠", "Baemin": "배민", "Toss": "토스", "Karrot": "당근",
+    "SaaS": "사스", "PaaS": "파스", "IaaS": "아이아스", "Ultra": "울트라", "Elite": "엘리트", "Uber Eats": "우버이츠", "Baemin": "배민", "Toss": "토스", "Karrot": "당근",
     "Daangn": "당근", "Krafton": "크래프톤", "Nexon": "넥슨", "NCSoft": "엔씨소프트",
     "Netmarble": "넷마블", "Smilegate": "스마일게이트", "Upstage": "업스테이지",
     "Solar": "솔라", "HyperCLOVA": "하이퍼클로바", "Exaone": "엑사온", "Wrtn": "뤼튼",
     "Twelve Labs": "트웰브랩스", "Lunit": "루닛", "Vuno": "뷰노", "Riiid": "뤼이드",
+}  # fmt: skip
+
+# Everyday tech words whose usual Korean spelling the pronunciation rules miss
+# (the orthography gives 토컨 for token; newspapers write 토큰).
+TERMS = {
+    "token": "토큰", "tokens": "토큰", "glass": "글라스", "glasses": "글라스",
+    "data": "데이터", "model": "모델", "models": "모델", "chatbot": "챗봇",
+    "pipeline": "파이프라인", "digital": "디지털", "mobile": "모바일", "studio": "스튜디오",
+    "robot": "로봇", "robotaxi": "로보택시", "hub": "허브", "lab": "랩", "labs": "랩스",
+    "ultra": "울트라", "fold": "폴드", "flip": "플립", "max": "맥스", "mini": "미니",
+    "pro": "프로", "plus": "플러스", "air": "에어", "neo": "네오", "nano": "나노",
+    "turbo": "터보", "flash": "플래시", "lite": "라이트", "vision": "비전", "open": "오픈",
+    "smart": "스마트", "agent": "에이전트", "agents": "에이전트", "chip": "칩",
+    "chips": "칩", "app": "앱", "apps": "앱",
 }  # fmt: skip

@@ -112,9 +112,11 @@ apply_builtin_lexicon = Lexicon(BUILTIN, ignore_case=True)
 # --- Latin letters ----------------------------------------------------------------------
 
 _MODEL_NAME_RE = re.compile(
-    r"(?<![A-Za-z0-9.,-])([A-Za-z]{1,6})-?(\d)(?![\d.,]?\d)(?=[A-Za-z]?(?![A-Za-z0-9]))"
+    r"(?<![A-Za-z0-9.,])(?<!\d-)([A-Za-z]{1,6})-?(\d)(?![\d.,]?\d)(?=[A-Za-z]?(?![A-Za-z0-9]))"
 )
-_MODEL_NUMBER_RE = re.compile(r"(?<![A-Za-z0-9.,-])([A-Z]{1,5})(\d{4})(?![\d.,]?\d)")
+_MODEL_NUMBER_RE = re.compile(
+    r"(?<![A-Za-z0-9.,-])([A-Z]{1,5})?(\d{4,5})(X3D|XT|X|KF|KS|K|F|HX)?(?![\d.,]?[A-Za-z0-9])"
+)
 _LETTERS_DIGITS_RE = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
 
 
@@ -122,9 +124,17 @@ _LETTERS_DIGITS_RE = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
 def read_model_names(text: str) -> str:
     """Say a single digit after letters in English, as for model names: ``A4`` → ``A포``,
     ``o3-mini`` → ``o쓰리-mini``, ``LPDDR5X`` → ``LPDDR파이브X``, ``M4 Pro`` → ``M포 Pro``;
-    four digits one by one (``RTX5090`` → ``RTX 오공구공``). The letters are read later."""
+    model numbers of four or five digits one by one (``RTX5090`` → ``RTX 오공구공``,
+    ``9950X`` → ``구구오공X``). The letters are read later."""
     text = _MODEL_NAME_RE.sub(lambda m: m.group(1) + words.ENGLISH_DIGITS[int(m.group(2))], text)
-    return _MODEL_NUMBER_RE.sub(lambda m: f"{m.group(1)} {numbers.phone_digits(m.group(2))}", text)
+
+    def model_number(m: re.Match) -> str:
+        letters, digits, suffix = m.groups()
+        if not (letters or suffix):
+            return m.group()
+        return f"{letters or ''} {numbers.phone_digits(digits)}{suffix or ''}".lstrip()
+
+    return _MODEL_NUMBER_RE.sub(model_number, text)
 
 
 # --- symbols and punctuation ------------------------------------------------------------
