@@ -140,14 +140,14 @@ class _Reader:
                 vowels = "ㅡ"  # apple, Google: a syllabic l
             elif nxt == "N" and i + 2 == len(self.phones) and letter in ("e", "o") and i and self.phones[i - 1] not in ("SH", "ZH", "CH", "JH", "Y"):
                 vowels = "ㅡ"  # token, button: 토큰, 버튼
-            elif letter in ("i", "y"):
-                vowels = "ㅣ"  # service, summit
+            elif letter in ("i", "y") or (nxt == "JH" and word.endswith("age")):
+                vowels = "ㅣ"  # service, summit; image, message: -age is 이지
             elif letter == "o" and self.open_syllable(i):
                 vowels = "ㅗ"  # memory, photography
             elif letter == "e" and i == self.last_vowel and nxt in ("M", "T", "K"):
                 vowels = "ㅔ"  # model, system, market
-        elif phone in ("AA", "AO") and letter[:1] == "o":
-            vowels = "ㅗ"  # Tom, bot, model: a written o is 오 (the orthography's [ɔ])
+        elif phone in ("AA", "AO") and letter[:1] == "o" and self.phones[i + 1 : i + 3] != ["K", "S"]:
+            vowels = "ㅗ"  # Tom, bot, model: a written o is 오 (the orthography's [ɔ]); box: 박스
         elif phone == "AW" and nxt == "W":
             vowels = "ㅏ"  # tower: 타워
         syllables = [_Syllable(onset=onset, vowel=vowels[0])]
