@@ -15,7 +15,7 @@ from podcaster.text.normalize.patterns import only_if as _only_if
 _PHONE_RE = re.compile(
     r"(?<![\d-])(?:\+82-?)?(?:0\d{1,2}-\d{3,4}-\d{4}|1[5-8]\d{2}-\d{4})(?![\d-])"
     r"|(?<![\d.,-])\d+(?:-\d+){2,}(?![\d-])"
-    r"|(?<![\d.,-])(?:\d{5,}-\d+|\d+-\d{5,})(?![\d-])"
+    r"|(?<![\d.,-])(?:\d{5,}-\d+|\d+-\d{5,})(?![\d-]|\s?(?:명|원|개|건|달러|년|대|곳|배|%))"
 )
 # Short service numbers (112, 119, 1330) where the sentence is about calling them.
 _SERVICE = r"11[0-9]|12[0-9]|13[0-9]|182|1330|1339|1345|1350|1366|1388|1393"
@@ -25,8 +25,12 @@ _SERVICE_RE = re.compile(
 _CALLING_RE = re.compile(r"신고|전화|번호|콜센터|상담|긴급|구급|경찰|소방|문의|안내|다이얼")
 # Numbers after a word that names them: 계좌번호 110-123-456789, 편명 702, 버스 7016번.
 _NAMED_RE = re.compile(
-    r"(?:번호|계좌|편명|학번|사번|우편번호|코드|비밀번호)\s?:?\s?(\d[\d-]{2,}\d)(?![\d.,])"
+    r"(?:번호|계좌|편명|학번|사번|우편번호|비밀번호)\s?:?\s?(\d[\d-]{2,}\d)(?![\d.,])"
     r"|(?<![\d.,])(\d{3,4})(?=번\s?(?:버스|마을버스|광역버스|간선버스|지선버스|시내버스))"
+)
+# Numbered places with a hyphen: 3-1번 출구, 12-3번지 (삼 다시 일번, 십이 다시 삼 번지).
+_DASHED_NUMBER_RE = re.compile(
+    r"(?<![\d.,-])(\d{1,4})-(\d{1,4})(?=번지|번\s?(?:출구|버스|마을버스|게이트|국도|노선|승강장|좌석|창구))"
 )
 # Flight numbers: an airline code and its number (KE017편, 항공편 OZ 202).
 _FLIGHT_RE = re.compile(
@@ -53,6 +57,9 @@ def read_codes(text: str) -> str:
         return numbers.phone_digits(m.group(2))
 
     text = sub_marked(_NAMED_RE, named, text)
+    text = _DASHED_NUMBER_RE.sub(
+        lambda m: f"{numbers.sino(int(m.group(1)))} 다시 {numbers.sino(int(m.group(2)))}", text
+    )
     text = _FLIGHT_RE.sub(
         lambda m: f"{m.group(1) or m.group(3)} {numbers.phone_digits(m.group(2) or m.group(4))}",
         text,
@@ -69,7 +76,7 @@ _SCORE_WORDS = (
 )
 _SCORE_CONTEXT_RE = re.compile(_SCORE_WORDS)
 _SCORE_RE = re.compile(
-    r"(?<![\d.,:-])(\d{1,3})\s?(?:대|-|:)\s?(\d{1,3})(?![\d.,:-]|\s?[만천백억조원명개곳건대%])"
+    r"(?<![\d.,:-])(\d{1,3})\s?(?:대|-|:)\s?(\d{1,3})(?![\d.,:-]|\s?[만천백억조원명개곳건대번호%])"
     r"(?=\s?(?:로|으로|의|에서|까지|로서|\s|,|\.|$|[가-힣]))"
 )
 
