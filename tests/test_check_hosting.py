@@ -1,9 +1,11 @@
 """``podcaster check`` with the audio hosted apart (``media_base_url``) and behind an
 analytics prefix (``enclosure_prefix``): enclosures still map to the files in public/ and
-their lengths are still checked; and the size warnings that suggest hosting the audio apart."""
+their lengths are still checked; the size warnings that suggest hosting the audio apart;
+and the checks of the JSON transcript."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -12,6 +14,7 @@ from lxml import etree
 
 from podcaster.build import build_project
 from podcaster.check import check_project
+from podcaster.check.files import validate_json_transcript
 from podcaster.cli import main
 from tests.test_check import FEED, Feed, item_number
 
@@ -101,3 +104,17 @@ def test_hosted_mp3s_do_not_count_against_the_site(project):
     build_project(project, engine="espeak")
     sparse(project / "public/episodes/a-long-one.mp3", 1100 * 1024**2)
     assert check_project(project).warnings == []
+
+
+def test_validate_json_transcript():
+    good = {"version": "1.0.0", "segments": [
+        {"speaker": "별빛서재", "startTime": 0.5, "endTime": 2.0, "body": "안녕하세요."},
+        {"speaker": "한빛경제", "startTime": 2.4, "endTime": 5.0, "body": "기사 본문."}]}
+    assert validate_json_transcript(json.dumps(good).encode(), 6.0) is None
+    assert "after the audio" in validate_json_transcript(json.dumps(good).encode(), 3.0)
+    assert "non-empty" in validate_json_transcript(b'{"segments": []}', None)
+    assert "not JSON" in validate_json_transcript(b"WEBVTT", None)
+    swapped = {"segments": [good["segments"][1], good["segments"][0]]}
+    assert "out of order" in validate_json_transcript(json.dumps(swapped).encode(), None)
+    no_body = {"segments": [{"startTime": 0, "endTime": 1}]}
+    assert "no body" in validate_json_transcript(json.dumps(no_body).encode(), None)
