@@ -398,6 +398,8 @@ def check(ctx: click.Context, project_dir: Path) -> None:
     from podcaster.errors import PodcasterError
 
     result = check_project(project_dir)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for problem in result.problems:
         click.echo(str(problem))
     if result.problems:
