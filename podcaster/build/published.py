@@ -5,8 +5,8 @@ episode's files only to find them equal to what is there. For a blog of a thousa
 that rendering is most of a no-op rebuild, so after each commit the build notes, in
 ``.podcaster-cache/published.json``:
 
-- a digest of everything the published files are made from: podcaster's version and its
-  templates, the settings, every episode's keys, number and post bytes, the files beside
+- a digest of everything the published files are made from: podcaster's version, code
+  and templates (by size and time), the settings, every episode's keys, number and post bytes, the files beside
   the posts (episode artwork) and the cover;
 - the size and modification time of every file under ``public/``.
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STATE_NAME = "published.json"
-PUBLISH_CODE = Path(__file__).resolve().parents[1] / "publish"
+PACKAGE = Path(__file__).resolve().parents[1]  # podcaster's code, templates and assets
 
 
 def _files(folder: Path) -> list[tuple[str, int, int]]:
@@ -60,7 +60,7 @@ def inputs_key(build: Build, plans: list[Plan]) -> str:
     cover = Path(config.show.cover)
     data = {
         "version": [__version__, FORMAT_VERSION],
-        "code": _files(PUBLISH_CODE),
+        "code": [f for f in _files(PACKAGE) if "__pycache__" not in f[0]],
         "settings": [config.values, config.raw],
         "cover": build.digests(cover) if cover.is_file() else str(cover),
         "posts": _files(config.posts_dir),
