@@ -13,12 +13,14 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from podcaster import ffmpeg
 from podcaster.files import write_atomic
 from podcaster.model import Episode
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,8 @@ def peaks_path(episode: Episode) -> Path:
 def compute_peaks(samples: np.ndarray, count: int = PEAK_COUNT) -> list[int]:
     """The loudest sample of each of ``count`` equal stretches of ``samples`` (16-bit PCM),
     on a square-root scale so that quiet speech still shows, as whole numbers 0-100."""
+    import numpy as np  # here: a build that decodes no episode does not load numpy
+
     if samples.size == 0:
         return [0] * count
     edges = np.linspace(0, samples.size, count + 1).astype(int)
@@ -69,6 +73,8 @@ def write_peaks(episode: Episode) -> bool:
     if _up_to_date(path, episode):
         return False
     pcm = ffmpeg.decode_pcm(episode.audio_path, DECODE_RATE, 1, what=str(episode.audio_path))
+    import numpy as np
+
     data = peaks_json(episode, compute_peaks(np.frombuffer(pcm, dtype="<i2")))
     written = write_atomic(path, data)
     if not written:
