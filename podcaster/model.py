@@ -155,3 +155,4 @@ class Episode:
     size: int
     duration: float
     timeline: Timeline
+    peaks: list[int] | None = None  # the waveform, if the build has it already (publish.waveform)

@@ -115,15 +115,16 @@ def produce(build: Build, plan: Plan, assembling=None) -> None:
     if plan.action == "build":
         build.progress.step(post, "encoding")
         if assembling is not None:
-            timeline = result(assembling)
+            timeline, peaks = result(assembling)
         else:
             clips = plan.clips
             if clips is None:  # a damaged cache entry turned a restore into a build
                 clips = build.synth.run(plan.cues, build.voice_for, build.progress.clips)
-            timeline = assemble_staged(plan.cues, clips, plan.segments, staged, build.audio)
+            timeline, peaks = assemble_staged(plan.cues, clips, plan.segments, staged,
+                                              build.audio)
         build.store.put(plan.audio_key, staged, timeline_to_dict(timeline, build.project_dir))
         plan.episode = Episode(post, plan.segments, plan.number, final, 0,
-                               timeline.duration, timeline)
+                               timeline.duration, timeline, peaks)
     elif plan.action == "restore":
         stored_mp3, stored_timeline = plan.stored
         try:
@@ -147,9 +148,14 @@ def produce(build: Build, plan: Plan, assembling=None) -> None:
 
 def assemble_staged(cues: list[Cue], clips: list[Clip | None], segments: list[Segment],
                     out_path: Path, settings: AudioSettings):
-    """Assemble one episode into staging: in the build process, or handed to a worker."""
+    """Assemble one episode into staging (in the build process, or handed to a worker);
+    its timeline, and the peaks of its waveform (decoded here, so that workers share the
+    decoding too)."""
+    from podcaster.publish.waveform import mp3_peaks
+
     faults.point(f"produce:assemble:{out_path.stem}")
-    return assemble_episode(cues, clips, segments, out_path, settings)
+    timeline = assemble_episode(cues, clips, segments, out_path, settings)
+    return timeline, mp3_peaks(out_path)
 
 
 def assemble_episode(cues: list[Cue], clips: list[Clip | None], segments: list[Segment],

@@ -50,10 +50,12 @@ def compute_peaks(samples: np.ndarray, count: int = PEAK_COUNT) -> list[int]:
     if samples.size == 0:
         return [0] * count
     edges = np.linspace(0, samples.size, count + 1).astype(int)
-    magnitude = np.abs(samples.astype(np.int32))
     peaks = []
     for start, end in zip(edges[:-1], edges[1:]):
-        top = int(magnitude[start:max(end, start + 1)].max()) if start < samples.size else 0
+        top = 0
+        if start < samples.size:  # the largest magnitude, without an int32 copy of the episode
+            part = samples[start:max(end, start + 1)]
+            top = max(int(part.max()), -int(part.min()))
         peaks.append(round(100 * (min(top, 32767) / 32767) ** 0.5))
     return peaks
 
@@ -64,6 +66,15 @@ def peaks_json(episode: Episode, peaks: list[int]) -> bytes:
     return (json.dumps(doc, separators=(",", ":")) + "\n").encode("utf-8")
 
 
+def mp3_peaks(mp3: Path) -> list[int]:
+    """The peaks of an MP3 (its tags do not matter), decoded with ffmpeg. Raises AudioError
+    naming the file when it cannot be decoded."""
+    import numpy as np  # here: a build that decodes no episode does not load numpy
+
+    pcm = ffmpeg.decode_pcm(mp3, DECODE_RATE, 1, what=str(mp3))
+    return compute_peaks(np.frombuffer(pcm, dtype="<i2"))
+
+
 def write_peaks(episode: Episode) -> bool:
     """Write ``<slug>.peaks.json`` beside the MP3 unless it is up to date. True if written.
 
@@ -72,10 +83,8 @@ def write_peaks(episode: Episode) -> bool:
     path = peaks_path(episode)
     if _up_to_date(path, episode):
         return False
-    pcm = ffmpeg.decode_pcm(episode.audio_path, DECODE_RATE, 1, what=str(episode.audio_path))
-    import numpy as np
-
-    data = peaks_json(episode, compute_peaks(np.frombuffer(pcm, dtype="<i2")))
+    peaks = episode.peaks if episode.peaks is not None else mp3_peaks(episode.audio_path)
+    data = peaks_json(episode, peaks)
     written = write_atomic(path, data)
     if not written:
         os.utime(path)  # same peaks: mark them as checked against this MP3
