@@ -420,6 +420,12 @@ def test_slug_from_file_name(tmp_path, name, slug):
     assert post.date == dt.date(2025, 7, 1)
 
 
+@pytest.mark.parametrize("name", ["2025-10-06-.txt", "2025-10-06_.md", "2025-10-06 .txt"])
+def test_empty_slug_after_the_date_is_refused_with_the_naming_rule(tmp_path, name):
+    with pytest.raises(PostError, match=r"empty slug: name the file YYYY-MM-DD-slug\.txt"):
+        read_post(write(tmp_path, name, "제목\n본문 한 줄."))
+
+
 def test_decomposed_hangul_file_name_is_normalised(tmp_path):
     import unicodedata
 
