@@ -203,20 +203,36 @@ def serve(ctx: click.Context, project_dir: Path, port: int, host: str,
               help="The speech engine the publishing workflow builds with.")
 def init(directory: Path, title: str | None, author: str | None, email: str | None,
          base_url: str | None, engine: str) -> None:
-    """Create a new podcast project in DIRECTORY, with a workflow that publishes it."""
+    """Create a new podcast project in DIRECTORY, with a workflow that publishes it.
+
+    DIRECTORY may be an existing repository (`podcaster init .`): files already there are
+    kept, and .gitignore gets only the lines it lacks.
+    """
     from dataclasses import replace
 
-    from podcaster.init import ProjectSettings, init_project
+    from podcaster.config import load_config
+    from podcaster.init import ProjectSettings, find_placeholders, init_project
 
     settings = ProjectSettings()
     chosen = {"title": title, "author": author, "email": email, "base_url": base_url,
               "engine": engine}
     settings = replace(settings, **{k: v for k, v in chosen.items() if v is not None})
-    for path in init_project(directory, settings):
+    result = init_project(directory, settings)
+    for path in result.created:
         click.echo(f"created {path}")
-    click.echo(f"\nNext: edit {directory / 'podcast.toml'}, put your posts in "
-               f"{directory / 'posts'}, then run\n  podcaster build {directory}\n"
-               f"  podcaster serve {directory}")
+    for path in result.kept:
+        click.echo(f"kept {path} (already there; not changed)")
+    if result.ignored:
+        click.echo(f"added to {directory / '.gitignore'}: {' '.join(result.ignored)}")
+    todo = find_placeholders(load_config(directory))
+    if todo:
+        click.echo("\nNext, edit what `podcaster check` will not publish:")
+        for placeholder in todo:
+            click.echo(f"  {placeholder}")
+    click.echo(f"\nThen build and preview the show:\n  podcaster build {directory}\n"
+               f"  podcaster serve {directory}\n"
+               "and push it to GitHub: .github/workflows/publish.yml publishes it to GitHub Pages\n"
+               "(once: Settings > Pages > Source: GitHub Actions).")
 
 
 @main.command()
