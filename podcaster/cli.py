@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import logging
+import os
+import sys
 import traceback
 from pathlib import Path
 
@@ -35,14 +38,35 @@ Exit codes:
 """
 
 
+def _stop_quietly_on_broken_pipe() -> None:
+    """Standard output's reader went away (`podcaster script POST | head -1`): stop with
+    exit 0 and no message, as Unix tools do. What is still buffered goes to /dev/null."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a real file (tests): nothing is flushed to a closed pipe
+    raise click.exceptions.Exit(0)
+
+
 class _Main(click.Group):
     """The command group: errors become one line and a documented exit code."""
 
+    def make_context(self, *args, **kwargs) -> click.Context:
+        try:  # --help and --version print while the command line is parsed
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            _stop_quietly_on_broken_pipe()
+
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+            return result
         except (click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            _stop_quietly_on_broken_pipe()
         except click.ClickException:
             if _verbose(ctx):
                 traceback.print_exc()
@@ -64,11 +88,46 @@ def _verbose(ctx: click.Context) -> bool:
     return bool((ctx.obj or {}).get("verbose"))
 
 
+def _set_flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """-v/-q given after a command: the same as before it."""
+    if value:
+        ctx.find_root().ensure_object(dict)[param.name] = True
+        if param.name == "verbose":
+            logging.getLogger().setLevel(logging.DEBUG)
+
+
+VERBOSE_HELP = "Show debug logging and tracebacks."
+QUIET_HELP = "Only errors and warnings (for CI)."
+
+
+def verbosity(command):
+    """Accept -v/-q after the command too (`podcaster build DIR -q`); listed in its --help."""
+    command = click.option("-q", "--quiet", is_flag=True, expose_value=False,
+                           callback=_set_flag, help=QUIET_HELP)(command)
+    return click.option("-v", "--verbose", is_flag=True, expose_value=False,
+                        callback=_set_flag, help=VERBOSE_HELP)(command)
+
+
+def _check_engine(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An engine name known here (or auto, where the option allows it); else exit 2."""
+    from podcaster.engines import engine_names
+
+    if value is None:
+        return value
+    known = engine_names() if param.name == "ci_engine" else ["auto", *engine_names()]
+    if value == "auto" and param.name == "ci_engine":
+        raise click.BadParameter(f"CI builds with a named engine, not auto: one of "
+                                 f"{', '.join(known)}")
+    if value not in known:
+        raise click.BadParameter(f"unknown engine {value!r}; known engines: {', '.join(known)}")
+    return value
+
+
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]},
              epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="podcaster")
-@click.option("-v", "--verbose", is_flag=True, help="Show debug logging and tracebacks.")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors and warnings (for CI).")
+@click.option("-v", "--verbose", is_flag=True, help=VERBOSE_HELP)
+@click.option("-q", "--quiet", is_flag=True, help=QUIET_HELP)
 @click.pass_context
 def main(ctx: click.Context, verbose: bool, quiet: bool) -> None:
     """podcaster: turn a Korean blog into a podcast."""
@@ -81,11 +140,13 @@ def main(ctx: click.Context, verbose: bool, quiet: bool) -> None:
 
 @main.command(epilog=EXIT_CODES)
 @project_dir_argument
-@click.option("--engine", help="Speech engine (auto, gtts, espeak, edge); overrides podcast.toml.")
+@click.option("--engine", callback=_check_engine,
+              help="Speech engine (auto, gtts, espeak, edge); overrides podcast.toml.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel synthesis jobs.")
 @click.option("--keep-going", "-k", is_flag=True,
               help="Build the other posts when one fails; list the failures at the end.")
 @click.pass_context
+@verbosity
 def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int | None,
           keep_going: bool) -> None:
     """Build the posts of PROJECT_DIR into PROJECT_DIR/public/.
@@ -124,6 +185,7 @@ def _megabytes(size: int) -> str:
 
 @cache.command("info")
 @project_dir_argument
+@verbosity
 def cache_info(project_dir: Path) -> None:
     """Show how many clips PROJECT_DIR's cache holds, their size and the cache's path."""
     from podcaster.cache import ClipCache
@@ -137,8 +199,10 @@ def cache_info(project_dir: Path) -> None:
 
 @cache.command("prune")
 @project_dir_argument
-@click.option("--engine", help="Keep the clips of this engine (default: as podcast.toml says).")
+@click.option("--engine", callback=_check_engine,
+              help="Keep the clips of this engine (default: as podcast.toml says).")
 @click.option("--dry-run", is_flag=True, help="Only say what would be removed.")
+@verbosity
 def cache_prune(project_dir: Path, engine: str | None, dry_run: bool) -> None:
     """Remove the clips that no current post of PROJECT_DIR uses."""
     from podcaster.cache import ClipCache
@@ -161,6 +225,7 @@ def cache_prune(project_dir: Path, engine: str | None, dry_run: bool) -> None:
 @click.option("--as-published", is_flag=True,
               help="Serve feed and pages byte for byte, with links to base_url left as they are.")
 @click.pass_context
+@verbosity
 def serve(ctx: click.Context, project_dir: Path, port: int, host: str,
           as_published: bool) -> None:
     """Preview PROJECT_DIR/public/ over HTTP (feed, pages, episodes with seeking).
@@ -199,10 +264,11 @@ def serve(ctx: click.Context, project_dir: Path, port: int, host: str,
 @click.option("--author", help="Author name.")
 @click.option("--email", help="Owner e-mail, shown to podcast directories.")
 @click.option("--base-url", help="Where public/ will be served, e.g. https://USER.github.io/REPO/.")
-@click.option("--engine", default="gtts", show_default=True,
+@click.option("--engine", "ci_engine", default="gtts", show_default=True, callback=_check_engine,
               help="The speech engine the publishing workflow builds with.")
+@verbosity
 def init(directory: Path, title: str | None, author: str | None, email: str | None,
-         base_url: str | None, engine: str) -> None:
+         base_url: str | None, ci_engine: str) -> None:
     """Create a new podcast project in DIRECTORY, with a workflow that publishes it.
 
     DIRECTORY may be an existing repository (`podcaster init .`): files already there are
@@ -215,7 +281,7 @@ def init(directory: Path, title: str | None, author: str | None, email: str | No
 
     settings = ProjectSettings()
     chosen = {"title": title, "author": author, "email": email, "base_url": base_url,
-              "engine": engine}
+              "engine": ci_engine}
     settings = replace(settings, **{k: v for k, v in chosen.items() if v is not None})
     result = init_project(directory, settings)
     for path in result.created:
@@ -238,6 +304,7 @@ def init(directory: Path, title: str | None, author: str | None, email: str | No
 @main.command()
 @click.argument("post", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the post's segments as JSON.")
+@verbosity
 def segments(post: Path, as_json: bool) -> None:
     """Show how POST splits into greeting, articles, commentary and sign-off."""
     import json
@@ -288,6 +355,7 @@ def _find_project(start: Path) -> Path | None:
     help="Also apply the [pronunciation] lexicon of this project's podcast.toml.",
 )  # fmt: skip
 @click.option("--lexicon", "-l", multiple=True, metavar="TEXT=READING", help="Extra reading.")
+@verbosity
 def normalize_command(text: tuple[str, ...], project: Path | None, lexicon: tuple[str, ...]):
     """Print TEXT as the speech engine will say it (one line). "-" reads standard input."""
     from podcaster.normalize import normalize
@@ -312,6 +380,7 @@ def normalize_command(text: tuple[str, ...], project: Path | None, lexicon: tupl
     "(default: the nearest one above the post).",
 )  # fmt: skip
 @click.option("--changed", is_flag=True, help="Show only the cues whose spoken text differs.")
+@verbosity
 def script_command(post: Path, project: Path | None, changed: bool) -> None:
     """Print the spoken script of POST: each cue's kind, what the author wrote and what the
     engine will say, with the changes highlighted."""
@@ -351,6 +420,7 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
 @main.command()
 @project_dir_argument
 @click.pass_context
+@verbosity
 def check(ctx: click.Context, project_dir: Path) -> None:
     """Check PROJECT_DIR/public/ (feed.xml and the files it links) against Apple Podcasts'
     requirements and the podcast: namespace; one line per problem, exit 1 if any."""

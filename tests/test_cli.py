@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from podcaster import errors
 from podcaster.cli import EXIT_CODES, EXIT_INTERNAL, EXIT_INTERRUPTED
-from tests.build_fixtures import built_project
+from tests.build_fixtures import built_project, podcaster_cmd
 from tests.build_fixtures import invoke_cli as cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -85,3 +86,42 @@ def test_not_a_project_is_a_config_error(tmp_path):
     result = cli("build", str(tmp_path))
     assert result.exit_code == errors.ConfigError.exit_code
     assert "podcast.toml" in result.stderr and "not found" in result.stderr
+
+
+def test_quiet_and_verbose_after_the_command(project):
+    post = project / "posts" / "2025-03-03-night-train.txt"
+    post.write_text(post.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    result = cli("build", str(project), "-q")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "" and result.stderr == ""
+    help_text = cli("build", "--help").stdout
+    assert re.search(r"-q, --quiet\s+Only errors", help_text)
+    assert re.search(r"-v, --verbose\s+Show debug logging", help_text)
+    (project / "posts" / "2025-03-05-empty.txt").write_bytes(b"")
+    verbose = cli("build", str(project), "--verbose")
+    assert verbose.exit_code == errors.PostError.exit_code
+    assert "Traceback" in verbose.stderr  # -v after the command shows the traceback
+
+
+@pytest.mark.parametrize("args", [("build", "{project}", "--engine", "espak"),
+                                  ("cache", "prune", "{project}", "--engine", "espak")])
+def test_unknown_engine_is_a_command_line_error_listing_the_engines(project, args):
+    result = cli(*(a.format(project=project) for a in args))
+    assert result.exit_code == 2
+    assert "unknown engine 'espak'; known engines: auto, edge, espeak, gtts" in result.stderr
+    assert not (project / ".podcaster-cache" / "staging").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ("script", "{post}"), ("segments", "{post}"), ("normalize", "2025년 52.9%"),
+    ("--help",), ("build", "--help"), ("--version",), ("cache", "info", "{project}"),
+    ("check", "{project}"), ("build", "{project}")])
+def test_output_into_a_closed_pipe_ends_quietly(project, args):
+    """`podcaster … | head -1`: the reader is gone before podcaster writes; exit 0, no error."""
+    post = project / "posts" / "2025-03-03-night-train.txt"
+    command = podcaster_cmd(*(a.format(project=project, post=post) for a in args))
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # as `head` does once it has its line
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0, stderr
+    assert "Error" not in stderr and "Traceback" not in stderr
