@@ -38,13 +38,27 @@ _BOMS = (
 _ALLOWED = "\t\n\r\f\v\x85"
 
 
+def readable_extensions() -> str:
+    """The extensions a reader knows, for messages: ".htm, .html, .markdown, .md, .txt"."""
+    return ", ".join(sorted(READERS))
+
+
 def find_posts(posts_dir: Path) -> list[Path]:
     """The post files of a project (a reader knows their extension), in name order; hidden
-    files are ignored. Raises PodcasterError if the folder is missing."""
+    files are ignored, any other file is skipped with a warning naming it. Raises
+    PodcasterError if the folder is missing."""
     if not posts_dir.is_dir():
         raise PodcasterError(f"{posts_dir}: posts folder not found")
-    return sorted(p for p in posts_dir.iterdir()
-                  if p.is_file() and not p.name.startswith(".") and reader_for(p))
+    posts = []
+    for path in sorted(posts_dir.iterdir()):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if reader_for(path):
+            posts.append(path)
+        else:
+            log.warning("%s: skipped, not a post: posts are %s files", path,
+                        readable_extensions())
+    return posts
 
 
 def read_post(path: Path) -> Post:
@@ -57,8 +71,8 @@ def read_post(path: Path) -> Post:
     path = Path(path)
     reader = reader_for(path)
     if reader is None:
-        known = ", ".join(sorted(READERS))
-        raise PostError(path, f"unsupported file type '{path.suffix}' (readable: {known})")
+        raise PostError(path, f"unsupported file type '{path.suffix}' "
+                              f"(readable: {readable_extensions()})")
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -10,7 +10,7 @@ import pytest
 
 from podcaster import errors
 from podcaster.cli import EXIT_CODES, EXIT_INTERNAL, EXIT_INTERRUPTED
-from tests.build_fixtures import built_project, podcaster_cmd
+from tests.build_fixtures import built_project, podcaster_cmd, run_cli
 from tests.build_fixtures import invoke_cli as cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -125,3 +125,12 @@ def test_output_into_a_closed_pipe_ends_quietly(project, args):
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=120) == 0, stderr
     assert "Error" not in stderr and "Traceback" not in stderr
+
+
+def test_a_file_no_reader_knows_gets_one_warning_line(project):
+    (project / "posts" / "2025-03-04-draft.docx").write_bytes(b"PK\x03\x04")
+    result = run_cli("build", str(project))
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if "draft.docx" in line]
+    assert len(lines) == 1 and "skipped, not a post" in lines[0]
+    assert ".md" in lines[0] and ".txt" in lines[0]
