@@ -12,8 +12,8 @@ from pathlib import Path
 import click
 
 from podcaster import __version__
+from podcaster.build.progress import BuildProgress, print_summary
 from podcaster.errors import PartialBuildError, UnexpectedError
-from podcaster.progress import BuildProgress, print_summary
 
 project_dir_argument = click.argument(
     "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path)
@@ -188,8 +188,8 @@ def _megabytes(size: int) -> str:
 @verbosity
 def cache_info(project_dir: Path) -> None:
     """Show how many clips PROJECT_DIR's cache holds, their size and the cache's path."""
-    from podcaster.cache import ClipCache
     from podcaster.config import load_config
+    from podcaster.speech.cache import ClipCache
 
     info = ClipCache(load_config(project_dir).cache_dir).info()
     click.echo(f"clips: {info.clips}")
@@ -205,9 +205,9 @@ def cache_info(project_dir: Path) -> None:
 @verbosity
 def cache_prune(project_dir: Path, engine: str | None, dry_run: bool) -> None:
     """Remove the clips that no current post of PROJECT_DIR uses."""
-    from podcaster.cache import ClipCache
     from podcaster.config import load_config
-    from podcaster.synthesize import planned_keys
+    from podcaster.speech.cache import ClipCache
+    from podcaster.speech.synthesize import planned_keys
 
     config = load_config(project_dir)
     result = ClipCache(config.cache_dir).prune(planned_keys(config, engine), dry_run=dry_run)
@@ -309,8 +309,8 @@ def segments(post: Path, as_json: bool) -> None:
     """Show how POST splits into greeting, articles, commentary and sign-off."""
     import json
 
-    from podcaster.read import read_post
-    from podcaster.segment import describe_segments, segment_post
+    from podcaster.text.read import read_post
+    from podcaster.text.segment import describe_segments, segment_post
 
     parsed = read_post(post)
     doc = describe_segments(parsed, segment_post(parsed))
@@ -358,7 +358,7 @@ def _find_project(start: Path) -> Path | None:
 @verbosity
 def normalize_command(text: tuple[str, ...], project: Path | None, lexicon: tuple[str, ...]):
     """Print TEXT as the speech engine will say it (one line). "-" reads standard input."""
-    from podcaster.normalize import normalize
+    from podcaster.text.normalize import normalize
 
     words = list(text)
     if words == ["-"]:
@@ -385,10 +385,10 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
     """Print the spoken script of POST: each cue's kind, what the author wrote and what the
     engine will say, with the changes highlighted."""
     from podcaster.config import load_config
-    from podcaster.normalize import changed_spans, unread_words
-    from podcaster.read import read_post
-    from podcaster.script import ScriptSettings, build_script
-    from podcaster.segment import segment_post
+    from podcaster.text.normalize import changed_spans, unread_words
+    from podcaster.text.read import read_post
+    from podcaster.text.script import ScriptSettings, build_script
+    from podcaster.text.segment import segment_post
 
     project = project or _find_project(post.parent)
     settings = ScriptSettings.from_config(load_config(project)) if project else ScriptSettings()

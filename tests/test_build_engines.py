@@ -8,8 +8,8 @@ import re
 import pytest
 
 from podcaster.build import build_project
-from podcaster.engines import network
 from podcaster.errors import EngineError
+from podcaster.speech.engines import network
 from tests.build_fixtures import invoke_cli as cli
 from tests.build_fixtures import snapshot
 from tests.fake_google import RESET, FakeGoogle, make_project

@@ -22,8 +22,8 @@ from podcaster.init import (
     init_project,
     toml_value,
 )
-from podcaster.read import read_post
-from podcaster.segment import segment_post
+from podcaster.text.read import read_post
+from podcaster.text.segment import segment_post
 from tests.workflow_lint import (
     SHA_PINNED,
     described,

@@ -12,13 +12,13 @@ from click.testing import CliRunner
 from podcaster.cli import main
 from podcaster.errors import PostError
 from podcaster.model import Block, Source
-from podcaster.read import read_post
-from podcaster.readers import READERS, reader_for
-from podcaster.readers.html import HtmlReader
-from podcaster.readers.markdown import MarkdownReader
-from podcaster.readers.paragraphs import Paragraph, blocks_from_paragraphs
-from podcaster.readers.sources import find_source_list, parse_item
-from podcaster.readers.text import TextReader
+from podcaster.text.read import read_post
+from podcaster.text.readers import READERS, reader_for
+from podcaster.text.readers.html import HtmlReader
+from podcaster.text.readers.markdown import MarkdownReader
+from podcaster.text.readers.paragraphs import Paragraph, blocks_from_paragraphs
+from podcaster.text.readers.sources import find_source_list, parse_item
+from podcaster.text.readers.text import TextReader
 
 POSTS = Path(__file__).resolve().parent / "posts"
 SPACE = POSTS / "2025-05-20-space-news.txt"
@@ -507,7 +507,7 @@ def test_fixtures_copy_cleanly(tmp_path):
 
 
 def test_files_no_reader_knows_are_skipped_with_a_warning_naming_them(tmp_path, caplog):
-    from podcaster.read import find_posts
+    from podcaster.text.read import find_posts
 
     for name in ("2025-07-01-a.txt", "2025-07-02-b.docx", "notes", ".DS_Store"):
         (tmp_path / name).write_text("제목\n본문 한 줄.", encoding="utf-8")

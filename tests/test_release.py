@@ -50,8 +50,8 @@ def test_wheel_holds_the_package_data_and_the_command(distributions):
     for sound in ("intro.mp3", "sting.mp3", "outro.mp3", "cover.png"):
         assert f"podcaster/_audio/{sound}" in names
     for template in ("base.html", "episode.html", "index.html", "subscribe.html"):
-        assert f"podcaster/templates/{template}" in names
-    assert {"podcaster/static/site.css", "podcaster/static/player.js"} <= names
+        assert f"podcaster/publish/templates/{template}" in names
+    assert {"podcaster/publish/static/site.css", "podcaster/publish/static/player.js"} <= names
     assert not any(n.startswith(("tests/", "examples/")) for n in names)
 
 

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from podcaster.cli import main
 from podcaster.model import Block, Post, Source
-from podcaster.read import read_post
-from podcaster.segment import bigrams, segment_post, similarities
+from podcaster.text.read import read_post
+from podcaster.text.segment import bigrams, segment_post, similarities
 from tests.conftest import SEED
 
 HERE = Path(__file__).resolve().parent
