@@ -110,7 +110,7 @@ def verbosity(command):
 
 def _check_engine(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """An engine name known here (or auto, where the option allows it); else exit 2."""
-    from podcaster.engines import engine_names
+    from podcaster.speech.engines import engine_names
 
     if value is None:
         return value
