@@ -276,8 +276,9 @@ def init(directory: Path, title: str | None, author: str | None, email: str | No
     """
     from dataclasses import replace
 
+    from podcaster.check.placeholders import find_placeholders
     from podcaster.config import load_config
-    from podcaster.init import ProjectSettings, find_placeholders, init_project
+    from podcaster.init import ProjectSettings, init_project
 
     settings = ProjectSettings()
     chosen = {"title": title, "author": author, "email": email, "base_url": base_url,

@@ -254,40 +254,6 @@ def _pattern(line: str) -> str:
     return line.strip().strip("/")
 
 
-@dataclass(frozen=True)
-class Placeholder:
-    """A scaffold example value still in a project: where it is and what to put there."""
-
-    where: str
-    fix: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.fix}"
-
-
 def sample_title() -> str:
     """The first line (title) of the scaffold's sample post."""
     return (SCAFFOLD_DIR / "sample-post.txt").read_text(encoding="utf-8").splitlines()[0]
-
-
-def find_placeholders(config) -> list[Placeholder]:
-    """The scaffold's example values still in a loaded project: ``show.base_url`` and
-    ``show.owner_email`` as ``podcaster init`` wrote them, and its sample post in posts/."""
-    found = []
-    toml = CONFIG_NAME
-    if config.show.base_url.startswith(EXAMPLE_HOST):
-        found.append(Placeholder(
-            f"{toml}: show.base_url", f"still the example {config.show.base_url!r}; set it to "
-            "the address public/ is published at, e.g. https://USER.github.io/REPO/"))
-    if config.show.owner_email == EXAMPLE_EMAIL:
-        found.append(Placeholder(
-            f"{toml}: show.owner_email", f"still the example {EXAMPLE_EMAIL!r}; set it to the "
-            "address podcast directories may write to"))
-    title = sample_title()
-    for path in sorted(config.posts_dir.glob(f"*-{SAMPLE_SLUG}.txt")):
-        first = path.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff")
-        if first.splitlines()[:1] == [title]:
-            found.append(Placeholder(
-                path.relative_to(config.project_dir).as_posix(), "the sample post of podcaster init; delete it and add your own "
-                "posts"))
-    return found

@@ -10,7 +10,7 @@ import pytest
 
 from podcaster import errors
 from podcaster.cli import EXIT_CODES, EXIT_INTERNAL, EXIT_INTERRUPTED
-from tests.build_fixtures import built_project, podcaster_cmd, run_cli
+from tests.build_fixtures import built_project, make_project, podcaster_cmd, run_cli
 from tests.build_fixtures import invoke_cli as cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -134,3 +134,14 @@ def test_a_file_no_reader_knows_gets_one_warning_line(project):
     lines = [line for line in result.stderr.splitlines() if "draft.docx" in line]
     assert len(lines) == 1 and "skipped, not a post" in lines[0]
     assert ".md" in lines[0] and ".txt" in lines[0]
+
+
+def test_no_posts_to_build_says_which_files_are_read(tmp_path):
+    project = make_project(tmp_path / "show")
+    for post in (project / "posts").iterdir():
+        post.rename(post.with_suffix(".docx"))
+    result = cli("build", str(project))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: {project.resolve() / 'posts'}: no posts to build (posts are .htm, .html, "
+        ".markdown, .md, .txt files, named YYYY-MM-DD-slug)")

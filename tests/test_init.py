@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import sys
 
 import feedparser
@@ -12,18 +13,14 @@ import yaml
 from click.testing import CliRunner
 
 from podcaster import __version__
+from podcaster.check.placeholders import find_placeholders
 from podcaster.cli import main
 from podcaster.config import OPTIONS, load_config
 from podcaster.errors import PodcasterError
-from podcaster.init import (
-    WORKFLOW_PATH,
-    ProjectSettings,
-    find_placeholders,
-    init_project,
-    toml_value,
-)
+from podcaster.init import WORKFLOW_PATH, ProjectSettings, init_project, toml_value
 from podcaster.text.read import read_post
 from podcaster.text.segment import segment_post
+from tests.conftest import ROOT
 from tests.workflow_lint import (
     SHA_PINNED,
     described,
@@ -272,3 +269,37 @@ def test_init_and_build_end_to_end(tmp_path):
     index = (public / "index.html").read_text(encoding="utf-8")
     assert "테스트 &lt;방송&gt; &amp; 소식" in index
     assert f'href="episodes/{slug}.html"' in index
+
+
+def test_check_refuses_and_build_warns_until_the_example_values_are_replaced(tmp_path, caplog):
+    project = tmp_path / "my-show"
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(project)]).exit_code == 0
+    sample = next((project / "posts").glob("*-first-episode.txt"))
+    expected = [
+        "podcast.toml: show.base_url: still the example 'https://example.github.io/my-show/'; "
+        "set it to the address public/ is published at, e.g. https://USER.github.io/REPO/",
+        "podcast.toml: show.owner_email: still the example 'you@example.com'; set it to the "
+        "address podcast directories may write to",
+        f"posts/{sample.name}: the sample post of podcaster init; delete it and add your own "
+        "posts"]
+    build = runner.invoke(main, ["build", str(project), "--engine", "espeak"])
+    assert build.exit_code == 0, build.output
+    warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warned == [f"{line} (podcaster check fails until it is changed)" for line in expected]
+    check = runner.invoke(main, ["check", str(project)])
+    assert check.exit_code == 1
+    assert check.output.splitlines()[:-1] == expected  # the feed itself is fine
+    assert check.output.splitlines()[-1].startswith("Error: 3 problem(s)")
+
+    toml = project / "podcast.toml"
+    text = toml.read_text(encoding="utf-8")
+    text = text.replace("https://example.github.io/my-show/", "https://kim.github.io/show/")
+    toml.write_text(text.replace('"you@example.com"', '"kim@example.org"'), encoding="utf-8")
+    sample.unlink()
+    shutil.copy(ROOT / "tests" / "posts" / "2025-06-11-book-notes.txt", project / "posts")
+    caplog.clear()
+    assert runner.invoke(main, ["build", str(project), "--engine", "espeak"]).exit_code == 0
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
+    check = runner.invoke(main, ["check", str(project)])
+    assert check.exit_code == 0, check.output

@@ -3,6 +3,7 @@ it links, against Apple Podcasts' requirements and the Podcasting 2.0 namespace 
 
 ``feed`` checks the channel and items, ``files`` the transcripts and chapters, ``artwork``
 the images; URLs are mapped back to files under ``public/`` through ``show.base_url``.
+``placeholders`` finds the example values of ``podcaster init`` that must not be published.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from podcaster.check.feed import check_feed
+from podcaster.check.placeholders import find_placeholders
 from podcaster.check.report import CheckResult, Problem, Report
 from podcaster.config import load_config
 
@@ -17,6 +19,9 @@ __all__ = ["CheckResult", "Problem", "check_project"]
 
 
 def check_project(project_dir: Path | str) -> CheckResult:
-    """Lint ``PROJECT_DIR/public/feed.xml`` and the files it links. Raises ConfigError for a
-    bad podcast.toml; every other finding is a Problem in the result."""
-    return check_feed(Report(load_config(project_dir)))
+    """Lint ``PROJECT_DIR/public/feed.xml`` and the files it links, and podcast.toml and
+    posts/ for the example values of ``podcaster init``. Raises ConfigError for a bad
+    podcast.toml; every other finding is a Problem in the result."""
+    report = Report(load_config(project_dir))
+    report.result.problems.extend(find_placeholders(report.config))
+    return check_feed(report)
