@@ -429,9 +429,18 @@ def check(ctx: click.Context, project_dir: Path) -> None:
     from podcaster.errors import PodcasterError
 
     result = check_project(project_dir)
+    feed = _as_given(result.feed_path)
     for problem in result.problems:
         click.echo(str(problem))
     if result.problems:
-        raise PodcasterError(f"{len(result.problems)} problem(s) in {result.feed_path}")
+        raise PodcasterError(f"{len(result.problems)} problem(s) in {feed}")
     if not ctx.obj["quiet"]:
-        click.echo(f"{result.feed_path}: OK, {result.episodes} episode(s)")
+        click.echo(f"{feed}: OK, {result.episodes} episode(s)")
+
+
+def _as_given(path: Path) -> Path:
+    """``path`` relative to the working folder when it is inside it, as the user typed it."""
+    try:
+        return path.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
