@@ -37,7 +37,7 @@ from click.testing import CliRunner
 from podcaster import __version__
 from podcaster.cli import main
 from podcaster.init import WORKFLOW_PATH
-from tests.conftest import ROOT
+from tests.conftest import DEMO, ROOT
 
 BASE_URL = "https://reader.github.io/book-notes/"
 OWN_POST = ROOT / "tests" / "posts" / "2025-06-11-book-notes.txt"
@@ -130,3 +130,13 @@ def test_the_scaffolded_workflow_publishes_on_the_first_push(distributions, tmp_
     assert not [n for n in names if Path(n).name.startswith(".") and n != "."]  # no manifest
     assert not feed.bozo
     assert [e.enclosures[0].href for e in feed.entries] == [f"{BASE_URL}episodes/{SLUG}.mp3"]
+
+    # The same install builds and checks the demo: templates, static files, sounds and
+    # defaults all come from the wheel, not from this checkout.
+    demo = tmp_path / "demo"
+    shutil.copytree(DEMO, demo, ignore=shutil.ignore_patterns("public", ".podcaster-cache"))
+    output = run({"name": "the demo", "run": "python -c 'import podcaster; print(podcaster"
+                  ".__file__)'\npodcaster build demo --engine espeak -q\npodcaster check demo"},
+                 tmp_path, env)
+    assert output.splitlines()[0].startswith(str(python_home))
+    assert output.splitlines()[-1] == "demo/public/feed.xml: OK, 3 episode(s)"
