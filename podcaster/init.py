@@ -232,7 +232,7 @@ def init_project(target: Path | str, settings: ProjectSettings | None = None,
 
 def _extend_gitignore(path: Path, ours: bytes) -> list[str]:
     """Append the scaffold's patterns (with their comments) that ``path`` lacks."""
-    text = path.read_text(encoding="utf-8", errors="replace")
+    text = path.read_bytes().decode("utf-8", "surrogateescape")  # the author's bytes stay
     have = {_pattern(line) for line in text.splitlines()}
     added, block, comments = [], [], []
     for line in ours.decode("utf-8").splitlines():
@@ -245,7 +245,8 @@ def _extend_gitignore(path: Path, ours: bytes) -> list[str]:
         comments = []
     if added:
         separator = "" if not text or text.endswith("\n") else "\n"
-        write_atomic(path, (text + separator + "\n".join(block) + "\n").encode("utf-8"))
+        text += separator + "\n".join(block) + "\n"
+        write_atomic(path, text.encode("utf-8", "surrogateescape"))
     return added
 
 
