@@ -2,7 +2,8 @@
 it links, against Apple Podcasts' requirements and the Podcasting 2.0 namespace rules.
 
 ``feed`` checks the channel and items, ``files`` the transcripts and chapters, ``artwork``
-the images; URLs are mapped back to files under ``public/`` through ``show.base_url``.
+the images, ``hosting`` the size of the site; URLs are mapped back to files under
+``public/`` through ``show.base_url`` (and ``show.media_base_url`` for the audio).
 ``placeholders`` finds the example values of ``podcaster init`` that must not be published.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from podcaster.check.feed import check_feed
+from podcaster.check.hosting import check_hosting
 from podcaster.check.placeholders import find_placeholders
 from podcaster.check.report import CheckResult, Problem, Report
 from podcaster.config import load_config
@@ -24,4 +26,6 @@ def check_project(project_dir: Path | str) -> CheckResult:
     podcast.toml; every other finding is a Problem in the result."""
     report = Report(load_config(project_dir))
     report.result.problems.extend(find_placeholders(report.config))
-    return check_feed(report)
+    check_feed(report)
+    check_hosting(report)
+    return report.result
