@@ -145,3 +145,23 @@ def test_no_posts_to_build_says_which_files_are_read(tmp_path):
     assert result.stderr.strip() == (
         f"Error: {project.resolve() / 'posts'}: no posts to build (posts are .htm, .html, "
         ".markdown, .md, .txt files, named YYYY-MM-DD-slug)")
+
+
+def every_command() -> list[tuple[str, ...]]:
+    import click
+
+    from podcaster.cli import main
+
+    found = []
+    for name, command in main.commands.items():
+        if isinstance(command, click.Group):
+            found += [(name, sub) for sub in command.commands]
+        else:
+            found.append((name,))
+    return found
+
+
+@pytest.mark.parametrize("command", every_command(), ids=" ".join)
+def test_every_command_takes_quiet_and_verbose_after_it(command):
+    help_text = cli(*command, "--help").stdout
+    assert "-q, --quiet" in help_text and "-v, --verbose" in help_text
