@@ -93,7 +93,9 @@ def _set_flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if value:
         ctx.find_root().ensure_object(dict)[param.name] = True
         if param.name == "verbose":
-            logging.getLogger().setLevel(logging.DEBUG)
+            root = logging.getLogger()
+            ctx.call_on_close(lambda level=root.level: root.setLevel(level))
+            root.setLevel(logging.DEBUG)
 
 
 VERBOSE_HELP = "Show debug logging and tracebacks."
