@@ -227,10 +227,11 @@ def segments(post: Path, as_json: bool) -> None:
     import json
 
     from podcaster.read import read_post
-    from podcaster.segment import describe_segments, segment_post
+    from podcaster.segment import analyse_post, describe_segments
 
     parsed = read_post(post)
-    doc = describe_segments(parsed, segment_post(parsed))
+    segmentation = analyse_post(parsed)
+    doc = describe_segments(parsed, segmentation)
     if as_json:
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
@@ -238,11 +239,16 @@ def segments(post: Path, as_json: bool) -> None:
     for i, seg in enumerate(doc["segments"], start=1):
         src = seg["source"]
         where = f"  [{src['n']}. {src['outlet'] or '-'}, {src['url'] or '-'}]" if src else ""
-        click.echo(f"{i:2}. {seg['kind']:<10} {seg['title']}{where}")
+        sure = f"  (confidence {seg['confidence']:.2f})" if seg.get("confidence") is not None else ""
+        click.echo(f"{i:2}. {seg['kind']:<10} {seg['title']}{where}{sure}")
+        for reason in seg.get("why", []):
+            click.echo(f"      why: {reason}")
         for para in seg["paragraphs"]:
             click.echo(f"      {para if len(para) <= 60 else para[:59] + '…'}")
     if not doc["sources"]:
         click.echo("(no sources)")
+    for warning in segmentation.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 def _lexicon_option(values: tuple[str, ...]) -> dict[str, str]:
