@@ -138,7 +138,7 @@ class _Attributor:
                 why = [f"the structure suggested one source each, but {broken}"]
                 groups = None
         if groups is None:
-            groups, sources = self._split_contradicted(*self._align())
+            groups, sources = self._split_doubtful(*self._align())
             prior, why = self._alignment_prior(sources, why)
         elif len(groups) != self.k:
             sources = self._match(groups)
@@ -205,13 +205,12 @@ class _Attributor:
     def _align(self) -> tuple[list[list[int]], list[int]]:
         """Quote blocks aligned to sources on the text: articles (split at runs) and sources.
 
-        The article may change only at a quote block whose title evidence is clear, or at the
-        start of a run; every source left unquoted costs ``SKIP_COST``; on a tie the current
+        The article may change only at a quote block with evidence for the new source, or at
+        the start of a run; every source left unquoted costs ``SKIP_COST``; on a tie the current
         article goes on.
         """
         k, n = self.k, len(self.units)
         sim = [[e.score for e in row] for row in self.ev]
-        clear = [[e.title_score > 0 for e in row] for row in self.ev]
         starts = [u == 0 or self.units[u].run != self.units[u - 1].run for u in range(n)]
         best = [sim[0][j] - SKIP_COST * j for j in range(k)]
         back: list[list[int]] = []
@@ -221,7 +220,7 @@ class _Attributor:
                 for prev in range(j + 1):
                     if prev == j:
                         score = best[j]
-                    elif clear[u][j] or starts[u]:
+                    elif sim[u][j] > 0 or starts[u]:
                         score = best[prev] - SWITCH_COST - SKIP_COST * (j - prev - 1)
                     else:
                         continue
@@ -246,20 +245,25 @@ class _Attributor:
                 sources.append(j)
         return groups, sources
 
-    def _split_contradicted(self, groups: list[list[int]], sources: list[int | None]):
-        """Take out of each article the quote blocks whose text clearly fits an earlier
-        source (the order of sources forbids going back): each is left without a source."""
+    def _split_doubtful(self, groups: list[list[int]], sources: list[int | None]):
+        """Take out of each aligned article the quote blocks it cannot vouch for, to be
+        judged alone: a block whose text clearly fits another source (the order of sources
+        forbids going back: it gets no source), and a block without any evidence that merely
+        follows the article when continuing is not expected — when there are no more quote
+        blocks than sources, or the greeting counts more articles than sources."""
+        trust_continuing = len(self.units) > self.k and (self.count or 0) <= self.k
         out_groups: list[list[int]] = []
         out_sources: list[int | None] = []
         for group, j in zip(groups, sources, strict=True):
-            for u in group:
-                other = self._better_title([u], j)
-                odd = other is not None
-                if odd or not out_groups or out_sources[-1] != j or out_groups[-1][-1] != u - 1:
+            for n, u in enumerate(group):
+                other = self._better_title([u], j) if j is not None else None
+                alone = n == 0 or other is not None or (
+                    not trust_continuing and self.ev[u][j].score == 0)
+                if other is not None:
+                    self.odd[u] = other
+                if alone or out_sources[-1] is None:
                     out_groups.append([u])
-                    out_sources.append(None if odd else j)
-                    if odd:
-                        self.odd[u] = other
+                    out_sources.append(None if other is not None else j)
                 else:
                     out_groups[-1].append(u)
         return out_groups, out_sources
@@ -328,8 +332,11 @@ class _Attributor:
         else:
             article.why.append(f"too unsure to credit source {source.n}")
             self.candidates.add(j)
-            self._warn(blocks[0], f"quote not credited: source {source.n} ({source.title}) is "
-                                  f"only a weak match (confidence {confidence:.2f}); "
+            if evidence.score == 0:
+                problem = f"nothing in the quote points to source {source.n} ({source.title})"
+            else:
+                problem = f"the quote matches source {source.n} ({source.title}) only weakly"
+            self._warn(blocks[0], f"{problem} (confidence {confidence:.2f}); "
                                   "it is read without an outlet")
         return article
 
