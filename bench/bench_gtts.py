@@ -18,14 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from podcaster.build import find_posts  # noqa: E402
-from podcaster.cache import ClipCache  # noqa: E402
 from podcaster.config import load_config  # noqa: E402
-from podcaster.engines.network import RequestSettings  # noqa: E402
-from podcaster.read import read_post  # noqa: E402
-from podcaster.script import ScriptSettings, build_script  # noqa: E402
-from podcaster.segment import segment_post  # noqa: E402
-from podcaster.synthesize import Synthesizer, voice_resolver  # noqa: E402
+from podcaster.speech.cache import ClipCache  # noqa: E402
+from podcaster.speech.engines.network import RequestSettings  # noqa: E402
+from podcaster.speech.synthesize import Synthesizer, voice_resolver  # noqa: E402
+from podcaster.text.read import find_posts, read_post  # noqa: E402
+from podcaster.text.script import ScriptSettings, build_script  # noqa: E402
+from podcaster.text.segment import segment_post  # noqa: E402
 from tests.fake_google import FakeGoogle  # noqa: E402
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 import time
 
-from podcaster.normalize import normalize
-from podcaster.sentences import split_chunks, split_sentences
+from podcaster.text.normalize import normalize
+from podcaster.text.sentences import split_chunks, split_sentences
 
 TEMPLATES = [
     "{y}∼{y2}년 {n}개 기업이 {a}억 {b}천만 달러를 투자해 {p}.{q}%를 차지했다.",

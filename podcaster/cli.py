@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from podcaster import __version__
+from podcaster.build.progress import BuildProgress, print_summary
 from podcaster.errors import PartialBuildError, UnexpectedError
-from podcaster.progress import BuildProgress, print_summary
 
 project_dir_argument = click.argument(
     "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path)
@@ -126,8 +126,8 @@ def _megabytes(size: int) -> str:
 @project_dir_argument
 def cache_info(project_dir: Path) -> None:
     """Show how many clips PROJECT_DIR's cache holds, their size and the cache's path."""
-    from podcaster.cache import ClipCache
     from podcaster.config import load_config
+    from podcaster.speech.cache import ClipCache
 
     info = ClipCache(load_config(project_dir).cache_dir).info()
     click.echo(f"clips: {info.clips}")
@@ -141,9 +141,9 @@ def cache_info(project_dir: Path) -> None:
 @click.option("--dry-run", is_flag=True, help="Only say what would be removed.")
 def cache_prune(project_dir: Path, engine: str | None, dry_run: bool) -> None:
     """Remove the clips that no current post of PROJECT_DIR uses."""
-    from podcaster.cache import ClipCache
     from podcaster.config import load_config
-    from podcaster.synthesize import planned_keys
+    from podcaster.speech.cache import ClipCache
+    from podcaster.speech.synthesize import planned_keys
 
     config = load_config(project_dir)
     result = ClipCache(config.cache_dir).prune(planned_keys(config, engine), dry_run=dry_run)
@@ -226,8 +226,8 @@ def segments(post: Path, as_json: bool) -> None:
     """Show how POST splits into greeting, articles, commentary and sign-off."""
     import json
 
-    from podcaster.read import read_post
-    from podcaster.segment import analyse_post, describe_segments
+    from podcaster.text.read import read_post
+    from podcaster.text.segment import analyse_post, describe_segments
 
     parsed = read_post(post)
     segmentation = analyse_post(parsed)
@@ -280,7 +280,7 @@ def _find_project(start: Path) -> Path | None:
 @click.option("--lexicon", "-l", multiple=True, metavar="TEXT=READING", help="Extra reading.")
 def normalize_command(text: tuple[str, ...], project: Path | None, lexicon: tuple[str, ...]):
     """Print TEXT as the speech engine will say it (one line). "-" reads standard input."""
-    from podcaster.normalize import normalize
+    from podcaster.text.normalize import normalize
 
     words = list(text)
     if words == ["-"]:
@@ -306,10 +306,10 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
     """Print the spoken script of POST: each cue's kind, what the author wrote and what the
     engine will say, with the changes highlighted."""
     from podcaster.config import load_config
-    from podcaster.normalize import changed_spans, unread_words
-    from podcaster.read import read_post
-    from podcaster.script import ScriptSettings, build_script
-    from podcaster.segment import segment_post
+    from podcaster.text.normalize import changed_spans, unread_words
+    from podcaster.text.read import read_post
+    from podcaster.text.script import ScriptSettings, build_script
+    from podcaster.text.segment import segment_post
 
     project = project or _find_project(post.parent)
     settings = ScriptSettings.from_config(load_config(project)) if project else ScriptSettings()

@@ -12,13 +12,13 @@ import pytest
 from mutagen.mp3 import MP3, BitrateMode
 
 from podcaster import ffmpeg
-from podcaster.assemble import AudioSettings, assemble_episode
+from podcaster.audio.assemble import AudioSettings, assemble_episode
 from podcaster.audio.timeline import MUSIC, place
-from podcaster.cache import ClipCache
 from podcaster.config import default_asset, load_config
 from podcaster.errors import AudioError, ConfigError
 from podcaster.model import Clip, Cue, Segment, Source, Voice
-from podcaster.synthesize import Synthesizer
+from podcaster.speech.cache import ClipCache
+from podcaster.speech.synthesize import Synthesizer
 
 RATE = 44100
 TOLERANCE = 0.020  # seconds: how closely the timeline must match the audio

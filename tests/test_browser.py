@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from podcaster.chapters import episode_chapters
+from podcaster.publish.chapters import episode_chapters
 from podcaster.serve import project_server
 from tests.built_show import built_show
 

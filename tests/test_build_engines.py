@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from podcaster.build import build_project
-from podcaster.engines import network
+from podcaster.speech.engines import network
 from tests.build_fixtures import snapshot
 from tests.fake_google import RESET, FakeGoogle, make_project
 

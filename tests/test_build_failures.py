@@ -7,11 +7,12 @@ import json
 
 import pytest
 
-from podcaster import build as build_module
 from podcaster.build import build_project
+from podcaster.build import plan as plan_module
+from podcaster.build import produce as produce_module
+from podcaster.build.manifest import MANIFEST_NAME
 from podcaster.cli import EXIT_INTERNAL
 from podcaster.errors import AudioError, PostError, UnexpectedError
-from podcaster.manifest import MANIFEST_NAME
 from tests.build_fixtures import built_project, snapshot
 from tests.build_fixtures import invoke_cli as cli
 
@@ -97,14 +98,14 @@ def test_missing_posts_folder_exits_non_zero(project):
 
 
 def test_failure_while_encoding_names_the_post_and_changes_nothing(project, monkeypatch):
-    real = build_module.assemble_episode
+    real = produce_module.assemble_episode
 
     def assemble(cues, clips, segments, out_path, settings):
         if out_path.stem == "spring-rain":
             raise AudioError(f"{out_path}: ffmpeg failed: simulated")
         return real(cues, clips, segments, out_path, settings)
 
-    monkeypatch.setattr(build_module, "assemble_episode", assemble)
+    monkeypatch.setattr(produce_module, "assemble_episode", assemble)
     # two posts need work: one fails after the other was made
     post = project / "posts" / "2025-03-03-night-train.txt"
     post.write_text(post.read_text(encoding="utf-8").replace("설렙니다", "즐겁습니다"),
@@ -169,7 +170,7 @@ def test_unexpected_exception_is_one_line_with_a_hint(project, monkeypatch):
     def broken(post):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(build_module, "segment_post", broken)
+    monkeypatch.setattr(plan_module, "segment_post", broken)
     before = snapshot(project / "public")
 
     with pytest.raises(UnexpectedError) as info:

@@ -10,8 +10,8 @@ import time
 import pytest
 
 from podcaster.build import build_project
+from podcaster.build.lock import BuildLock
 from podcaster.errors import BuildLockedError
-from podcaster.lock import BuildLock
 from tests.build_fixtures import (
     LONG_POST_NAME,
     built_project,

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from podcaster.build import build_project, episode_files, install
-from podcaster.manifest import (
+from podcaster.build import build_project
+from podcaster.build.commit import episode_files, install
+from podcaster.build.manifest import (
     MANIFEST_NAME,
     EpisodeRecord,
     Manifest,

@@ -8,10 +8,10 @@ import wave
 
 from click.testing import CliRunner
 
-from podcaster.cache import CACHE_VERSION, STALE_TEMP_SECONDS, ClipCache, clip_key
 from podcaster.cli import main
 from podcaster.config import load_config
-from podcaster.synthesize import planned_keys
+from podcaster.speech.cache import CACHE_VERSION, STALE_TEMP_SECONDS, ClipCache, clip_key
+from podcaster.speech.synthesize import planned_keys
 from tests.fake_google import SECOND_POST, SMALL_POST, make_project
 
 PCM = b"".join(int(1000 * ((i % 40) - 20)).to_bytes(2, "little", signed=True)

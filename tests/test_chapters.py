@@ -12,12 +12,12 @@ import imageio_ffmpeg
 import pytest
 import webvtt
 
-from podcaster.assemble import segment_spans
-from podcaster.chapters import chapter_titles, chapters_json, episode_chapters
+from podcaster.audio.assemble import segment_spans
 from podcaster.model import Cue, Segment, SegmentSpan, Source, TimedCue, Timeline
-from podcaster.read import read_post
-from podcaster.segment import segment_post
-from podcaster.tag import read_tags
+from podcaster.publish.chapters import chapter_titles, chapters_json, episode_chapters
+from podcaster.publish.tag import read_tags
+from podcaster.text.read import read_post
+from podcaster.text.segment import segment_post
 
 AUTHOR = "별빛서재"
 SOURCE_1 = Source(1, "로봇 바리스타 매장 100곳 돌파", "새벽일보", "https://news.example.com/robot-cafe")

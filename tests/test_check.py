@@ -13,7 +13,8 @@ from lxml import etree
 from PIL import Image
 
 from podcaster import ffmpeg
-from podcaster.check import parse_duration, validate_chapters, validate_timed_text
+from podcaster.check.feed import parse_duration
+from podcaster.check.files import validate_chapters, validate_timed_text
 from podcaster.cli import main
 
 NS = {

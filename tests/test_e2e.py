@@ -65,8 +65,8 @@ def test_feed_lists_one_item_per_post_with_exact_enclosures(built):
 
 
 def test_episodes_start_with_intro_and_hold_every_segment(built):
-    from podcaster.read import read_post
-    from podcaster.segment import segment_post
+    from podcaster.text.read import read_post
+    from podcaster.text.segment import segment_post
 
     intro = pcm(default_asset("intro.mp3"), 3.0)
     for post_file in sorted((built / "posts").iterdir()):

@@ -10,12 +10,21 @@ from importlib.metadata import EntryPoint
 
 import pytest
 
-import podcaster.engines as engines
-from podcaster.engines import Audio, Engine, change_tempo, engine_names, get_engine_class, network
-from podcaster.engines.edge import EdgeEngine
-from podcaster.engines.espeak import EspeakEngine
-from podcaster.engines.gtts import MAX_CHARS, chunks, fit
-from podcaster.engines.network import (
+import podcaster.speech.engines as engines
+from podcaster.errors import EngineError
+from podcaster.model import Voice
+from podcaster.speech.engines import (
+    Audio,
+    Engine,
+    change_tempo,
+    engine_names,
+    get_engine_class,
+    network,
+)
+from podcaster.speech.engines.edge import EdgeEngine
+from podcaster.speech.engines.espeak import EspeakEngine
+from podcaster.speech.engines.gtts import MAX_CHARS, chunks, fit
+from podcaster.speech.engines.network import (
     RATE_LIMITED,
     SERVER,
     TIMEOUT,
@@ -25,8 +34,6 @@ from podcaster.engines.network import (
     TransientError,
     backoff_delay,
 )
-from podcaster.errors import EngineError
-from podcaster.model import Voice
 
 TEXT = "오늘은 인공지능 소식을 전해 드립니다."
 
@@ -79,7 +86,7 @@ def test_plugins_register_through_entry_points(monkeypatch):
     assert get_engine_class("tone") is ToneEngine
     with pytest.raises(EngineError, match="plugin 'broken' failed to load"):
         get_engine_class("broken")
-    with pytest.raises(EngineError, match="not a podcaster.engines.Engine subclass"):
+    with pytest.raises(EngineError, match="not a podcaster.speech.engines.Engine subclass"):
         get_engine_class("wrong")
 
 

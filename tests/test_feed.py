@@ -25,9 +25,9 @@ from PIL import Image
 from podcaster import ffmpeg
 from podcaster.cli import main
 from podcaster.config import load_config
-from podcaster.engines import _REGISTRY, Audio, Engine
 from podcaster.errors import ConfigError, PodcasterError
-from podcaster.feed import (
+from podcaster.model import Block, Episode, Post, Segment, SegmentSpan, Source, Timeline
+from podcaster.publish.feed import (
     cover_name,
     episode_guid,
     post_guid,
@@ -35,8 +35,8 @@ from podcaster.feed import (
     render_feed,
     show_guid,
 )
-from podcaster.model import Block, Episode, Post, Segment, SegmentSpan, Source, Timeline
-from podcaster.read import read_post
+from podcaster.speech.engines import _REGISTRY, Audio, Engine
+from podcaster.text.read import read_post
 
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",

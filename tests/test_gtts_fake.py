@@ -7,18 +7,18 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from podcaster.cache import ClipCache
 from podcaster.cli import main
-from podcaster.engines import network
-from podcaster.engines.gtts import MAX_CHARS, GttsEngine, chunks
-from podcaster.engines.network import (
+from podcaster.errors import EngineError
+from podcaster.model import Cue, Voice
+from podcaster.speech.cache import ClipCache
+from podcaster.speech.engines import network
+from podcaster.speech.engines.gtts import MAX_CHARS, GttsEngine, chunks
+from podcaster.speech.engines.network import (
     EngineUnreachableError,
     RequestPolicy,
     RequestSettings,
 )
-from podcaster.errors import EngineError
-from podcaster.model import Cue, Voice
-from podcaster.synthesize import Synthesizer
+from podcaster.speech.synthesize import Synthesizer
 from tests.fake_google import RESET, SECONDS_PER_CHAR, SLOW_FACTOR, FakeGoogle, make_project
 
 SENTENCE = "오늘은 작은 로봇이 빨래를 개는 이야기를 전해 드립니다."

@@ -9,11 +9,11 @@ import shutil
 import feedparser
 import pytest
 
-from podcaster import build as build_module
 from podcaster.build import build_project
+from podcaster.build import produce as produce_module
+from podcaster.build.manifest import MANIFEST_NAME
 from podcaster.config import load_config
-from podcaster.manifest import MANIFEST_NAME
-from podcaster.tag import episode_tags, read_tags, write_tags
+from podcaster.publish.tag import episode_tags, read_tags, write_tags
 from tests.build_fixtures import built_project, snapshot
 
 SLUGS = ["spring-rain", "robot-library", "night-train"]
@@ -208,7 +208,7 @@ def test_fresh_public_with_the_cache_encodes_nothing(project, monkeypatch):
     def no_encoding(*args, **kwargs):
         raise AssertionError("an episode was assembled again")
 
-    monkeypatch.setattr(build_module, "assemble_episode", no_encoding)
+    monkeypatch.setattr(produce_module, "assemble_episode", no_encoding)
     result = build_project(project)
 
     assert result.restored == SLUGS

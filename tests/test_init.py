@@ -19,8 +19,8 @@ from podcaster.cli import main
 from podcaster.config import OPTIONS, load_config
 from podcaster.errors import PodcasterError
 from podcaster.init import WORKFLOW_PATH, ProjectSettings, init_project, toml_value
-from podcaster.read import read_post
-from podcaster.segment import segment_post
+from podcaster.text.read import read_post
+from podcaster.text.segment import segment_post
 
 if sys.version_info >= (3, 11):
     import tomllib

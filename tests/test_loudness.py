@@ -11,8 +11,8 @@ from podcaster import ffmpeg
 from podcaster.audio.limiter import limit, limit_to_ratio
 from podcaster.audio.loudness import EnergyBins, integrated_loudness, k_weighting
 from podcaster.audio.sources import resample
-from podcaster.engines import get_engine_class
 from podcaster.model import Voice
+from podcaster.speech.engines import get_engine_class
 from tests.test_assemble import write_wav
 
 

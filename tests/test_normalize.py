@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from podcaster.normalize import changed_spans, normalize, unread_words
+from podcaster.text.normalize import changed_spans, normalize, unread_words
 from tests.conftest import SEED
 
 ISSUE_EXAMPLES = [
@@ -295,9 +295,9 @@ def test_unread_words_lists_latin_left_over():
 
 def test_demo_scripts_are_speakable():
     """Every spoken cue of every demo post: no digits, %, tildes, acronyms or URLs left."""
-    from podcaster.read import read_post
-    from podcaster.script import ScriptSettings, build_script
-    from podcaster.segment import segment_post
+    from podcaster.text.read import read_post
+    from podcaster.text.script import ScriptSettings, build_script
+    from podcaster.text.segment import segment_post
 
     demo = Path(__file__).resolve().parents[1] / "examples" / "demo" / "posts"
     leftovers = re.compile(r"[0-9%∼~]|\b[A-Z]{2,}\b|https?://|www\.")

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from podcaster.normalize import normalize
+from podcaster.text.normalize import normalize
 
 pytest.importorskip("espeakng_loader")
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from podcaster.normalize import numbers
+from podcaster.text.normalize import numbers
 
 _DIGITS = dict(zip("영일이삼사오육칠팔구", range(10)))
 _SMALL = {"십": 10, "백": 100, "천": 1000}

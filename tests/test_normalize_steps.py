@@ -2,7 +2,7 @@
 
 import pytest
 
-from podcaster.normalize import STEPS, Lexicon, normalize, steps
+from podcaster.text.normalize import STEPS, Lexicon, normalize, steps
 
 
 def run(step, text):

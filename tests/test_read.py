@@ -12,13 +12,13 @@ from click.testing import CliRunner
 from podcaster.cli import main
 from podcaster.errors import PostError
 from podcaster.model import Block, Source
-from podcaster.read import read_post
-from podcaster.readers import READERS, reader_for
-from podcaster.readers.html import HtmlReader
-from podcaster.readers.markdown import MarkdownReader
-from podcaster.readers.paragraphs import Paragraph, blocks_from_paragraphs
-from podcaster.readers.sources import find_source_list, parse_item
-from podcaster.readers.text import TextReader
+from podcaster.text.read import read_post
+from podcaster.text.readers import READERS, reader_for
+from podcaster.text.readers.html import HtmlReader
+from podcaster.text.readers.markdown import MarkdownReader
+from podcaster.text.readers.paragraphs import Paragraph, blocks_from_paragraphs
+from podcaster.text.readers.sources import find_source_list, parse_item
+from podcaster.text.readers.text import TextReader
 
 POSTS = Path(__file__).resolve().parent / "posts"
 SPACE = POSTS / "2025-05-20-space-news.txt"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from podcaster.model import Block, Post, Segment, Source
-from podcaster.script import ScriptSettings, announcement, build_script, ordinal
+from podcaster.text.script import ScriptSettings, announcement, build_script, ordinal
 
 INTRO, STING, OUTRO = Path("intro.mp3"), Path("sting.mp3"), Path("outro.mp3")
 SETTINGS = ScriptSettings(intro=INTRO, sting=STING, outro=OUTRO, sentence_pause=0.3,

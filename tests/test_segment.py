@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from podcaster.cli import main
 from podcaster.model import Block, Post, Source
-from podcaster.read import read_post
-from podcaster.segment import analyse_post, segment_post
 from podcaster.text.evidence import SourceEvidence, bigrams
+from podcaster.text.read import read_post
+from podcaster.text.segment import analyse_post, segment_post
 from tests.conftest import SEED
 
 HERE = Path(__file__).resolve().parent

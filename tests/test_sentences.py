@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from podcaster.sentences import split_chunks, split_sentences
+from podcaster.text.sentences import split_chunks, split_sentences
 from tests.conftest import SEED
 
 

@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from podcaster.chapters import episode_chapters
 from podcaster.config import load_config
 from podcaster.model import (
     Cue,
@@ -21,7 +20,8 @@ from podcaster.model import (
     TimedCue,
     Timeline,
 )
-from podcaster.site import clock, korean_duration, render_site, web_url, write_site
+from podcaster.publish.chapters import episode_chapters
+from podcaster.publish.site import render_site, web_url, write_site
 from tests.built_show import built_show
 from tests.html_query import parse_html
 
@@ -192,21 +192,6 @@ def test_write_site_skips_unchanged_files(tmp_path, config):
     episode.post.description = "바뀐 설명"
     assert {p.relative_to(public).as_posix() for p in write_site(config, [episode])} == {
         "index.html", "episodes/stars.html"}
-
-
-@pytest.mark.parametrize("seconds, expected", [
-    (0, "0:00"), (59.9, "0:59"), (61, "1:01"), (3599, "59:59"), (3600, "1:00:00"),
-    (3725.5, "1:02:05"),
-])
-def test_clock(seconds, expected):
-    assert clock(seconds) == expected
-
-
-@pytest.mark.parametrize("seconds, expected", [
-    (5, "5초"), (60, "1분"), (130.2, "2분 10초"), (3600, "1시간"), (3725, "1시간 2분"),
-])
-def test_korean_duration(seconds, expected):
-    assert korean_duration(seconds) == expected
 
 
 @pytest.mark.parametrize("url, expected", [

@@ -15,16 +15,16 @@ import wave
 import pytest
 from click.testing import CliRunner
 
-from podcaster.cache import ClipCache
 from podcaster.cli import main
 from podcaster.config import load_config
-from podcaster.engines.network import RateLimiter
 from podcaster.errors import ConfigError, EngineError
 from podcaster.model import Cue, Voice
-from podcaster.read import find_posts, read_post
-from podcaster.script import ScriptSettings, build_script
-from podcaster.segment import segment_post
-from podcaster.synthesize import DEFAULT_TEMPO, Synthesizer, voice_resolver
+from podcaster.speech.cache import ClipCache
+from podcaster.speech.engines.network import RateLimiter
+from podcaster.speech.synthesize import DEFAULT_TEMPO, Synthesizer, voice_resolver
+from podcaster.text.read import find_posts, read_post
+from podcaster.text.script import ScriptSettings, build_script
+from podcaster.text.segment import segment_post
 from tests.fake_google import SECOND_POST, SMALL_POST, FakeGoogle, make_project
 
 
@@ -223,9 +223,9 @@ def test_default_edge_voices_differ_for_quotes_and_the_author(tmp_path):
 REPRODUCE = """
 import hashlib, sys
 from pathlib import Path
-from podcaster.cache import ClipCache
+from podcaster.speech.cache import ClipCache
 from podcaster.model import Cue, Voice
-from podcaster.synthesize import Synthesizer
+from podcaster.speech.synthesize import Synthesizer
 texts = ["안녕하세요, 달빛연구소입니다.", "오늘은 비가 옵니다.", "안녕하세요, 달빛연구소입니다!"]
 clips = Synthesizer(ClipCache(Path(sys.argv[1]))).run(
     [Cue("greeting", text=t, spoken=t) for t in texts], lambda kind: Voice("espeak"))

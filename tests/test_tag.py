@@ -10,11 +10,11 @@ import pytest
 from mutagen.id3 import ID3, CTOCFlags, PictureType
 
 from podcaster import ffmpeg
-from podcaster.chapters import Chapter
 from podcaster.config import default_asset, load_config
 from podcaster.errors import TagError
 from podcaster.model import Episode, Post, Source
-from podcaster.tag import (
+from podcaster.publish.chapters import Chapter
+from podcaster.publish.tag import (
     EpisodeTags,
     id3_language,
     order_chapter_frames,
@@ -169,7 +169,7 @@ category = "News"
 
 
 def test_episode_tags_and_sidecars_of_an_episode(tmp_path, mp3):
-    from podcaster.tag import episode_tags
+    from podcaster.publish.tag import episode_tags
 
     (tmp_path / "podcast.toml").write_text(CONFIG, encoding="utf-8")
     config = load_config(tmp_path)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import webvtt
 
 from podcaster.model import Cue, TimedCue, Timeline
-from podcaster.transcript import (
+from podcaster.publish.transcript import (
     TranscriptCue,
     render_srt,
     render_text,
     render_vtt,
-    timestamp,
     transcript_cues,
     wrap,
 )
@@ -47,12 +46,6 @@ def test_whitespace_is_collapsed_and_empty_or_instant_cues_dropped():
              TimedCue(Cue("greeting", text="순간", spoken="x"), 2.0, 2.0004)]
     cues = transcript_cues(Timeline(timed, [], 3.0), AUTHOR)
     assert [c.text for c in cues] == ["첫 줄 둘째 줄"]
-
-
-def test_timestamps():
-    assert timestamp(0) == "00:00:00.000"
-    assert timestamp(3_723_045) == "01:02:03.045"
-    assert timestamp(61_001, ",") == "00:01:01,001"
 
 
 def test_vtt_parses_with_voices_in_order():

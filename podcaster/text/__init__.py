@@ -1,1 +1,3 @@
-"""The text stage: read a post, split it into segments, and write the spoken script."""
+"""The text stages: a post file → ``Post`` (``read``, ``readers``) → ``Segment``s (``segment``)
+→ ``Cue``s to say and play (``script``), each sentence (``sentences``) made speakable (``normalize``).
+"""

@@ -1,0 +1,244 @@
+"""The build: read → segment → script → normalise → synthesise → assemble → tag → publish.
+
+It is incremental and atomic, in three phases:
+
+1. Plan. Every post is read, segmented and scripted before anything is written, so a bad post
+   stops the build with ``public/`` untouched. Each post gets an ``audio_key`` (everything
+   its MP3's sound depends on) and, once its episode is known, a ``tags_key`` (its ID3 tags);
+   both are compared with the manifest (see ``podcaster.build.manifest``).
+2. Produce. Every clip of the episodes whose audio changed is synthesised first (through
+   the clip cache; this is where engine ``auto`` settles), then each is assembled and
+   tagged in a staging folder under the cache, and its encoded audio kept in the cache.
+   Episodes whose audio is in the cache but not in ``public/`` are tagged from there;
+   episodes whose tags alone changed (a new episode number, a new cover) are re-tagged from
+   a copy. Unchanged episodes are rebuilt from the manifest and left alone.
+3. Commit. Staged MP3s are renamed into ``public/episodes/``, then the per-episode files
+   (``write_episode_files``), the project-wide files (``publish``), the removal of episodes
+   whose post is gone, and last the manifest. Every file goes to a temporary name and is
+   renamed into place; a file whose content is unchanged is not written at all.
+
+A build killed before the commit leaves ``public/`` as it was; the clips it synthesised stay
+in the cache for the next build. A build killed during the commit leaves every file whole, and
+the next build (whose manifest is still the old one) finishes the job.
+
+Episode numbers follow the date order of the published posts (1..N), recomputed every build.
+A post dated before existing episodes shifts the later numbers: those MP3s are re-tagged (no
+synthesis, no encoding) and the feed updated. GUIDs never depend on the number.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from podcaster.audio.settings import AudioSettings
+from podcaster.build import faults
+from podcaster.build.commit import commit
+from podcaster.build.lock import BuildLock
+from podcaster.build.manifest import (
+    AudioStore,
+    FileDigests,
+    load_manifest,
+    manifest_path,
+    output_intact,
+)
+from podcaster.build.plan import Plan, decide, kept_records, number_episodes, plan_posts
+from podcaster.build.produce import produce, synthesise
+from podcaster.config import Config, load_config
+from podcaster.errors import PodcasterError, UnexpectedError
+from podcaster.model import SPEECH_KINDS, Episode, Post, Voice
+from podcaster.speech.cache import ClipCache
+from podcaster.speech.synthesize import Synthesizer, SynthStats, request_settings, voice_resolver
+from podcaster.text.script import ScriptSettings
+
+log = logging.getLogger(__name__)
+
+LOCK_NAME = "build.lock"
+STAGING_NAME = "staging"
+AUDIO_STORE_NAME = "episodes"
+
+
+class Progress:
+    """Hooks the CLI implements to show progress; the default shows nothing."""
+
+    def start(self, episodes: int, clips: int) -> None:
+        """``episodes`` to produce (built or re-tagged), with ``clips`` speech clips in all."""
+
+    def post(self, post: Post) -> None:
+        """Work on ``post``'s episode begins."""
+
+    def clips(self, n: int) -> None:
+        """``n`` more clips are ready (synthesised or found in the cache)."""
+
+    def step(self, post: Post, what: str) -> None:
+        """A slow step of ``post``'s episode begins (``"encoding"``, ``"tagging"``)."""
+
+    def post_done(self, post: Post) -> None:
+        """``post``'s episode is ready (or failed, with --keep-going)."""
+
+
+@dataclass
+class Failure:
+    """A post that could not be built (with --keep-going); the message names the file."""
+
+    path: Path
+    message: str
+
+
+@dataclass
+class BuildResult:
+    episodes: list[Episode]
+    feed_path: Path
+    engine: str
+    stats: SynthStats = field(default_factory=SynthStats)
+    seconds: float = 0.0
+    engine_note: str | None = None  # e.g. why engine "auto" fell back to espeak
+    built: list[str] = field(default_factory=list)  # slugs synthesised/assembled
+    restored: list[str] = field(default_factory=list)  # slugs whose audio came from the cache
+    retagged: list[str] = field(default_factory=list)  # slugs whose tags alone changed
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+
+    @property
+    def audio_seconds(self) -> float:
+        return sum(e.duration for e in self.episodes)
+
+
+def build_project(project_dir: Path | str, engine: str | None = None, jobs: int | None = None,
+                  progress: Progress | None = None, keep_going: bool = False) -> BuildResult:
+    """Build the project's posts into ``public/``, redoing only what changed.
+
+    Raises a PodcasterError (PostError naming the file for a bad post) and leaves ``public/``
+    unchanged, unless ``keep_going``: then the other posts are built and the bad ones are
+    listed in ``BuildResult.failed``. Raises BuildLockedError if another build is running.
+    """
+    started = time.monotonic()
+    overrides: dict[str, Any] = {}
+    if engine:
+        overrides["engine.name"] = engine
+    if jobs is not None:
+        overrides["engine.jobs"] = jobs
+    config = load_config(project_dir, overrides)
+    with BuildLock(config.cache_dir / LOCK_NAME):
+        result = Build(config, engine, progress or Progress(), keep_going).run()
+    result.seconds = time.monotonic() - started
+    return result
+
+
+class Build:
+    """One run of the build over a loaded config (the caller holds the lock)."""
+
+    def __init__(self, config: Config, engine: str | None, progress: Progress,
+                 keep_going: bool = False):
+        self.config = config
+        self.engine = engine
+        self.progress = progress
+        self.keep_going = keep_going
+        self.failed: list[Failure] = []
+        self.digests = FileDigests()
+        self._voice_dicts: dict[Voice, dict] = {}
+        self.synth = Synthesizer(ClipCache(config.cache_dir), jobs=config.engine.jobs,
+                                 requests=request_settings(config))
+        self._resolve_voice = voice_resolver(config, engine)
+        self._voices: dict[str, Voice] = {}
+        self._concrete: dict[tuple[str, str | None], Voice] = {}
+        self.audio = AudioSettings.from_config(config)
+        self.script_settings = ScriptSettings.from_config(config)
+        self.project_dir = config.project_dir
+        self.public_dir = config.public_dir
+        self.episodes_dir = config.public_dir / "episodes"
+        self.staging = config.cache_dir / STAGING_NAME
+        self.store = AudioStore(config.cache_dir / AUDIO_STORE_NAME)
+
+    def voice_for(self, kind: str) -> Voice:
+        """The voice of a cue kind as podcast.toml and --engine set it (may be ``auto``)."""
+        if kind not in self._voices:
+            self._voices[kind] = self._resolve_voice(kind)
+        return self._voices[kind]
+
+    def concrete_voice(self, kind: str) -> Voice:
+        """The voice that speaks a cue kind: ``auto`` is gTTS until it falls back."""
+        key = (kind, self.synth.auto_engine)
+        if key not in self._concrete:
+            self._concrete[key] = self.synth.concrete(self.voice_for(kind), kind)
+        return self._concrete[key]
+
+    def engine_label(self, plans: list[Plan]) -> str:
+        """The engines that spoke, or for a build that made no audio, that would speak."""
+        if self.synth.used:
+            return self.synth.engine_summary
+        kinds = {c.kind for p in plans for c in p.cues if not c.is_sound}
+        return ", ".join(sorted({self.concrete_voice(k).engine for k in kinds})) or "none"
+
+    def run(self) -> BuildResult:
+        try:
+            return self._run()
+        finally:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _run(self) -> BuildResult:
+        for kind in SPEECH_KINDS:  # a bad voice or engine is the config's error, not a post's
+            self.concrete_voice(kind)
+        manifest = load_manifest(manifest_path(self.public_dir))
+        plans = plan_posts(self)
+        faults.point("plan:done")
+        kept = kept_records(self, manifest, plans)
+        number_episodes(plans, kept)
+        for plan in plans:
+            decide(self, plan, manifest.episodes.get(plan.post.slug))
+
+        todo = [p for p in plans if p.action != "keep"]
+        self.progress.start(len(todo), sum(
+            sum(1 for c in p.cues if not c.is_sound) for p in todo if p.action == "build"))
+        shutil.rmtree(self.staging, ignore_errors=True)
+        done: list[Plan] = [p for p in plans if p.action == "keep"]
+        synthesise(self, [p for p in plans if p.action == "build"], manifest)
+        faults.point("produce:synthesised")
+        for plan in todo:
+            produced = False
+            if not plan.failed and plan.action != "keep":
+                with self.per_post(plan.post.path):
+                    produce(self, plan)
+                    produced = True
+            if produced or plan.action == "keep":
+                done.append(plan)
+            elif plan.record and output_intact(plan.record, self.public_dir):
+                kept.append(plan.record)  # a failed rebuild keeps the episode already built
+            self.progress.post_done(plan.post)
+
+        result = BuildResult(episodes=[], feed_path=self.public_dir / "feed.xml",
+                             engine=self.engine_label(plans), stats=self.synth.stats,
+                             engine_note=self.synth.note, failed=self.failed)
+        if done or kept:
+            done.sort(key=lambda p: (p.post.date, p.post.slug))
+            result.episodes, result.removed = commit(self, done, kept, manifest)
+        result.episodes.sort(key=lambda e: e.number)
+        result.built = [p.post.slug for p in done if p.action == "build"]
+        result.restored = [p.post.slug for p in done if p.action == "restore"]
+        result.retagged = [p.post.slug for p in done if p.action == "retag"]
+        result.unchanged = [p.post.slug for p in done if p.action == "keep"]
+        return result
+
+    @contextlib.contextmanager
+    def per_post(self, path: Path):
+        """Attribute an error to the post at ``path``; with --keep-going, note it and go on."""
+        try:
+            yield
+        except PodcasterError as exc:
+            if str(path) not in exc.message:
+                exc.message = f"{path}: {exc.message}"
+            if not self.keep_going:
+                raise
+            log.debug("%s failed", path, exc_info=True)
+            self.failed.append(Failure(Path(path), exc.message))
+        except Exception as exc:
+            if not self.keep_going:
+                raise UnexpectedError(Path(path), exc) from exc
+            log.debug("%s failed", path, exc_info=True)
+            self.failed.append(Failure(Path(path), str(UnexpectedError(Path(path), exc))))

@@ -1,0 +1,22 @@
+"""``podcaster check``: a built project → one line per problem with its feed and the files
+it links, against Apple Podcasts' requirements and the Podcasting 2.0 namespace rules.
+
+``feed`` checks the channel and items, ``files`` the transcripts and chapters, ``artwork``
+the images; URLs are mapped back to files under ``public/`` through ``show.base_url``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from podcaster.check.feed import check_feed
+from podcaster.check.report import CheckResult, Problem, Report
+from podcaster.config import load_config
+
+__all__ = ["CheckResult", "Problem", "check_project"]
+
+
+def check_project(project_dir: Path | str) -> CheckResult:
+    """Lint ``PROJECT_DIR/public/feed.xml`` and the files it links. Raises ConfigError for a
+    bad podcast.toml; every other finding is a Problem in the result."""
+    return check_feed(Report(load_config(project_dir)))

@@ -1,0 +1,98 @@
+"""What ``podcaster check`` finds, and where: one ``Problem`` per line, naming the file or
+feed item; the ``Report`` the checks write into, mapping URLs back to files in ``public/``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from podcaster.config import Config
+from podcaster.publish.feedext import ITUNES_NS, PODCAST_NS
+
+NS = {
+    "itunes": ITUNES_NS,
+    "podcast": PODCAST_NS,
+    "atom": "http://www.w3.org/2005/Atom",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+}
+
+LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # a BCP 47 language tag
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass
+class CheckResult:
+    feed_path: Path
+    episodes: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Report:
+    """The problems found so far in one project's ``public/``."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self.public = config.public_dir
+        self.feed_path = self.public / "feed.xml"
+        self.result = CheckResult(self.feed_path)
+        self.feed_where = self.rel(self.feed_path)
+
+    def problem(self, where: str, message: str) -> None:
+        self.result.problems.append(Problem(where, message))
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.config.project_dir))
+        except ValueError:
+            return str(path)
+
+    def local_file(self, where: str, what: str, url: str | None) -> Path | None:
+        """The file under public/ that ``url`` serves, or None (with a problem) if there is
+        none: relative URL, outside show.base_url, or missing file."""
+        if not url:
+            self.problem(where, f"{what} has no URL")
+            return None
+        if not is_absolute_url(url):
+            self.problem(where, f"{what} URL is not absolute: {url}")
+            return None
+        base = self.config.show.base_url.rstrip("/") + "/"
+        if not url.startswith(base):
+            self.problem(where, f"{what} URL {url} is outside show.base_url ({base})")
+            return None
+        public = self.public.resolve()
+        file = (public / unquote(urlsplit(url[len(base):]).path)).resolve()
+        if public not in file.parents:
+            self.problem(where, f"{what} URL {url} points outside public/")
+            return None
+        if not file.is_file():
+            self.problem(where, f"{what}: {self.rel(file)} not found ({url})")
+            return None
+        return file
+
+
+def is_absolute_url(url: str | None) -> bool:
+    if not url:
+        return False
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def find_text(parent, path: str) -> str | None:
+    elem = parent.find(path, NS)
+    if elem is None or elem.text is None or not elem.text.strip():
+        return None
+    return elem.text.strip()

@@ -1,0 +1,211 @@
+"""Episodes → ``feed.xml``: RSS 2.0 with Apple's itunes tags (feedgen) and the Podcasting 2.0
+``podcast:`` namespace (``podcaster.publish.feedext``).
+
+The feed is a function of the config, the posts and the files in ``public/``: the same inputs
+give byte-identical XML (no clock time goes in), and an episode's GUID depends only on the
+show and the post's date and slug, never on the audio, the engine or the build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import uuid
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from feedgen.feed import FeedGenerator
+
+from podcaster.errors import PodcasterError
+from podcaster.files import copy_atomic
+from podcaster.model import Episode, Post
+from podcaster.publish import feedext
+from podcaster.publish.chapters import episode_chapters
+from podcaster.timecode import timecode
+
+log = logging.getLogger(__name__)
+
+# The namespace every podcast:guid is derived in (Podcasting 2.0).
+PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+
+# Files written next to an episode's MP3 that the feed links when they exist:
+# suffix -> (podcast:transcript type, rel).
+TRANSCRIPTS = {".vtt": ("text/vtt", "captions"), ".srt": ("application/x-subrip", None)}
+CHAPTERS_SUFFIX = ".chapters.json"
+# Episode artwork: an image beside the post file with the same name, published as
+# episodes/<slug>.jpg|.png.
+ART_SUFFIXES = {".jpg": ".jpg", ".jpeg": ".jpg", ".png": ".png"}
+
+SUMMARY_SOURCES = "이번 회에서 다룬 소식: "
+NOTES_CHAPTERS = "차례"
+NOTES_SOURCES = "출처"
+
+
+def strip_scheme(url: str) -> str:
+    """``url`` without ``https://`` and trailing slashes, as podcast:guid is seeded."""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def show_guid(config) -> str:
+    """The show's podcast:guid: ``feed.guid`` if pinned, else derived from the feed URL."""
+    if config.feed.guid:
+        return config.feed.guid.strip().lower()
+    return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, strip_scheme(config.feed_url)))
+
+
+def episode_guid(config, episode: Episode) -> str:
+    """The episode's GUID (see ``post_guid``): never changed by rebuilding, re-encoding or
+    another engine."""
+    return post_guid(config, episode.post)
+
+
+def post_guid(config, post: Post) -> str:
+    """The GUID of the post's episode: ``[episode_guids]`` for its slug, else a UUIDv5 of the
+    post's date and slug in the show's podcast:guid."""
+    override = config.episode_guids.get(post.slug)
+    if override:
+        return override.strip()
+    return str(uuid.uuid5(uuid.UUID(show_guid(config)), f"{post.date.isoformat()}/{post.slug}"))
+
+
+def pub_date(config, day: dt.date) -> dt.datetime:
+    """The post's date at ``feed.publish_time`` in ``feed.time_zone``."""
+    hour, minute = (int(x) for x in config.feed.publish_time.split(":"))
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=ZoneInfo(config.feed.time_zone))
+
+
+def cover_name(config) -> str:
+    """File name of the show's cover under public/ (``cover.jpg`` or ``cover.png``)."""
+    suffix = Path(config.show.cover).suffix.lower()
+    return "cover" + ART_SUFFIXES.get(suffix, suffix)
+
+
+def episode_url(config, episode: Episode) -> str:
+    return config.url(f"episodes/{episode.audio_path.name}")
+
+
+def episode_art_source(post: Post) -> Path | None:
+    """An image beside the post with the post file's name (``2025-11-03-x.jpg``), if any."""
+    for suffix in ART_SUFFIXES:
+        for candidate in (post.path.with_suffix(suffix), post.path.with_suffix(suffix.upper())):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def publish_episode_art(config, episodes: list[Episode]) -> None:
+    """Copy each post's own artwork to ``public/episodes/<slug>.jpg|.png`` (or remove a stale
+    copy when the post no longer has one)."""
+    folder = config.public_dir / "episodes"
+    for ep in episodes:
+        source = episode_art_source(ep.post)
+        keep = f"{ep.post.slug}{ART_SUFFIXES[source.suffix.lower()]}" if source else None
+        for suffix in set(ART_SUFFIXES.values()):
+            published = folder / f"{ep.post.slug}{suffix}"
+            if published.name != keep and published.is_file():
+                published.unlink()
+        if source:
+            copy_atomic(source, folder / keep)
+
+
+def episode_summary(episode: Episode) -> str:
+    """One line for ``description``: the post's own description, else the sources it covers,
+    else the start of its first paragraph."""
+    post = episode.post
+    if post.description and post.description.strip():
+        return post.description.strip()
+    titles = [s.title for s in post.sources if s.title]
+    if titles:
+        return SUMMARY_SOURCES + " · ".join(titles)
+    for segment in episode.segments:
+        for paragraph in segment.paragraphs:
+            return paragraph if len(paragraph) <= 300 else paragraph[:299].rstrip() + "…"
+    return post.title
+
+
+def show_notes(episode: Episode) -> str:
+    """HTML show notes: the summary, the chapters with their start times (the same chapters as
+    the MP3 and the JSON file, for apps without chapter support), and the sources as links."""
+    esc = html.escape
+    parts = [f"<p>{esc(episode_summary(episode))}</p>"]
+    chapters = episode_chapters(episode.timeline) if episode.timeline.segments else []
+    if chapters:
+        items = []
+        for chapter in chapters:
+            title = esc(chapter.title)
+            if chapter.url:
+                title = f'<a href="{esc(chapter.url)}">{title}</a>'
+            items.append(f"<li>{timecode(chapter.start, pad_lead=True)} {title}</li>")
+        parts.append(f"<p>{NOTES_CHAPTERS}</p><ul>{''.join(items)}</ul>")
+    if episode.post.sources:
+        items = []
+        for source in episode.post.sources:
+            title = esc(source.title)
+            if source.url:
+                title = f'<a href="{esc(source.url)}">{title}</a>'
+            outlet = f" ({esc(source.outlet)})" if source.outlet else ""
+            items.append(f"<li>{title}{outlet}</li>")
+        parts.append(f"<p>{NOTES_SOURCES}</p><ol>{''.join(items)}</ol>")
+    return "\n".join(parts)
+
+
+def render_feed(config, episodes: list[Episode]) -> bytes:
+    """The feed XML for ``episodes`` (any order; written newest first).
+
+    Transcripts, chapters and episode art are linked when their files exist in
+    ``public/episodes/``. Raises PodcasterError when there is no episode.
+    """
+    if not episodes:
+        raise PodcasterError("no episodes to put in the feed")
+    show = config.show
+    fg = FeedGenerator()
+    fg.load_extension("podcast")
+    feedext.register(fg)
+    fg.title(show.title)
+    fg.link(href=config.feed_url, rel="self", type="application/rss+xml")
+    fg.link(href=show.website, rel="alternate")  # RSS <link> takes the last link given
+    fg.description(show.description)
+    fg.language(show.language)
+    fg.generator("podcaster")  # no version: an upgrade alone must not change the feed
+    cover = config.url(cover_name(config))
+    fg.image(url=cover, title=show.title, link=show.website)
+    fg.podcast.itunes_image(cover)
+    fg.podcast.itunes_author(show.author)
+    fg.podcast.itunes_owner(name=show.owner_name, email=show.owner_email)
+    fg.podcast.itunes_type("episodic")
+    category = {"cat": show.category}
+    if show.subcategory:
+        category["sub"] = show.subcategory
+    fg.podcast.itunes_category(category)
+    fg.podcastindex.explicit(show.explicit)
+    fg.podcastindex.guid(show_guid(config))
+    fg.podcastindex.locked(config.feed.locked, show.owner_email)
+
+    folder = config.public_dir / "episodes"
+    ordered = sorted(episodes, key=lambda e: (e.post.date, e.post.slug))
+    for ep in ordered:  # feedgen prepends entries: add oldest first to list newest first
+        slug = ep.post.slug
+        fe = fg.add_entry()
+        fe.guid(episode_guid(config, ep), permalink=False)
+        fe.title(ep.post.title)
+        fe.description(episode_summary(ep))
+        fe.content(show_notes(ep), type="CDATA")
+        fe.enclosure(episode_url(config, ep), str(ep.size), "audio/mpeg")
+        fe.published(pub_date(config, ep.post.date))
+        fe.podcast.itunes_duration(timecode(ep.duration, hours=True, pad_lead=True, round_down=False))
+        fe.podcast.itunes_episode(ep.number)
+        fe.podcast.itunes_episode_type("full")
+        for suffix in sorted(set(ART_SUFFIXES.values())):
+            if (folder / f"{slug}{suffix}").is_file():
+                fe.podcast.itunes_image(config.url(f"episodes/{slug}{suffix}"))
+                break
+        for suffix, (mime, rel) in TRANSCRIPTS.items():
+            if (folder / f"{slug}{suffix}").is_file():
+                fe.podcastindex.transcript(config.url(f"episodes/{slug}{suffix}"), mime,
+                                           language=show.language, rel=rel)
+        if (folder / f"{slug}{CHAPTERS_SUFFIX}").is_file():
+            fe.podcastindex.chapters(config.url(f"episodes/{slug}{CHAPTERS_SUFFIX}"))
+    # The newest episode's date, not the clock: an unchanged rebuild gives the same bytes.
+    fg.lastBuildDate(pub_date(config, ordered[-1].post.date))
+    return fg.rss_str(pretty=True)

@@ -1,0 +1,215 @@
+"""Episodes → the show's web pages: ``public/index.html`` and ``public/episodes/<slug>.html``.
+
+Pages are rendered with jinja2 (autoescaped) from the episodes' timelines: chapters from the
+segment spans, the transcript from the spoken cues. Every link inside the site is relative,
+so the same files work under ``podcaster serve``, on GitHub Pages and from disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from podcaster.files import write_atomic
+from podcaster.model import Episode, Source
+from podcaster.publish.chapters import episode_chapters
+from podcaster.publish.feed import cover_name
+from podcaster.timecode import korean_duration, timecode
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES_DIR = HERE / "templates"
+STATIC_DIR = HERE / "static"
+STATIC_FILES = ("site.css", "player.js")
+
+
+@dataclass
+class Sentence:
+    """One spoken sentence: it owns the audio from its start to the next cue's start."""
+
+    text: str
+    kind: str
+    start: float
+    end: float
+
+
+@dataclass
+class Paragraph:
+    kind: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Chapter:
+    """A chapter as the page shows it: the same chapters the MP3 and chapters JSON carry."""
+
+    title: str
+    kind: str
+    start: float
+    end: float
+    seek: float  # where a click jumps: the chapter's first sentence (0 for the first chapter)
+    url: str | None = None  # the article's source, when it is a web link
+
+
+@dataclass
+class TranscriptPart:
+    """The transcript of one chapter (or of the opening title, with ``chapter`` None)."""
+
+    chapter: Chapter | None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class EpisodePage:
+    """What an episode's page shows, in plain data."""
+
+    slug: str
+    title: str
+    date: dt.date
+    description: str
+    number: int
+    duration: float
+    audio_name: str
+    size: int
+    chapters: list[Chapter]
+    transcript: list[TranscriptPart]
+    sources: list[Source]
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) link, else None (no javascript: or data: links)."""
+    if url and url.strip().lower().startswith(("https://", "http://")):
+        return url.strip()
+    return None
+
+
+def chapters_of(episode: Episode) -> list[Chapter]:
+    """The episode's chapters (see ``podcaster.publish.chapters``), one per segment span."""
+    speech_starts = [t.start for t in episode.timeline.speech()]
+    chapters = []
+    for n, chapter in enumerate(episode_chapters(episode.timeline)):
+        seek = 0.0
+        if n > 0:
+            # Chapter times are whole milliseconds; jump to the exact start of the sentence.
+            seek = next((s for s in speech_starts if s >= chapter.start - 0.001), chapter.start)
+        chapters.append(Chapter(chapter.title, chapter.kind, chapter.start, chapter.end, seek,
+                                web_url(chapter.url)))
+    return chapters
+
+
+def transcript_of(episode: Episode, chapters: list[Chapter]) -> list[TranscriptPart]:
+    """The spoken sentences grouped by chapter and paragraph, with their times."""
+    timeline = episode.timeline
+    duration = timeline.duration or episode.duration
+    by_segment = {span.index: chapters[n] for n, span in enumerate(timeline.segments)}
+    parts: list[TranscriptPart] = []
+    part_key: object = object()
+    para_key: object = object()
+    cues = timeline.cues
+    for i, timed in enumerate(cues):
+        cue = timed.cue
+        if cue.is_sound or not cue.text.strip():
+            continue
+        # A sentence owns the pause after it, so the highlight does not blink between sentences.
+        end = cues[i + 1].start if i + 1 < len(cues) else duration
+        if cue.segment != part_key:
+            parts.append(TranscriptPart(by_segment.get(cue.segment)))
+            part_key = cue.segment
+            para_key = object()
+        key = (cue.kind == "announcement", cue.paragraph)
+        if key != para_key:
+            parts[-1].paragraphs.append(Paragraph(cue.kind))
+            para_key = key
+        parts[-1].paragraphs[-1].sentences.append(Sentence(cue.text, cue.kind, timed.start, end))
+    return parts
+
+
+def episode_page(episode: Episode) -> EpisodePage:
+    post = episode.post
+    chapters = chapters_of(episode)
+    return EpisodePage(
+        slug=post.slug, title=post.title, date=post.date, description=post.description or "",
+        number=episode.number, duration=episode.duration, audio_name=episode.audio_path.name,
+        size=episode.size, chapters=chapters, transcript=transcript_of(episode, chapters),
+        sources=list(post.sources),
+    )
+
+
+def korean_date(day: dt.date) -> str:
+    return f"{day.year}년 {day.month}월 {day.day}일"
+
+
+def seconds_attr(seconds: float) -> str:
+    """Seconds with millisecond precision, rounded up: seeking there lands inside the cue."""
+    return f"{math.ceil(seconds * 1000 - 1e-6) / 1000:.3f}"
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(clock=timecode, korean_duration=korean_duration, korean_date=korean_date,
+                       seconds=seconds_attr, web_url=web_url)
+    return env
+
+
+def static_version() -> str:
+    """A short hash of the static files, appended to their URLs so browsers refetch changes."""
+    digest = hashlib.sha256()
+    for name in STATIC_FILES:
+        digest.update((STATIC_DIR / name).read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def render_site(config, episodes: list[Episode]) -> dict[str, bytes]:
+    """Every file of the site, by path relative to ``public/``."""
+    env = environment()
+    pages = [episode_page(e) for e in sorted(episodes, key=lambda e: (e.post.date, e.post.slug),
+                                             reverse=True)]
+    show = config.show
+    common = {
+        "show": show,
+        "feed_url": config.feed_url,
+        "cover": cover_name(config),
+        "cover_url": config.url(cover_name(config)),
+        "version": static_version(),
+    }
+    files: dict[str, bytes] = {}
+    index = env.get_template("index.html").render(
+        root="", episodes=pages, page_url=config.url(""), **common)
+    files["index.html"] = index.encode("utf-8")
+    episode_template = env.get_template("episode.html")
+    for page in pages:
+        html = episode_template.render(
+            root="../", episode=page, page_url=config.url(f"episodes/{page.slug}.html"),
+            audio_url=config.url(f"episodes/{page.audio_name}"), **common)
+        files[f"episodes/{page.slug}.html"] = html.encode("utf-8")
+    for name in STATIC_FILES:
+        files[f"static/{name}"] = (STATIC_DIR / name).read_bytes()
+    return files
+
+
+def write_site(config, episodes: list[Episode]) -> list[Path]:
+    """Write the site into ``public/``; pages whose content is unchanged are left alone.
+
+    Returns the paths written.
+    """
+    written = []
+    for relative, data in render_site(config, episodes).items():
+        path = config.public_dir / relative
+        if write_atomic(path, data):
+            written.append(path)
+    log.info("site: %d file(s) written", len(written))
+    return written

@@ -1,0 +1,189 @@
+"""eSpeak NG through ctypes over the library that the ``espeakng-loader`` wheel ships."""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import logging
+import os
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+from podcaster.errors import EngineError
+from podcaster.model import Voice
+from podcaster.speech.engines import Audio, Engine, register
+
+log = logging.getLogger(__name__)
+
+AUDIO_OUTPUT_SYNCHRONOUS = 2
+ESPEAK_CHARS_UTF8 = 1
+POS_CHARACTER = 1
+EE_OK = 0
+# espeak_PARAMETER
+RATE = 1
+PITCH = 3
+
+SYNTH_CALLBACK = ctypes.CFUNCTYPE(
+    ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p
+)
+
+# The C library keeps global state and is not thread-safe: one lock for every call.
+_lock = threading.Lock()
+_lib = None
+_rate = 0
+_steady = False  # whether the STEADY variant is installed in the data folder
+_chunks: list[bytes] = []
+
+
+def _on_audio(wav, numsamples, events):
+    if numsamples > 0 and wav:
+        _chunks.append(ctypes.string_at(wav, numsamples * 2))
+    return 0
+
+
+_callback = SYNTH_CALLBACK(_on_audio)
+
+
+STEADY = "podcaster-steady"  # our voice variant: no pitch flutter
+STEADY_VARIANT = "name podcaster-steady\nflutter 0\n"
+
+
+def _data_path(wheel_data: str) -> Path:
+    """eSpeak NG's data folder plus our ``STEADY`` variant; the wheel's folder if that fails.
+
+    eSpeak NG's pitch flutter follows a counter that runs on across utterances, so the
+    same sentence sounds slightly different depending on what was spoken before (and in
+    which order parallel jobs ran). Without flutter a clip depends only on its text and
+    settings. The wheel's folder is left alone: ours links to its files.
+    """
+    source = Path(wheel_data)
+    listing = "\n".join([str(source.resolve()), *sorted(os.listdir(source))])
+    digest = hashlib.sha256(listing.encode()).hexdigest()[:12]
+    target = Path(tempfile.gettempdir()) / f"podcaster-espeak-{digest}"
+    if _complete(target):
+        return target
+    try:
+        build = Path(tempfile.mkdtemp(prefix=".podcaster-espeak-", dir=target.parent))
+        for entry in source.iterdir():
+            if entry.name != "voices":
+                (build / entry.name).symlink_to(entry.resolve())
+        (build / "voices").mkdir()
+        for entry in (source / "voices").iterdir():
+            if entry.name != "!v":
+                (build / "voices" / entry.name).symlink_to(entry.resolve())
+        (build / "voices" / "!v").mkdir()
+        for entry in (source / "voices" / "!v").iterdir():
+            (build / "voices" / "!v" / entry.name).symlink_to(entry.resolve())
+        (build / "voices" / "!v" / STEADY).write_text(STEADY_VARIANT, encoding="utf-8")
+        build.chmod(0o755)
+        try:
+            os.replace(build, target)
+        except OSError:  # another process made it first
+            shutil.rmtree(build, ignore_errors=True)
+        if _complete(target):
+            return target
+    except OSError as exc:
+        log.debug("cannot prepare eSpeak NG data with a steady voice: %s", exc)
+    return source
+
+
+def _complete(data: Path) -> bool:
+    """Whether ``data`` looks like a usable data folder with our variant (tmp cleaners)."""
+    return all((data / name).exists() for name in
+               ("phontab", "ko_dict", "lang", f"voices/!v/{STEADY}"))
+
+
+def _library():
+    global _lib, _rate
+    if _lib is not None:
+        return _lib
+    try:
+        import espeakng_loader
+    except ImportError:
+        raise EngineError(f"espeak: {EspeakEngine.install_hint}") from None
+    lib = ctypes.CDLL(espeakng_loader.get_library_path())
+    lib.espeak_Initialize.restype = ctypes.c_int
+    lib.espeak_Initialize.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
+    lib.espeak_SetSynthCallback.argtypes = [SYNTH_CALLBACK]
+    lib.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
+    lib.espeak_SetParameter.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int]
+    lib.espeak_Synth.argtypes = [
+        ctypes.c_void_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int, ctypes.c_uint,
+        ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p,
+    ]
+    lib.espeak_Synchronize.restype = ctypes.c_int
+    wheel_data = espeakng_loader.get_data_path()
+    rate = lib.espeak_Initialize(
+        AUDIO_OUTPUT_SYNCHRONOUS, 0, str(_data_path(wheel_data)).encode(), 0
+    )
+    if rate <= 0:
+        rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, wheel_data.encode(), 0)
+    if rate <= 0:
+        raise EngineError("espeak: eSpeak NG failed to initialise (data files missing?)")
+    lib.espeak_SetSynthCallback(_callback)
+    global _steady
+    _steady = lib.espeak_SetVoiceByName(f"ko+{STEADY}".encode()) == EE_OK
+    _lib, _rate = lib, rate
+    log.debug("eSpeak NG initialised at %d Hz", rate)
+    return lib
+
+
+DEFAULT_RATE = 175  # words per minute
+DEFAULT_PITCH = 50  # 0-100
+RATE_RANGE = (80, 450)
+PITCH_RANGE = (0, 100)
+
+
+@register
+class EspeakEngine(Engine):
+    """Offline Korean speech from eSpeak NG (voice ``ko``).
+
+    Voice: ``voice`` is an eSpeak NG voice name (default ``ko``), ``rate`` words per minute
+    (80-450, default 175), ``pitch`` 0-100 (default 50).
+
+    The C library keeps global state and is not thread-safe, so every call holds one
+    process-wide lock; separate processes (parallel builds) each load their own copy and
+    share only the clip cache, whose writes are atomic.
+    """
+
+    name = "espeak"
+    requires = "espeakng_loader"
+    install_hint = "pip install espeakng-loader"
+    network = False
+    # Synthesis is serialised by the lock anyway, and eSpeak NG carries a little state from
+    # one utterance to the next: one job keeps the order, so a fresh build gives the same
+    # clips every time.
+    default_jobs = 1
+    default_voice = "ko"
+
+    def settings(self, voice: Voice) -> dict:
+        rate = DEFAULT_RATE if voice.rate is None else int(voice.rate)
+        pitch = DEFAULT_PITCH if voice.pitch is None else int(voice.pitch)
+        if not RATE_RANGE[0] <= rate <= RATE_RANGE[1]:
+            raise EngineError(f"espeak: rate {rate} is outside {RATE_RANGE[0]}-{RATE_RANGE[1]} "
+                              "words per minute")
+        if not PITCH_RANGE[0] <= pitch <= PITCH_RANGE[1]:
+            raise EngineError(f"espeak: pitch {pitch} is outside {PITCH_RANGE[0]}-{PITCH_RANGE[1]}")
+        return {"voice": voice.voice or self.default_voice, "rate": rate, "pitch": pitch}
+
+    def synthesize(self, text: str, voice: Voice) -> Audio:
+        s = self.settings(voice)
+        with _lock:
+            lib = _library()
+            name = s["voice"] if "+" in s["voice"] or not _steady else f"{s['voice']}+{STEADY}"
+            if lib.espeak_SetVoiceByName(name.encode()) != EE_OK:
+                raise EngineError(f"espeak: unknown voice {s['voice']!r} (try 'ko')")
+            lib.espeak_SetParameter(RATE, s["rate"], 0)
+            lib.espeak_SetParameter(PITCH, s["pitch"], 0)
+            data = text.encode("utf-8") + b"\0"
+            _chunks.clear()
+            err = lib.espeak_Synth(data, len(data), 0, POS_CHARACTER, 0, ESPEAK_CHARS_UTF8,
+                                   None, None)
+            lib.espeak_Synchronize()
+            pcm = b"".join(_chunks)
+            _chunks.clear()
+        if err != EE_OK:
+            raise EngineError(f"espeak: synthesis failed (error {err}) for {text[:40]!r}")
+        return Audio(pcm, _rate)

@@ -1,0 +1,210 @@
+"""The normalisation steps: small ``str -> str`` functions, run in the order of ``STEPS``.
+
+Each step turns one kind of written form into what a Korean announcer would say. Patterns
+are compiled once, at import.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from podcaster.text.normalize import words
+from podcaster.text.normalize.lexicon import BUILTIN, Lexicon
+from podcaster.text.normalize.patterns import HANGUL as _HANGUL
+from podcaster.text.normalize.patterns import only_if as _only_if
+from podcaster.text.normalize.quantities import (
+    read_currency,
+    read_dates_and_times,
+    read_numbers,
+    read_phone_numbers_and_fractions,
+    read_ranges,
+    read_units,
+)
+
+# --- characters -------------------------------------------------------------------------
+
+# Full-width forms, circled numbers, squared unit signs and "…": their compatibility form.
+_COMPAT_RE = re.compile("[\uff01-\uff5e\u2460-\u24ff\u3380-\u33ff\u2026\u2024\u2025]")
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def unify_characters(text: str) -> str:
+    """Replace full-width letters/digits, circled numbers, ㎞-like signs and … by plain forms;
+    drop invisible characters."""
+    text = _INVISIBLE_RE.sub("", text)
+    return _COMPAT_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+_URL_RE = re.compile(
+    rf"(?:https?://|ftp://|www\.)[^\s{_HANGUL}]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|(?<![A-Za-z0-9.@-])(?:[A-Za-z0-9-]+\.)+"
+    r"(?:com|net|org|kr|io|ai|co|me|tv|dev|app|gov|edu|jp|cn|uk|de|fr|info|biz|ly|gl|to)"
+    r"(?![A-Za-z0-9-])(?:/\S*)?"
+)
+_HANGUL_START_RE = re.compile(f"[{_HANGUL}]")
+_EMPTY_BRACKETS_RE = re.compile(r"\s*(?:\(\s*\)|\[\s*\]|<\s*>)")
+_URL_TAIL = ".,;:!?)]}'\"”’>"
+
+
+@_only_if(r"[A-Za-z0-9]\.[A-Za-z]|@|://")
+def drop_urls(text: str) -> str:
+    """Remove URLs, bare domain names and e-mail addresses (they are never read out). One
+    that a particle is glued to (``example.com에서``) becomes ``링크`` so the sentence holds."""
+
+    def repl(m: re.Match) -> str:
+        url = m.group()
+        tail = url[len(url.rstrip(_URL_TAIL)) :]
+        glued = not tail and _HANGUL_START_RE.match(text, m.end())
+        return "링크" if glued else tail
+
+    return _EMPTY_BRACKETS_RE.sub("", _URL_RE.sub(repl, text))
+
+
+_EMOJI_RE = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0e\ufe0f\u20e3\U000e0020-\U000e007f]"
+)
+
+
+def drop_emoji(text: str) -> str:
+    """Remove emoji, pictographs and their variation selectors."""
+    return _EMOJI_RE.sub("", text)
+
+
+_GLOSS_RE = re.compile(
+    rf"(?<=[{_HANGUL}])\s?\((?:[A-Za-z][A-Za-z0-9 .,&'-]*|[\u3400-\u9fff\uf900-\ufaff]+)\)"
+)
+
+
+def drop_glosses(text: str) -> str:
+    """Remove a Latin or Hanja gloss in brackets after a Korean word: ``웨이모(Waymo)는``
+    → ``웨이모는``, ``인공지능(AI)`` → ``인공지능`` (a listener hears the word once)."""
+    return _GLOSS_RE.sub("", text) if "(" in text else text
+
+
+_FOOTNOTE_RE = re.compile(r"(?<=\S)\[\d{1,3}\]|\[\d{1,3}\](?=\S)")
+
+
+def drop_footnote_marks(text: str) -> str:
+    """Remove footnote references such as ``[1]`` attached to a word."""
+    return _FOOTNOTE_RE.sub("", text) if "[" in text else text
+
+
+# --- lexicon ----------------------------------------------------------------------------
+
+apply_builtin_lexicon = Lexicon(BUILTIN, ignore_case=True)
+"""Read common Latin names and terms the Korean way (OpenAI → 오픈에이아이)."""
+
+
+# --- Latin letters ----------------------------------------------------------------------
+
+_ACRONYM_RE = re.compile(r"(?<![A-Za-z])([A-Z]+)(s?)(?![A-Za-z])")
+
+
+@_only_if(r"[A-Z]")
+def spell_acronyms(text: str) -> str:
+    """Spell upper-case Latin words with Korean letter names: ``AI`` → ``에이아이``,
+    ``IT파인드`` → ``아이티파인드``, ``GPUs`` → ``지피유스``."""
+
+    def repl(m: re.Match) -> str:
+        letters, plural = m.groups()
+        return "".join(words.LETTER_NAMES[c] for c in letters) + ("스" if plural else "")
+
+    return _ACRONYM_RE.sub(repl, text)
+
+
+_MODEL_NAME_RE = re.compile(r"(?<![A-Za-z0-9.,-])([A-Z]{1,4})-?(\d)(?![\d.,]?[A-Za-z0-9])")
+
+
+@_only_if(r"[A-Z]-?\d")
+def read_model_names(text: str) -> str:
+    """Say a single digit after capital letters in English, as for model names:
+    ``A4`` → ``A포``, ``Q3`` → ``Q쓰리`` (the letters are spelled by ``spell_acronyms``)."""
+    return _MODEL_NAME_RE.sub(lambda m: m.group(1) + words.ENGLISH_DIGITS[int(m.group(2))], text)
+
+
+# --- symbols and punctuation ------------------------------------------------------------
+
+_SINGLE_SYLLABLE_DOTS_RE = re.compile(
+    rf"(?<![{_HANGUL}])[{_HANGUL}](?:[·ㆍ・][{_HANGUL}])+(?![{_HANGUL}])"
+)
+_ELLIPSIS_END_RE = re.compile(r"\s*\.{2,}(?=[\s\"'”’」』)]*$)")
+_ELLIPSIS_RE = re.compile(r"\s*\.{2,}")
+_TILDE_RE = re.compile(r"[~∼〜]")
+_WORD_RANGE_RE = re.compile(rf"(?<=[{_HANGUL}])[~∼〜](?=[{_HANGUL}])")
+_AMP_SPACED_RE = re.compile(r"\s+&\s+")
+_SYMBOLS = {
+    "&": "앤", "+": " 플러스 ", "±": " 플러스마이너스 ", "@": " 앳 ", "=": " ", "#": " ",
+    "*": " ", "^": " ", "_": " ", "\\": " ", "|": ", ", "/": ", ", "·": ", ", "ㆍ": ", ",
+    "・": ", ", "•": ", ", "→": ", ", "←": ", ", "⇒": ", ", "↔": ", ", ";": ", ",
+    ":": ", ", "(": ", ", ")": ", ", "[": ", ", "]": ", ", "{": ", ", "}": ", ",
+    "<": ", ", ">": ", ", "《": ", ", "》": ", ", "〈": ", ", "〉": ", ", "【": ", ",
+    "】": ", ", "〔": ", ", "〕": ", ", "—": ", ", "–": ", ", "%": " 퍼센트", "°": "도",
+    "×": " 곱하기 ", "÷": " 나누기 ", "§": " ", "¶": " ", "※": " ", "©": " ", "®": " ",
+    "™": " ", "$": " 달러 ", "₩": " 원 ", "€": " 유로 ", "£": " 파운드 ", "¥": " 엔 ",
+}  # fmt: skip
+_SYMBOL_RE = re.compile("[" + re.escape("".join(_SYMBOLS)) + "]")
+_DASH_RE = re.compile(r"\s+-+\s+|^-+\s*|\s+-+(?=\S)|(?<=\S)-+(?=\s|$)")
+_HYPHEN_RE = re.compile(r"(?<=\S)-+(?=\S)")
+_PARTICLE_AFTER_BRACKET_RE = re.compile(rf"[)\]](?=[{_HANGUL}])")
+
+
+def read_symbols(text: str) -> str:
+    """Turn symbols into pauses (commas) or words: brackets, ``·``, ``/``, ``…`` → commas,
+    ``&`` → ``앤드``, ``+`` → ``플러스``, ``서울~부산`` → ``서울에서 부산``; any other tilde
+    is dropped, never read."""
+    text = _SINGLE_SYLLABLE_DOTS_RE.sub(lambda m: re.sub("[·ㆍ・]", "", m.group()), text)
+    text = _ELLIPSIS_END_RE.sub(".", text)
+    text = _ELLIPSIS_RE.sub(",", text)
+    text = _WORD_RANGE_RE.sub("에서 ", text)
+    text = _TILDE_RE.sub(" ", text)
+    text = _AMP_SPACED_RE.sub(" 앤드 ", text)
+    text = _DASH_RE.sub(", ", text)
+    text = _HYPHEN_RE.sub(" ", text)
+    text = _PARTICLE_AFTER_BRACKET_RE.sub("", text)
+    return _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group()], text)
+
+
+_SPACES_RE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
+_SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+(?=[,.?!])")
+_COMMAS_RE = re.compile(r",(?:\s*,)+")
+_COMMA_AFTER_STOP_RE = re.compile(r"([.?!]),")
+_COMMA_BEFORE_STOP_RE = re.compile(r",(?=\s*[.?!])")
+_COMMA_SPACE_RE = re.compile(r",(?=[^\s\d\"'”’」』])")
+_LEADING_COMMA_RE = re.compile(
+    r"^[\s,]+|(?:(?<=[“‘「『])|(?<=^[\"'])|(?<=\s[\"']))[\s,]+|[\s,]+(?=[\"'”’」』]*$)"
+)
+
+
+def tidy(text: str) -> str:
+    """Collapse whitespace and the doubled or misplaced commas earlier steps leave behind."""
+    text = _SPACES_RE.sub(" ", text)
+    text = _SPACE_BEFORE_PUNCT_RE.sub("", text)
+    text = _COMMAS_RE.sub(",", text)
+    text = _COMMA_AFTER_STOP_RE.sub(r"\1", text)
+    text = _COMMA_BEFORE_STOP_RE.sub("", text)
+    text = _COMMA_SPACE_RE.sub(", ", text)
+    text = _LEADING_COMMA_RE.sub("", text)
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+STEPS = [
+    unify_characters,
+    drop_urls,
+    drop_emoji,
+    drop_footnote_marks,
+    drop_glosses,
+    apply_builtin_lexicon,
+    read_model_names,
+    read_currency,
+    read_dates_and_times,
+    read_phone_numbers_and_fractions,
+    read_units,
+    read_ranges,
+    read_numbers,
+    spell_acronyms,
+    read_symbols,
+    tidy,
+]
+"""The steps in order; a user lexicon runs before all of them but ``unify_characters``."""

@@ -1,0 +1,189 @@
+"""Read a post file into a ``Post``: title, date, slug, paragraphs, sources and metadata.
+
+The reader is chosen by the file's extension (see ``podcaster.text.readers``). The encoding is
+detected: UTF-8 (with or without BOM), UTF-16 with BOM, else CP949 (a superset of EUC-KR).
+
+Slugs name the episode's files and URL, so they are limited to lowercase ASCII letters,
+digits, Hangul syllables, ``-`` and ``_``, starting with a letter, digit or syllable. A slug
+taken from the file name is lowercased first (file names are NFC-normalised, as macOS
+stores them decomposed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import unicodedata
+from pathlib import Path
+
+from podcaster.errors import PodcasterError, PostError
+from podcaster.model import Post
+from podcaster.text.readers import READERS, ParsedPost, reader_for
+from podcaster.text.readers.paragraphs import blocks_from_paragraphs
+
+log = logging.getLogger(__name__)
+
+_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?=$|[-_ .])[-_ .]*")
+_SLUG = re.compile(r"^[a-z0-9\uac00-\ud7a3][a-z0-9\uac00-\ud7a3_-]*$")
+MAX_SLUG_LENGTH = 120
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_ALLOWED = "\t\n\r\f\v\x85"
+
+
+def find_posts(posts_dir: Path) -> list[Path]:
+    """The post files of a project (a reader knows their extension), in name order; hidden
+    files are ignored. Raises PodcasterError if the folder is missing."""
+    if not posts_dir.is_dir():
+        raise PodcasterError(f"{posts_dir}: posts folder not found")
+    return sorted(p for p in posts_dir.iterdir()
+                  if p.is_file() and not p.name.startswith(".") and reader_for(p))
+
+
+def read_post(path: Path) -> Post:
+    """Read the post at ``path``.
+
+    Raises PostError (naming the file and the problem) for an unknown extension, an empty,
+    binary or undecodable file, a post without body or date, an unclosed quote, an unsafe
+    slug or invalid front matter.
+    """
+    path = Path(path)
+    reader = reader_for(path)
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        raise PostError(path, f"unsupported file type '{path.suffix}' (readable: {known})")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PostError(path, f"cannot read the file: {exc.strerror or exc}") from exc
+    text = decode(raw, path)
+    parsed = reader.parse(text, path)
+    blocks = blocks_from_paragraphs(parsed.paragraphs, path)
+    if not blocks:
+        raise PostError(path, "the post has a title but no body")
+    meta = parsed.meta
+    post = Post(
+        path=path,
+        title=parsed.title,
+        date=post_date(meta, path),
+        slug=post_slug(meta, path),
+        blocks=blocks,
+        sources=parsed.sources,
+        draft=_draft(meta, path),
+        description=_description(meta),
+        raw=raw,
+    )
+    log.debug(
+        "read %s: %d paragraphs (%d quoted), %d sources",
+        path, len(blocks), sum(b.quoted for b in blocks), len(post.sources),
+    )  # fmt: skip
+    return post
+
+
+def decode(raw: bytes, path: Path) -> str:
+    """The file's text with LF line ends, NFC-normalised; raises PostError if it is not text."""
+    encoding = None
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            raw, encoding = raw[len(bom) :], name
+            break
+    if not raw.strip():
+        raise PostError(path, "the file is empty")
+    if encoding is None and b"\x00" in raw:
+        raise PostError(path, "the file is binary, not a text post")
+    candidates = [encoding] if encoding else ["utf-8", "cp949"]
+    for name in candidates:
+        try:
+            text = raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+        log.debug("%s: decoded as %s", path, name)
+        break
+    else:
+        raise PostError(path, "cannot decode the text: it is neither UTF-8 nor CP949/EUC-KR")
+    text = text.rstrip("\x1a")  # DOS end-of-file mark
+    bad = next((ch for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED), None)
+    if bad is not None:
+        raise PostError(path, f"the file is binary, not a text post (control character {bad!r})")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise PostError(path, "the file is empty")
+    return unicodedata.normalize("NFC", text)
+
+
+def post_date(meta: dict, path: Path) -> dt.date:
+    """The date from front matter ``date``, else from a ``YYYY-MM-DD`` file-name prefix."""
+    value = meta.get("date")
+    if value is not None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip()[:10])
+        except ValueError:
+            raise PostError(path, f"date '{value}' is not a date (use YYYY-MM-DD)") from None
+    m = _DATE_PREFIX.match(_stem(path))
+    if not m:
+        raise PostError(
+            path, "no date: start the file name with YYYY-MM-DD or set 'date' in front matter"
+        )
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError as exc:
+        raise PostError(path, f"the file name's date is not a real date ({exc})") from None
+
+
+def post_slug(meta: dict, path: Path) -> str:
+    """The slug from front matter ``slug``, else the file name without date and extension."""
+    value = meta.get("slug")
+    if value is not None:
+        slug = unicodedata.normalize("NFC", str(value).strip())
+    else:
+        stem = _stem(path)
+        m = _DATE_PREFIX.match(stem)
+        slug = stem[m.end() :] if m and m.end() < len(stem) else stem
+        slug = slug.lower()
+    check_slug(slug, path)
+    return slug
+
+
+def check_slug(slug: str, path: Path) -> None:
+    """Raise PostError unless ``slug`` is safe as a file name and in a URL."""
+    if not slug:
+        raise PostError(path, "empty slug")
+    if len(slug) > MAX_SLUG_LENGTH:
+        raise PostError(path, f"slug longer than {MAX_SLUG_LENGTH} characters")
+    if not _SLUG.match(slug):
+        raise PostError(
+            path,
+            f"unsafe slug {slug!r}: use lowercase a-z, digits, Hangul, '-' and '_' "
+            "(no spaces, '/', '.', or control characters)",
+        )
+
+
+def _stem(path: Path) -> str:
+    return unicodedata.normalize("NFC", path.stem)
+
+
+def _draft(meta: dict, path: Path) -> bool:
+    value = meta.get("draft", False)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise PostError(path, f"'draft' must be true or false, not {value!r}")
+    return value
+
+
+def _description(meta: dict) -> str | None:
+    value = meta.get("description")
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
+__all__ = ["ParsedPost", "check_slug", "decode", "post_date", "post_slug", "read_post"]

@@ -1,0 +1,266 @@
+"""Saved blog posts in HTML, read with the standard library's ``html.parser``."""
+
+from __future__ import annotations
+
+import logging
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from podcaster.errors import PostError
+from podcaster.model import Source
+from podcaster.text.readers.base import ParsedPost, Reader
+from podcaster.text.readers.paragraphs import Paragraph, clean_text
+from podcaster.text.readers.sources import find_source_list, split_outlet
+
+log = logging.getLogger(__name__)
+
+_VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+}  # fmt: skip
+_BLOCK = {
+    "address", "article", "aside", "blockquote", "center", "dd", "details", "div", "dl", "dt",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th",
+    "tr", "ul",
+}  # fmt: skip
+# Never read aloud: code, page furniture and the page's own header.
+_DROP = {
+    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button",
+    "svg", "iframe", "select", "head", "header", "figcaption", "object", "canvas",
+}  # fmt: skip
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_LISTS = {"ol", "ul"}
+_ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+_NUMBER_PREFIX = re.compile(r"^\s*\d{1,3}[.)]\s+")
+
+
+class _Node:
+    __slots__ = ("tag", "attrs", "children", "line")
+
+    def __init__(self, tag: str, attrs: dict[str, str], line: int) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.children: list[_Node | str] = []
+        self.line = line
+
+    def iter(self, tag: str | set[str] | None = None, skip: set[str] = frozenset()):
+        """This node and its descendants in document order, not entering ``skip`` tags."""
+        tags = {tag} if isinstance(tag, str) else tag
+        if tags is None or self.tag in tags:
+            yield self
+        for child in self.children:
+            if isinstance(child, _Node) and child.tag not in skip:
+                yield from child.iter(tag, skip)
+
+    def find(self, tag: str, skip: set[str] = frozenset()) -> _Node | None:
+        return next(self.iter(tag, skip), None)
+
+    def text(self) -> str:
+        parts: list[str] = []
+        for child in self.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif child.tag not in _DROP:
+                parts.append(" " if child.tag == "br" else child.text())
+        return clean_text(re.sub(r"\s+", " ", "".join(parts)))
+
+
+class _TreeBuilder(HTMLParser):
+    """A forgiving tree builder: closes open ``<p>``/``<li>`` the way browsers do."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("#document", {}, 1)
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK:
+            self._close_implied("p", stop=_BLOCK)
+        if tag == "li":
+            self._close_implied("li", stop=_LISTS)
+        node = _Node(tag, {k: v or "" for k, v in attrs}, self.getpos()[0])
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID and self.stack[-1].tag == tag:
+            self.stack.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+    def _close_implied(self, tag: str, stop: set[str]) -> None:
+        for i in range(len(self.stack) - 1, 0, -1):
+            current = self.stack[i].tag
+            if current == tag:
+                del self.stack[i:]
+                return
+            if current in stop:
+                return
+
+
+class HtmlReader(Reader):
+    """``.html``: title from ``<h1>`` (else ``<title>``), ``<p>`` paragraphs,
+    ``<blockquote>`` quotes, sources from the last list of links.
+
+    Only the ``<article>`` (else ``<main>``, else ``<body>``) is read; navigation, headers,
+    footers, asides, scripts and styles are dropped. A ``<br>`` ends a paragraph, as a line
+    break does in a plain-text post.
+    """
+
+    name = "html"
+    extensions = (".html", ".htm")
+
+    def parse(self, text: str, path: Path) -> ParsedPost:
+        builder = _TreeBuilder()
+        builder.feed(text)
+        builder.close()
+        root = builder.root
+        content = (
+            root.find("article", skip=_DROP)
+            or root.find("main", skip=_DROP)
+            or root.find("body")
+            or root
+        )
+        meta = _meta(root, content)
+        title = _title(root, content)
+        if not title:
+            raise PostError(path, "the page has no <h1> or <title>")
+        source_list = _source_list(content)
+        sources = _list_sources(source_list) if source_list is not None else []
+        paragraphs = _Walker(skip=source_list).paragraphs(content)
+        if not sources:
+            start, end, sources = find_source_list([p.text for p in paragraphs])
+            del paragraphs[start:end]
+        return ParsedPost(title, paragraphs, sources, meta)
+
+
+def _meta(root: _Node, content: _Node) -> dict:
+    meta: dict = {}
+    for node in root.iter("meta"):
+        key = node.attrs.get("name") or node.attrs.get("property") or ""
+        value = node.attrs.get("content", "").strip()
+        if key.lower() == "description" and value:
+            meta.setdefault("description", value)
+        elif key.lower() == "article:published_time" and _ISO_DATE.match(value):
+            meta.setdefault("date", _ISO_DATE.match(value).group(1))
+    if "date" not in meta:
+        for node in content.iter("time"):
+            m = _ISO_DATE.match(node.attrs.get("datetime", ""))
+            if m:
+                meta["date"] = m.group(1)
+                break
+    return meta
+
+
+def _title(root: _Node, content: _Node) -> str:
+    for scope in (content, root):
+        h1 = scope.find("h1", skip={"nav", "footer", "aside", "script", "style"})
+        if h1 is not None and h1.text():
+            return h1.text()
+    node = root.find("title")
+    if node is not None:
+        # "Post title | Blog name": the page title usually carries the site's name.
+        return node.text().split(" | ")[0].strip()
+    return ""
+
+
+def _source_list(content: _Node) -> _Node | None:
+    """The last top-level list of links after the last blockquote, if any."""
+    candidates: list[_Node] = []
+    for node in content.iter(skip=_DROP):
+        if node.tag == "blockquote":
+            candidates.clear()
+        elif node.tag in _LISTS:
+            items = [li for li in node.children if isinstance(li, _Node) and li.tag == "li"]
+            linked = [li for li in items if _link(li) is not None]
+            if items and len(linked) * 2 >= len(items):
+                candidates.append(node)
+    return candidates[-1] if candidates else None
+
+
+def _link(node: _Node) -> _Node | None:
+    for a in node.iter("a"):
+        if a.attrs.get("href", "").startswith(("http://", "https://")):
+            return a
+    return None
+
+
+def _list_sources(node: _Node) -> list[Source]:
+    sources = []
+    start_attr = node.attrs.get("start", "")
+    start = int(start_attr) if start_attr.isdigit() else 1
+    items = [li for li in node.children if isinstance(li, _Node) and li.tag == "li"]
+    for k, li in enumerate(items):
+        a = _link(li)
+        url = a.attrs["href"] if a is not None else None
+        text = li.text()
+        if url:
+            text = text.replace(url, " ")
+        text = clean_text(_NUMBER_PREFIX.sub("", text))
+        title, outlet = split_outlet(text)
+        if not title and a is not None:
+            title = a.text()
+        if title:
+            sources.append(Source(n=start + k, title=title, outlet=outlet, url=url))
+    return sources
+
+
+class _Walker:
+    """Collects paragraphs in document order; ``<br>`` and block elements end a paragraph.
+
+    Paragraphs inside one (outermost) ``<blockquote>`` share its number as their ``group``.
+    """
+
+    def __init__(self, skip: _Node | None) -> None:
+        self.skip = skip
+        self.out: list[Paragraph] = []
+        self.buf: list[str] = []
+        self.group: int | None = None
+        self.line = 0
+        self.quotes = 0
+
+    def paragraphs(self, node: _Node) -> list[Paragraph]:
+        self._walk(node, group=None)
+        self._flush()
+        return self.out
+
+    def _walk(self, node: _Node, group: int | None) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                if child.strip() and not self.buf:
+                    self.group, self.line = group, node.line
+                self.buf.append(re.sub(r"\s+", " ", child))
+                continue
+            if child is self.skip or child.tag in _DROP or "hidden" in child.attrs:
+                continue
+            if child.tag == "br":
+                self._flush()
+            elif child.tag in _HEADINGS:
+                self._flush()
+            elif child.tag in _BLOCK:
+                self._flush()
+                inner = group
+                if inner is None and child.tag == "blockquote":
+                    self.quotes += 1
+                    inner = self.quotes
+                self._walk(child, inner)
+                self._flush()
+            else:
+                self._walk(child, group)
+
+    def _flush(self) -> None:
+        text = clean_text("".join(self.buf))
+        if text:
+            self.out.append(Paragraph(text, self.line, self.group is not None, self.group))
+        self.buf = []

@@ -1,0 +1,101 @@
+"""Segments → the spoken script: cues of speech (one per sentence) and sound, in order."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from podcaster.model import Cue, Post, Segment, Source
+from podcaster.text.normalize import normalize
+from podcaster.text.sentences import split_sentences
+
+# Native Korean numerals as ordinals take: 첫, 두, 세, 네, 다섯 ... 열한, 스무, 스물한 ...
+UNITS = ["", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"]
+TENS = ["", "열", "스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔"]
+
+
+def ordinal(number: int) -> str:
+    """The native Korean ordinal stem for ``number`` (1 → "첫", 20 → "스무", 21 → "스물한")."""
+    if number == 1:
+        return "첫"
+    if not 1 < number < 100:
+        return str(number)
+    tens, units = divmod(number, 10)
+    if units == 0:
+        return "스무" if tens == 2 else TENS[tens]
+    return TENS[tens] + UNITS[units]
+
+
+@dataclass(frozen=True)
+class ScriptSettings:
+    """What the script needs besides the post: sounds, pauses and the user lexicon."""
+
+    intro: Path | None = None
+    sting: Path | None = None
+    outro: Path | None = None
+    sentence_pause: float = 0.35
+    paragraph_pause: float = 0.7
+    segment_pause: float = 1.0
+    lexicon: Mapping[str, str] | None = None
+
+    @classmethod
+    def from_config(cls, config) -> ScriptSettings:
+        a = config.audio
+        return cls(intro=a.intro, sting=a.sting, outro=a.outro,
+                   sentence_pause=float(a.sentence_pause),
+                   paragraph_pause=float(a.paragraph_pause),
+                   segment_pause=float(a.segment_pause),
+                   lexicon=config.pronunciation)
+
+
+def announcement(number: int, source: Source | None) -> str:
+    """The words that introduce the ``number``-th article, e.g. "첫 번째 기사, SBS 뉴스입니다."."""
+    if source and source.outlet:
+        return f"{ordinal(number)} 번째 기사, {source.outlet}입니다."
+    return f"{ordinal(number)} 번째 기사입니다."
+
+
+def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) -> list[Cue]:
+    """Return the episode's cues in playing order."""
+    cues: list[Cue] = []
+
+    def say(kind: str, text: str, pause: float, segment: int | None = None,
+            paragraph: int | None = None) -> None:
+        spoken = normalize(text, settings.lexicon).strip()
+        if spoken:
+            cues.append(Cue(kind=kind, text=text, spoken=spoken, segment=segment,
+                            paragraph=paragraph, pause_after=pause))
+
+    def sound(kind: str, path: Path | None, segment: int | None = None,
+              pause: float = 0.0) -> None:
+        if path is not None:
+            cues.append(Cue(kind=kind, sound=Path(path), segment=segment, pause_after=pause))
+
+    sound("intro", settings.intro)
+    say("title", post.title, settings.segment_pause)
+    article_number = 0
+    for i, seg in enumerate(segments):
+        quoted = seg.kind == "article"
+        # Between two articles one sting both closes the first and opens the second.
+        closing_sting = quoted and (i + 1 == len(segments) or segments[i + 1].kind != "article")
+        if quoted:
+            article_number += 1
+            sound("sting", settings.sting, segment=i, pause=settings.sentence_pause)
+            say("announcement", announcement(article_number, seg.source),
+                settings.paragraph_pause, segment=i)
+        for j, paragraph in enumerate(seg.paragraphs):
+            sentences = split_sentences(paragraph)
+            for k, sentence in enumerate(sentences):
+                last_in_paragraph = k == len(sentences) - 1
+                last_in_segment = last_in_paragraph and j == len(seg.paragraphs) - 1
+                # The sting closing an article brings the segment pause after it.
+                pause = (settings.paragraph_pause if last_in_segment and closing_sting
+                         else settings.segment_pause if last_in_segment
+                         else settings.paragraph_pause if last_in_paragraph
+                         else settings.sentence_pause)
+                say(seg.kind, sentence, pause, segment=i, paragraph=j)
+        if closing_sting:
+            sound("sting", settings.sting, segment=i, pause=settings.segment_pause)
+    sound("outro", settings.outro)
+    return cues
