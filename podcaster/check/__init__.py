@@ -2,7 +2,7 @@
 it links, against Apple Podcasts' requirements and the Podcasting 2.0 namespace rules.
 
 ``feed`` checks the channel and items, ``files`` the transcripts and chapters, ``artwork``
-the images; URLs are mapped back to files under ``public/`` through ``show.base_url``.
+the images, ``posts`` the attribution of the posts' quotes; URLs are mapped back to files under ``public/`` through ``show.base_url``.
 """
 
 from __future__ import annotations
@@ -10,13 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from podcaster.check.feed import check_feed
+from podcaster.check.posts import check_posts
 from podcaster.check.report import CheckResult, Problem, Report
 from podcaster.config import load_config
 
 __all__ = ["CheckResult", "Problem", "check_project"]
 
 
-def check_project(project_dir: Path | str) -> CheckResult:
-    """Lint ``PROJECT_DIR/public/feed.xml`` and the files it links. Raises ConfigError for a
-    bad podcast.toml; every other finding is a Problem in the result."""
-    return check_feed(Report(load_config(project_dir)))
+def check_project(project_dir: Path | str, strict: bool = False) -> CheckResult:
+    """Lint ``PROJECT_DIR/public/feed.xml`` and the files it links, and the posts' attribution
+    (quotes without a clear source: warnings, or problems when ``strict``). Raises
+    ConfigError for a bad podcast.toml; every other finding is in the result."""
+    report = Report(load_config(project_dir))
+    check_posts(report, strict)
+    return check_feed(report)

@@ -35,6 +35,7 @@ class CheckResult:
     feed_path: Path
     episodes: int = 0
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # not failures (see ``check --strict``)
 
     @property
     def ok(self) -> bool:

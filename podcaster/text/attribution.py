@@ -63,12 +63,16 @@ class AttributionWarning:
     paragraph: int | None = None  # 1-based paragraph of the post body
     line: int = 0
 
+    @property
+    def where(self) -> str:
+        """The post, and the paragraph when the warning is about one."""
+        if self.paragraph is None:
+            return self.post
+        line = f" (line {self.line})" if self.line else ""
+        return f"{self.post}: paragraph {self.paragraph}{line}"
+
     def __str__(self) -> str:
-        where = ""
-        if self.paragraph is not None:
-            where = f"paragraph {self.paragraph}" + (f" (line {self.line})" if self.line else "")
-            where += ": "
-        return f"{self.post}: {where}{self.message}"
+        return f"{self.where}: {self.message}"
 
     def to_dict(self) -> dict:
         return {"post": self.post, "paragraph": self.paragraph, "line": self.line or None,
