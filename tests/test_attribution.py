@@ -112,6 +112,12 @@ def test_figures_carry_across_languages():
     assert scorer.evidence("배터리 가격이 27% 떨어졌다.", 1).score == 0
 
 
+def test_latin_names_in_a_title_match_their_hangul_spelling():
+    scorer = SourceEvidence([Source(1, "Nvidia shares fall"), Source(2, "Apple opens store")])
+    assert "title words 0.33 (nvidia)" in scorer.evidence("엔비디아 주가가 내렸다.", 0).reasons
+    assert scorer.evidence("엔비디아 주가가 내렸다.", 1).score == 0
+
+
 def test_outlet_names_and_their_korean_spelling():
     scorer = SourceEvidence([Source(1, "Copper rises", "Reuters"),
                              Source(2, "Gold rises", "AP"),

@@ -5,7 +5,8 @@ number in every title tells nothing) and reported in words, so that ``segments``
 an article was matched:
 
 - title bigrams: the IDF-weighted share of the title's character bigrams the quote holds;
-- title words: the IDF-weighted share of the title's words found whole in the quote;
+- title words: the IDF-weighted share of the title's words found whole in the quote (a
+  Latin name also as the built-in lexicon spells it in Hangul: Apple → 애플);
 - numbers: a figure of the title (27%, 142억, 2025, 3.5) found in the quote — the best
   anchor across languages, as a translated quote keeps its figures;
 - outlet: the outlet's name (or its usual Korean spelling) mentioned in the quote;
@@ -21,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from podcaster.model import Source
+from podcaster.text.normalize.lexicon import BUILTIN
 
 # Weights of each kind of evidence in a quote's score (capped at 1).
 W_BIGRAMS = 1.0
@@ -30,6 +32,8 @@ W_OUTLET = 0.3
 W_LANGUAGE = 0.25
 # A share of a title's (weighted) bigrams or words below this is no clear match.
 MIN_SHARE = 0.12
+# A title word this long counts alone (a name: 엔비디아, nvidia); shorter ones need company.
+WORD_ALONE = 3
 
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])")
@@ -41,16 +45,17 @@ _GENERIC_OUTLET_WORDS = frozenset(
     "news 뉴스 korea 코리아 the daily online 온라인 tv 방송 신문 times com co kr net "
     "press media 미디어 journal".split()
 )
-# Outlets' usual Korean spellings, so that "로이터는 …" names Reuters.
-OUTLET_SPELLINGS = {
-    "reuters": "로이터", "bloomberg": "블룸버그", "nikkei": "닛케이", "cnn": "cnn",
-    "bbc": "bbc", "techcrunch": "테크크런치", "verge": "버지", "wired": "와이어드",
-    "guardian": "가디언", "economist": "이코노미스트", "forbes": "포브스", "axios": "악시오스",
-    "nhk": "nhk", "asahi": "아사히", "yomiuri": "요미우리", "mainichi": "마이니치",
-    "nytimes": "뉴욕타임스", "wsj": "월스트리트저널", "ft": "파이낸셜타임스", "ap": "ap통신",
-    "afp": "afp", "cnbc": "cnbc", "engadget": "엔가젯", "semafor": "세마포",
-    "politico": "폴리티코", "xinhua": "신화통신", "yonhap": "연합뉴스",
-}  # fmt: skip
+# Outlets' usual Korean spellings, so that "로이터는 …" names Reuters (word=spelling).
+OUTLET_SPELLINGS = dict(pair.split("=") for pair in """
+    reuters=로이터 bloomberg=블룸버그 nikkei=닛케이 techcrunch=테크크런치 verge=버지
+    wired=와이어드 guardian=가디언 economist=이코노미스트 forbes=포브스 axios=악시오스
+    asahi=아사히 yomiuri=요미우리 mainichi=마이니치 nytimes=뉴욕타임스 wsj=월스트리트저널
+    ft=파이낸셜타임스 ap=ap통신 cnbc=씨엔비씨 engadget=엔가젯 semafor=세마포 politico=폴리티코
+    xinhua=신화통신 yonhap=연합뉴스 bbc=비비씨 cnn=씨엔엔 nhk=엔에이치케이
+""".split())
+# Names a translated quote spells in Hangul (Apple → 애플), from the built-in lexicon.
+_HANGUL_NAMES = {k.casefold(): v for k, v in BUILTIN.items()
+                 if re.fullmatch(r"\w+", k) and len(v) >= 2}
 
 
 @dataclass
@@ -125,6 +130,12 @@ def mentions(text: str, word: str) -> bool:
     return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
 
 
+def _spelled_in(text: str, word: str) -> bool:
+    """True when ``text`` holds the Hangul spelling of the Latin name ``word``."""
+    spelled = _HANGUL_NAMES.get(word)
+    return spelled is not None and spelled in text
+
+
 def _idf(sets: list[set[str]]) -> dict[str, float]:
     """Weight 1/n for a feature n sets hold; 0 when every one of several sets holds it."""
     df: dict[str, int] = {}
@@ -135,14 +146,17 @@ def _idf(sets: list[set[str]]) -> dict[str, float]:
     return {g: 0.0 if k > 1 and n == k else 1 / n for g, n in df.items()}
 
 
-def _share(feature: set[str], found: set[str], weight: dict[str, float]) -> tuple[float, list]:
-    """Weighted share of ``feature`` present in ``found``, and the features found."""
+def _share(feature: set[str], found: set[str], weight: dict[str, float],
+           alone: int = 0) -> tuple[float, list]:
+    """Weighted share of ``feature`` present in ``found``, and the features found. One
+    feature alone is chance (one bigram of a longer title) unless it is ``alone`` long."""
     useful = [g for g in feature if weight[g] > 0]
     hits = sorted(g for g in useful if g in found)
     total = sum(weight[g] for g in useful)
     share = sum(weight[g] for g in hits) / total if total else 0.0
-    if share < MIN_SHARE or len(hits) < min(2, len(useful)):
-        return 0.0, []  # one bigram of a longer title is chance
+    enough = len(hits) >= min(2, len(useful)) or (alone and any(len(g) >= alone for g in hits))
+    if share < MIN_SHARE or not enough:
+        return 0.0, []
     return share, hits
 
 
@@ -171,8 +185,8 @@ class SourceEvidence:
         if share:
             ev.title_score += W_BIGRAMS * share
             ev.reasons.append(f"title bigrams {share:.2f} ({', '.join(hits[:4])})")
-        words = {w for w in self.words[j] if mentions(text, w)}
-        share, hits = _share(self.words[j], words, self.word_weight)
+        words = {w for w in self.words[j] if mentions(text, w) or _spelled_in(text, w)}
+        share, hits = _share(self.words[j], words, self.word_weight, alone=WORD_ALONE)
         if share:
             ev.title_score += W_WORDS * share
             ev.reasons.append(f"title words {share:.2f} ({', '.join(hits[:4])})")
