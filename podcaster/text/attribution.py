@@ -130,6 +130,7 @@ class _Attributor:
         self.warnings: list[AttributionWarning] = []
         self.odd: dict[int, int] = {}  # quote block -> the source whose title fits it better
         self.candidates: set[int] = set()  # sources weakly matched and left uncredited
+        self.detached: set[int] = set()  # blocks without evidence, not trusted to continue
 
     # --- the plan --------------------------------------------------------------------------
 
@@ -253,24 +254,45 @@ class _Attributor:
         """Take out of each aligned article the quote blocks it cannot vouch for, to be
         judged alone: a block whose text clearly fits another source (the order of sources
         forbids going back: it gets no source), and a block without any evidence that merely
-        follows the article when continuing is not expected — when there are no more quote
-        blocks than sources, or the greeting counts more articles than sources."""
-        trust_continuing = len(self.units) > self.k and (self.count or 0) <= self.k
+        follows the article when continuing is not expected (``_may_continue``)."""
+        next_article = {}  # quote block -> the next article's (first block, source) in its run
+        for n, group in enumerate(groups[:-1]):
+            after = groups[n + 1]
+            if self.units[after[0]].run == self.units[group[0]].run:
+                for u in group:
+                    next_article[u] = (after[0], sources[n + 1])
         out_groups: list[list[int]] = []
         out_sources: list[int | None] = []
         for group, j in zip(groups, sources, strict=True):
             for n, u in enumerate(group):
                 other = self._better_title([u], j) if j is not None else None
                 alone = n == 0 or other is not None or (
-                    not trust_continuing and self.ev[u][j].score == 0)
+                    self.ev[u][j].score == 0 and not self._may_continue(next_article.get(u)))
                 if other is not None:
                     self.odd[u] = other
+                elif alone and n > 0:
+                    self.detached.add(u)
                 if alone or out_sources[-1] is None:
                     out_groups.append([u])
                     out_sources.append(None if other is not None else j)
                 else:
                     out_groups[-1].append(u)
         return out_groups, out_sources
+
+    def _may_continue(self, next_article: tuple[int, int] | None) -> bool:
+        """Whether a quote block without evidence may continue the article before it.
+
+        Only when continuing is expected — more quote blocks than sources, and no greeting
+        counting more articles than sources — and, if another article follows in the same
+        run, its first quote block matches its title (words or figures, not only an outlet's
+        name, which may come anywhere in an article): else the block may as well open that
+        next article."""
+        if len(self.units) <= self.k or (self.count or 0) > self.k:
+            return False
+        if next_article is None:
+            return True
+        first, j = next_article
+        return self.ev[first][j].title_score > 0
 
     def _match(self, groups: list[list[int]]) -> list[int | None]:
         """Sources for articles whose number differs from the sources': each source at most
@@ -317,6 +339,9 @@ class _Attributor:
         text = min(1.0, evidence.score / TEXT_FULL)
         confidence = 1 - (1 - max(0.0, prior)) * (1 - text)
         article.why.extend(evidence.reasons)
+        if group[0] in self.detached:
+            article.why.append(f"it follows the article of source {self.post.sources[j].n}, "
+                               "but nothing in it says it continues that article")
         if not evidence.reasons:
             foreign = self.scorer.foreign_title(j)
             article.why.append("title in another language: its words cannot be checked"
