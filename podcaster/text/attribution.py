@@ -131,6 +131,7 @@ class _Attributor:
         self.odd: dict[int, int] = {}  # quote block -> the source whose title fits it better
         self.candidates: set[int] = set()  # sources weakly matched and left uncredited
         self.detached: set[int] = set()  # blocks without evidence, not trusted to continue
+        self.several = False  # the author quotes articles over several blocks
 
     # --- the plan --------------------------------------------------------------------------
 
@@ -255,6 +256,11 @@ class _Attributor:
         judged alone: a block whose text clearly fits another source (the order of sources
         forbids going back: it gets no source), and a block without any evidence that merely
         follows the article when continuing is not expected (``_may_continue``)."""
+        # The author shows the habit of quoting an article over several quote blocks when one
+        # that continues an article has evidence of its own, or the greeting's count says so.
+        self.several = self.count == self.k or any(
+            self.ev[u][j].score > 0 for group, j in zip(groups, sources, strict=True)
+            for u in group[1:])
         next_article = {}  # quote block -> the next article's (first block, source) in its run
         for n, group in enumerate(groups[:-1]):
             after = groups[n + 1]
@@ -282,12 +288,14 @@ class _Attributor:
     def _may_continue(self, next_article: tuple[int, int] | None) -> bool:
         """Whether a quote block without evidence may continue the article before it.
 
-        Only when continuing is expected — more quote blocks than sources, and no greeting
-        counting more articles than sources — and, if another article follows in the same
+        Only when continuing is expected — more quote blocks than sources, no greeting
+        counting more articles than sources, and the author's habit of quoting an article
+        over several blocks shown elsewhere in the post — and, if another article follows in
+        the same
         run, its first quote block matches its title (words or figures, not only an outlet's
         name, which may come anywhere in an article): else the block may as well open that
         next article."""
-        if len(self.units) <= self.k or (self.count or 0) > self.k:
+        if len(self.units) <= self.k or (self.count or 0) > self.k or not self.several:
             return False
         if next_article is None:
             return True
