@@ -167,9 +167,10 @@ def test_alignment_is_monotonic_and_unmatched_paragraphs_continue():
     blocks = [
         Block("안녕하세요."),
         Block("서울 지하철 새 노선이 오늘 아침 개통했다.", True),
-        Block("출근길 시민들은 대체로 반겼다.", True),  # no match: stays with article 1
+        # a second paragraph with evidence: the author quotes several paragraphs per article
+        Block("출근길 시민들은 지하철 노선을 반겼다.", True),
         Block("제주 감귤 수확량이 올해 역대 최대를 기록했다.", True),
-        Block("농민들은 가격 하락을 걱정했다.", True),  # no match: stays with article 2
+        Block("농민들은 가격 하락을 걱정했다.", True),  # no match: continues article 2
         # never goes back: fits source 1, so it is read without an outlet, with a warning
         Block("첫 문장에서 서울 지하철 노선을 다시 언급해도", True),
         Block("국산 전기 버스가 처음으로 수출 계약을 맺었다.", True),
