@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from podcaster.cli import main
 from podcaster.errors import PostError
 from podcaster.model import Block, Post, Source
+from podcaster.text.alignment import align_in_order, match_in_order
 from podcaster.text.evidence import SourceEvidence, numbers
 from podcaster.text.readers.paragraphs import Paragraph, blocks_from_paragraphs
 from podcaster.text.script import ScriptSettings, build_script
@@ -132,6 +133,23 @@ def test_a_quote_in_the_titles_language():
     scorer = SourceEvidence([Source(1, "한국어 제목"), Source(2, "An English headline")])
     ev = scorer.evidence("The company said it would pay.", 1)
     assert "quote and title both in en" in ev.reasons
+
+
+# --- alignments ------------------------------------------------------------------------
+
+
+def test_alignment_never_goes_back_and_switches_only_on_evidence_or_a_new_run():
+    sim = [[0.8, 0.0], [0.0, 0.0], [0.0, 0.0], [0.0, 0.6]]
+    assert align_in_order(sim, [True, False, False, False]) == [0, 0, 0, 1]
+    assert align_in_order([[0.0, 0.5], [0.9, 0.0]], [True, False]) == [1, 1]  # no going back
+    assert align_in_order([[0.0, 0.0], [0.0, 0.0]], [True, True]) == [0, 1]  # use every source
+
+
+def test_matching_credits_each_source_once_in_order_and_only_on_evidence():
+    assert match_in_order([[0.5, 0.0], [0.0, 0.7], [0.0, 0.0]]) == [0, 1, None]
+    # source 1 cannot follow source 3: the better total wins, the other article gets none
+    assert match_in_order([[0.0, 0.0, 0.4], [0.3, 0.0, 0.0]]) == [2, None]
+    assert match_in_order([[0.0, 0.0, 0.2], [0.3, 0.0, 0.0]]) == [None, 0]
 
 
 # --- structure, confidence and warnings ------------------------------------------------

@@ -11,7 +11,10 @@ a monotonic alignment. Two kinds of evidence are combined:
 
 When the structure decides the articles, each gets the source of its rank unless a title
 clearly says otherwise (then the structure is not trusted and the text decides). Otherwise a
-dynamic programme aligns quote blocks to sources on the text alone. Every article then gets a
+dynamic programme aligns quote blocks to sources on the text alone
+(``podcaster.text.alignment``); a block with no evidence of its own continues the article
+before it only when the post shows the habit of quoting several blocks per article and the
+next article's first block matches its title. Every article then gets a
 confidence, ``1 - (1 - structure) * (1 - text)``, lowered when another title fits its quote
 better, or when a Korean quote shares no word with a Korean title. Below ``MIN_CONFIDENCE``
 the article keeps no source and a warning names the post and paragraph: a quote read without
@@ -23,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from podcaster.model import Post
+from podcaster.text.alignment import align_in_order, match_in_order
 from podcaster.text.evidence import Evidence, SourceEvidence, language
 from podcaster.text.structure import QuoteBlock, greeting_count, quote_blocks
 
@@ -39,9 +43,6 @@ CONTRADICTION_MARGIN = 0.1
 CLEAR_TITLE = 0.2
 NO_SHARED_WORD = 0.15  # taken off when a Korean quote shares nothing with a Korean title
 MIN_CONFIDENCE = 0.5
-# Alignment costs: leaving a source unquoted, switching article without evidence.
-SKIP_COST = 0.25
-SWITCH_COST = 0.01
 
 
 @dataclass
@@ -209,41 +210,13 @@ class _Attributor:
         return None
 
     def _align(self) -> tuple[list[list[int]], list[int]]:
-        """Quote blocks aligned to sources on the text: articles (split at runs) and sources.
-
-        The article may change only at a quote block with evidence for the new source, or at
-        the start of a run; every source left unquoted costs ``SKIP_COST``; on a tie the current
-        article goes on.
-        """
-        k, n = self.k, len(self.units)
+        """Quote blocks aligned to sources on the text: articles (split at runs) and sources."""
         sim = [[e.score for e in row] for row in self.ev]
-        starts = [u == 0 or self.units[u].run != self.units[u - 1].run for u in range(n)]
-        best = [sim[0][j] - SKIP_COST * j for j in range(k)]
-        back: list[list[int]] = []
-        for u in range(1, n):
-            new, ptr = [float("-inf")] * k, [0] * k
-            for j in range(k):
-                for prev in range(j + 1):
-                    if prev == j:
-                        score = best[j]
-                    elif sim[u][j] > 0 or starts[u]:
-                        score = best[prev] - SWITCH_COST - SKIP_COST * (j - prev - 1)
-                    else:
-                        continue
-                    if score > new[j]:
-                        new[j], ptr[j] = score, prev
-                new[j] += sim[u][j]
-            best = new
-            back.append(ptr)
-        j = max(range(k), key=lambda x: best[x] - SKIP_COST * (k - 1 - x))
-        path = [j]
-        for ptr in reversed(back):
-            j = ptr[j]
-            path.append(j)
-        path.reverse()
+        starts = [u == 0 or self.units[u].run != self.units[u - 1].run
+                  for u in range(len(self.units))]
         groups: list[list[int]] = []
         sources: list[int] = []
-        for u, j in enumerate(path):
+        for u, j in enumerate(align_in_order(sim, starts)):
             if groups and sources[-1] == j and not starts[u]:
                 groups[-1].append(u)
             else:
@@ -303,28 +276,8 @@ class _Attributor:
         return self.ev[first][j].title_score > 0
 
     def _match(self, groups: list[list[int]]) -> list[int | None]:
-        """Sources for articles whose number differs from the sources': each source at most
-        once, in order, only where the text gives evidence (best total score)."""
-        m, k = len(groups), self.k
-        score = [[self._best(g, j).score for j in range(k)] for g in groups]
-        # table[a][j]: best total for the first a articles using the first j sources
-        table = [[0.0] * (k + 1) for _ in range(m + 1)]
-        for a in range(1, m + 1):
-            for j in range(1, k + 1):
-                pair = table[a - 1][j - 1] + score[a - 1][j - 1] if score[a - 1][j - 1] else -1
-                table[a][j] = max(table[a - 1][j], table[a][j - 1], pair)
-        sources: list[int | None] = [None] * m
-        a, j = m, k
-        while a and j:
-            s = score[a - 1][j - 1]
-            if s and table[a][j] == table[a - 1][j - 1] + s:
-                sources[a - 1] = j - 1
-                a, j = a - 1, j - 1
-            elif table[a][j] == table[a - 1][j]:
-                a -= 1
-            else:
-                j -= 1
-        return sources
+        """Sources for articles whose number differs from the sources'."""
+        return match_in_order([[self._best(g, j).score for j in range(self.k)] for g in groups])
 
     # --- verdict ---------------------------------------------------------------------------
 
