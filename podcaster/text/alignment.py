@@ -8,24 +8,28 @@ SKIP_COST = 0.25
 SWITCH_COST = 0.01
 
 
-def align_in_order(sim: list[list[float]], starts: list[bool]) -> list[int]:
+def align_in_order(sim: list[list[float]], strong: list[list[bool]],
+                   starts: list[bool]) -> list[int]:
     """The source of each quote block, never decreasing, maximising the summed scores.
 
-    ``sim[u][j]`` scores block ``u`` against source ``j``; ``starts[u]`` says block ``u``
-    opens a run of quotes. The source may change only at a block with a score for the new
-    source, or at the start of a run; every source left unquoted costs ``SKIP_COST``; on a
-    tie the current article goes on.
+    ``sim[u][j]`` scores block ``u`` against source ``j``; ``strong[u][j]`` says the score
+    rests on the title itself (not only on a hint such as the outlet's name); ``starts[u]``
+    says block ``u`` opens a run of quotes. The source may change at a block with strong
+    evidence for the new source, at the start of a run, or on a hint to the very next source
+    (a hint never skips a source, nor starts past the first); every source left unquoted
+    costs ``SKIP_COST``; on a tie the current article goes on.
     """
     k, n = len(sim[0]), len(sim)
-    best = [sim[0][j] - SKIP_COST * j for j in range(k)]
+    minus = float("-inf")
+    best = [sim[0][j] - SKIP_COST * j if j == 0 or strong[0][j] else minus for j in range(k)]
     back: list[list[int]] = []
     for u in range(1, n):
-        new, ptr = [float("-inf")] * k, [0] * k
+        new, ptr = [minus] * k, [0] * k
         for j in range(k):
             for prev in range(j + 1):
                 if prev == j:
                     score = best[j]
-                elif sim[u][j] > 0 or starts[u]:
+                elif strong[u][j] or starts[u] or (sim[u][j] > 0 and prev == j - 1):
                     score = best[prev] - SWITCH_COST - SKIP_COST * (j - prev - 1)
                 else:
                     continue

@@ -212,11 +212,12 @@ class _Attributor:
     def _align(self) -> tuple[list[list[int]], list[int]]:
         """Quote blocks aligned to sources on the text: articles (split at runs) and sources."""
         sim = [[e.score for e in row] for row in self.ev]
+        strong = [[e.title_score > 0 for e in row] for row in self.ev]
         starts = [u == 0 or self.units[u].run != self.units[u - 1].run
                   for u in range(len(self.units))]
         groups: list[list[int]] = []
         sources: list[int] = []
-        for u, j in enumerate(align_in_order(sim, starts)):
+        for u, j in enumerate(align_in_order(sim, strong, starts)):
             if groups and sources[-1] == j and not starts[u]:
                 groups[-1].append(u)
             else:
@@ -234,6 +235,8 @@ class _Attributor:
         self.several = self.count == self.k or any(
             self.ev[u][j].score > 0 for group, j in zip(groups, sources, strict=True)
             for u in group[1:])
+        # A source the alignment leaves unquoted may be the one a block without evidence is from.
+        self.several = self.several and len(set(sources)) == self.k
         next_article = {}  # quote block -> the next article's (first block, source) in its run
         for n, group in enumerate(groups[:-1]):
             after = groups[n + 1]
@@ -262,12 +265,11 @@ class _Attributor:
         """Whether a quote block without evidence may continue the article before it.
 
         Only when continuing is expected — more quote blocks than sources, no greeting
-        counting more articles than sources, and the author's habit of quoting an article
-        over several blocks shown elsewhere in the post — and, if another article follows in
-        the same
-        run, its first quote block matches its title (words or figures, not only an outlet's
-        name, which may come anywhere in an article): else the block may as well open that
-        next article."""
+        counting more articles than sources, every source credited somewhere, and the author's
+        habit of quoting an article over several blocks shown elsewhere in the post — and, if
+        another article follows in the same run, its first quote block matches its title
+        (words or figures, not only an outlet's name, which may come anywhere in an article):
+        else the block may as well open that next article."""
         if len(self.units) <= self.k or (self.count or 0) > self.k or not self.several:
             return False
         if next_article is None:
