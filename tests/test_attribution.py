@@ -189,6 +189,14 @@ def test_more_quote_runs_than_sources_leaves_the_extra_one_without_a_source():
     assert all(a.confidence < 0.5 for a in articles)
 
 
+def test_a_greeting_counting_otherwise_leaves_the_text_to_decide():
+    blocks = [Block("오늘은 한 가지 소식입니다."), Block("로봇이 카드를 쓴다.", True),
+              Block("로봇 팔이 호텔에 간다.", True)]
+    result = analyse_post(post_of(blocks, FOREIGN))
+    assert [s.source for s in result.segments if s.kind == "article"] == [None, None]
+    assert len(result.warnings) == 2
+
+
 def test_an_unquoted_source_is_named():
     sources = [Source(1, "서울 지하철 새 노선 개통"), Source(2, "제주 감귤 수확량 역대 최대")]
     blocks = [Block("서울 지하철 새 노선이 개통했다.", True), Block("이상입니다.")]

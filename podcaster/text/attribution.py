@@ -35,7 +35,7 @@ PRIOR_BLOCKS = 0.9  # one quote block per source
 PRIOR_RUNS = 0.8  # one run of quotes per source, the author's words between them
 PRIOR_ALL_USED = 0.35  # the text alignment uses every source once, in order
 GREETING_AGREES = 0.1  # added when the greeting counts as many articles
-GREETING_DISAGREES = 0.3  # taken off when it counts another number
+GREETING_DISAGREES = 0.5  # taken off when it counts another number: the text must decide
 # A text score this high is full text evidence on its own.
 TEXT_FULL = 0.5
 # Another title fits better when its score beats the article's own by this much.
