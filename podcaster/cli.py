@@ -295,7 +295,7 @@ def segments(post: Path, as_json: bool) -> None:
 
     parsed = read_post(post)
     segmentation = analyse_post(parsed)
-    doc = describe_segments(parsed, segmentation)
+    doc = describe_segments(parsed, segmentation.segments, segmentation.warnings)
     if as_json:
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return

@@ -120,14 +120,15 @@ def _signoff_start(tail: list[Block]) -> int | None:
     return None
 
 
-def describe_segments(post: Post, segmentation: Segmentation) -> dict:
+def describe_segments(post: Post, segments: list[Segment],
+                      warnings: list[AttributionWarning] | tuple = ()) -> dict:
     """The post, its segments and the attribution warnings as plain JSON-ready data."""
     return {
         "title": post.title,
         "date": post.date.isoformat(),
         "slug": post.slug,
         "draft": post.draft,
-        "segments": [s.to_dict() for s in segmentation.segments],
+        "segments": [s.to_dict() for s in segments],
         "sources": [s.to_dict() for s in post.sources],
-        "warnings": [w.to_dict() for w in segmentation.warnings],
+        "warnings": [w.to_dict() for w in warnings],
     }
