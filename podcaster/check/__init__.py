@@ -2,7 +2,9 @@
 it links, against Apple Podcasts' requirements and the Podcasting 2.0 namespace rules.
 
 ``feed`` checks the channel and items, ``files`` the transcripts and chapters, ``artwork``
-the images, ``posts`` the attribution of the posts' quotes; URLs are mapped back to files under ``public/`` through ``show.base_url``.
+the images, ``hosting`` the size of the site, ``posts`` the attribution of the posts'
+quotes; URLs are mapped back to files under ``public/`` through ``show.base_url`` (and
+``show.media_base_url`` for the audio).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from podcaster.check.feed import check_feed
+from podcaster.check.hosting import check_hosting
 from podcaster.check.posts import check_posts
 from podcaster.check.report import CheckResult, Problem, Report
 from podcaster.config import load_config
@@ -23,4 +26,6 @@ def check_project(project_dir: Path | str, strict: bool = False) -> CheckResult:
     ConfigError for a bad podcast.toml; every other finding is in the result."""
     report = Report(load_config(project_dir))
     check_posts(report, strict)
-    return check_feed(report)
+    check_feed(report)
+    check_hosting(report)
+    return report.result

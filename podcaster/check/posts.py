@@ -27,4 +27,4 @@ def check_posts(report: Report, strict: bool) -> None:
             if strict:
                 report.problem(where, warning.message)
             else:
-                report.result.warnings.append(f"{where}: {warning.message}")
+                report.warning(where, warning.message)
