@@ -29,7 +29,7 @@ from podcaster.model import Clip, Cue, Episode, Post, Segment
 from podcaster.publish.tag import EpisodeTags, episode_tags
 from podcaster.text.read import find_posts, read_post, readable_extensions
 from podcaster.text.script import build_script
-from podcaster.text.segment import segment_post
+from podcaster.text.segment import analyse_post
 
 if TYPE_CHECKING:
     from podcaster.build.run import Build
@@ -78,7 +78,9 @@ def plan_posts(build: Build) -> list[Plan]:
                 raise PostError(path, f"slug {post.slug!r} is already used by "
                                       f"{slugs[post.slug]}")
             slugs[post.slug] = path
-            segments = segment_post(post)
+            segmentation = analyse_post(post)
+            build.warnings.extend(segmentation.warnings)
+            segments = segmentation.segments
             cues = build_script(post, segments, build.script_settings)
             plans.append(Plan(post, segments, cues, audio_key(build, segments, cues)))
     if not plans and not build.failed:
