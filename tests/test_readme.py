@@ -49,7 +49,8 @@ def test_the_sample_check_output_is_what_the_demo_prints(built_demo, tmp_path, m
     monkeypatch.chdir(tmp_path)
     result = cli(*command.split()[2:])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines() == expected
+    assert result.stdout.splitlines() == expected
+    assert result.stderr == ""  # no warnings either
 
 
 @pytest.mark.parametrize("line", ["pip install podcaster-ko", "git tag v0.2.0"])
