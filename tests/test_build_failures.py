@@ -171,7 +171,7 @@ def test_unexpected_exception_is_one_line_with_a_hint(project, monkeypatch):
     def broken(post):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(segment_module, "segment_post", broken)
+    monkeypatch.setattr(segment_module, "analyse_post", broken)
     (project / ".podcaster-cache" / PLAN_CACHE_NAME).unlink()  # every post is read again
     before = snapshot(project / "public")
 

@@ -29,7 +29,7 @@ from podcaster.build.plancache import PlanCache, context_key
 from podcaster.errors import PodcasterError, PostError
 from podcaster.model import Clip, Cue, Episode, Post, Segment
 from podcaster.publish.tag import EpisodeTags, episode_tags
-from podcaster.text.read import find_posts
+from podcaster.text.read import find_posts, readable_extensions
 
 if TYPE_CHECKING:
     from podcaster.build.run import Build
@@ -66,11 +66,12 @@ def plan_posts(build: Build) -> list[Plan]:
     slugs: dict[str, Path] = {}
     paths = find_posts(build.config.posts_dir)
     if not paths:
-        raise PodcasterError(f"{build.config.posts_dir}: no posts to build")
+        raise PodcasterError(f"{build.config.posts_dir}: no posts to build (posts are "
+                             f"{readable_extensions()} files, named YYYY-MM-DD-slug)")
     cache = PlanCache(build.config.cache_dir / PLAN_CACHE_NAME, context_key(build.script_settings))
     for path in paths:
         with build.per_post(path):
-            post, segments, cues = read_and_script(build, cache, path)
+            post, segments, cues, attribution = read_and_script(build, cache, path)
             if post.draft:
                 log.info("%s: draft, not published", path)
                 continue
@@ -78,6 +79,7 @@ def plan_posts(build: Build) -> list[Plan]:
                 raise PostError(path, f"slug {post.slug!r} is already used by "
                                       f"{slugs[post.slug]}")
             slugs[post.slug] = path
+            build.warnings.extend(attribution)
             plans.append(Plan(post, segments, cues, audio_key(build, segments, cues)))
     cache.save()
     if not plans and not build.failed:
@@ -87,8 +89,9 @@ def plan_posts(build: Build) -> list[Plan]:
 
 
 def read_and_script(build: Build, cache: PlanCache, path: Path):
-    """The post at ``path`` with its segments and cues (None for a draft): from the plan
-    cache if the file is unchanged, else read, segmented and scripted (and cached)."""
+    """The post at ``path`` with its segments, cues and attribution warnings (no segments
+    for a draft): from the plan cache if the file is unchanged, else read, segmented and
+    scripted (and cached)."""
     try:
         found = cache.get(path, path.read_bytes())
     except OSError:
@@ -97,16 +100,17 @@ def read_and_script(build: Build, cache: PlanCache, path: Path):
         return found
     from podcaster.text.read import read_post
     from podcaster.text.script import build_script
-    from podcaster.text.segment import segment_post
+    from podcaster.text.segment import analyse_post
 
-    with cache.recording() as warnings:
+    with cache.recording() as logged:
         post = read_post(path)
         if post.draft:
-            return post, None, None
-        segments = segment_post(post)
-        cues = build_script(post, segments, build.script_settings)
-    cache.put(path, post.raw, post, segments, cues, warnings)
-    return post, segments, cues
+            return post, None, None, []
+        segmentation = analyse_post(post)
+        cues = build_script(post, segmentation.segments, build.script_settings)
+    cache.put(path, post.raw, post, segmentation.segments, cues, logged,
+              segmentation.warnings)
+    return post, segmentation.segments, cues, segmentation.warnings
 
 
 def kept_records(build: Build, manifest: Manifest, plans: list[Plan]) -> list[EpisodeRecord]:

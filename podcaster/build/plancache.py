@@ -7,13 +7,15 @@ name with the digest of its bytes, and reused while the file's bytes are the sam
 file is dropped when anything else the result depends on changes: podcaster's version, the
 script settings (sounds, pauses, lexicon) or the text-processing code itself.
 
-The warnings a post gave when it was read are kept too and given again on every build, so
-a cached post warns as a freshly read one does. JSON, not pickle: a cache restored in CI
+The warnings a post gave when it was read (logged ones, and the attribution warnings that
+``--strict`` acts on) are kept too and given again on every build, so a cached post warns as
+a freshly read one does. JSON, not pickle: a cache restored in CI
 is data, never code.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -59,15 +61,18 @@ class PlanCache:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass  # no cache, or an unusable one: every post is read
 
-    def get(self, path: Path, raw: bytes) -> tuple[Post, list[Segment], list[Cue]] | None:
-        """The plan of the post at ``path`` if its bytes are ``raw``; its warnings are logged
-        again."""
+    def get(self, path: Path, raw: bytes):
+        """The plan of the post at ``path`` if its bytes are ``raw``: (post, segments, cues,
+        attribution warnings); the warnings it logged are logged again."""
         entry = self._old.get(path.name)
         if entry is None or entry.get("sha256") != hashlib.sha256(raw).hexdigest():
             return None
+        from podcaster.text.attribution import AttributionWarning
+
         try:
             found = (_post(entry["post"], path, raw), [_segment(s) for s in entry["segments"]],
-                     [_cue(c) for c in entry["cues"]])
+                     [_cue(c) for c in entry["cues"]],
+                     [AttributionWarning(**w) for w in entry["attribution"]])
         except (KeyError, TypeError, ValueError):
             return None
         for name, level, message in entry.get("warnings", []):
@@ -88,7 +93,8 @@ class PlanCache:
             root.removeHandler(handler)
 
     def put(self, path: Path, raw: bytes, post: Post, segments: list[Segment],
-            cues: list[Cue], warnings: list[tuple[str, int, str]]) -> None:
+            cues: list[Cue], warnings: list[tuple[str, int, str]],
+            attribution: list) -> None:
         self._new[path.name] = {
             "sha256": hashlib.sha256(raw).hexdigest(),
             "post": {"title": post.title, "date": post.date.isoformat(), "slug": post.slug,
@@ -101,6 +107,7 @@ class PlanCache:
                       "segment": c.segment, "paragraph": c.paragraph,
                       "pause_after": c.pause_after} for c in cues],
             "warnings": warnings,
+            "attribution": [dataclasses.asdict(w) for w in attribution],
         }
 
     def save(self) -> None:

@@ -10,6 +10,20 @@ import click
 from podcaster.timecode import timecode
 
 
+def _console(**options):
+    """A rich console that leaves a closed pipe (`podcaster build | head`) to the command
+    line, which ends quietly with exit 0 (rich itself would exit 1). rich loads lazily."""
+    from rich.console import Console
+
+    class PipeAwareConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return PipeAwareConsole(**options)
+
+
+
 class BuildProgress:
     """Build progress on stderr: bars over episodes and clips on a terminal, one line per
     episode elsewhere (CI logs), nothing when quiet."""
@@ -26,9 +40,7 @@ class BuildProgress:
         """rich's console on stderr, made (and rich imported) when first needed: a quiet
         build with nothing to do never needs it."""
         if self._console is None:
-            from rich.console import Console
-
-            self._console = Console(stderr=True)
+            self._console = _console(stderr=True)
         return self._console
 
     def start(self, episodes: int, clips: int) -> None:
@@ -77,7 +89,6 @@ class BuildProgress:
 
 
 def print_summary(result) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title="podcaster build", show_header=False, title_justify="left")
@@ -96,7 +107,7 @@ def print_summary(result) -> None:
                            + requests)
     table.add_row("engine", result.engine)
     table.add_row("wall time", f"{result.seconds:.1f} s")
-    Console(highlight=False).print(table)
+    _console(highlight=False).print(table)
     click.echo(f"feed: {result.feed_path}")
     changed = {slug: "built" for slug in result.built}
     changed.update((slug, "restored") for slug in result.restored)
