@@ -11,6 +11,7 @@ from podcaster.build import build_project
 from podcaster.build.plancache import CACHE_NAME, PlanCache, context_key
 from podcaster.model import Block, Cue, Post, Segment, Source
 from podcaster.text import read as read_module
+from podcaster.text.attribution import AttributionWarning
 from podcaster.text.script import ScriptSettings
 from tests.build_fixtures import built_project, snapshot
 
@@ -137,22 +138,24 @@ def test_cached_plans_equal_read_ones_and_repeat_their_warnings(tmp_path, caplog
     path = tmp_path / "2025-01-02-a.txt"
     raw = "제목\n본문\n".encode()
     post = Post(path, "제목", __import__("datetime").date(2025, 1, 2), "a",
-                [Block("본문"), Block("인용", quoted=True)], [Source(1, "기사", "신문", "https://x")],
+                [Block("본문"), Block("인용", quoted=True, continues=True, line=3)], [Source(1, "기사", "신문", "https://x")],
                 description=None, raw=raw)
-    segments = [Segment("article", "기사", ["인용"], Source(1, "기사", "신문", "https://x"))]
+    segments = [Segment("article", "기사", ["인용"], Source(1, "기사", "신문", "https://x"),
+                        confidence=0.5, why=["제목 낱말 두 개"])]
     cues = [Cue("intro", sound=tmp_path / "intro.mp3", pause_after=0.5),
             Cue("article", "인용", "인용", segment=0, paragraph=0, pause_after=0.35)]
     key = context_key(ScriptSettings())
     cache = PlanCache(tmp_path / CACHE_NAME, key)
     with cache.recording() as warnings:
         logging.getLogger("podcaster.text.readers.paragraphs").warning("%s: odd quote", path)
-    cache.put(path, raw, post, segments, cues, warnings)
+    attribution = [AttributionWarning(path.name, "the quote's source is unclear", 2, 3)]
+    cache.put(path, raw, post, segments, cues, warnings, attribution)
     cache.save()
 
     again = PlanCache(tmp_path / CACHE_NAME, key)
     caplog.clear()
     with caplog.at_level(logging.WARNING):
-        assert again.get(path, raw) == (post, segments, cues)
+        assert again.get(path, raw) == (post, segments, cues, attribution)
     assert f"{path}: odd quote" in caplog.text
     assert again.get(path, raw + b"\n") is None  # other bytes
     assert PlanCache(tmp_path / CACHE_NAME, "other").get(path, raw) is None  # other settings

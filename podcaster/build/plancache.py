@@ -5,7 +5,7 @@ milliseconds; for a blog of a thousand posts that is most of a no-op rebuild. So
 (post, segments, cues) is kept in ``.podcaster-cache/plans.json`` under the post's file
 name with the digest of its bytes, and reused while the file's bytes are the same. The whole
 file is dropped when anything else the result depends on changes: podcaster's version, the
-script settings (sounds, pauses, lexicon) or the text-processing code itself.
+script settings (sounds, pauses, lexicon) or the text-processing code and model itself.
 
 The warnings a post gave when it was read (logged ones, and the attribution warnings that
 ``--strict`` acts on) are kept too and given again on every build, so a cached post warns as
@@ -32,14 +32,16 @@ from podcaster.model import Block, Cue, Post, Segment, Source
 log = logging.getLogger(__name__)
 
 CACHE_NAME = "plans.json"
-VERSION = 1
-TEXT_CODE = Path(__file__).resolve().parents[1] / "text"
+VERSION = 2
+PACKAGE = Path(__file__).resolve().parents[1]
+TEXT_CODE = PACKAGE / "text"
 
 
 def context_key(settings: Any) -> str:
     """What every cached plan depends on besides its post file."""
-    code = sorted((p.relative_to(TEXT_CODE).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
-                  for p in TEXT_CODE.rglob("*.py"))
+    files = [*TEXT_CODE.rglob("*.py"), PACKAGE / "model.py"]  # the code that makes a plan
+    code = sorted((p.relative_to(PACKAGE).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
+                  for p in files)
     lexicon = sorted((settings.lexicon or {}).items())
     blob = json.dumps([VERSION, __version__, code, repr(settings), lexicon], ensure_ascii=False,
                       default=str)
@@ -97,15 +99,9 @@ class PlanCache:
             attribution: list) -> None:
         self._new[path.name] = {
             "sha256": hashlib.sha256(raw).hexdigest(),
-            "post": {"title": post.title, "date": post.date.isoformat(), "slug": post.slug,
-                     "blocks": [[b.text, b.quoted] for b in post.blocks],
-                     "sources": [s.to_dict() for s in post.sources], "draft": post.draft,
-                     "description": post.description},
-            "segments": [s.to_dict() for s in segments],
-            "cues": [{"kind": c.kind, "text": c.text, "spoken": c.spoken,
-                      "sound": str(c.sound) if c.sound is not None else None,
-                      "segment": c.segment, "paragraph": c.paragraph,
-                      "pause_after": c.pause_after} for c in cues],
+            "post": {k: v for k, v in _data(post).items() if k not in ("path", "raw")},
+            "segments": [_data(s) for s in segments],
+            "cues": [_data(c) for c in cues],
             "warnings": warnings,
             "attribution": [dataclasses.asdict(w) for w in attribution],
         }
@@ -131,23 +127,33 @@ class _Collect(logging.Handler):
         self.into.append((record.name, record.levelno, record.getMessage()))
 
 
+def _data(obj: Any) -> Any:
+    """A dataclass (and what it holds) as JSON data: every field, so that a field added to
+    the model is kept without a change here."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [_data(v) for v in obj]
+    if isinstance(obj, Path):
+        return str(obj)
+    if isinstance(obj, dt.date):
+        return obj.isoformat()
+    return obj
+
+
 def _source(data: dict | None) -> Source | None:
-    return Source(data["n"], data["title"], data["outlet"], data["url"]) if data else None
+    return Source(**data) if data else None
 
 
 def _post(data: dict, path: Path, raw: bytes) -> Post:
-    return Post(path=path, title=data["title"], date=dt.date.fromisoformat(data["date"]),
-                slug=data["slug"], blocks=[Block(text, quoted) for text, quoted in data["blocks"]],
-                sources=[_source(s) for s in data["sources"]], draft=data["draft"],
-                description=data["description"], raw=raw)
+    return Post(**{**data, "path": path, "raw": raw, "date": dt.date.fromisoformat(data["date"]),
+                   "blocks": [Block(**b) for b in data["blocks"]],
+                   "sources": [_source(s) for s in data["sources"]]})
 
 
 def _segment(data: dict) -> Segment:
-    return Segment(data["kind"], data["title"], list(data["paragraphs"]), _source(data["source"]))
+    return Segment(**{**data, "source": _source(data["source"])})
 
 
 def _cue(data: dict) -> Cue:
-    return Cue(kind=data["kind"], text=data["text"], spoken=data["spoken"],
-               sound=Path(data["sound"]) if data["sound"] is not None else None,
-               segment=data["segment"], paragraph=data["paragraph"],
-               pause_after=data["pause_after"])
+    return Cue(**{**data, "sound": Path(data["sound"]) if data["sound"] is not None else None})
