@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from podcaster import __version__
 from podcaster.config import (
     ASSET_DEFAULTS,
@@ -165,6 +163,8 @@ def scaffold_files(target: Path, settings: ProjectSettings,
                    today: dt.date | None = None) -> dict[str, bytes | Path]:
     """The new project's files by relative path: text as bytes, or an asset to copy."""
     today = today or dt.date.today()
+    import jinja2  # here: every build imports this module for its example values
+
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(SCAFFOLD_DIR)),
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True,

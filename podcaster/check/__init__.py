@@ -12,10 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from podcaster.check.feed import check_feed
-from podcaster.check.hosting import check_hosting
-from podcaster.check.placeholders import find_placeholders
-from podcaster.check.posts import check_posts
 from podcaster.check.report import CheckResult, Problem, Report
 from podcaster.config import load_config
 
@@ -27,6 +23,13 @@ def check_project(project_dir: Path | str, strict: bool = False) -> CheckResult:
     (quotes without a clear source: warnings, or problems when ``strict``), and podcast.toml
     and posts/ for the example values of ``podcaster init``. Raises ConfigError for a bad
     podcast.toml; every other finding is in the result."""
+    # Here, not at the top: every build imports podcaster.check.placeholders, and with it
+    # this package, but only check needs lxml and the rest.
+    from podcaster.check.feed import check_feed
+    from podcaster.check.hosting import check_hosting
+    from podcaster.check.placeholders import find_placeholders
+    from podcaster.check.posts import check_posts
+
     report = Report(load_config(project_dir))
     report.result.problems.extend(find_placeholders(report.config))
     check_posts(report, strict)
