@@ -69,12 +69,9 @@ class PlanCache:
         entry = self._old.get(path.name)
         if entry is None or entry.get("sha256") != hashlib.sha256(raw).hexdigest():
             return None
-        from podcaster.text.attribution import AttributionWarning
-
         try:
             found = (_post(entry["post"], path, raw), [_segment(s) for s in entry["segments"]],
-                     [_cue(c) for c in entry["cues"]],
-                     [AttributionWarning(**w) for w in entry["attribution"]])
+                     [_cue(c) for c in entry["cues"]], _attribution(entry["attribution"]))
         except (KeyError, TypeError, ValueError):
             return None
         for name, level, message in entry.get("warnings", []):
@@ -139,6 +136,14 @@ def _data(obj: Any) -> Any:
     if isinstance(obj, dt.date):
         return obj.isoformat()
     return obj
+
+
+def _attribution(data: list[dict]) -> list:
+    if not data:  # most posts: and then the attribution code (and the normaliser) stay unloaded
+        return []
+    from podcaster.text.attribution import AttributionWarning
+
+    return [AttributionWarning(**w) for w in data]
 
 
 def _source(data: dict | None) -> Source | None:

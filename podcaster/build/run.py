@@ -36,7 +36,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from podcaster.audio.settings import AudioSettings
 from podcaster.build import faults, published
@@ -56,8 +56,10 @@ from podcaster.errors import PodcasterError, UnclearAttributionError, Unexpected
 from podcaster.model import SPEECH_KINDS, Episode, Post, Voice
 from podcaster.speech.cache import ClipCache
 from podcaster.speech.synthesize import Synthesizer, SynthStats, request_settings, voice_resolver
-from podcaster.text.attribution import AttributionWarning
 from podcaster.text.script import ScriptSettings
+
+if TYPE_CHECKING:  # the attribution code loads the normaliser; a no-op build needs neither
+    from podcaster.text.attribution import AttributionWarning
 
 log = logging.getLogger(__name__)
 
