@@ -48,7 +48,7 @@ NAMES = {
     "Hyundai": "현대", "Kia": "기아", "BMW": "비엠더블유", "Volkswagen": "폭스바겐",
     "Mercedes": "메르세데스", "Benz": "벤츠", "Ford": "포드", "Rivian": "리비안",
     "Lucid": "루시드", "Waymo": "웨이모", "Cruise": "크루즈", "Zoox": "죽스", "Mobileye": "모빌아이",
-    "Samsung": "삼성", "Naver": "네이버", "Kakao": "카카오", "Coupang": "쿠팡",
+    "Samsung": "삼성", "Naver": "네이버", "Daum": "다음", "Kakao": "카카오", "Coupang": "쿠팡",
     "Alibaba": "알리바바", "Tencent": "텐센트", "Baidu": "바이두", "Huawei": "화웨이",
     "Xiaomi": "샤오미", "Oppo": "오포", "Vivo": "비보", "Honor": "아너", "BYD": "비야디",
     "CATL": "씨에이티엘", "Temu": "테무", "Shein": "쉬인", "AliExpress": "알리익스프레스",
