@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from podcaster.text.normalize import numbers, words
+from podcaster.text.normalize.acronyms import read_abbreviations
 from podcaster.text.normalize.addresses import read_urls
 from podcaster.text.normalize.calendar import read_calendar
 from podcaster.text.normalize.codes import (
@@ -198,6 +199,7 @@ STEPS = [
     drop_footnote_marks,
     drop_glosses,
     apply_builtin_lexicon,
+    read_abbreviations,
     read_arrows,
     read_table_marks,
     read_versions,
