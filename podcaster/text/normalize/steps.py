@@ -98,15 +98,27 @@ _MODEL_NAME_RE = re.compile(
 _MODEL_NUMBER_RE = re.compile(
     r"(?<![A-Za-z0-9.,-])([A-Z]{1,5})?(\d{4,5})(X3D|XT|X|KF|KS|K|F|HX)?(?![\d.,]?[A-Za-z0-9])"
 )
+# Graphics card series, whose numbers are always said digit by digit, spaced or glued
+# (RTX 5090, GTX970: 오공구공, 구칠공), and any four-digit number followed by a model
+# suffix (XYZ 7900 XTX). Event names before a year (CES 2025) are not series: years.
+_SERIES_RE = re.compile(
+    r"(?<![A-Za-z0-9])(RTX|GTX|GTS|RX|GT|MX)\s?(\d{3,4})(?![\d.,])"
+    r"|(?<![A-Za-z0-9])([A-Z]{1,5}) (\d{4})(?= ?(?:Ti|TI|XTX|XT|SUPER|Super|X3D)(?![A-Za-z]))"
+)
 _LETTERS_DIGITS_RE = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
 
 
-@_only_if(r"[A-Za-z]-?\d|\d[A-Za-z]")
+@_only_if(r"[A-Za-z] ?-?\d|\d[A-Za-z]")
 def read_model_names(text: str) -> str:
     """Say a single digit after letters in English, as for model names: ``A4`` → ``A포``,
     ``o3-mini`` → ``o쓰리-mini``, ``LPDDR5X`` → ``LPDDR파이브X``, ``M4 Pro`` → ``M포 Pro``;
     model numbers of four or five digits one by one (``RTX5090`` → ``RTX 오공구공``,
-    ``9950X`` → ``구구오공X``). The letters are read later."""
+    ``9950X`` → ``구구오공X``), and so the number of a graphics card series however it is
+    written (``RTX 5090 Ti``, ``GTX970``). The letters are read later."""
+    text = _SERIES_RE.sub(
+        lambda m: f"{m.group(1) or m.group(3)} {numbers.phone_digits(m.group(2) or m.group(4))}",
+        text,
+    )
     text = _MODEL_NAME_RE.sub(lambda m: m.group(1) + words.ENGLISH_DIGITS[int(m.group(2))], text)
 
     def model_number(m: re.Match) -> str:
