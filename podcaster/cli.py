@@ -456,7 +456,12 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
     """Print the spoken script of POST: each cue's kind, what the author wrote and what the
     engine will say, with the changes highlighted."""
     from podcaster.config import load_config
-    from podcaster.text.normalize import changed_spans, transliterations, unread_words
+    from podcaster.text.normalize import (
+        changed_spans,
+        english_sentences,
+        transliterations,
+        unread_words,
+    )
     from podcaster.text.read import read_post
     from podcaster.text.script import ScriptSettings, build_script
     from podcaster.text.segment import segment_post
@@ -471,10 +476,12 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
 
     unread: list[str] = []
     guessed: dict[str, str] = {}
+    english: list[str] = []
     for number, cue in enumerate(cues, 1):
         unread.extend(unread_words(cue.spoken))
         if not cue.is_sound:
             guessed.update(transliterations(cue.text, settings.lexicon))
+            english.extend(english_sentences(cue.text, settings.lexicon))
         if cue.is_sound:
             if not changed:
                 click.echo(f"{number:4} {cue.kind:12} ♪ {cue.sound.name}")
@@ -492,6 +499,9 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
     if unread:
         words = ", ".join(dict.fromkeys(unread))
         click.echo(f"Left in Latin letters (kept by [pronunciation]): {words}")
+    if english:
+        quoted = ", ".join(f'"{s}"' for s in dict.fromkeys(english))
+        click.echo(f"English read word by word (give a Korean reading under [pronunciation]): {quoted}")
 
 
 @main.command()
