@@ -8,6 +8,7 @@ import re
 from podcaster.text.normalize import numbers
 from podcaster.text.normalize.particles import sub_marked
 from podcaster.text.normalize.patterns import only_if as _only_if
+from podcaster.text.normalize.words import CURRENCY_CODES
 
 # Phone numbers (010-1234-5678, 02-123-4567), service numbers (1577-0000, 1588-1234),
 # and any other digit groups joined by hyphens that are not dates or ranges: three groups
@@ -118,10 +119,19 @@ _VERSION_RE = re.compile(
 )
 
 
+# A decimal right after a Latin name is its version (Gemini 2.0, PCIe 5.0, Python 3.10),
+# unless the name is a currency code (EUR 1.50) or a unit or sign follows the number.
+_NAMED_VERSION_RE = re.compile(
+    r"(?<=[A-Za-z] )(\d{1,2}\.\d{1,2})(?![\d.]\d|\d|[A-Za-z%$°℃‰])"
+)
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+) $")
+
+
 @_only_if(r"\d\.\d")
 def read_versions(text: str) -> str:
     """Read version numbers part by part, every part whole (zeros included):
-    ``v2.1.0`` → ``버전 이 점 일 점 영``, ``1.10.2`` → ``일 점 십 점 이``."""
+    ``v2.1.0`` → ``버전 이 점 일 점 영``, ``1.10.2`` → ``일 점 십 점 이``, ``Gemini 2.0`` →
+    ``Gemini 이 점 영`` (a decimal loses its trailing zeros; a version keeps them)."""
 
     def repl(m: re.Match) -> str:
         parts = (m.group(1) or m.group(2)).split(".")
@@ -130,4 +140,11 @@ def read_versions(text: str) -> str:
         said = said or text[m.end() : m.end() + 4].lstrip().startswith("버전")
         return f"버전 {spoken}" if m.group(1) and not said else spoken
 
-    return sub_marked(_VERSION_RE, repl, text)
+    def named(m: re.Match) -> str:
+        word = _WORD_BEFORE_RE.search(text, 0, m.start())
+        if word and word.group(1).upper() in CURRENCY_CODES:
+            return m.group()
+        return " 점 ".join(numbers.sino(int(p)) for p in m.group(1).split("."))
+
+    text = sub_marked(_VERSION_RE, repl, text)
+    return sub_marked(_NAMED_VERSION_RE, named, text)
