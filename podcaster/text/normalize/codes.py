@@ -122,7 +122,8 @@ _VERSION_RE = re.compile(
 # A decimal right after a Latin name is its version (Gemini 2.0, PCIe 5.0, Python 3.10),
 # unless the name is a currency code (EUR 1.50) or a unit or sign follows the number.
 _NAMED_VERSION_RE = re.compile(
-    r"(?<=[A-Za-z] )(\d{1,2}\.\d{1,2})(?![\d.]\d|\d|[A-Za-z%$°℃‰])"
+    r"(?<=[A-Za-z] )(\d{1,2}\.\d{1,2})(?=$|[\s.,)\]!?:;'\"”’]"
+    r"|(?:을|를|이|가|은|는|과|와|의|으로|로|에서|에|도|만|까지|부터|이다|이며|이고|버전)(?![가-힣]))"
 )
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+) $")
 

@@ -54,8 +54,10 @@ def read_currency(text: str) -> str:
 _MAGNITUDE = {"K": 10**3, "k": 10**3, "M": 10**6, "B": 10**9, "T": 10**12}
 _MAGNITUDE_RE = re.compile(
     rf"(?<![A-Za-z\d.,$-])({NUM})([KkMBT])(?![A-Za-z0-9²³/])"
-    r"(?!\s?(?:해상도|모니터|디스플레이|화질|영상|TV|UHD|게이밍))"
+    r"(?!\s?(?:해상도|모니터|디스플레이|화질|영상|TV|UHD|게이밍|연필|MRI))"
 )
+# 3M is also a company's name: a count only when a counted word follows (3M 토큰).
+_COUNTED_RE = re.compile(r"\s?(?:토큰|파라미터|매개변수|개|명|건|회|뷰|달러|원|이상|이하|규모)")
 
 
 @_only_if(r"\d[KkMBT]")
@@ -65,6 +67,8 @@ def read_magnitudes(text: str) -> str:
     numbers)."""
 
     def repl(m: re.Match) -> str:
+        if m.group() == "3M" and not _COUNTED_RE.match(text, m.end()):
+            return "쓰리엠"
         value = Decimal(m.group(1).replace(",", "")) * _MAGNITUDE[m.group(2)]
         if value != value.to_integral_value():
             return m.group()
