@@ -12,14 +12,16 @@ It is incremental and atomic, in three phases:
    Episodes whose audio is in the cache but not in ``public/`` are tagged from there;
    episodes whose tags alone changed (a new episode number, a new cover) are re-tagged from
    a copy. Unchanged episodes are rebuilt from the manifest and left alone.
-3. Commit. Staged MP3s are renamed into ``public/episodes/``, then the per-episode files
-   (``write_episode_files``), the project-wide files (``publish``), the removal of episodes
-   whose post is gone, and last the manifest. Every file goes to a temporary name and is
-   renamed into place; a file whose content is unchanged is not written at all.
+3. Commit. Every file to publish is rendered and staged first; then new MP3s (named by
+   their content, ``<slug>.<hash>.mp3``) go into ``public/episodes/`` beside the old ones,
+   then the files beside them and the pages, then the feed, then files no episode uses are
+   removed, and last the manifest (see ``podcaster.build.commit``). A file whose content is
+   unchanged is not written at all.
 
 A build killed before the commit leaves ``public/`` as it was; the clips it synthesised stay
-in the cache for the next build. A build killed during the commit leaves every file whole, and
-the next build (whose manifest is still the old one) finishes the job.
+in the cache for the next build. A build killed during the commit leaves a feed whose every
+enclosure exists with its stated length, and the next build (whose manifest is still the old
+one) finishes the job.
 
 Episode numbers follow the date order of the published posts (1..N), recomputed every build.
 A post dated before existing episodes shifts the later numbers: those MP3s are re-tagged (no

@@ -19,7 +19,7 @@ import jinja2
 from podcaster.files import write_atomic
 from podcaster.model import Episode, Source
 from podcaster.publish.chapters import episode_chapters
-from podcaster.publish.feed import cover_name
+from podcaster.publish.feed import cover_name, episode_url
 from podcaster.timecode import korean_duration, timecode
 
 log = logging.getLogger(__name__)
@@ -178,6 +178,7 @@ def render_site(config, episodes: list[Episode]) -> dict[str, bytes]:
     env = environment()
     pages = [episode_page(e) for e in sorted(episodes, key=lambda e: (e.post.date, e.post.slug),
                                              reverse=True)]
+    audio_urls = {e.post.slug: episode_url(config, e) for e in episodes}
     show = config.show
     common = {
         "show": show,
@@ -194,7 +195,7 @@ def render_site(config, episodes: list[Episode]) -> dict[str, bytes]:
     for page in pages:
         html = episode_template.render(
             root="../", episode=page, page_url=config.url(f"episodes/{page.slug}.html"),
-            audio_url=config.url(f"episodes/{page.audio_name}"), **common)
+            audio_url=audio_urls[page.slug], **common)
         files[f"episodes/{page.slug}.html"] = html.encode("utf-8")
     for name in STATIC_FILES:
         files[f"static/{name}"] = (STATIC_DIR / name).read_bytes()

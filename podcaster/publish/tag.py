@@ -257,21 +257,25 @@ def sidecar_path(episode: Episode, suffix: str) -> Path:
     return episode.audio_path.with_name(episode.post.slug + suffix)
 
 
-def write_episode_sidecars(config, episode: Episode) -> list[Path]:
-    """Write ``<slug>.vtt``, ``<slug>.srt`` and ``<slug>.chapters.json`` beside the MP3.
-
-    Files already holding the same bytes are left alone. Returns the files written.
-    """
+def render_episode_sidecars(config, episode: Episode) -> dict[str, bytes]:
+    """The contents of ``<slug>.vtt``, ``<slug>.srt`` and ``<slug>.chapters.json``, by suffix."""
     cues = transcript_cues(episode.timeline, config.show.author)
-    contents = {
+    return {
         ".vtt": render_vtt(cues).encode("utf-8"),
         ".srt": render_srt(cues).encode("utf-8"),
         ".chapters.json": chapters_json(episode_chapters(episode.timeline),
                                         title=episode.post.title,
                                         podcast_name=config.show.title),
     }
+
+
+def write_episode_sidecars(config, episode: Episode) -> list[Path]:
+    """Write ``<slug>.vtt``, ``<slug>.srt`` and ``<slug>.chapters.json`` beside the MP3.
+
+    Files already holding the same bytes are left alone. Returns the files written.
+    """
     written = []
-    for suffix, data in contents.items():
+    for suffix, data in render_episode_sidecars(config, episode).items():
         path = sidecar_path(episode, suffix)
         if write_atomic(path, data):
             log.info("wrote %s", path.name)
