@@ -26,6 +26,8 @@ from podcaster.build.manifest import (
 )
 from podcaster.errors import PodcasterError, PostError
 from podcaster.model import Clip, Cue, Episode, Post, Segment
+from podcaster.publish.artwork import artwork_problems
+from podcaster.publish.feed import episode_art_source
 from podcaster.publish.tag import EpisodeTags, episode_tags
 from podcaster.text.read import find_posts, read_post
 from podcaster.text.script import build_script
@@ -77,6 +79,10 @@ def plan_posts(build: Build) -> list[Plan]:
                 raise PostError(path, f"slug {post.slug!r} is already used by "
                                       f"{slugs[post.slug]}")
             slugs[post.slug] = path
+            art = episode_art_source(post)
+            problems = artwork_problems(art) if art else []
+            if problems:
+                raise PostError(art, "; ".join(problems))
             segments = segment_post(post)
             cues = build_script(post, segments, build.script_settings)
             plans.append(Plan(post, segments, cues, audio_key(build, segments, cues)))

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -52,8 +53,9 @@ from podcaster.build.manifest import (
 from podcaster.build.plan import Plan, decide, kept_records, number_episodes, plan_posts
 from podcaster.build.produce import produce, synthesise
 from podcaster.config import Config, load_config
-from podcaster.errors import PodcasterError, UnexpectedError
+from podcaster.errors import ConfigError, OutputError, PodcasterError, UnexpectedError, output_error
 from podcaster.model import SPEECH_KINDS, Episode, Post, Voice
+from podcaster.publish.artwork import artwork_problems
 from podcaster.speech.cache import ClipCache
 from podcaster.speech.synthesize import Synthesizer, SynthStats, request_settings, voice_resolver
 from podcaster.text.script import ScriptSettings
@@ -127,10 +129,28 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
     if jobs is not None:
         overrides["engine.jobs"] = jobs
     config = load_config(project_dir, overrides)
-    with BuildLock(config.cache_dir / LOCK_NAME):
-        result = Build(config, engine, progress or Progress(), keep_going).run()
+    check_output_folders(config)
+    try:
+        with BuildLock(config.cache_dir / LOCK_NAME):
+            result = Build(config, engine, progress or Progress(), keep_going).run()
+    except OSError as exc:
+        error = output_error(exc)
+        if error is None:
+            raise
+        raise error from exc
     result.seconds = time.monotonic() - started
     return result
+
+
+def check_output_folders(config: Config) -> None:
+    """Raise OutputError, before any work, when a folder the build writes is a file or is
+    read-only (``public/``, ``public/episodes/``, the cache)."""
+    for folder in (config.public_dir, config.public_dir / "episodes", config.cache_dir):
+        if folder.exists() and not folder.is_dir():
+            raise OutputError(f"{folder}: is a file, where the build needs a folder; "
+                              "move it away")
+        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            raise OutputError(f"{folder}: cannot write: the folder is read-only")
 
 
 class Build:
@@ -187,6 +207,9 @@ class Build:
     def _run(self) -> BuildResult:
         for kind in SPEECH_KINDS:  # a bad voice or engine is the config's error, not a post's
             self.concrete_voice(kind)
+        problems = artwork_problems(self.config.show.cover)
+        if problems:
+            raise ConfigError(f"{self.config.show.cover}: show.cover: {'; '.join(problems)}")
         manifest = load_manifest(manifest_path(self.public_dir))
         plans = plan_posts(self)
         faults.point("plan:done")
@@ -232,6 +255,8 @@ class Build:
         """Attribute an error to the post at ``path``; with --keep-going, note it and go on."""
         try:
             yield
+        except OutputError:
+            raise  # the environment's fault, not the post's: stop
         except PodcasterError as exc:
             if str(path) not in exc.message:
                 exc.message = f"{path}: {exc.message}"
@@ -239,8 +264,16 @@ class Build:
                 raise
             log.debug("%s failed", path, exc_info=True)
             self.failed.append(Failure(Path(path), exc.message))
+        except OSError as exc:
+            error = output_error(exc)
+            if error is not None:  # the environment's fault, not the post's: stop
+                raise error from exc
+            self._unexpected(path, exc)
         except Exception as exc:
-            if not self.keep_going:
-                raise UnexpectedError(Path(path), exc) from exc
-            log.debug("%s failed", path, exc_info=True)
-            self.failed.append(Failure(Path(path), str(UnexpectedError(Path(path), exc))))
+            self._unexpected(path, exc)
+
+    def _unexpected(self, path: Path, exc: Exception) -> None:
+        if not self.keep_going:
+            raise UnexpectedError(Path(path), exc) from exc
+        log.debug("%s failed", path, exc_info=True)
+        self.failed.append(Failure(Path(path), str(UnexpectedError(Path(path), exc))))

@@ -21,6 +21,7 @@ from podcaster.errors import PodcasterError, PostError
 from podcaster.model import Post
 from podcaster.text.readers import READERS, ParsedPost, reader_for
 from podcaster.text.readers.paragraphs import blocks_from_paragraphs
+from podcaster.values import bad_character
 
 log = logging.getLogger(__name__)
 
@@ -77,11 +78,27 @@ def read_post(path: Path) -> Post:
         description=_description(meta),
         raw=raw,
     )
+    check_characters(post)
     log.debug(
         "read %s: %d paragraphs (%d quoted), %d sources",
         path, len(blocks), sum(b.quoted for b in blocks), len(post.sources),
     )  # fmt: skip
     return post
+
+
+def check_characters(post: Post) -> None:
+    """Raise PostError naming the field when a text of the post (front matter and entities
+    included) holds a character the feed, tags or JSON cannot carry."""
+    fields = [("title", post.title), ("description", post.description or "")]
+    fields += [(f"paragraph {n}", b.text) for n, b in enumerate(post.blocks, start=1)]
+    for source in post.sources:
+        fields += [(f"source {source.n} title", source.title),
+                   (f"source {source.n} outlet", source.outlet or ""),
+                   (f"source {source.n} URL", source.url or "")]
+    for name, text in fields:
+        bad = bad_character(text)
+        if bad:
+            raise PostError(post.path, f"the {name} contains {bad}")
 
 
 def decode(raw: bytes, path: Path) -> str:
