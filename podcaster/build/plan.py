@@ -71,7 +71,7 @@ def plan_posts(build: Build) -> list[Plan]:
         raise PodcasterError(f"{build.config.posts_dir}: no posts to build")
     for path in paths:
         with build.per_post(path):
-            post = read_post(path)
+            post = read_post(path, inside=(build.project_dir, build.config.posts_dir))
             if post.draft:
                 log.info("%s: draft, not published", path)
                 continue

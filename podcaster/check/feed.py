@@ -337,7 +337,7 @@ def posts_by_slug(report: Report) -> dict[str, Post]:
         return posts
     for path in find_posts(folder):
         try:
-            post = read_post(path)
+            post = read_post(path, inside=(report.config.project_dir, folder))
         except PodcasterError as exc:
             report.problem(report.rel(path), exc.message)
             continue

@@ -45,14 +45,17 @@ def find_posts(posts_dir: Path) -> list[Path]:
                   if p.is_file() and not p.name.startswith(".") and reader_for(p))
 
 
-def read_post(path: Path) -> Post:
+def read_post(path: Path, inside: tuple[Path, ...] = ()) -> Post:
     """Read the post at ``path``.
 
     Raises PostError (naming the file and the problem) for an unknown extension, an empty,
     binary or undecodable file, a post without body or date, an unclosed quote, an unsafe
-    slug or invalid front matter.
+    slug or invalid front matter; and, when folders are given in ``inside``, for a symbolic
+    link that leads out of all of them (a post linked to ``/etc/passwd`` is not published).
     """
     path = Path(path)
+    if inside:
+        check_inside(path, inside)
     reader = reader_for(path)
     if reader is None:
         known = ", ".join(sorted(READERS))
@@ -84,6 +87,14 @@ def read_post(path: Path) -> Post:
         path, len(blocks), sum(b.quoted for b in blocks), len(post.sources),
     )  # fmt: skip
     return post
+
+
+def check_inside(path: Path, folders: tuple[Path, ...]) -> None:
+    """Raise PostError when ``path``, links followed, is in none of ``folders``."""
+    target = path.resolve()
+    if not any(target.is_relative_to(Path(f).resolve()) for f in folders):
+        raise PostError(path, f"is a link to {target}, outside the project; "
+                              "copy the post into posts/ instead")
 
 
 def check_characters(post: Post) -> None:
