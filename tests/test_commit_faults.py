@@ -18,7 +18,7 @@ from tests.build_fixtures import built_project, podcaster_cmd, snapshot
 
 # The commit's fault points, in the order the commit reaches them (see podcaster.build.commit).
 COMMIT_POINTS = ["commit:start", "commit:audio", "commit:audio#2", "commit:files",
-                 "commit:feed", "commit:removed", "commit:manifest"]
+                 "commit:feed", "commit:manifest", "commit:done"]
 
 NEW_POST = """\
 바닷바람 발전소

@@ -10,8 +10,9 @@ the live feed points at is never rewritten. The steps, each a fault-injection po
    ones the live feed still names.
 3. ``commit:files`` — the files beside the MP3s, artwork and pages renamed into place.
 4. ``commit:feed`` — the feed renamed into place: from here it names the new MP3s.
-5. ``commit:removed`` — files no episode uses any more deleted (old MP3s, removed posts).
-6. ``commit:manifest`` — the manifest written, last.
+5. ``commit:manifest`` — files no episode uses any more deleted (old MP3s, removed posts);
+   the manifest is written next, last of all.
+6. ``commit:done`` — the manifest is in place.
 
 A kill anywhere leaves a feed (old or new) whose every enclosure exists with its stated
 length; at worst unused files stay until the next build, which deletes them. A file whose
@@ -91,9 +92,9 @@ def commit(build: Build, done: list[Plan], kept: list[EpisodeRecord],
         for path in unused_files(build, episodes, old, new):
             log.info("removing %s", path)
             path.unlink(missing_ok=True)
-        faults.point("commit:removed")
         faults.point("commit:manifest")
         write_atomic(manifest_path(build.public_dir), new.to_bytes())
+        faults.point("commit:done")
     # Audio no published episode uses is dropped from the cache (clips stay).
     build.store.prune({r.audio_key for r in new.episodes.values()})
     return episodes, removed

@@ -21,6 +21,7 @@ from podcaster.model import Episode, Source
 from podcaster.publish.chapters import episode_chapters
 from podcaster.publish.feed import cover_name, episode_url
 from podcaster.timecode import korean_duration, timecode
+from podcaster.values import web_url
 
 log = logging.getLogger(__name__)
 
@@ -83,11 +84,6 @@ class EpisodePage:
     sources: list[Source]
 
 
-def web_url(url: str | None) -> str | None:
-    """``url`` if it is an http(s) link, else None (no javascript: or data: links)."""
-    if url and url.strip().lower().startswith(("https://", "http://")):
-        return url.strip()
-    return None
 
 
 def chapters_of(episode: Episode) -> list[Chapter]:

@@ -11,6 +11,7 @@ stores them decomposed).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -18,10 +19,10 @@ import unicodedata
 from pathlib import Path
 
 from podcaster.errors import PodcasterError, PostError
-from podcaster.model import Post
+from podcaster.model import Post, Source
 from podcaster.text.readers import READERS, ParsedPost, reader_for
 from podcaster.text.readers.paragraphs import blocks_from_paragraphs
-from podcaster.values import bad_character
+from podcaster.values import bad_character, web_url
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ def read_post(path: Path, inside: tuple[Path, ...] = ()) -> Post:
         date=post_date(meta, path),
         slug=post_slug(meta, path),
         blocks=blocks,
-        sources=parsed.sources,
+        sources=web_sources(parsed.sources, text, path),
         draft=_draft(meta, path),
         description=_description(meta),
         raw=raw,
@@ -87,6 +88,22 @@ def read_post(path: Path, inside: tuple[Path, ...] = ()) -> Post:
         path, len(blocks), sum(b.quoted for b in blocks), len(post.sources),
     )  # fmt: skip
     return post
+
+
+def web_sources(sources: list[Source], text: str, path: Path) -> list[Source]:
+    """``sources`` with every link that is not http(s) dropped, each with a warning naming
+    the post and the line: ``javascript:``, ``data:`` and the like are never published."""
+    kept = []
+    for source in sources:
+        if source.url is not None and web_url(source.url) is None:
+            line = text.count("\n", 0, max(text.find(source.url), 0)) + 1
+            log.warning("%s: line %d: source %d: link %r dropped (only http and https links "
+                        "are published)", path, line, source.n, source.url[:80])
+            source = dataclasses.replace(source, url=None)
+        elif source.url is not None:
+            source = dataclasses.replace(source, url=web_url(source.url))
+        kept.append(source)
+    return kept
 
 
 def check_inside(path: Path, folders: tuple[Path, ...]) -> None:
