@@ -194,6 +194,50 @@ def serve(ctx: click.Context, project_dir: Path, port: int, host: str,
         server.server_close()
 
 
+@main.command("import")
+@click.argument("args", nargs=-1, metavar="[FEED_URL] [DIR]")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Only entries published on or after this day (YYYY-MM-DD).")
+@click.option("--force", is_flag=True,
+              help="Replace posts edited since their import, and import entries again.")
+@click.pass_context
+def import_command(ctx: click.Context, args: tuple[str, ...], since, force: bool) -> None:
+    """Copy the blog's new and changed posts from its RSS/Atom feed into DIR/posts/.
+
+    FEED_URL defaults to [source] feed in DIR/podcast.toml; DIR defaults to the current
+    folder. A post edited since its import is kept (with a warning) unless --force.
+    """
+    from podcaster.config import CONFIG_NAME, load_config
+    from podcaster.importer import ImportOptions, import_feed
+
+    if len(args) > 2:
+        raise click.UsageError("expected at most FEED_URL and DIR")
+    feed_url = args[0] if len(args) == 2 or (args and "://" in args[0]) else None
+    project_dir = Path(args[-1] if args and args[-1] != feed_url else ".")
+    day = since.date() if since else None
+    if (project_dir / CONFIG_NAME).is_file():
+        config = load_config(project_dir)
+        feed_url = feed_url or config.source.feed
+        options = ImportOptions.from_config(config, since=day, force=force)
+    else:
+        options = ImportOptions(since=day, force=force)
+    if not feed_url:
+        raise click.UsageError(f"no FEED_URL given and no [source] feed in "
+                               f"{project_dir / CONFIG_NAME}")
+    result = import_feed(project_dir, feed_url, options)
+    if ctx.obj["quiet"]:
+        return
+    if result.not_modified:
+        click.echo(f"{feed_url}: not modified since the last import")
+        return
+    for path in result.new:
+        click.echo(f"imported {path}")
+    for path in result.updated:
+        click.echo(f"updated {path}")
+    click.echo(f"{len(result.new)} new, {len(result.updated)} updated, {result.unchanged} "
+               f"unchanged, {len(result.kept)} kept (edited here), {result.skipped} skipped")
+
+
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--title", help="Show title (can be changed later in podcast.toml).")
@@ -202,8 +246,10 @@ def serve(ctx: click.Context, project_dir: Path, port: int, host: str,
 @click.option("--base-url", help="Where public/ will be served, e.g. https://USER.github.io/REPO/.")
 @click.option("--engine", default="gtts", show_default=True,
               help="The speech engine the publishing workflow builds with.")
+@click.option("--feed", help="The blog's RSS/Atom feed: the workflow imports its new posts "
+              "every hour and publishes them.")
 def init(directory: Path, title: str | None, author: str | None, email: str | None,
-         base_url: str | None, engine: str) -> None:
+         base_url: str | None, engine: str, feed: str | None) -> None:
     """Create a new podcast project in DIRECTORY, with a workflow that publishes it."""
     from dataclasses import replace
 
@@ -211,10 +257,14 @@ def init(directory: Path, title: str | None, author: str | None, email: str | No
 
     settings = ProjectSettings()
     chosen = {"title": title, "author": author, "email": email, "base_url": base_url,
-              "engine": engine}
+              "engine": engine, "feed": feed}
     settings = replace(settings, **{k: v for k, v in chosen.items() if v is not None})
     for path in init_project(directory, settings):
         click.echo(f"created {path}")
+    if feed:
+        click.echo(f"\nNext: edit {directory / 'podcast.toml'}, then run\n"
+                   f"  podcaster import {directory}\n  podcaster build {directory}")
+        return
     click.echo(f"\nNext: edit {directory / 'podcast.toml'}, put your posts in "
                f"{directory / 'posts'}, then run\n  podcaster build {directory}\n"
                f"  podcaster serve {directory}")

@@ -93,6 +93,14 @@ OPTIONS: list[Option] = [
     Option("feed.locked", bool, True, "podcast:locked: ask other hosts not to import the feed."),
     Option("feed.guid", str, "", "The show's podcast:guid (default: derived from the feed URL); "
            "pin it before moving the feed."),
+    # [source] — the blog that `podcaster import` reads posts from
+    Option("source.feed", str, "", "The blog's RSS or Atom feed; `podcaster import` copies its "
+           "new posts into posts/."),
+    Option("source.include_tags", list, [],
+           "Import only entries with one of these tags or categories (empty: every entry)."),
+    Option("source.exclude_tags", list, [], "Never import entries with one of these tags."),
+    Option("source.title_pattern", str, "",
+           "Import only entries whose title matches this regular expression (empty: every one)."),
 ]
 
 FREE_TABLES = {
@@ -335,6 +343,22 @@ def _check_values(values: dict[str, Any]) -> list[str]:
     if values["engine.timeout"] <= 0:
         problems.append("engine.timeout must be more than 0 seconds")
     problems.extend(_check_feed(values))
+    problems.extend(_check_source(values))
+    return problems
+
+
+def _check_source(values: dict[str, Any]) -> list[str]:
+    problems = []
+    feed = values["source.feed"]
+    if feed and not re.match(r"https?://[^/\s]+", feed):
+        problems.append(f"source.feed must be an absolute http(s) URL, got {feed!r}")
+    for key in ("source.include_tags", "source.exclude_tags"):
+        if not all(isinstance(tag, str) and tag.strip() for tag in values[key]):
+            problems.append(f"{key} must be a list of tag names (strings)")
+    try:
+        re.compile(values["source.title_pattern"])
+    except re.error as exc:
+        problems.append(f"source.title_pattern is not a regular expression: {exc}")
     return problems
 
 

@@ -27,12 +27,14 @@ log = logging.getLogger(__name__)
 
 SCAFFOLD_DIR = Path(__file__).resolve().parent / "scaffold"
 WORKFLOW_PATH = ".github/workflows/publish.yml"
+FEED_WORKFLOW = "publish-feed.yml"  # the workflow of a show that imports from its blog's feed
 SAMPLE_SLUG = "first-episode"
 
 SECTION_DOCS = {
     "show": "What listeners see: in podcast apps, on the show's web page and in the MP3 tags.",
     "engine": "How speech is made. `podcaster build --engine NAME` overrides the name.",
     "audio": "The sound of an episode. Replace the files in audio/ with your own music.",
+    "source": "The blog the posts come from: `podcaster import` reads its feed into posts/.",
 }
 
 # The files in audio/ that podcast.toml points at, so replacing them is all it takes.
@@ -54,12 +56,15 @@ class ProjectSettings:
     engine: str = "gtts"  # the engine CI builds with
     branch: str = "main"  # the branch whose pushes publish
     requirement: str = f"podcaster=={__version__}"  # what CI installs
+    feed: str = ""  # the blog's feed: import from it on a schedule instead of a sample post
 
 
 def toml_value(value: Any) -> str:
-    """``value`` as a TOML literal (strings, booleans, integers, floats)."""
+    """``value`` as a TOML literal (strings, booleans, integers, floats, lists of them)."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
@@ -127,13 +132,16 @@ def default_base_url(target: Path) -> str:
 
 def _check(settings: ProjectSettings) -> None:
     problems = []
-    for field_name in ("title", "author", "description", "email", "base_url", "requirement"):
+    for field_name in ("title", "author", "description", "email", "base_url", "requirement",
+                       "feed"):
         value = getattr(settings, field_name)
         if not _SINGLE_LINE.match(value):
             problems.append(f"{field_name} must be a single line of text")
     for field_name in ("engine", "branch"):
         if not _SAFE_NAME.match(getattr(settings, field_name)):
             problems.append(f"{field_name} may hold only letters, digits and . _ / -")
+    if settings.feed and not re.match(r"https?://[^/\s]+", settings.feed):
+        problems.append("feed must be an absolute http(s) URL")
     if settings.engine == "auto":
         problems.append("engine: CI builds with a named engine (gtts, espeak, edge), not auto")
     if problems:
@@ -161,6 +169,8 @@ def scaffold_files(target: Path, settings: ProjectSettings,
         "show.owner_email": settings.email,
         **AUDIO_FILES,
     }
+    if settings.feed:
+        values["source.feed"] = settings.feed
     files: dict[str, bytes | Path] = {
         "podcast.toml": render_config(values).encode("utf-8"),
         f"posts/{today.isoformat()}-{SAMPLE_SLUG}.txt": render("sample-post.txt"),
@@ -168,6 +178,9 @@ def scaffold_files(target: Path, settings: ProjectSettings,
         "requirements.txt": render("requirements.txt"),
         WORKFLOW_PATH: render("publish.yml"),
     }
+    if settings.feed:  # the posts come from the blog, on a schedule
+        del files[f"posts/{today.isoformat()}-{SAMPLE_SLUG}.txt"]
+        files[WORKFLOW_PATH] = render(FEED_WORKFLOW)
     for key, relative in AUDIO_FILES.items():
         files[relative] = default_asset(ASSET_DEFAULTS[key])
     return files

@@ -237,3 +237,81 @@ def test_init_and_build_end_to_end(tmp_path):
     index = (public / "index.html").read_text(encoding="utf-8")
     assert "테스트 &lt;방송&gt; &amp; 소식" in index
     assert f'href="episodes/{slug}.html"' in index
+
+
+FEED = "https://blog.example.com/feed/"
+
+
+@pytest.fixture
+def feed_project(tmp_path):
+    target = tmp_path / "Blog Show"
+    init_project(target, ProjectSettings(feed=FEED), today=dt.date(2025, 5, 1))
+    return target
+
+
+def test_init_with_a_feed_imports_instead_of_a_sample_post(feed_project):
+    files = sorted(str(p.relative_to(feed_project)) for p in feed_project.rglob("*")
+                   if p.is_file())
+    assert files == [".github/workflows/publish.yml", ".gitignore", "audio/cover.png",
+                     "audio/intro.mp3", "audio/outro.mp3", "audio/sting.mp3", "podcast.toml",
+                     "requirements.txt"]
+    config = load_config(feed_project)
+    assert config.source.feed == FEED
+    assert config.source.include_tags == []
+
+
+def test_init_rejects_a_feed_that_is_not_http(tmp_path):
+    with pytest.raises(PodcasterError, match="feed must be an absolute http"):
+        init_project(tmp_path / "show", ProjectSettings(feed="file:///etc/passwd"))
+
+
+def test_feed_workflow_imports_commits_builds_and_deploys(feed_project):
+    workflow = yaml.safe_load((feed_project / WORKFLOW_PATH).read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key "on" as true
+    assert [s["cron"] for s in triggers["schedule"]] == ["23 * * * *"]
+    assert "workflow_dispatch" in triggers and triggers["push"]["branches"] == ["main"]
+    assert workflow["permissions"] == {}
+    jobs = workflow["jobs"]
+    assert list(jobs) == ["import", "build", "deploy"]
+    assert jobs["import"]["permissions"] == {"contents": "write"}
+    assert jobs["build"]["permissions"] == {"contents": "read"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["build"]["needs"] == "import" and jobs["deploy"]["needs"] == "build"
+    steps = workflow_steps(workflow)
+    assert all(SHA_PINNED.match(s["uses"]) for s in steps if "uses" in s)
+    checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
+    assert all(s["with"]["persist-credentials"] is False for s in checkouts)
+    assert checkouts[1]["with"]["ref"] == "${{ needs.import.outputs.commit }}"
+    runs = [s["run"].strip() for s in steps if "run" in s]
+    assert runs[:2] == ["python -m pip install -r requirements.txt", "podcaster import"]
+    commit = runs[2]
+    assert "git add posts" in commit and 'push origin "HEAD:refs/heads/main"' in commit
+    assert "${{" not in commit  # the token reaches the script through the environment only
+    assert runs[3:] == ["python -m pip install -r requirements.txt",
+                        'podcaster build --engine "$PODCASTER_ENGINE"', "podcaster check"]
+
+
+def test_feed_workflow_passes_the_linters(feed_project, tmp_path):
+    path = feed_project / WORKFLOW_PATH
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(path)],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [f"{f['ident']} ({severity(f)})" for f in pedantic_findings(path)] == []
+
+    # The same check catches the mistakes a committing workflow invites.
+    unsafe = tmp_path / "unsafe" / WORKFLOW_PATH
+    unsafe.parent.mkdir(parents=True)
+    text = path.read_text().replace("persist-credentials: false", "fetch-depth: 1")
+    text = text.replace('git add posts', 'git add posts  # ${{ github.event.head_commit.message }}')
+    unsafe.write_text(text)
+    found = {f["ident"] for f in pedantic_findings(unsafe)}
+    assert {"artipacked", "template-injection"} <= found
+
+
+def pedantic_findings(path: Path) -> list[dict]:
+    result = subprocess.run([tool("zizmor"), "--offline", "--no-exit-codes", "--persona",
+                             "pedantic", "--format", "json", str(path)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
