@@ -14,7 +14,6 @@ from pathlib import Path
 from PIL import Image
 
 ARTWORK_MIN, ARTWORK_MAX = 1400, 3000
-ARTWORK_MAX_PIXELS = ARTWORK_MAX * ARTWORK_MAX
 ARTWORK_SUFFIXES = {"JPEG": ".jpg", "PNG": ".png"}  # the file extensions Apple asks for
 SOURCE_SUFFIXES = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",)}  # published as the above
 RGB_MODES = ("RGB", "RGBA", "P")
