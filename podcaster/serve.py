@@ -25,6 +25,7 @@ from pathlib import Path
 
 from podcaster import __version__
 from podcaster.errors import PodcasterError
+from podcaster.publish.feed import is_audio_name
 
 log = logging.getLogger(__name__)
 
@@ -224,8 +225,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Range", f"bytes {first}-{last}/{body.size}")
         self.send_header("Last-Modified", last_modified)
         self.send_header("ETag", body.etag)
-        # A preview is rebuilt often: let browsers revalidate instead of guessing.
-        self.send_header("Cache-Control", "no-cache")
+        # A preview is rebuilt often: let browsers revalidate instead of guessing. An MP3
+        # named by its content never changes under its name.
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable"
+                         if is_audio_name(path.name) else "no-cache")
         self.end_headers()
         if not send_body or length == 0:
             return

@@ -210,7 +210,7 @@ def test_feedparser_reads_the_feed_through_the_server(show):
             enclosure = entry.enclosures[0]
             # base_url is rewritten to this server, so the preview plays the local files.
             assert enclosure.href.startswith(server.url + "episodes/")
-            slug = enclosure.href.rsplit("/", 1)[1].removesuffix(".mp3")
+            slug = enclosure.href.rsplit("/", 1)[1].split(".")[0]
             episode = episodes[slug]
             assert entry.title == episode.post.title
             assert int(enclosure.length) == episode.size
@@ -304,3 +304,12 @@ def test_client_reset_is_one_quiet_line(files_server, capfd, caplog):
     assert request(server, "/episodes/a.mp3")[0] == 200  # still serving
     assert "Traceback" not in capfd.readouterr().err
     assert any("connection closed" in r.getMessage() for r in caplog.records)
+
+
+def test_content_addressed_mp3s_are_cached_for_good(files_server):
+    server, root = files_server
+    (root / "episodes" / "a.0123456789ab.mp3").write_bytes(b"ID3")
+    _, headers, _ = request(server, "/episodes/a.0123456789ab.mp3")
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    _, headers, _ = request(server, "/feed.xml")
+    assert headers["Cache-Control"] == "no-cache"
