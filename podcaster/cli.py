@@ -351,7 +351,7 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
     """Print the spoken script of POST: each cue's kind, what the author wrote and what the
     engine will say, with the changes highlighted."""
     from podcaster.config import load_config
-    from podcaster.text.normalize import changed_spans, unread_words
+    from podcaster.text.normalize import changed_spans, transliterations, unread_words
     from podcaster.text.read import read_post
     from podcaster.text.script import ScriptSettings, build_script
     from podcaster.text.segment import segment_post
@@ -365,8 +365,11 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
         return "".join(click.style(t, fg=colour, bold=True) if c else t for t, c in spans)
 
     unread: list[str] = []
+    guessed: dict[str, str] = {}
     for number, cue in enumerate(cues, 1):
         unread.extend(unread_words(cue.spoken))
+        if not cue.is_sound:
+            guessed.update(transliterations(cue.text, settings.lexicon))
         if cue.is_sound:
             if not changed:
                 click.echo(f"{number:4} {cue.kind:12} ♪ {cue.sound.name}")
@@ -378,9 +381,12 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
         written, spoken = changed_spans(cue.text, cue.spoken)
         click.echo(f"{number:4} {cue.kind:12} {styled(written, 'red')}")
         click.echo(f"{'':4} {'':12} → {styled(spoken, 'green')}")
+    if guessed:
+        readings = ", ".join(f"{word} → {reading}" for word, reading in guessed.items())
+        click.echo(f"Read by pronunciation (override under [pronunciation]): {readings}")
     if unread:
         words = ", ".join(dict.fromkeys(unread))
-        click.echo(f"Left in Latin letters (give them a reading under [pronunciation]): {words}")
+        click.echo(f"Left in Latin letters (kept by [pronunciation]): {words}")
 
 
 @main.command()
@@ -393,6 +399,8 @@ def check(ctx: click.Context, project_dir: Path) -> None:
     from podcaster.errors import PodcasterError
 
     result = check_project(project_dir)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for problem in result.problems:
         click.echo(str(problem))
     if result.problems:

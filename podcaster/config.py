@@ -59,6 +59,14 @@ OPTIONS: list[Option] = [
     Option("show.explicit", bool, False, "Whether episodes carry explicit content."),
     Option("show.cover", str, "", "Cover art (square JPEG/PNG, 1400-3000 px).", is_file=True),
     Option("show.website", str, "", "The blog's own URL (channel link); defaults to base_url."),
+    Option("show.copyright", str, "",
+           "Channel <copyright>; default \"© <first year>–<last year> <author>\"."),
+    Option("show.funding_url", str, "", "Where listeners can support the show (podcast:funding)."),
+    Option("show.funding_text", str, "후원하기", "The text of the funding link (128 characters at most)."),
+    Option("show.media_base_url", str, "",
+           "Absolute URL where the MP3s are served, when not beside the pages (base_url)."),
+    Option("show.enclosure_prefix", str, "",
+           "Put in front of every enclosure URL, e.g. an analytics redirect (https://op3.dev/e/)."),
     # [engine] — how speech is made
     Option("engine.name", str, "auto", "Speech engine: auto, gtts, espeak, edge."),
     Option("engine.jobs", int, 0, "Parallel synthesis jobs; 0 picks a default per engine."),
@@ -329,6 +337,13 @@ def _check_values(values: dict[str, Any]) -> list[str]:
     base = values["show.base_url"]
     if not (base.startswith("https://") or base.startswith("http://")):
         problems.append(f"show.base_url must be an absolute http(s) URL, got {base!r}")
+    for key in ("show.media_base_url", "show.enclosure_prefix", "show.funding_url"):
+        if values[key] and not _is_web_url(values[key]):
+            problems.append(f"{key} must be an absolute http(s) URL, got {values[key]!r}")
+    if len(values["show.funding_text"]) > 128:
+        problems.append("show.funding_text is longer than 128 characters")
+    if values["show.funding_url"] and not values["show.funding_text"].strip():
+        problems.append("show.funding_text must not be empty when show.funding_url is set")
     if "@" not in values["show.owner_email"]:
         problems.append(f"show.owner_email is not an e-mail address: {values['show.owner_email']!r}")
     if values["audio.channels"] not in (1, 2):
@@ -360,6 +375,10 @@ def _check_source(values: dict[str, Any]) -> list[str]:
     except re.error as exc:
         problems.append(f"source.title_pattern is not a regular expression: {exc}")
     return problems
+
+
+def _is_web_url(url: str) -> bool:
+    return re.match(r"^https?://[^/\s]+", url) is not None and not re.search(r"\s", url)
 
 
 def _check_episode_guids(raw: dict[str, Any]) -> list[str]:

@@ -52,6 +52,7 @@ from podcaster.publish.feed import (
 )
 from podcaster.publish.site import render_site
 from podcaster.publish.tag import render_episode_sidecars, sidecar_path
+from podcaster.publish.waveform import peaks_path, render_peaks
 
 if TYPE_CHECKING:
     from podcaster.build.run import Build
@@ -68,7 +69,8 @@ def commit(build: Build, done: list[Plan], kept: list[EpisodeRecord],
     episodes += [episode_from_record(r, build.public_dir, build.project_dir) for r in kept]
     episodes.sort(key=lambda e: (e.post.date, e.post.slug))
     new = Manifest({r.slug: r for r in kept})
-    files = render_publication(build.config, episodes)
+    audio = {p.post.slug: p.staged for p in done if p.staged is not None}
+    files = render_publication(build.config, episodes, audio)
     staged = stage_files(build.staging / "public", build.public_dir, files)
     with _deferred_interrupts():
         faults.point("commit:start")
@@ -100,17 +102,23 @@ def commit(build: Build, done: list[Plan], kept: list[EpisodeRecord],
     return episodes, removed
 
 
-def render_publication(config: Config, episodes: list[Episode]) -> dict[str, bytes | Path]:
+def render_publication(config: Config, episodes: list[Episode],
+                       staged: dict[str, Path]) -> dict[str, bytes | Path]:
     """Every file the commit publishes besides the MP3s, by path relative to ``public/``:
-    bytes rendered here, or the file to copy (cover, episode artwork). Raises before anything
-    is written, so a value that cannot be rendered leaves ``public/`` untouched."""
+    bytes rendered here, or the file to copy (cover, episode artwork). ``staged`` holds the
+    new MP3s by slug (the others are in ``public/``). Raises before anything is written, so
+    a value that cannot be rendered leaves ``public/`` untouched."""
     files: dict[str, bytes | Path] = {}
+    peaks: dict[str, bytes] = {}
     for episode in episodes:
         for suffix, data in render_episode_sidecars(config, episode).items():
             files[f"episodes/{sidecar_path(episode, suffix).name}"] = data
+        slug = episode.post.slug
+        peaks[slug] = render_peaks(episode, staged.get(slug, episode.audio_path))
+        files[f"episodes/{peaks_path(episode).name}"] = peaks[slug]
     files[cover_name(config)] = Path(config.show.cover)
     files.update(episode_art(episodes))
-    files.update(render_site(config, episodes))
+    files.update(render_site(config, episodes, peaks))
     files[FEED_NAME] = render_feed(config, episodes, exists=lambda relative: relative in files)
     return files
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when podcaster's output for the same inputs changes: every episode is then rebuilt.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 @dataclass

@@ -2,7 +2,8 @@
 it links, against Apple Podcasts' requirements and the Podcasting 2.0 namespace rules.
 
 ``feed`` checks the channel and items, ``files`` the transcripts and chapters, ``artwork``
-the images; URLs are mapped back to files under ``public/`` through ``show.base_url``.
+the images, ``hosting`` the size of the site; URLs are mapped back to files under
+``public/`` through ``show.base_url`` (and ``show.media_base_url`` for the audio).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from podcaster.check.feed import check_feed
+from podcaster.check.hosting import check_hosting
 from podcaster.check.report import CheckResult, Problem, Report
 from podcaster.config import load_config
 
@@ -19,4 +21,7 @@ __all__ = ["CheckResult", "Problem", "check_project"]
 def check_project(project_dir: Path | str) -> CheckResult:
     """Lint ``PROJECT_DIR/public/feed.xml`` and the files it links. Raises ConfigError for a
     bad podcast.toml; every other finding is a Problem in the result."""
-    return check_feed(Report(load_config(project_dir)))
+    report = Report(load_config(project_dir))
+    check_feed(report)
+    check_hosting(report)
+    return report.result
