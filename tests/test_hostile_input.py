@@ -18,6 +18,7 @@ from podcaster.build import build_project
 from podcaster.check import check_project
 from podcaster.errors import ConfigError, OutputError, PostError
 from podcaster.publish.artwork import artwork_problems
+from podcaster.speech.cache import ClipCache
 from tests.build_fixtures import built_project, clip_count, mp3_of, snapshot
 from tests.build_fixtures import invoke_cli as cli
 
@@ -98,7 +99,9 @@ def test_cut_off_cached_clip_is_synthesised_again(project, caplog):
     result = build_project(project)
 
     assert result.stats.synthesised >= 1
-    assert clip.read_bytes() == data  # the same clip, made again
+    # the same sentence made again: a whole clip, about as long as the first one
+    found = ClipCache(project / ".podcaster-cache").get(clip.stem)
+    assert found is not None and abs(clip.stat().st_size - len(data)) < len(data) * 0.1
     assert any("discarding damaged cached clip" in r.getMessage() and str(clip) in
                r.getMessage() for r in caplog.records)
     assert check_project(project).problems == []

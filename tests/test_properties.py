@@ -3,14 +3,13 @@ the segmenter, the script, the normaliser and the config loader either give a re
 raise podcaster's own error, never anything else.
 
 The default profile is quick (a few seconds in all); ``PODCASTER_HYPOTHESIS=long`` runs many
-more examples (see README, Development).
+more examples (the profiles are set in conftest.py; see README, Development).
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
 import tempfile
 from pathlib import Path
 
@@ -20,7 +19,7 @@ try:
     import tomllib
 except ImportError:  # Python 3.10
     import tomli as tomllib
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from podcaster.config import Config, load_config
@@ -31,12 +30,6 @@ from podcaster.text.read import read_post
 from podcaster.text.script import ScriptSettings, build_script
 from podcaster.text.segment import segment_post
 from tests.build_fixtures import CONFIG
-
-settings.register_profile("fast", max_examples=40, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=3000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(os.environ.get("PODCASTER_HYPOTHESIS", "fast"))
 
 # Text that looks like a post: Hangul, quotes, digits, Markdown and HTML marks, line ends.
 POST_ALPHABET = st.sampled_from(
