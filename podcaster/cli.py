@@ -86,25 +86,34 @@ def main(ctx: click.Context, verbose: bool, quiet: bool) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel synthesis jobs.")
 @click.option("--keep-going", "-k", is_flag=True,
               help="Build the other posts when one fails; list the failures at the end.")
+@click.option("--strict", is_flag=True,
+              help="Fail, writing nothing, when a quote has no clear source (for CI).")
 @click.pass_context
 def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int | None,
-          keep_going: bool) -> None:
+          keep_going: bool, strict: bool) -> None:
     """Build the posts of PROJECT_DIR into PROJECT_DIR/public/.
 
     Only what changed is rebuilt. A bad post stops the build with public/ unchanged,
-    unless --keep-going.
+    unless --keep-going. A quote without a clear source is read without an outlet and
+    warned about; --strict makes that a failure.
     """
     from podcaster.build import build_project
+    from podcaster.errors import UnclearAttributionError
 
     quiet = ctx.obj["quiet"]
     progress = BuildProgress(quiet)
     try:
         result = build_project(project_dir, engine=engine, jobs=jobs, progress=progress,
-                               keep_going=keep_going)
+                               keep_going=keep_going, strict=strict)
+    except UnclearAttributionError as exc:
+        progress.close()
+        _print_warnings(exc.warnings)
+        raise
     finally:
         progress.close()
     if not quiet:
         print_summary(result)
+    _print_warnings(result.warnings)
     if result.engine_note:
         click.secho(f"note: engine {result.engine_note}", fg="yellow", err=True)
     if result.failed:
@@ -112,6 +121,11 @@ def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int |
             click.echo(f"failed: {failure.message}", err=True)
         raise PartialBuildError(f"{len(result.failed)} post(s) failed; "
                                 "the others were built and published")
+
+
+def _print_warnings(warnings) -> None:
+    for warning in warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
 
 
 @main.group()
@@ -278,10 +292,11 @@ def segments(post: Path, as_json: bool) -> None:
     import json
 
     from podcaster.text.read import read_post
-    from podcaster.text.segment import describe_segments, segment_post
+    from podcaster.text.segment import analyse_post, describe_segments
 
     parsed = read_post(post)
-    doc = describe_segments(parsed, segment_post(parsed))
+    segmentation = analyse_post(parsed)
+    doc = describe_segments(parsed, segmentation.segments, segmentation.warnings)
     if as_json:
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
@@ -289,11 +304,16 @@ def segments(post: Path, as_json: bool) -> None:
     for i, seg in enumerate(doc["segments"], start=1):
         src = seg["source"]
         where = f"  [{src['n']}. {src['outlet'] or '-'}, {src['url'] or '-'}]" if src else ""
-        click.echo(f"{i:2}. {seg['kind']:<10} {seg['title']}{where}")
+        sure = f"  (confidence {seg['confidence']:.2f})" if seg.get("confidence") is not None else ""
+        click.echo(f"{i:2}. {seg['kind']:<10} {seg['title']}{where}{sure}")
+        for reason in seg.get("why", []):
+            click.echo(f"      why: {reason}")
         for para in seg["paragraphs"]:
             click.echo(f"      {para if len(para) <= 60 else para[:59] + '…'}")
     if not doc["sources"]:
         click.echo("(no sources)")
+    for warning in segmentation.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 def _lexicon_option(values: tuple[str, ...]) -> dict[str, str]:
@@ -391,16 +411,18 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
 
 @main.command()
 @project_dir_argument
+@click.option("--strict", is_flag=True,
+              help="Count quotes without a clear source in the posts as problems (for CI).")
 @click.pass_context
-def check(ctx: click.Context, project_dir: Path) -> None:
+def check(ctx: click.Context, project_dir: Path, strict: bool) -> None:
     """Check PROJECT_DIR/public/ (feed.xml and the files it links) against Apple Podcasts'
-    requirements and the podcast: namespace; one line per problem, exit 1 if any."""
+    requirements and the podcast: namespace; one line per problem, exit 1 if any.
+    Quotes in the posts without a clear source are warnings, problems with --strict."""
     from podcaster.check import check_project
     from podcaster.errors import PodcasterError
 
-    result = check_project(project_dir)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    result = check_project(project_dir, strict=strict)
+    _print_warnings(result.warnings)
     for problem in result.problems:
         click.echo(str(problem))
     if result.problems:

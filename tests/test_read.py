@@ -128,8 +128,8 @@ def test_multi_line_quote_becomes_quoted_paragraphs(tmp_path):
     assert post.blocks == [
         Block("인사말입니다."),
         Block("첫째 문단은 여기서 끝나지 않는다.", True),
-        Block("둘째 문단도 이어진다.", True),
-        Block("셋째 문단에서 인용이 닫힌다.", True),
+        Block("둘째 문단도 이어진다.", True, continues=True),  # one quotation
+        Block("셋째 문단에서 인용이 닫힌다.", True, continues=True),
         Block("제 생각은 이렇습니다."),
     ]
 
@@ -184,7 +184,7 @@ def test_marks_around_a_multi_paragraph_blockquote_go():
     ]
     assert blocks_from_paragraphs(paras, Path("p.html")) == [
         Block("인용 첫 문단", True),
-        Block("인용 둘째 문단", True),
+        Block("인용 둘째 문단", True, continues=True),
         Block("“안에서 닫히지 않음", True),  # the format says where the quote ends
         Block("제 생각."),
     ]
@@ -205,7 +205,7 @@ def test_html_blockquote_with_line_breaks_and_loose_tags(tmp_path):
         Block("둘째 문단"),
         Block("셋째 문단"),
         Block("인용 첫 줄", True),
-        Block("인용 둘째 줄", True),
+        Block("인용 둘째 줄", True, continues=True),
         Block('제 생각은 "이렇습니다".'),
         Block("이상입니다."),
     ]

@@ -12,8 +12,9 @@ from click.testing import CliRunner
 
 from podcaster.cli import main
 from podcaster.model import Block, Post, Source
+from podcaster.text.evidence import SourceEvidence, bigrams
 from podcaster.text.read import read_post
-from podcaster.text.segment import bigrams, segment_post, similarities
+from podcaster.text.segment import analyse_post, segment_post
 from tests.conftest import SEED
 
 HERE = Path(__file__).resolve().parent
@@ -166,18 +167,23 @@ def test_alignment_is_monotonic_and_unmatched_paragraphs_continue():
     blocks = [
         Block("안녕하세요."),
         Block("서울 지하철 새 노선이 오늘 아침 개통했다.", True),
-        Block("출근길 시민들은 대체로 반겼다.", True),  # no match: stays with article 1
+        # a second paragraph with evidence: the author quotes several paragraphs per article
+        Block("출근길 시민들은 지하철 노선을 반겼다.", True),
         Block("제주 감귤 수확량이 올해 역대 최대를 기록했다.", True),
-        Block("농민들은 가격 하락을 걱정했다.", True),  # no match: stays with article 2
-        Block("첫 문장에서 서울 지하철 노선을 다시 언급해도", True),  # never goes back
+        Block("농민들은 가격 하락을 걱정했다.", True),  # no match: continues article 2
+        # never goes back: fits source 1, so it is read without an outlet, with a warning
+        Block("첫 문장에서 서울 지하철 노선을 다시 언급해도", True),
         Block("국산 전기 버스가 처음으로 수출 계약을 맺었다.", True),
         Block("반가운 소식들입니다."),
         Block("이상 오늘의 소식이었습니다."),
     ]
-    segments = segment_post(make_post(blocks, SOURCES))
-    assert kinds(segments) == ["greeting", "article", "article", "article", "commentary", "signoff"]
-    assert [len(s.paragraphs) for s in segments[1:4]] == [2, 3, 1]
-    assert [s.source.n for s in segments[1:4]] == [1, 2, 3]
+    result = analyse_post(make_post(blocks, SOURCES))
+    segments = result.segments
+    assert kinds(segments) == ["greeting", *["article"] * 4, "commentary", "signoff"]
+    assert [len(s.paragraphs) for s in segments[1:5]] == [2, 2, 1, 1]
+    assert [s.source.n if s.source else None for s in segments[1:5]] == [1, 2, None, 3]
+    assert segments[3].title == "기사 3"
+    assert [(w.paragraph, "source 1" in w.message) for w in result.warnings] == [(6, True)]
 
 
 def test_alignment_prefers_using_every_source_at_a_run_start():
@@ -244,12 +250,19 @@ def test_quote_first_means_no_greeting_and_no_quotes_means_no_article():
 def test_similarity_uses_bigrams_and_discounts_shared_ones():
     assert bigrams("AI 굴기, 중국!") == {"ai", "굴기", "중국"}
     sources = [Source(1, "AI 반도체 투자"), Source(2, "AI 로봇 공개")]
-    sim = similarities(["반도체 투자가 늘었다", "AI 이야기", "로봇 투자"], sources)
-    assert sim[0] == [1.0, 0.0]  # "ai" is in every title: it does not count
-    assert sim[1] == [0.0, 0.0]
-    assert sim[2] == [0.0, 0.0]  # one bigram of a longer title is no clear match
+    scorer = SourceEvidence(sources)
+
+    def shares(text, sources_=None):
+        s = SourceEvidence(sources_) if sources_ else scorer
+        out = []
+        for j in range(len(s.sources)):
+            reason = [r for r in s.evidence(text, j).reasons if r.startswith("title bigrams")]
+            out.append(float(reason[0].split()[2]) if reason else 0.0)
+        return out
+
+    assert shares("반도체 투자가 늘었다") == [1.0, 0.0]  # "ai" is in every title: it does not count
+    assert shares("AI 이야기") == [0.0, 0.0]
+    assert shares("로봇 투자") == [0.0, 0.0]  # one bigram of a longer title is no clear match
     three = [*sources, Source(3, "반도체 공장")]
-    sim = similarities(["반도체 투자와 AI"], three)
     # weights: ai 1/2, 반도 1/2, 도체 1/2, 투자 1 -> 2.5 of 2.5 for the first title
-    assert sim[0][0] == pytest.approx(1.0)
-    assert sim[0][2] == pytest.approx(1 / 2)  # 반도, 도체 (1/2 each) of 반도, 도체, 공장
+    assert shares("반도체 투자와 AI", three) == [1.0, 0.0, 0.5]

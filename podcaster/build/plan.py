@@ -31,7 +31,7 @@ from podcaster.publish.feed import episode_art_source
 from podcaster.publish.tag import EpisodeTags, episode_tags
 from podcaster.text.read import find_posts, read_post
 from podcaster.text.script import build_script
-from podcaster.text.segment import segment_post
+from podcaster.text.segment import analyse_post
 
 if TYPE_CHECKING:
     from podcaster.build.run import Build
@@ -83,7 +83,9 @@ def plan_posts(build: Build) -> list[Plan]:
             problems = artwork_problems(art) if art else []
             if problems:
                 raise PostError(art, "; ".join(problems))
-            segments = segment_post(post)
+            segmentation = analyse_post(post)
+            build.warnings.extend(segmentation.warnings)
+            segments = segmentation.segments
             cues = build_script(post, segments, build.script_settings)
             plans.append(Plan(post, segments, cues, audio_key(build, segments, cues)))
     if not plans and not build.failed:

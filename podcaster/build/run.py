@@ -53,11 +53,19 @@ from podcaster.build.manifest import (
 from podcaster.build.plan import Plan, decide, kept_records, number_episodes, plan_posts
 from podcaster.build.produce import produce, synthesise
 from podcaster.config import Config, load_config
-from podcaster.errors import ConfigError, OutputError, PodcasterError, UnexpectedError, output_error
+from podcaster.errors import (
+    ConfigError,
+    OutputError,
+    PodcasterError,
+    UnclearAttributionError,
+    UnexpectedError,
+    output_error,
+)
 from podcaster.model import SPEECH_KINDS, Episode, Post, Voice
 from podcaster.publish.artwork import artwork_problems
 from podcaster.speech.cache import ClipCache
 from podcaster.speech.synthesize import Synthesizer, SynthStats, request_settings, voice_resolver
+from podcaster.text.attribution import AttributionWarning
 from podcaster.text.script import ScriptSettings
 
 log = logging.getLogger(__name__)
@@ -108,6 +116,7 @@ class BuildResult:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    warnings: list[AttributionWarning] = field(default_factory=list)  # quotes without a clear source
 
     @property
     def audio_seconds(self) -> float:
@@ -115,12 +124,15 @@ class BuildResult:
 
 
 def build_project(project_dir: Path | str, engine: str | None = None, jobs: int | None = None,
-                  progress: Progress | None = None, keep_going: bool = False) -> BuildResult:
+                  progress: Progress | None = None, keep_going: bool = False,
+                  strict: bool = False) -> BuildResult:
     """Build the project's posts into ``public/``, redoing only what changed.
 
     Raises a PodcasterError (PostError naming the file for a bad post) and leaves ``public/``
     unchanged, unless ``keep_going``: then the other posts are built and the bad ones are
     listed in ``BuildResult.failed``. Raises BuildLockedError if another build is running.
+    Quotes without a clear source are listed in ``BuildResult.warnings``; with ``strict``
+    they raise UnclearAttributionError after planning, before anything is written.
     """
     started = time.monotonic()
     overrides: dict[str, Any] = {}
@@ -132,7 +144,7 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
     check_output_folders(config)
     try:
         with BuildLock(config.cache_dir / LOCK_NAME):
-            result = Build(config, engine, progress or Progress(), keep_going).run()
+            result = Build(config, engine, progress or Progress(), keep_going, strict).run()
     except OSError as exc:
         error = output_error(exc)
         if error is None:
@@ -157,8 +169,10 @@ class Build:
     """One run of the build over a loaded config (the caller holds the lock)."""
 
     def __init__(self, config: Config, engine: str | None, progress: Progress,
-                 keep_going: bool = False):
+                 keep_going: bool = False, strict: bool = False):
         self.config = config
+        self.strict = strict
+        self.warnings: list[AttributionWarning] = []
         self.engine = engine
         self.progress = progress
         self.keep_going = keep_going
@@ -212,6 +226,8 @@ class Build:
             raise ConfigError(f"{self.config.show.cover}: show.cover: {'; '.join(problems)}")
         manifest = load_manifest(manifest_path(self.public_dir))
         plans = plan_posts(self)
+        if self.strict and self.warnings:
+            raise UnclearAttributionError(self.warnings)
         faults.point("plan:done")
         kept = kept_records(self, manifest, plans)
         number_episodes(plans, kept)
@@ -239,7 +255,8 @@ class Build:
 
         result = BuildResult(episodes=[], feed_path=self.public_dir / "feed.xml",
                              engine=self.engine_label(plans), stats=self.synth.stats,
-                             engine_note=self.synth.note, failed=self.failed)
+                             engine_note=self.synth.note, failed=self.failed,
+                             warnings=self.warnings)
         if done or kept:
             done.sort(key=lambda p: (p.post.date, p.post.slug))
             result.episodes, result.removed = commit(self, done, kept, manifest)
