@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import logging
+import os
+import sys
 import traceback
 from pathlib import Path
 
@@ -36,14 +39,35 @@ Exit codes:
 """
 
 
+def _stop_quietly_on_broken_pipe() -> None:
+    """Standard output's reader went away (`podcaster script POST | head -1`): stop with
+    exit 0 and no message, as Unix tools do. What is still buffered goes to /dev/null."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a real file (tests): nothing is flushed to a closed pipe
+    raise click.exceptions.Exit(0)
+
+
 class _Main(click.Group):
     """The command group: errors become one line and a documented exit code."""
 
+    def make_context(self, *args, **kwargs) -> click.Context:
+        try:  # --help and --version print while the command line is parsed
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            _stop_quietly_on_broken_pipe()
+
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+            return result
         except (click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            _stop_quietly_on_broken_pipe()
         except click.ClickException:
             if _verbose(ctx):
                 traceback.print_exc()
@@ -65,11 +89,48 @@ def _verbose(ctx: click.Context) -> bool:
     return bool((ctx.obj or {}).get("verbose"))
 
 
+def _set_flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """-v/-q given after a command: the same as before it."""
+    if value:
+        ctx.find_root().ensure_object(dict)[param.name] = True
+        if param.name == "verbose":
+            root = logging.getLogger()
+            ctx.call_on_close(lambda level=root.level: root.setLevel(level))
+            root.setLevel(logging.DEBUG)
+
+
+VERBOSE_HELP = "Show debug logging and tracebacks."
+QUIET_HELP = "Only errors and warnings (for CI)."
+
+
+def verbosity(command):
+    """Accept -v/-q after the command too (`podcaster build DIR -q`); listed in its --help."""
+    command = click.option("-q", "--quiet", is_flag=True, expose_value=False,
+                           callback=_set_flag, help=QUIET_HELP)(command)
+    return click.option("-v", "--verbose", is_flag=True, expose_value=False,
+                        callback=_set_flag, help=VERBOSE_HELP)(command)
+
+
+def _check_engine(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An engine name known here (or auto, where the option allows it); else exit 2."""
+    from podcaster.speech.engines import engine_names
+
+    if value is None:
+        return value
+    known = engine_names() if param.name == "ci_engine" else ["auto", *engine_names()]
+    if value == "auto" and param.name == "ci_engine":
+        raise click.BadParameter(f"CI builds with a named engine, not auto: one of "
+                                 f"{', '.join(known)}")
+    if value not in known:
+        raise click.BadParameter(f"unknown engine {value!r}; known engines: {', '.join(known)}")
+    return value
+
+
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]},
              epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="podcaster")
-@click.option("-v", "--verbose", is_flag=True, help="Show debug logging and tracebacks.")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors and warnings (for CI).")
+@click.option("-v", "--verbose", is_flag=True, help=VERBOSE_HELP)
+@click.option("-q", "--quiet", is_flag=True, help=QUIET_HELP)
 @click.pass_context
 def main(ctx: click.Context, verbose: bool, quiet: bool) -> None:
     """podcaster: turn a Korean blog into a podcast."""
@@ -82,13 +143,15 @@ def main(ctx: click.Context, verbose: bool, quiet: bool) -> None:
 
 @main.command(epilog=EXIT_CODES)
 @project_dir_argument
-@click.option("--engine", help="Speech engine (auto, gtts, espeak, edge); overrides podcast.toml.")
+@click.option("--engine", callback=_check_engine,
+              help="Speech engine (auto, gtts, espeak, edge); overrides podcast.toml.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel synthesis jobs.")
 @click.option("--keep-going", "-k", is_flag=True,
               help="Build the other posts when one fails; list the failures at the end.")
 @click.option("--strict", is_flag=True,
               help="Fail, writing nothing, when a quote has no clear source (for CI).")
 @click.pass_context
+@verbosity
 def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int | None,
           keep_going: bool, strict: bool) -> None:
     """Build the posts of PROJECT_DIR into PROJECT_DIR/public/.
@@ -139,6 +202,7 @@ def _megabytes(size: int) -> str:
 
 @cache.command("info")
 @project_dir_argument
+@verbosity
 def cache_info(project_dir: Path) -> None:
     """Show how many clips PROJECT_DIR's cache holds, their size and the cache's path."""
     from podcaster.config import load_config
@@ -152,8 +216,10 @@ def cache_info(project_dir: Path) -> None:
 
 @cache.command("prune")
 @project_dir_argument
-@click.option("--engine", help="Keep the clips of this engine (default: as podcast.toml says).")
+@click.option("--engine", callback=_check_engine,
+              help="Keep the clips of this engine (default: as podcast.toml says).")
 @click.option("--dry-run", is_flag=True, help="Only say what would be removed.")
+@verbosity
 def cache_prune(project_dir: Path, engine: str | None, dry_run: bool) -> None:
     """Remove the clips that no current post of PROJECT_DIR uses."""
     from podcaster.config import load_config
@@ -176,6 +242,7 @@ def cache_prune(project_dir: Path, engine: str | None, dry_run: bool) -> None:
 @click.option("--as-published", is_flag=True,
               help="Serve feed and pages byte for byte, with links to base_url left as they are.")
 @click.pass_context
+@verbosity
 def serve(ctx: click.Context, project_dir: Path, port: int, host: str,
           as_published: bool) -> None:
     """Preview PROJECT_DIR/public/ over HTTP (feed, pages, episodes with seeking).
@@ -215,6 +282,7 @@ def serve(ctx: click.Context, project_dir: Path, port: int, host: str,
 @click.option("--force", is_flag=True,
               help="Replace posts edited since their import, and import entries again.")
 @click.pass_context
+@verbosity
 def import_command(ctx: click.Context, args: tuple[str, ...], since, force: bool) -> None:
     """Copy the blog's new and changed posts from its RSS/Atom feed into DIR/posts/.
 
@@ -258,35 +326,51 @@ def import_command(ctx: click.Context, args: tuple[str, ...], since, force: bool
 @click.option("--author", help="Author name.")
 @click.option("--email", help="Owner e-mail, shown to podcast directories.")
 @click.option("--base-url", help="Where public/ will be served, e.g. https://USER.github.io/REPO/.")
-@click.option("--engine", default="gtts", show_default=True,
+@click.option("--engine", "ci_engine", default="gtts", show_default=True, callback=_check_engine,
               help="The speech engine the publishing workflow builds with.")
 @click.option("--feed", help="The blog's RSS/Atom feed: the workflow imports its new posts "
               "every hour and publishes them.")
+@verbosity
 def init(directory: Path, title: str | None, author: str | None, email: str | None,
-         base_url: str | None, engine: str, feed: str | None) -> None:
-    """Create a new podcast project in DIRECTORY, with a workflow that publishes it."""
+         base_url: str | None, ci_engine: str, feed: str | None) -> None:
+    """Create a new podcast project in DIRECTORY, with a workflow that publishes it.
+
+    DIRECTORY may be an existing repository (`podcaster init .`): files already there are
+    kept, and .gitignore gets only the lines it lacks.
+    """
     from dataclasses import replace
 
+    from podcaster.check.placeholders import find_placeholders
+    from podcaster.config import load_config
     from podcaster.init import ProjectSettings, init_project
 
     settings = ProjectSettings()
     chosen = {"title": title, "author": author, "email": email, "base_url": base_url,
-              "engine": engine, "feed": feed}
+              "engine": ci_engine, "feed": feed}
     settings = replace(settings, **{k: v for k, v in chosen.items() if v is not None})
-    for path in init_project(directory, settings):
+    result = init_project(directory, settings)
+    for path in result.created:
         click.echo(f"created {path}")
-    if feed:
-        click.echo(f"\nNext: edit {directory / 'podcast.toml'}, then run\n"
-                   f"  podcaster import {directory}\n  podcaster build {directory}")
-        return
-    click.echo(f"\nNext: edit {directory / 'podcast.toml'}, put your posts in "
-               f"{directory / 'posts'}, then run\n  podcaster build {directory}\n"
-               f"  podcaster serve {directory}")
+    for path in result.kept:
+        click.echo(f"kept {path} (already there; not changed)")
+    if result.ignored:
+        click.echo(f"added to {directory / '.gitignore'}: {' '.join(result.ignored)}")
+    todo = find_placeholders(load_config(directory))
+    if todo:
+        click.echo("\nNext, edit what `podcaster check` will not publish:")
+        for placeholder in todo:
+            click.echo(f"  {placeholder}")
+    first = f"  podcaster import {directory}\n" if feed else ""
+    click.echo(f"\nThen build and preview the show:\n{first}  podcaster build {directory}\n"
+               f"  podcaster serve {directory}\n"
+               "and push it to GitHub: .github/workflows/publish.yml publishes it to GitHub Pages\n"
+               "(once: Settings > Pages > Source: GitHub Actions).")
 
 
 @main.command()
 @click.argument("post", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the post's segments as JSON.")
+@verbosity
 def segments(post: Path, as_json: bool) -> None:
     """Show how POST splits into greeting, articles, commentary and sign-off."""
     import json
@@ -343,6 +427,7 @@ def _find_project(start: Path) -> Path | None:
     help="Also apply the [pronunciation] lexicon of this project's podcast.toml.",
 )  # fmt: skip
 @click.option("--lexicon", "-l", multiple=True, metavar="TEXT=READING", help="Extra reading.")
+@verbosity
 def normalize_command(text: tuple[str, ...], project: Path | None, lexicon: tuple[str, ...]):
     """Print TEXT as the speech engine will say it (one line). "-" reads standard input."""
     from podcaster.text.normalize import normalize
@@ -367,6 +452,7 @@ def normalize_command(text: tuple[str, ...], project: Path | None, lexicon: tupl
     "(default: the nearest one above the post).",
 )  # fmt: skip
 @click.option("--changed", is_flag=True, help="Show only the cues whose spoken text differs.")
+@verbosity
 def script_command(post: Path, project: Path | None, changed: bool) -> None:
     """Print the spoken script of POST: each cue's kind, what the author wrote and what the
     engine will say, with the changes highlighted."""
@@ -414,6 +500,7 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
 @click.option("--strict", is_flag=True,
               help="Count quotes without a clear source in the posts as problems (for CI).")
 @click.pass_context
+@verbosity
 def check(ctx: click.Context, project_dir: Path, strict: bool) -> None:
     """Check PROJECT_DIR/public/ (feed.xml and the files it links) against Apple Podcasts'
     requirements and the podcast: namespace; one line per problem, exit 1 if any.
@@ -423,9 +510,18 @@ def check(ctx: click.Context, project_dir: Path, strict: bool) -> None:
 
     result = check_project(project_dir, strict=strict)
     _print_warnings(result.warnings)
+    feed = _as_given(result.feed_path)
     for problem in result.problems:
         click.echo(str(problem))
     if result.problems:
-        raise PodcasterError(f"{len(result.problems)} problem(s) in {result.feed_path}")
+        raise PodcasterError(f"{len(result.problems)} problem(s) in {feed}")
     if not ctx.obj["quiet"]:
-        click.echo(f"{result.feed_path}: OK, {result.episodes} episode(s)")
+        click.echo(f"{feed}: OK, {result.episodes} episode(s)")
+
+
+def _as_given(path: Path) -> Path:
+    """``path`` relative to the working folder when it is inside it, as the user typed it."""
+    try:
+        return path.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path

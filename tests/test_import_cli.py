@@ -65,7 +65,8 @@ def test_follow_a_blog_end_to_end(server, tmp_path):
     posts the author wrote."""
     project = tmp_path / "show"
     url = jekyll(server)
-    init = cli("init", str(project), "--feed", url, "--title", "새벽책상 팟캐스트")
+    init = cli("init", str(project), "--feed", url, "--title", "새벽책상 팟캐스트",
+               "--email", "desk@example.org", "--base-url", "https://desk.github.io/podcast/")
     assert init.exit_code == 0, init.output
     assert f"podcaster import {project}" in init.output
     assert not (project / "posts").exists()  # no sample post: the posts come from the blog

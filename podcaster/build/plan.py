@@ -29,7 +29,7 @@ from podcaster.model import Clip, Cue, Episode, Post, Segment
 from podcaster.publish.artwork import artwork_problems
 from podcaster.publish.feed import episode_art_source
 from podcaster.publish.tag import EpisodeTags, episode_tags
-from podcaster.text.read import find_posts, read_post
+from podcaster.text.read import find_posts, read_post, readable_extensions
 from podcaster.text.script import build_script
 from podcaster.text.segment import analyse_post
 
@@ -68,7 +68,8 @@ def plan_posts(build: Build) -> list[Plan]:
     slugs: dict[str, Path] = {}
     paths = find_posts(build.config.posts_dir)
     if not paths:
-        raise PodcasterError(f"{build.config.posts_dir}: no posts to build")
+        raise PodcasterError(f"{build.config.posts_dir}: no posts to build (posts are "
+                             f"{readable_extensions()} files, named YYYY-MM-DD-slug)")
     for path in paths:
         with build.per_post(path):
             post = read_post(path, inside=(build.project_dir, build.config.posts_dir))

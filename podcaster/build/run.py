@@ -52,6 +52,7 @@ from podcaster.build.manifest import (
 )
 from podcaster.build.plan import Plan, decide, kept_records, number_episodes, plan_posts
 from podcaster.build.produce import produce, synthesise
+from podcaster.check.placeholders import find_placeholders
 from podcaster.config import Config, load_config
 from podcaster.errors import (
     ConfigError,
@@ -141,6 +142,8 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
     if jobs is not None:
         overrides["engine.jobs"] = jobs
     config = load_config(project_dir, overrides)
+    for placeholder in find_placeholders(config):
+        log.warning("%s (podcaster check fails until it is changed)", placeholder)
     check_output_folders(config)
     try:
         with BuildLock(config.cache_dir / LOCK_NAME):
