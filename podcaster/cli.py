@@ -99,6 +99,18 @@ def _set_flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
             root.setLevel(logging.DEBUG)
 
 
+class _LogFormat(logging.Formatter):
+    """The library's warnings as the commands print their own ("warning: …"); with -v, every
+    record with its level and logger name (and traceback)."""
+
+    _verbose = logging.Formatter("%(levelname)s %(name)s: %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        if logging.getLogger().isEnabledFor(logging.DEBUG):
+            return self._verbose.format(record)
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
 VERBOSE_HELP = "Show debug logging and tracebacks."
 QUIET_HELP = "Only errors and warnings (for CI)."
 
@@ -138,7 +150,9 @@ def main(ctx: click.Context, verbose: bool, quiet: bool) -> None:
     ctx.obj["verbose"] = verbose
     ctx.obj["quiet"] = quiet
     level = logging.DEBUG if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_LogFormat())
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 @main.command(epilog=EXIT_CODES)
