@@ -449,6 +449,10 @@ def normalize_command(text: tuple[str, ...], project: Path | None, lexicon: tupl
     words = list(text)
     if words == ["-"]:
         words = [click.get_text_stream("stdin").read()]
+    elif len(words) == 1 and _is_file(words[0]):
+        click.echo(f"warning: {words[0]} is a file: this reads its name; for its text use "
+                   f"'podcaster normalize - < {words[0]}' or 'podcaster script {words[0]}'",
+                   err=True)
     readings = {}
     if project is not None:
         from podcaster.config import load_config
@@ -456,6 +460,13 @@ def normalize_command(text: tuple[str, ...], project: Path | None, lexicon: tupl
         readings.update(load_config(project).pronunciation)
     readings.update(_lexicon_option(lexicon))
     click.echo(normalize(" ".join(words), readings))
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # a name too long for the system, a NUL
+        return False
 
 
 @main.command("script")

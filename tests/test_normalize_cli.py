@@ -63,6 +63,14 @@ def test_normalize_joins_words_and_reads_stdin(runner):
     assert result.output == "첫 줄 세 개 둘째 줄 에이아이\n"
 
 
+def test_normalize_of_a_file_name_says_how_to_read_the_file(runner, project):
+    post = project / "posts" / "2025-11-10-robots.txt"
+    result = runner.invoke(main, ["normalize", str(post)])
+    assert result.exit_code == 0
+    assert f"warning: {post} is a file" in result.output
+    assert f"podcaster script {post}" in result.output
+
+
 def test_normalize_with_lexicon(runner, project):
     result = runner.invoke(main, ["normalize", "-l", "AI=인공지능", "AI 3개"])
     assert result.output == "인공지능 세 개\n"
