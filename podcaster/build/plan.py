@@ -28,6 +28,8 @@ from podcaster.build.plancache import CACHE_NAME as PLAN_CACHE_NAME
 from podcaster.build.plancache import PlanCache, context_key
 from podcaster.errors import PodcasterError, PostError
 from podcaster.model import Clip, Cue, Episode, Post, Segment
+from podcaster.publish.artwork import artwork_problems
+from podcaster.publish.feed import episode_art_source
 from podcaster.publish.tag import EpisodeTags, episode_tags
 from podcaster.text.read import find_posts, readable_extensions
 
@@ -79,6 +81,10 @@ def plan_posts(build: Build) -> list[Plan]:
                 raise PostError(path, f"slug {post.slug!r} is already used by "
                                       f"{slugs[post.slug]}")
             slugs[post.slug] = path
+            art = episode_art_source(post)
+            problems = artwork_problems(art) if art else []
+            if problems:
+                raise PostError(art, "; ".join(problems))
             build.warnings.extend(attribution)
             plans.append(Plan(post, segments, cues, audio_key(build, segments, cues)))
     cache.save()
@@ -92,18 +98,21 @@ def read_and_script(build: Build, cache: PlanCache, path: Path):
     """The post at ``path`` with its segments, cues and attribution warnings (no segments
     for a draft): from the plan cache if the file is unchanged, else read, segmented and
     scripted (and cached)."""
+    from podcaster.text.read import check_inside, read_post
+
+    inside = (build.project_dir, build.config.posts_dir)
     try:
+        check_inside(path, inside)  # as read_post does: a cached plan is no way around it
         found = cache.get(path, path.read_bytes())
-    except OSError:
+    except (OSError, PostError):
         found = None  # read_post says what is wrong with the file
     if found is not None:
         return found
-    from podcaster.text.read import read_post
     from podcaster.text.script import build_script
     from podcaster.text.segment import analyse_post
 
     with cache.recording() as logged:
-        post = read_post(path)
+        post = read_post(path, inside=inside)
         if post.draft:
             return post, None, None, []
         segmentation = analyse_post(post)
