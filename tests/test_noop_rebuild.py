@@ -31,9 +31,9 @@ def reads(monkeypatch):
     names = []
     real = read_module.read_post
 
-    def counting(path):
+    def counting(path, **options):
         names.append(path.name)
-        return real(path)
+        return real(path, **options)
 
     monkeypatch.setattr(read_module, "read_post", counting)
     return names
