@@ -167,6 +167,12 @@ def engine_names() -> list[str]:
     return sorted(_REGISTRY)
 
 
+def is_known(name: str) -> bool:
+    """Whether ``name`` is a built-in or already registered engine (no package scan)."""
+    _load_builtin()
+    return name in _REGISTRY
+
+
 def get_engine_class(name: str, require_available: bool = True) -> type[Engine]:
     """The engine class registered as ``name``.
 
