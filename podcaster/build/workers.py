@@ -16,6 +16,8 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
@@ -26,6 +28,7 @@ log = logging.getLogger(__name__)
 
 PRELOAD = ["podcaster.audio.assemble"]
 STOP_TIMEOUT = 10.0  # seconds a stopped worker gets to clean up before it is killed
+WATCH_INTERVAL = 1.0  # seconds between a worker's checks that the build process still runs
 
 
 def usable_cores() -> int:
@@ -42,9 +45,23 @@ def build_jobs(configured: int, episodes: int) -> int:
     return max(1, min(configured or usable_cores(), episodes))
 
 
-def _start_worker() -> None:
+def _start_worker(build_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop)
+    threading.Thread(target=_watch, args=(build_pid,), daemon=True).start()
+
+
+def _watch(build_pid: int) -> None:
+    """End this worker once the build process is gone (killed outright, it cannot stop its
+    workers, and a worker's own queue would keep it waiting for ever)."""
+    while True:
+        time.sleep(WATCH_INTERVAL)
+        try:
+            os.kill(build_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:
+            pass  # exists, but not ours to signal: still there
 
 
 def _stop(signum, frame) -> None:
@@ -74,7 +91,7 @@ class Workers:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
         self._pool = ProcessPoolExecutor(self.jobs, mp_context=context,
-                                         initializer=_start_worker)
+                                         initializer=_start_worker, initargs=(os.getpid(),))
         log.info("assembling with %d worker process(es)", self.jobs)
         return self
 
