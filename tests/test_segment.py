@@ -12,8 +12,9 @@ from click.testing import CliRunner
 
 from podcaster.cli import main
 from podcaster.model import Block, Post, Source
+from podcaster.text import segment
 from podcaster.text.read import read_post
-from podcaster.text.segment import bigrams, segment_post, similarities
+from podcaster.text.segment import align, bigrams, segment_post, similarities
 from tests.conftest import SEED
 
 HERE = Path(__file__).resolve().parent
@@ -253,3 +254,43 @@ def test_similarity_uses_bigrams_and_discounts_shared_ones():
     # weights: ai 1/2, 반도 1/2, 도체 1/2, 투자 1 -> 2.5 of 2.5 for the first title
     assert sim[0][0] == pytest.approx(1.0)
     assert sim[0][2] == pytest.approx(1 / 2)  # 반도, 도체 (1/2 each) of 반도, 도체, 공장
+
+
+def test_a_match_needs_the_minimum_share_of_a_title():
+    # Titles that share no bigram: every bigram weighs 1, so a share is hits / bigrams.
+    sources = [Source(1, "남해 바다 거북 보호 구역 새로 지정"),  # 7 bigrams
+               Source(2, "시립 도서관 야간 개방 확대 주말 포함 시범 운영 결정 발표 내년 봄부터 전면 시행")]
+    sim = similarities(["거북 보호 활동이 늘었다", "야간 개방은 처음이다"], sources)
+    assert sim[0] == [pytest.approx(2 / 7), 0.0]  # 0.29: a clear match
+    assert sim[1] == [0.0, 0.0]  # 야간, 개방: 2 of 17 bigrams = 0.118, under MIN_MATCH
+    sources[1] = Source(2, "시립 도서관 야간 개방 확대 주말 포함 시범 운영 결정 발표 내년 봄부터 전면")
+    sim = similarities(["야간 개방은 처음이다"], sources)
+    assert sim[0] == [0.0, pytest.approx(2 / 16)]  # 0.125: just over it
+    assert segment.MIN_MATCH == 0.12
+
+
+def test_a_weak_but_clear_match_starts_the_next_article():
+    sources = [Source(1, "화성 탐사 로봇 발사"),
+               Source(2, "남해 바다 거북 보호 구역 새로 지정")]
+    blocks = [
+        Block("화성 탐사 로봇이 내년에 발사된다.", True),
+        Block("거북 보호를 위해 어민들이 나섰다.", True),  # 2 of 7 bigrams of title 2
+        Block("이상입니다."),
+    ]
+    segments = segment_post(make_post(blocks, sources))
+    assert kinds(segments) == ["article", "article", "signoff"]
+    assert [s.source.n for s in segments[:2]] == [1, 2]
+
+
+def test_on_a_tie_the_earlier_article_is_kept_longer():
+    # The first quote matches no title, the second the third title: the first may belong to
+    # source 1 or 2 at the same cost; the earlier one wins.
+    sources = [Source(1, "화성 탐사 로봇 발사"), Source(2, "바다 거북 보호 구역"),
+               Source(3, "도서관 야간 개방 확대")]
+    blocks = [
+        Block("오늘은 날씨가 맑았다고 한다.", True),
+        Block("시립 도서관이 야간 개방을 확대한다고 밝혔다.", True),
+    ]
+    assert align([b.text for b in blocks], sources, [True, False]) == [0, 2]
+    segments = segment_post(make_post(blocks, sources))
+    assert [(s.kind, s.source.n) for s in segments] == [("article", 1), ("article", 3)]
