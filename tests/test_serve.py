@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.utils
 import http.client
 import os
 import re
@@ -163,6 +164,24 @@ def test_if_range_and_etags(files_server):
     assert (status, body) == (200, data)
     status, _, body = request(server, "/episodes/a.mp3", headers={"If-None-Match": etag})
     assert (status, body) == (304, b"")
+
+
+def test_if_range_with_a_date(files_server):
+    """If-Range may hold the Last-Modified date instead of an ETag (RFC 9110 13.1.5)."""
+    server, root = files_server
+    path = root / "episodes" / "a.mp3"
+    data = path.read_bytes()
+    _, headers, _ = request(server, "/episodes/a.mp3")
+    modified = headers["Last-Modified"]
+    assert modified == email.utils.formatdate(path.stat().st_mtime, usegmt=True)
+    status, headers, body = request(server, "/episodes/a.mp3",
+                                    headers={"Range": "bytes=10-19", "If-Range": modified})
+    assert (status, body) == (206, data[10:20])
+    assert headers["Content-Range"] == f"bytes 10-19/{len(data)}"
+    older = email.utils.formatdate(path.stat().st_mtime - 3600, usegmt=True)
+    status, _, body = request(server, "/episodes/a.mp3",
+                              headers={"Range": "bytes=10-19", "If-Range": older})
+    assert (status, body) == (200, data)
 
 
 @pytest.mark.parametrize("path, expected", [
