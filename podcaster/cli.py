@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+import threading
 import traceback
 from pathlib import Path
 
@@ -19,6 +22,7 @@ project_dir_argument = click.argument(
 
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process SIGTERM ended
 
 EXIT_CODES = """\b
 Exit codes:
@@ -32,6 +36,7 @@ Exit codes:
   7    --keep-going: some posts failed, the others were built
   70   unexpected error (a bug: rerun with --verbose for the traceback)
   130  interrupted (Ctrl-C); public/ keeps the last complete build
+  143  terminated (SIGTERM); public/ keeps the last complete build
 """
 
 
@@ -47,6 +52,9 @@ class _Main(click.Group):
             if _verbose(ctx):
                 traceback.print_exc()
             raise
+        except Terminated:
+            click.echo("Terminated.", err=True)
+            ctx.exit(EXIT_TERMINATED)
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             ctx.exit(EXIT_INTERRUPTED)
@@ -58,6 +66,28 @@ class _Main(click.Group):
             hint = "" if _verbose(ctx) else " (rerun with --verbose for the traceback)"
             click.echo(f"Error: {message}{hint}", err=True)
             ctx.exit(EXIT_INTERNAL)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: the command stops as cleanly as on Ctrl-C."""
+
+
+def _raise_terminated(signum, frame) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_stops_cleanly():
+    """While the block runs, SIGTERM raises Terminated (so cleanups run) instead of ending
+    the process at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _verbose(ctx: click.Context) -> bool:
@@ -98,8 +128,9 @@ def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int |
     quiet = ctx.obj["quiet"]
     progress = BuildProgress(quiet)
     try:
-        result = build_project(project_dir, engine=engine, jobs=jobs, progress=progress,
-                               keep_going=keep_going)
+        with _sigterm_stops_cleanly():
+            result = build_project(project_dir, engine=engine, jobs=jobs, progress=progress,
+                                   keep_going=keep_going)
     finally:
         progress.close()
     if not quiet:
