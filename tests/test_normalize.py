@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from podcaster.text.normalize import changed_spans, normalize, unread_words
-from tests.conftest import SEED
 
 ISSUE_EXAMPLES = [
     ("302억 5천만 달러", "삼백이억 오천만 달러"),
@@ -244,17 +243,16 @@ def test_user_lexicon_can_override_numbers():
     assert normalize("2025 행사", {"2025": "투에니투에니파이브"}) == "투에니투에니파이브 행사"
 
 
-def _seed_lines() -> list[str]:
-    if not SEED.is_file():
-        pytest.skip("seed post not available")
-    lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+def _spoken_lines(sample_post) -> list[str]:
+    lines = [line for line in sample_post.path.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
     # The numbered source list (title line, then URL line) is never read aloud.
     first_source = next(i for i, line in enumerate(lines) if re.match(r"\d+\.\s", line))
     return lines[:first_source]
 
 
-def test_seed_post_has_nothing_left_to_misread():
-    for line in _seed_lines():
+def test_sample_post_has_nothing_left_to_misread(sample_post):
+    for line in _spoken_lines(sample_post):
         spoken = normalize(line)
         assert not re.search(r"[0-9%∼~]", spoken), (line, spoken)
         assert not re.search(r"[A-Z]{2,}", spoken), (line, spoken)
@@ -262,10 +260,9 @@ def test_seed_post_has_nothing_left_to_misread():
         assert spoken.strip()
 
 
-def test_seed_post_keeps_the_readings_of_its_figures():
-    spoken = " ".join(normalize(line) for line in _seed_lines())
-    for reading in ("삼백이억 오천만 달러", "육억 칠천백만 달러", "천백삼십 건",
-                    "이억 오천만 달러", "오십이 점 구 퍼센트", "이천십오 년부터"):  # fmt: skip
+def test_sample_post_keeps_the_readings_of_its_figures(sample_post):
+    spoken = " ".join(normalize(line) for line in _spoken_lines(sample_post))
+    for reading in sample_post.readings:
         assert reading in spoken
 
 

@@ -15,28 +15,20 @@ from podcaster.model import Block, Post, Source
 from podcaster.text import segment
 from podcaster.text.read import read_post
 from podcaster.text.segment import align, bigrams, segment_post, similarities
-from tests.conftest import SEED
 
 HERE = Path(__file__).resolve().parent
 POSTS = HERE / "posts"
 
 
-def _seed() -> Path | None:
-    return SEED if SEED.is_file() else None
-
-
 @pytest.fixture
-def seed_post(tmp_path):
-    seed = _seed()
-    if seed is None:
-        pytest.skip("seed post not available")
-    target = tmp_path / "2025-10-06-ai-news.txt"
-    shutil.copyfile(seed, target)
-    return read_post(target)
+def post_file(tmp_path, sample_post):
+    target = tmp_path / sample_post.name
+    shutil.copyfile(sample_post.path, target)
+    return target
 
 
-def test_seed_segments(seed_post):
-    segments = segment_post(seed_post)
+def test_sample_post_segments(post_file, sample_post):
+    segments = segment_post(read_post(post_file))
     assert [s.kind for s in segments] == [
         "greeting",
         "article",
@@ -48,7 +40,7 @@ def test_seed_segments(seed_post):
     articles = [s for s in segments if s.kind == "article"]
     assert [len(a.paragraphs) for a in articles] == [2, 2, 2]
     assert [a.source.n for a in articles] == [1, 2, 3]
-    assert [a.source.outlet for a in articles] == ["SBS 뉴스", "ZDNET KOREA", "BBC NEWS"]
+    assert [a.source.outlet for a in articles] == list(sample_post.outlets)
     assert all(a.source.url.startswith("https://") for a in articles)
     for seg in segments:
         for p in seg.paragraphs:
@@ -72,23 +64,19 @@ def kinds(segments) -> list[str]:
     return [s.kind for s in segments]
 
 
-def test_seed_json_from_the_cli(tmp_path):
-    seed = _seed()
-    if seed is None:
-        pytest.skip("seed post not available")
-    target = tmp_path / "2025-10-06-ai-news.txt"
-    shutil.copyfile(seed, target)
-    result = CliRunner().invoke(main, ["segments", str(target), "--json"])
+def test_sample_json_from_the_cli(post_file, sample_post):
+    result = CliRunner().invoke(main, ["segments", str(post_file), "--json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
-    assert (doc["date"], doc["slug"]) == ("2025-10-06", "ai-news")
+    date, slug = sample_post.name[:10], sample_post.name[11:].removesuffix(".txt")
+    assert (doc["date"], doc["slug"]) == (date, slug)
     assert [s["kind"] for s in doc["segments"]] == [
         "greeting", "article", "article", "article", "commentary", "signoff",
     ]  # fmt: skip
     articles = [s for s in doc["segments"] if s["kind"] == "article"]
     assert [len(a["paragraphs"]) for a in articles] == [2, 2, 2]
     assert [a["source"]["n"] for a in articles] == [1, 2, 3]
-    assert [a["source"]["outlet"] for a in articles] == ["SBS 뉴스", "ZDNET KOREA", "BBC NEWS"]
+    assert [a["source"]["outlet"] for a in articles] == list(sample_post.outlets)
     assert [a["source"]["url"] for a in articles] == [s["url"] for s in doc["sources"]]
     assert [a["title"] for a in articles] == [s["title"] for s in doc["sources"]]
     assert all(s["source"] is None for s in doc["segments"] if s["kind"] != "article")
@@ -99,7 +87,8 @@ def test_seed_json_from_the_cli(tmp_path):
         assert src["url"].startswith("https://")
     assert "“" not in [p[0] for s in doc["segments"] for p in s["paragraphs"]]
     assert "”" not in [p[-1] for s in doc["segments"] for p in s["paragraphs"]]
-    assert "-SBS" not in text
+    for outlet in sample_post.outlets:  # source lines are never spoken
+        assert f"-{outlet}" not in text and f"–{outlet}" not in text
 
 
 def test_cli_listing_is_readable(tmp_path):
