@@ -76,6 +76,18 @@ def sample_post(request) -> SamplePost:
     return sample(request.param)
 
 
+# A test that needs one of these has a whole podcast built for it: slow. Such tests, and
+# those that run podcaster in another process, are marked ``slow``; the mutation runs
+# (scripts/mutants) use the others.
+BUILT_FIXTURES = {"built_demo", "two_builds"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if BUILT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def demo_project(tmp_path: Path) -> Path:
     """A fresh copy of examples/demo (without any built output)."""

@@ -6,6 +6,7 @@ import os
 import time
 import wave
 
+import pytest
 from click.testing import CliRunner
 
 from podcaster.cli import main
@@ -76,6 +77,7 @@ def test_info_and_prune(tmp_path):
     assert not stale.exists()
 
 
+@pytest.mark.slow  # runs podcaster in another process
 def test_cache_commands(tmp_path):
     project = make_project(tmp_path / "show", engine="espeak",
                            posts={"2025-01-10-laundry.txt": SMALL_POST,

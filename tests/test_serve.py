@@ -255,6 +255,7 @@ def test_host_header_names_the_local_address(show):
         assert server.url.encode() + b"feed.xml" in body
 
 
+@pytest.mark.slow  # runs podcaster in another process
 def test_serve_command(show):
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(
