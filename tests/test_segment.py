@@ -283,3 +283,69 @@ def test_on_a_tie_the_earlier_article_is_kept_longer():
     assert align([b.text for b in blocks], sources, [True, False]) == [0, 2]
     segments = segment_post(make_post(blocks, sources))
     assert [(s.kind, s.source.n) for s in segments] == [("article", 1), ("article", 3)]
+
+
+def test_a_post_without_quotes_in_full():
+    texts = ["안녕하세요.", "오늘은 제 이야기만.", "둘째 이야기.", "이상입니다.", "고맙습니다."]
+    segments = segment_post(make_post([Block(t) for t in texts]))
+    assert [(s.kind, s.title, s.paragraphs) for s in segments] == [
+        ("greeting", "인사", texts[:1]),
+        ("commentary", "논평", texts[1:3]),
+        ("signoff", "맺음말", texts[3:]),
+    ]
+    texts = ["안녕하세요.", "오늘은 제 이야기만."]  # one paragraph after the greeting: no sign-off
+    assert [(s.kind, s.title, s.paragraphs) for s in segment_post(
+        make_post([Block(t) for t in texts]))] == [
+        ("greeting", "인사", texts[:1]), ("commentary", "논평", texts[1:])]
+    assert [(s.kind, s.title, s.paragraphs) for s in segment_post(
+        make_post([Block("한 문단뿐인 글.")]))] == [("commentary", "논평", ["한 문단뿐인 글."])]
+
+
+def test_without_a_clear_match_a_quote_does_not_switch_article():
+    # Leaving source 2 unquoted costs more than switching would, but a quote that matches
+    # no title, inside a run of quotes, never starts an article.
+    sources = [Source(1, "화성 탐사 로봇 발사"), Source(2, "바다 거북 보호 구역")]
+    paragraphs = ["화성 탐사 로봇이 발사됐다.", "시민들은 반겼다."]
+    assert align(paragraphs, sources, [True, False]) == [0, 0]
+    assert align(paragraphs, sources) == [0, 0]  # only the first quote starts a run
+    assert align(["가나다.", "라마바."], sources) == [0, 0]
+    assert align(["가나다.", "라마바."], sources, [True, True]) == [0, 1]
+
+
+def test_a_quote_stays_with_the_article_it_matches_best():
+    # The second quote matches title 1 (2 of 4 bigrams: 0.5) better than title 2 (2 of 8:
+    # 0.25): the gain of using source 2 (0.24) does not make up for it.
+    sources = [Source(1, "화성 탐사 로봇 발사"),
+               Source(2, "남해 바다 거북 보호 구역 새로 지정 소식")]
+    paragraphs = ["화성 탐사 로봇이 발사됐다.", "로봇 발사 현장에서 거북 보호 단체가 시위했다."]
+    sim = similarities(paragraphs, sources)
+    assert sim[1] == [pytest.approx(0.5), pytest.approx(0.25)]
+    assert align(paragraphs, sources, [True, False]) == [0, 0]
+
+
+def test_the_path_may_end_before_the_last_source():
+    sources = [Source(1, "화성 탐사 로봇 발사"), Source(2, "바다 거북 보호 구역"),
+               Source(3, "도서관 야간 개방 확대")]
+    assert align(["화성 탐사 로봇이 발사됐다.", "바다 거북 보호 구역이 생겼다."], sources,
+                 [True, False]) == [0, 1]
+    assert align([], sources) == []
+    assert align(["아무 말."], []) == [None]
+
+
+def test_one_source_and_titles_without_distinctive_bigrams():
+    # With one source every bigram counts (a title cannot be told from itself).
+    assert similarities(["화성 탐사 로봇"], [Source(1, "화성 탐사 로봇 발사")]) == [[0.75]]
+    # A title whose bigrams are all in every title has nothing to match.
+    assert similarities(["아무 말이나 해 봅니다"], [Source(1, "AI"), Source(2, "AI 로봇")]) == [
+        [0.0, 0.0]]
+    # A title with one distinctive bigram is matched by that bigram alone.
+    two = [Source(1, "AI 로봇"), Source(2, "AI 반도체")]
+    assert similarities(["로봇이 왔다"], two) == [[1.0, 0.0]]
+
+
+def test_a_share_of_exactly_min_match_is_a_match():
+    title = " ".join(["가나", "다라", "마바", "사아", "자차", "카타", "파하", "거너", "더러", "머버",
+                      "서어", "저처", "커터", "퍼허", "고노", "도로", "모보", "소오", "조초",
+                      "코토", "포호", "구누", "두루", "무부", "수우"])  # 25 bigrams
+    sim = similarities(["가나 다라 마바"], [Source(1, title), Source(2, "화성 탐사")])
+    assert sim[0][0] == pytest.approx(3 / 25) == segment.MIN_MATCH
