@@ -30,10 +30,13 @@ from podcaster.model import Block, Episode, Post, Segment, SegmentSpan, Source, 
 from podcaster.publish.feed import (
     cover_name,
     episode_guid,
+    episode_summary,
     post_guid,
     publish_episode_art,
     render_feed,
     show_guid,
+    show_notes,
+    strip_scheme,
 )
 from podcaster.speech.engines import _REGISTRY, Audio, Engine
 from podcaster.text.read import read_post
@@ -485,3 +488,91 @@ def test_guids_survive_another_engine_and_other_audio_settings(demo, tmp_path,
     (url,) = after
     assert after[url][0] == before[url][0]  # the same GUID
     assert after[url][1] != before[url][1]  # for different audio
+
+
+def test_every_channel_and_item_tag_of_a_rendered_feed(tmp_path):
+    """The tags of a feed rendered from hand-made episodes (no audio): fast, so the mutation
+    runs use it; the demo's built feed is checked the same way below."""
+    config = make_config(tmp_path, '\n[feed]\nlocked = true\n')
+    eps = [make_episode(config, "2025-11-03", "robot", 1, size=4321, duration=95.4),
+           make_episode(config, "2025-11-04", "chip", 2, size=8765, duration=3725.6)]
+    data = render_feed(config, eps)
+    assert data.startswith(b"<?xml") and b"\n  <channel>" in data  # pretty printed
+    ch = one(parse(data), "/rss/channel")
+    base = "https://example.com/radio/"
+    assert one(ch, "atom:link[@rel='self']/@href") == f"{base}feed.xml"
+    assert one(ch, "atom:link[@rel='self']/@type") == "application/rss+xml"
+    assert one(ch, "link/text()") == base
+    assert one(ch, "language/text()") == "ko"
+    assert one(ch, "image/url/text()") == f"{base}cover.png"
+    assert one(ch, "image/title/text()") == "테스트 라디오"
+    assert one(ch, "image/link/text()") == base
+    assert one(ch, "itunes:author/text()") == "시험 진행자"
+    assert one(ch, "itunes:owner/itunes:name/text()") == "시험 진행자"
+    assert one(ch, "itunes:owner/itunes:email/text()") == "radio@example.com"
+    assert one(ch, "itunes:type/text()") == "episodic"
+    assert one(ch, "itunes:category/@text") == "Technology"
+    assert one(ch, "podcast:locked/text()") == "yes"
+    assert one(ch, "podcast:locked/@owner") == "radio@example.com"
+    items = xpath(ch, "item")
+    assert [one(i, "enclosure/@url") for i in items] == [
+        f"{base}episodes/chip.mp3", f"{base}episodes/robot.mp3"]
+    assert [one(i, "enclosure/@length") for i in items] == ["8765", "4321"]
+    assert [one(i, "enclosure/@type") for i in items] == ["audio/mpeg"] * 2
+    assert [one(i, "itunes:duration/text()") for i in items] == ["01:02:06", "00:01:35"]
+    assert [one(i, "itunes:episode/text()") for i in items] == ["2", "1"]
+    assert [one(i, "itunes:episodeType/text()") for i in items] == ["full"] * 2
+    assert [one(i, "guid/@isPermaLink") for i in items] == ["false"] * 2
+    assert [one(i, "guid/text()") for i in items] == [episode_guid(config, e) for e in eps[::-1]]
+    assert b"<content:encoded><![CDATA[<p>" in data
+
+
+def test_a_subcategory_and_an_unlocked_feed(tmp_path):
+    config = make_config(tmp_path / "b", '\n[feed]\nlocked = false\n')
+    config.show.subcategory = "Tech News"
+    ch = one(parse(render_feed(config, [make_episode(config, "2025-11-03", "r", 1)])),
+             "/rss/channel")
+    assert one(ch, "itunes:category/@text") == "Technology"
+    assert one(ch, "itunes:category/itunes:category/@text") == "Tech News"
+    assert one(ch, "podcast:locked/text()") == "no"
+
+
+def test_show_notes_in_full(tmp_path):
+    config = make_config(tmp_path)
+    ep = make_episode(config, "2025-11-03", "robot", 1, description="요약입니다.")
+    ep.post.sources.append(Source(2, "출처만 있는 글", "", ""))
+    notes = show_notes(ep)
+    assert notes == (
+        "<p>요약입니다.</p>\n"
+        "<p>차례</p><ul><li>00:00 인사</li><li>01:12 <a href=\"https://news.example.com/a?x=1"
+        "&amp;y=2\">기사 1 · 로봇 &lt;주방&gt; &amp; 반도체</a></li></ul>\n"
+        "<p>출처</p><ol><li><a href=\"https://news.example.com/a?x=1&amp;y=2\">로봇 &lt;주방&gt;"
+        " &amp; 반도체</a> (한빛일보)</li><li>출처만 있는 글</li></ol>")
+
+
+def test_the_summary_falls_back_to_sources_then_the_first_paragraph(tmp_path):
+    config = make_config(tmp_path)
+    ep = make_episode(config, "2025-11-03", "robot", 1)
+    ep.post.sources.append(Source(2, "둘째 소식", "", ""))
+    assert episode_summary(ep) == "이번 회에서 다룬 소식: 로봇 <주방> & 반도체 · 둘째 소식"
+    ep.post.sources.clear()
+    assert episode_summary(ep) == "안녕하세요 시험 진행자입니다."
+    long = "가" * 298 + "  나다라"  # 304 characters: cut at 299, trailing space dropped
+    ep.segments[0].paragraphs[0] = long
+    assert episode_summary(ep) == "가" * 298 + "…"
+    ep.segments[0].paragraphs[0] = "가" * 300  # 300 fits
+    assert episode_summary(ep) == "가" * 300
+    ep.segments[0].paragraphs[0] = "가" * 301
+    assert episode_summary(ep) == "가" * 299 + "…"
+    ep.segments.clear()
+    assert episode_summary(ep) == ep.post.title
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://example.com/radio/feed.xml", "example.com/radio/feed.xml"),
+    ("http://example.com/radio//", "example.com/radio"),
+    ("example.com/x/", "example.com/x"),
+    ("https://a.example/b://c/", "a.example/b://c"),
+])
+def test_strip_scheme(url, expected):
+    assert strip_scheme(url) == expected
