@@ -291,3 +291,21 @@ def test_demo_scripts_are_speakable():
         for cue in build_script(post, segment_post(post), ScriptSettings(lexicon={})):
             if not cue.is_sound:
                 assert not leftovers.search(cue.spoken), (file.name, cue.spoken)
+
+
+@pytest.mark.parametrize("written, spoken, left, right", [
+    ("3개", "세 개", [("3", True), ("개", False)], [("세 ", True), ("개", False)]),
+    # one unchanged character between two changes joins them; two do not
+    ("a-b", "X-Y", [("a-b", True)], [("X-Y", True)]),
+    ("ab-cd", "XY-ZW", [("ab-cd", True)], [("XY-ZW", True)]),
+    ("a--b", "X--Y", [("a", True), ("--", False), ("b", True)],
+     [("X", True), ("--", False), ("Y", True)]),
+    # at either end, an unchanged character stays apart
+    ("-a-", "-X-", [("-", False), ("a", True), ("-", False)],
+     [("-", False), ("X", True), ("-", False)]),
+    ("xa-b", "xX-Y", [("x", False), ("a-b", True)], [("x", False), ("X-Y", True)]),
+    ("abc", "abc", [("abc", False)], [("abc", False)]),
+    ("a", "X", [("a", True)], [("X", True)]),
+])
+def test_changed_spans_rules(written, spoken, left, right):
+    assert changed_spans(written, spoken) == (left, right)
