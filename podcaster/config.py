@@ -58,6 +58,14 @@ OPTIONS: list[Option] = [
     Option("show.explicit", bool, False, "Whether episodes carry explicit content."),
     Option("show.cover", str, "", "Cover art (square JPEG/PNG, 1400-3000 px).", is_file=True),
     Option("show.website", str, "", "The blog's own URL (channel link); defaults to base_url."),
+    Option("show.copyright", str, "",
+           "Channel <copyright>; default \"© <first year>–<last year> <author>\"."),
+    Option("show.funding_url", str, "", "Where listeners can support the show (podcast:funding)."),
+    Option("show.funding_text", str, "후원하기", "The text of the funding link (128 characters at most)."),
+    Option("show.media_base_url", str, "",
+           "Absolute URL where the MP3s are served, when not beside the pages (base_url)."),
+    Option("show.enclosure_prefix", str, "",
+           "Put in front of every enclosure URL, e.g. an analytics redirect (https://op3.dev/e/)."),
     # [engine] — how speech is made
     Option("engine.name", str, "auto", "Speech engine: auto, gtts, espeak, edge."),
     Option("engine.jobs", int, 0, "Parallel synthesis jobs; 0 picks a default per engine."),
@@ -92,6 +100,14 @@ OPTIONS: list[Option] = [
     Option("feed.locked", bool, True, "podcast:locked: ask other hosts not to import the feed."),
     Option("feed.guid", str, "", "The show's podcast:guid (default: derived from the feed URL); "
            "pin it before moving the feed."),
+    # [source] — the blog that `podcaster import` reads posts from
+    Option("source.feed", str, "", "The blog's RSS or Atom feed; `podcaster import` copies its "
+           "new posts into posts/."),
+    Option("source.include_tags", list, [],
+           "Import only entries with one of these tags or categories (empty: every entry)."),
+    Option("source.exclude_tags", list, [], "Never import entries with one of these tags."),
+    Option("source.title_pattern", str, "",
+           "Import only entries whose title matches this regular expression (empty: every one)."),
 ]
 
 FREE_TABLES = {
@@ -301,6 +317,13 @@ def _check_values(values: dict[str, Any]) -> list[str]:
     base = values["show.base_url"]
     if not (base.startswith("https://") or base.startswith("http://")):
         problems.append(f"show.base_url must be an absolute http(s) URL, got {base!r}")
+    for key in ("show.media_base_url", "show.enclosure_prefix", "show.funding_url"):
+        if values[key] and not _is_web_url(values[key]):
+            problems.append(f"{key} must be an absolute http(s) URL, got {values[key]!r}")
+    if len(values["show.funding_text"]) > 128:
+        problems.append("show.funding_text is longer than 128 characters")
+    if values["show.funding_url"] and not values["show.funding_text"].strip():
+        problems.append("show.funding_text must not be empty when show.funding_url is set")
     if "@" not in values["show.owner_email"]:
         problems.append(f"show.owner_email is not an e-mail address: {values['show.owner_email']!r}")
     if values["audio.channels"] not in (1, 2):
@@ -315,7 +338,27 @@ def _check_values(values: dict[str, Any]) -> list[str]:
     if values["engine.timeout"] <= 0:
         problems.append("engine.timeout must be more than 0 seconds")
     problems.extend(_check_feed(values))
+    problems.extend(_check_source(values))
     return problems
+
+
+def _check_source(values: dict[str, Any]) -> list[str]:
+    problems = []
+    feed = values["source.feed"]
+    if feed and not re.match(r"https?://[^/\s]+", feed):
+        problems.append(f"source.feed must be an absolute http(s) URL, got {feed!r}")
+    for key in ("source.include_tags", "source.exclude_tags"):
+        if not all(isinstance(tag, str) and tag.strip() for tag in values[key]):
+            problems.append(f"{key} must be a list of tag names (strings)")
+    try:
+        re.compile(values["source.title_pattern"])
+    except re.error as exc:
+        problems.append(f"source.title_pattern is not a regular expression: {exc}")
+    return problems
+
+
+def _is_web_url(url: str) -> bool:
+    return re.match(r"^https?://[^/\s]+", url) is not None and not re.search(r"\s", url)
 
 
 def _check_episode_guids(raw: dict[str, Any]) -> list[str]:

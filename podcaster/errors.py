@@ -58,6 +58,19 @@ class PartialBuildError(PodcasterError):
     exit_code = 7
 
 
+class UnclearAttributionError(PodcasterError):
+    """With --strict: some quotes have no clear source (the warnings name post and paragraph).
+    Nothing was written."""
+
+    exit_code = 3
+
+    def __init__(self, warnings: list):
+        self.warnings = list(warnings)
+        more = f" (and {len(self.warnings) - 1} more)" if len(self.warnings) > 1 else ""
+        super().__init__(f"{self.warnings[0]}{more}; --strict makes attribution warnings "
+                         "fatal: fix the post's sources or drop --strict")
+
+
 class UnexpectedError(Exception):
     """An unexpected exception (a bug) while building one post; the message names the file.
 

@@ -12,14 +12,21 @@ import datetime as dt
 import logging
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from podcaster import __version__
-from podcaster.config import ASSET_DEFAULTS, FREE_TABLES, OPTIONS, REQUIRED, default_asset
+from podcaster.config import (
+    ASSET_DEFAULTS,
+    CONFIG_NAME,
+    FREE_TABLES,
+    OPTIONS,
+    REQUIRED,
+    default_asset,
+)
 from podcaster.errors import PodcasterError
 from podcaster.files import copy_atomic, write_atomic
 
@@ -27,12 +34,20 @@ log = logging.getLogger(__name__)
 
 SCAFFOLD_DIR = Path(__file__).resolve().parent / "scaffold"
 WORKFLOW_PATH = ".github/workflows/publish.yml"
+FEED_WORKFLOW = "publish-feed.yml"  # the workflow of a show that imports from its blog's feed
 SAMPLE_SLUG = "first-episode"
+# The name podcaster is published under; the command and the import package are "podcaster".
+DISTRIBUTION = "podcaster-ko"
+
+# Example values a new project starts with; `podcaster check` refuses to pass them.
+EXAMPLE_EMAIL = "you@example.com"
+EXAMPLE_HOST = "https://example.github.io/"
 
 SECTION_DOCS = {
     "show": "What listeners see: in podcast apps, on the show's web page and in the MP3 tags.",
     "engine": "How speech is made. `podcaster build --engine NAME` overrides the name.",
     "audio": "The sound of an episode. Replace the files in audio/ with your own music.",
+    "source": "The blog the posts come from: `podcaster import` reads its feed into posts/.",
 }
 
 # The files in audio/ that podcast.toml points at, so replacing them is all it takes.
@@ -49,17 +64,20 @@ class ProjectSettings:
     title: str = "나의 AI 소식"
     author: str = "진행자"
     description: str = "하루를 정리하며 인공지능 소식을 읽어 드리는 한국어 팟캐스트입니다."
-    email: str = "you@example.com"
-    base_url: str = ""  # empty: https://example.github.io/<folder name>/
+    email: str = EXAMPLE_EMAIL
+    base_url: str = ""  # empty: EXAMPLE_HOST + <folder name>/
     engine: str = "gtts"  # the engine CI builds with
     branch: str = "main"  # the branch whose pushes publish
-    requirement: str = f"podcaster=={__version__}"  # what CI installs
+    requirement: str = f"{DISTRIBUTION}=={__version__}"  # what CI installs
+    feed: str = ""  # the blog's feed: import from it on a schedule instead of a sample post
 
 
 def toml_value(value: Any) -> str:
-    """``value`` as a TOML literal (strings, booleans, integers, floats)."""
+    """``value`` as a TOML literal (strings, booleans, integers, floats, lists of them)."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
@@ -122,18 +140,21 @@ def render_config(values: dict[str, Any]) -> str:
 
 def default_base_url(target: Path) -> str:
     name = re.sub(r"[^a-z0-9-]+", "-", target.resolve().name.lower()).strip("-")
-    return f"https://example.github.io/{name or 'my-podcast'}/"
+    return f"{EXAMPLE_HOST}{name or 'my-podcast'}/"
 
 
 def _check(settings: ProjectSettings) -> None:
     problems = []
-    for field_name in ("title", "author", "description", "email", "base_url", "requirement"):
+    for field_name in ("title", "author", "description", "email", "base_url", "requirement",
+                       "feed"):
         value = getattr(settings, field_name)
         if not _SINGLE_LINE.match(value):
             problems.append(f"{field_name} must be a single line of text")
     for field_name in ("engine", "branch"):
         if not _SAFE_NAME.match(getattr(settings, field_name)):
             problems.append(f"{field_name} may hold only letters, digits and . _ / -")
+    if settings.feed and not re.match(r"https?://[^/\s]+", settings.feed):
+        problems.append("feed must be an absolute http(s) URL")
     if settings.engine == "auto":
         problems.append("engine: CI builds with a named engine (gtts, espeak, edge), not auto")
     if problems:
@@ -146,6 +167,7 @@ def scaffold_files(target: Path, settings: ProjectSettings,
     today = today or dt.date.today()
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(SCAFFOLD_DIR)),
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             trim_blocks=True, lstrip_blocks=True,
                              autoescape=False)  # YAML and plain text, not HTML
     context = {"author": settings.author, "engine": settings.engine, "branch": settings.branch,
                "requirement": settings.requirement}
@@ -161,6 +183,8 @@ def scaffold_files(target: Path, settings: ProjectSettings,
         "show.owner_email": settings.email,
         **AUDIO_FILES,
     }
+    if settings.feed:
+        values["source.feed"] = settings.feed
     files: dict[str, bytes | Path] = {
         "podcast.toml": render_config(values).encode("utf-8"),
         f"posts/{today.isoformat()}-{SAMPLE_SLUG}.txt": render("sample-post.txt"),
@@ -168,33 +192,82 @@ def scaffold_files(target: Path, settings: ProjectSettings,
         "requirements.txt": render("requirements.txt"),
         WORKFLOW_PATH: render("publish.yml"),
     }
+    if settings.feed:  # the posts come from the blog, on a schedule
+        del files[f"posts/{today.isoformat()}-{SAMPLE_SLUG}.txt"]
+        files[WORKFLOW_PATH] = render(FEED_WORKFLOW)
     for key, relative in AUDIO_FILES.items():
         files[relative] = default_asset(ASSET_DEFAULTS[key])
     return files
 
 
-def init_project(target: Path | str, settings: ProjectSettings | None = None,
-                 today: dt.date | None = None) -> list[Path]:
-    """Create a podcast project in ``target`` (made if missing). Returns the files written.
+@dataclass
+class InitResult:
+    """What ``init_project`` did: files created, files left as they were, and the lines
+    added to an existing ``.gitignore``."""
 
-    Raises PodcasterError, writing nothing, if any of the files already exists.
+    created: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+
+def init_project(target: Path | str, settings: ProjectSettings | None = None,
+                 today: dt.date | None = None) -> InitResult:
+    """Create a podcast project in ``target`` (made if missing), also inside an existing
+    repository: a file already there is kept as it is (``InitResult.kept``), and an
+    existing ``.gitignore`` gets only the lines it lacks.
+
+    Raises PodcasterError, writing nothing, if ``target`` already has a podcast.toml.
     """
     target = Path(target)
     settings = settings or ProjectSettings()
     _check(settings)
     if target.exists() and not target.is_dir():
         raise PodcasterError(f"{target}: exists and is not a folder")
-    files = scaffold_files(target, settings, today)
-    existing = sorted(name for name in files if (target / name).exists())
-    if existing:
-        raise PodcasterError(f"{target}: would overwrite {', '.join(existing)}; nothing written")
-    written = []
-    for relative, content in files.items():
+    if (target / CONFIG_NAME).exists():
+        raise PodcasterError(f"{target / CONFIG_NAME}: already a podcast project; "
+                             "nothing written")
+    result = InitResult()
+    for relative, content in scaffold_files(target, settings, today).items():
         path = target / relative
-        if isinstance(content, Path):
+        if relative == ".gitignore" and path.is_file():
+            result.ignored = _extend_gitignore(path, content)
+        elif path.exists():
+            result.kept.append(path)
+        elif isinstance(content, Path):
             copy_atomic(content, path)
+            result.created.append(path)
         else:
             write_atomic(path, content)
-        written.append(path)
-    log.info("initialised %s (%d files)", target, len(written))
-    return written
+            result.created.append(path)
+    log.info("initialised %s (%d files)", target, len(result.created))
+    return result
+
+
+def _extend_gitignore(path: Path, ours: bytes) -> list[str]:
+    """Append the scaffold's patterns (with their comments) that ``path`` lacks."""
+    text = path.read_bytes().decode("utf-8", "surrogateescape")  # the author's bytes stay
+    have = {_pattern(line) for line in text.splitlines()}
+    added, block, comments = [], [], []
+    for line in ours.decode("utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            comments.append(line)
+            continue
+        if _pattern(line) not in have:
+            block += comments + [line]
+            added.append(line)
+        comments = []
+    if added:
+        separator = "" if not text or text.endswith("\n") else "\n"
+        text += separator + "\n".join(block) + "\n"
+        write_atomic(path, text.encode("utf-8", "surrogateescape"))
+    return added
+
+
+def _pattern(line: str) -> str:
+    """A .gitignore line without the slashes that do not change what a folder matches."""
+    return line.strip().strip("/")
+
+
+def sample_title() -> str:
+    """The first line (title) of the scaffold's sample post."""
+    return (SCAFFOLD_DIR / "sample-post.txt").read_text(encoding="utf-8").splitlines()[0]

@@ -32,10 +32,17 @@ class Source:
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph of the post body in reading order; ``quoted`` if it is a quote."""
+    """A paragraph of the post body in reading order; ``quoted`` if it is a quote.
+
+    ``continues`` marks a quoted paragraph that belongs to the same quotation as the one
+    before it (a long quote over several paragraphs, or one ``<blockquote>``); ``line`` is
+    where the paragraph starts in the file (0 when unknown).
+    """
 
     text: str
     quoted: bool = False
+    continues: bool = False
+    line: int = field(default=0, compare=False)
 
 
 @dataclass
@@ -55,20 +62,30 @@ class Post:
 
 @dataclass
 class Segment:
-    """A part of the post as listeners hear it: greeting, article, commentary or signoff."""
+    """A part of the post as listeners hear it: greeting, article, commentary or signoff.
+
+    An article carries how sure its attribution is (``confidence``, 0–1; None in a post
+    without sources) and the evidence behind it (``why``).
+    """
 
     kind: str
     title: str
     paragraphs: list[str]
     source: Source | None = None
+    confidence: float | None = None
+    why: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {
+        d = {
             "kind": self.kind,
             "title": self.title,
             "paragraphs": list(self.paragraphs),
             "source": self.source.to_dict() if self.source else None,
         }
+        if self.kind == "article":
+            d["confidence"] = self.confidence
+            d["why"] = list(self.why)
+        return d
 
 
 @dataclass

@@ -6,6 +6,8 @@ Each caller states its form with explicit options instead of keeping its own cop
 
 from __future__ import annotations
 
+import math
+
 
 def timecode(seconds: float, *, hours: bool = False, pad_lead: bool = False,
              millis: str | None = None, round_down: bool = True) -> str:
@@ -20,7 +22,7 @@ def timecode(seconds: float, *, hours: bool = False, pad_lead: bool = False,
         total_ms = max(0, int(round(seconds * 1000)))
         s, ms = divmod(total_ms, 1000)
     else:
-        s = max(0, int(seconds) if round_down else int(round(seconds)))
+        s = max(0, int(seconds) if round_down else whole_seconds(seconds))
     h, m, sec = s // 3600, s % 3600 // 60, s % 60
     lead = "02d" if pad_lead else "d"
     if h or hours:
@@ -30,9 +32,15 @@ def timecode(seconds: float, *, hours: bool = False, pad_lead: bool = False,
     return f"{text}{millis}{ms:03d}" if millis is not None else text
 
 
+def whole_seconds(seconds: float) -> int:
+    """``seconds`` rounded to the nearest whole second, halves up: the one rounding rule for
+    every duration shown (feed, pages, show notes), the one podcast apps use."""
+    return max(0, math.floor(seconds + 0.5))
+
+
 def korean_duration(seconds: float) -> str:
     """``seconds`` in words as a Korean page says it: "7분 5초", "1시간 2분", "45초"."""
-    s = int(round(seconds))
+    s = whole_seconds(seconds)
     hours, minutes, secs = s // 3600, s % 3600 // 60, s % 60
     if hours:
         return f"{hours}시간 {minutes}분" if minutes else f"{hours}시간"

@@ -108,3 +108,17 @@ def built_demo(tmp_path_factory):
     shutil.copytree(DEMO, project, ignore=shutil.ignore_patterns("public", ".podcaster-cache"))
     result = build_project(project, engine="espeak")
     return project, result
+
+
+@pytest.fixture(scope="session")
+def distributions(tmp_path_factory) -> Path:
+    """The sdist and wheel of this checkout, built once per test run with ``python -m build``
+    (the sdist first, then the wheel from the unpacked sdist, as the release workflow does)."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("dist")
+    result = subprocess.run([sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return out

@@ -181,7 +181,7 @@ def test_clicking_a_sentence_plays_it_and_the_highlight_follows(page, server, sh
     episode = show.richest()
     open_episode(page, server, episode.post.slug)
     speech = episode.timeline.speech()
-    cues = page.locator("span.cue")
+    cues = page.locator("a.cue")
     assert cues.count() == len(speech)
     n = 5
     cues.nth(n).click()
@@ -218,3 +218,58 @@ def test_sources_are_links(page, server, show):
     links = page.locator("ol.sources a")
     assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [
         s.url for s in episode.post.sources]
+
+
+def axe_violations(page) -> str | None:
+    """axe-core's report of the page's accessibility violations, or None when there are none."""
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright",
+                              reason="axe-playwright-python is not installed")
+    results = axe.Axe().run(page, options={"resultTypes": ["violations"],
+                                           "runOnly": {"type": "tag", "values": [
+                                               "wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                               "best-practice"]}})
+    return results.generate_report() if results.violations_count else None
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_the_index_and_an_episode(page, server, show, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(server.url)
+    assert axe_violations(page) is None
+    open_episode(page, server, show.richest().post.slug)
+    assert axe_violations(page) is None
+
+
+def test_clicking_the_waveform_seeks_there(page, server, show):
+    episode = show.richest()
+    open_episode(page, server, episode.post.slug)
+    wave = page.locator("svg.waveform")
+    box = wave.bounding_box()
+    assert box["width"] > 300 and box["height"] > 20
+    marks = page.locator("svg.waveform line.mark")
+    assert marks.count() == len(episode_chapters(episode.timeline)) - 1
+    page.mouse.click(box["x"] + box["width"] * 0.75, box["y"] + box["height"] / 2)
+    t = pause_and_read(page)
+    assert t == pytest.approx(episode.duration * 0.75, abs=1.5)
+    played = float(page.locator("svg.waveform rect.played").get_attribute("width"))
+    assert played == pytest.approx(0.75 * int(wave.get_attribute("viewBox").split()[2]), abs=3)
+
+
+def test_chapter_links_play_the_audio_without_javascript(browser, server, show):
+    """With scripts off, a chapter link is a media-fragment link: the browser opens the MP3
+    at the chapter's time."""
+    episode = show.richest()
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(f"{server.url}episodes/{episode.post.slug}.html")
+        link = page.locator("a.chapter-link").nth(2)
+        seek = link.get_attribute("data-seek")
+        with page.expect_response(lambda r: r.url.split("#")[0].endswith(".mp3")) as response:
+            link.click()
+        assert response.value.status in (200, 206)
+        assert response.value.headers["content-type"] == "audio/mpeg"
+        page.wait_for_url(f"**/{episode.audio_path.name}#t={seek}")
+    finally:
+        context.close()

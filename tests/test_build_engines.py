@@ -3,10 +3,14 @@ against a local fake of Google's TTS endpoint."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from podcaster.build import build_project
+from podcaster.errors import EngineError
 from podcaster.speech.engines import network
+from tests.build_fixtures import invoke_cli as cli
 from tests.build_fixtures import snapshot
 from tests.fake_google import RESET, FakeGoogle, make_project
 
@@ -67,3 +71,25 @@ def test_unreachable_engine_fails_with_public_unchanged(tmp_path, fast_retries):
     assert result.built == [] and [f.path.name for f in result.failed] == [post.name]
     assert result.failed[0].message.startswith(str(post))
     assert snapshot(project / "public") == before
+
+
+def test_a_voice_that_names_gtts_fails_first_naming_the_setting(tmp_path, fast_retries, caplog):
+    project = make_project(tmp_path / "show", engine="auto",
+                           engine_toml='\n[voices.article]\nengine = "gtts"\n')
+    with FakeGoogle(status=RESET), pytest.raises(EngineError) as failed:
+        build_project(project)
+    message = str(failed.value.message)
+    assert message.startswith('podcast.toml: [voices.article] engine = "gtts" needs Google')
+    assert "remove that line" in message and "--engine espeak" in message
+    assert "built with espeak" not in caplog.text  # it never says so and then fails
+    assert not (project / "public" / "feed.xml").exists()
+
+
+def test_an_espeak_build_reports_no_google_requests(tmp_path, fast_retries):
+    project = make_project(tmp_path / "show", engine="auto")
+    with FakeGoogle(status=RESET) as google:
+        result = cli("build", str(project))
+        assert google.requests  # auto asked Google once before falling back
+    assert result.exit_code == 0, result.stderr
+    assert re.search(r"engine\s+│ espeak", result.stdout)
+    assert "request" not in result.stdout and "retried" not in result.stdout

@@ -170,7 +170,7 @@ def test_unexpected_exception_is_one_line_with_a_hint(project, monkeypatch):
     def broken(post):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(plan_module, "segment_post", broken)
+    monkeypatch.setattr(plan_module, "analyse_post", broken)
     before = snapshot(project / "public")
 
     with pytest.raises(UnexpectedError) as info:

@@ -21,7 +21,7 @@ NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
     "podcast": "https://podcastindex.org/namespace/1.0",
 }
-BASE = "https://example.github.io/evening-ai/"
+BASE = "https://evening-ai.example.org/"
 FEED = "public/feed.xml"
 
 

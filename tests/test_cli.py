@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from podcaster import errors
 from podcaster.cli import EXIT_CODES, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED
-from tests.build_fixtures import built_project
+from tests.build_fixtures import built_project, make_project, podcaster_cmd, run_cli
 from tests.build_fixtures import invoke_cli as cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -85,3 +86,82 @@ def test_not_a_project_is_a_config_error(tmp_path):
     result = cli("build", str(tmp_path))
     assert result.exit_code == errors.ConfigError.exit_code
     assert "podcast.toml" in result.stderr and "not found" in result.stderr
+
+
+def test_quiet_and_verbose_after_the_command(project):
+    post = project / "posts" / "2025-03-03-night-train.txt"
+    post.write_text(post.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    result = cli("build", str(project), "-q")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "" and result.stderr == ""
+    help_text = cli("build", "--help").stdout
+    assert re.search(r"-q, --quiet\s+Only errors", help_text)
+    assert re.search(r"-v, --verbose\s+Show debug logging", help_text)
+    (project / "posts" / "2025-03-05-empty.txt").write_bytes(b"")
+    verbose = cli("build", str(project), "--verbose")
+    assert verbose.exit_code == errors.PostError.exit_code
+    assert "Traceback" in verbose.stderr  # -v after the command shows the traceback
+
+
+@pytest.mark.parametrize("args", [("build", "{project}", "--engine", "espak"),
+                                  ("cache", "prune", "{project}", "--engine", "espak")])
+def test_unknown_engine_is_a_command_line_error_listing_the_engines(project, args):
+    result = cli(*(a.format(project=project) for a in args))
+    assert result.exit_code == 2
+    assert "unknown engine 'espak'; known engines: auto, edge, espeak, gtts" in result.stderr
+    assert not (project / ".podcaster-cache" / "staging").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ("script", "{post}"), ("segments", "{post}"), ("normalize", "2025년 52.9%"),
+    ("--help",), ("build", "--help"), ("--version",), ("cache", "info", "{project}"),
+    ("check", "{project}"), ("build", "{project}")])
+def test_output_into_a_closed_pipe_ends_quietly(project, args):
+    """`podcaster … | head -1`: the reader is gone before podcaster writes; exit 0, no error."""
+    post = project / "posts" / "2025-03-03-night-train.txt"
+    command = podcaster_cmd(*(a.format(project=project, post=post) for a in args))
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # as `head` does once it has its line
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0, stderr
+    assert "Error" not in stderr and "Traceback" not in stderr
+
+
+def test_a_file_no_reader_knows_gets_one_warning_line(project):
+    (project / "posts" / "2025-03-04-draft.docx").write_bytes(b"PK\x03\x04")
+    result = run_cli("build", str(project))
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if "draft.docx" in line]
+    assert len(lines) == 1 and "skipped, not a post" in lines[0]
+    assert ".md" in lines[0] and ".txt" in lines[0]
+
+
+def test_no_posts_to_build_says_which_files_are_read(tmp_path):
+    project = make_project(tmp_path / "show")
+    for post in (project / "posts").iterdir():
+        post.rename(post.with_suffix(".docx"))
+    result = cli("build", str(project))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: {project.resolve() / 'posts'}: no posts to build (posts are .htm, .html, "
+        ".markdown, .md, .txt files, named YYYY-MM-DD-slug)")
+
+
+def every_command() -> list[tuple[str, ...]]:
+    import click
+
+    from podcaster.cli import main
+
+    found = []
+    for name, command in main.commands.items():
+        if isinstance(command, click.Group):
+            found += [(name, sub) for sub in command.commands]
+        else:
+            found.append((name,))
+    return found
+
+
+@pytest.mark.parametrize("command", every_command(), ids=" ".join)
+def test_every_command_takes_quiet_and_verbose_after_it(command):
+    help_text = cli(*command, "--help").stdout
+    assert "-q, --quiet" in help_text and "-v, --verbose" in help_text

@@ -79,3 +79,41 @@ options = { tld = "co.kr" }
     assert voice.engine == "gtts" and voice.tempo == 1.1 and ("tld", "co.kr") in voice.options
     assert config.voice_for("article", "espeak").engine == "espeak"
     assert config.voice_for("greeting").engine == "auto"
+
+
+def test_source_table(tmp_path):
+    config = load_config(write(tmp_path, MINIMAL))
+    assert (config.source.feed, config.source.include_tags, config.source.exclude_tags,
+            config.source.title_pattern) == ("", [], [], "")
+    config = load_config(write(tmp_path, MINIMAL + """
+[source]
+feed = "https://blog.example.com/feed/"
+include_tags = ["AI 뉴스"]
+exclude_tags = ["일상", "공지"]
+title_pattern = "^오늘의 AI"
+"""))
+    assert config.source.feed == "https://blog.example.com/feed/"
+    assert config.source.include_tags == ["AI 뉴스"]
+    assert config.source.exclude_tags == ["일상", "공지"]
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, MINIMAL + """
+[source]
+feed = "ftp://blog.example.com/feed"
+include_tags = "AI"
+exclude_tags = [1]
+title_pattern = "(unclosed"
+"""))
+    message = info.value.message
+    assert "source.include_tags must be list, got str" in message
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, MINIMAL + """
+[source]
+feed = "ftp://blog.example.com/feed"
+exclude_tags = [1]
+title_pattern = "(unclosed"
+"""))
+    message = info.value.message
+    for expected in ("source.feed must be an absolute http(s) URL",
+                     "source.exclude_tags must be a list of tag names",
+                     "source.title_pattern is not a regular expression"):
+        assert expected in message

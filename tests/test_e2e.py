@@ -58,7 +58,7 @@ def test_feed_lists_one_item_per_post_with_exact_enclosures(built):
     assert len(feed.entries) == len(posts)
     for entry in feed.entries:
         (enclosure,) = entry.enclosures
-        assert enclosure.href.startswith("https://example.github.io/evening-ai/episodes/")
+        assert enclosure.href.startswith("https://evening-ai.example.org/episodes/")
         file = built / "public" / "episodes" / enclosure.href.rsplit("/", 1)[1]
         assert int(enclosure.length) == file.stat().st_size
         assert enclosure.type == "audio/mpeg"

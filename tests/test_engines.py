@@ -61,7 +61,7 @@ def test_unknown_engine_lists_the_known_ones():
 
 def test_unavailable_engine_says_what_to_install(monkeypatch):
     monkeypatch.setattr(EdgeEngine, "available", classmethod(lambda cls: False))
-    with pytest.raises(EngineError, match=r"pip install 'podcaster\[edge\]'"):
+    with pytest.raises(EngineError, match=r"pip install 'podcaster-ko\[edge\]'"):
         get_engine_class("edge")
     assert get_engine_class("edge", require_available=False) is EdgeEngine
 

@@ -322,10 +322,10 @@ def test_podcast_clients_find_every_episode(demo):
     posts = demo_posts(demo)
     data = (public / "feed.xml").read_bytes()
 
-    gpodder = podcastparser.parse("https://example.github.io/evening-ai/feed.xml",
+    gpodder = podcastparser.parse("https://evening-ai.example.org/feed.xml",
                                   (public / "feed.xml").open("rb"))
     assert gpodder["title"] == "별빛서재의 저녁 AI 소식"
-    assert gpodder["cover_url"] == "https://example.github.io/evening-ai/cover.png"
+    assert gpodder["cover_url"] == "https://evening-ai.example.org/cover.png"
     assert len(gpodder["episodes"]) == len(posts) == 3
     for ep in gpodder["episodes"]:
         (enclosure,) = ep["enclosures"]
@@ -333,7 +333,7 @@ def test_podcast_clients_find_every_episode(demo):
         post = posts[slug]
         mp3 = public / "episodes" / f"{slug}.mp3"
         assert ep["title"] == post.title
-        assert enclosure["url"] == f"https://example.github.io/evening-ai/episodes/{slug}.mp3"
+        assert enclosure["url"] == f"https://evening-ai.example.org/episodes/{slug}.mp3"
         assert enclosure["mime_type"] == "audio/mpeg"
         assert enclosure["file_size"] == mp3.stat().st_size
         assert_whole_seconds(ep["total_time"], mp3)
@@ -364,7 +364,7 @@ def test_every_tag_of_the_demo_feed(demo):
     posts = demo_posts(demo)
     root = parse((public / "feed.xml").read_bytes())
     ch = one(root, "/rss[@version='2.0']/channel")
-    base = "https://example.github.io/evening-ai/"
+    base = "https://evening-ai.example.org/"
 
     assert one(ch, "title/text()") == "별빛서재의 저녁 AI 소식"
     assert one(ch, "link/text()") == base
@@ -386,7 +386,7 @@ def test_every_tag_of_the_demo_feed(demo):
     assert one(ch, "itunes:owner/itunes:email/text()") == "host@example.com"
     assert one(ch, "itunes:type/text()") == "episodic"
     assert one(ch, "podcast:guid/text()") == str(
-        uuid.uuid5(PODCAST_GUID_NS, "example.github.io/evening-ai/feed.xml"))
+        uuid.uuid5(PODCAST_GUID_NS, "evening-ai.example.org/feed.xml"))
     locked = one(ch, "podcast:locked")
     assert (locked.text, locked.get("owner")) == ("yes", "host@example.com")
     assert xpath(ch, "pubDate") == []

@@ -3,42 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import shutil
-import subprocess
 import sys
-from pathlib import Path
 
 import feedparser
 import pytest
 import yaml
 from click.testing import CliRunner
 
+from podcaster import __version__
+from podcaster.check.placeholders import find_placeholders
 from podcaster.cli import main
 from podcaster.config import OPTIONS, load_config
 from podcaster.errors import PodcasterError
 from podcaster.init import WORKFLOW_PATH, ProjectSettings, init_project, toml_value
 from podcaster.text.read import read_post
 from podcaster.text.segment import segment_post
+from tests.conftest import ROOT
+from tests.workflow_lint import (
+    SHA_PINNED,
+    described,
+    schema_problems,
+    severity,
+    steps,
+    zizmor_findings,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
-
-BIN = Path(sys.executable).parent
-SHA_PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
-
-
-def tool(name: str) -> str:
-    path = BIN / name
-    if path.exists():
-        return str(path)
-    found = shutil.which(name)
-    if not found:
-        pytest.fail(f"{name} is not installed (pip install -e '.[test]')")
-    return found
 
 
 @pytest.fixture
@@ -95,22 +90,83 @@ def test_toml_value_round_trips(value):
     assert tomllib.loads(f"x = {toml_value(value)}")["x"] == value
 
 
-def test_init_never_overwrites(project):
+def test_init_refuses_only_an_existing_project(project):
     toml = project / "podcast.toml"
     toml.write_text("# mine\n", encoding="utf-8")
     (project / "posts" / "2025-05-01-first-episode.txt").unlink()
-    with pytest.raises(PodcasterError, match="would overwrite"):
+    with pytest.raises(PodcasterError, match="already a podcast project; nothing written"):
         init_project(project, today=dt.date(2025, 5, 1))
     assert toml.read_text(encoding="utf-8") == "# mine\n"
     assert not (project / "posts" / "2025-05-01-first-episode.txt").exists()
 
 
 def test_init_into_an_existing_repository(tmp_path):
-    (tmp_path / "README.md").write_text("my repo\n")
-    (tmp_path / ".git").mkdir()
-    init_project(tmp_path)
-    assert (tmp_path / "README.md").read_text() == "my repo\n"
-    assert (tmp_path / "podcast.toml").is_file()
+    repo = tmp_path / "blog"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".github" / "workflows").mkdir(parents=True)
+    existing = {
+        "README.md": "my repo\n",
+        ".gitignore": "node_modules/\n# keep mine\npublic\n*.log",  # no final newline
+        ".github/workflows/ci.yml": "name: ci\n",
+        "requirements.txt": "requests\n",
+        "audio/intro.mp3": "my own intro",
+    }
+    for name, text in existing.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text)
+    result = CliRunner().invoke(main, ["init", str(repo)])
+    assert result.exit_code == 0, result.output
+
+    for name in ("README.md", ".github/workflows/ci.yml", "requirements.txt", "audio/intro.mp3"):
+        assert (repo / name).read_text() == existing[name], name
+    for name in ("requirements.txt", "audio/intro.mp3"):  # the scaffold's own files
+        assert f"kept {repo / name} (already there; not changed)" in result.output
+    assert f"created {repo / WORKFLOW_PATH}" in result.output
+    assert (repo / "podcast.toml").is_file() and (repo / "audio" / "sting.mp3").is_file()
+    ignore = (repo / ".gitignore").read_text()
+    # The author's lines first, as they were.
+    assert ignore.startswith(existing[".gitignore"] + "\n")
+    added = ignore[len(existing[".gitignore"]) + 1:].splitlines()
+    assert [line for line in added if not line.startswith("#")] == ["/.podcaster-cache/"]
+    assert f"added to {repo / '.gitignore'}: /.podcaster-cache/" in result.output
+
+    again = CliRunner().invoke(main, ["init", str(repo)])
+    assert again.exit_code == 1
+    assert "already a podcast project" in again.output
+
+
+def test_init_next_lists_exactly_the_placeholders(tmp_path):
+    runner = CliRunner()
+    plain = runner.invoke(main, ["init", str(tmp_path / "a")])
+    assert plain.exit_code == 0, plain.output
+    todo = plain.output.split("Next, edit what `podcaster check` will not publish:\n")[1]
+    todo = todo.split("\n\n")[0].splitlines()
+    assert [line.split(": ")[:2] for line in todo] == [
+        ["  podcast.toml", "show.base_url"], ["  podcast.toml", "show.owner_email"],
+        [f"  posts/{dt.date.today().isoformat()}-first-episode.txt",
+         "the sample post of podcaster init; delete it and add your own posts"]]
+
+    chosen = runner.invoke(main, ["init", str(tmp_path / "b"), "--email", "kim@example.org",
+                                  "--base-url", "https://kim.github.io/show/"])
+    assert chosen.exit_code == 0, chosen.output
+    assert "show.base_url" not in chosen.output and "show.owner_email" not in chosen.output
+    assert "first-episode.txt: the sample post" in chosen.output
+
+
+def test_placeholders_are_found_until_edited(project):
+    assert [p.where for p in find_placeholders(load_config(project))] == [
+        "podcast.toml: show.base_url", "podcast.toml: show.owner_email",
+        "posts/2025-05-01-first-episode.txt"]
+    toml = project / "podcast.toml"
+    text = toml.read_text(encoding="utf-8")
+    text = text.replace("https://example.github.io/evening-show/", "https://kim.github.io/show/")
+    toml.write_text(text.replace('"you@example.com"', '"kim@example.org"'), encoding="utf-8")
+    sample = project / "posts" / "2025-05-01-first-episode.txt"
+    assert [p.where for p in find_placeholders(load_config(project))] == [
+        "posts/2025-05-01-first-episode.txt"]
+    # A post of the author's own that happens to share the sample's slug is not the sample.
+    sample.write_text("나의 첫 방송\n안녕하세요.\n", encoding="utf-8")
+    assert find_placeholders(load_config(project)) == []
 
 
 @pytest.mark.parametrize("changes, message", [
@@ -140,11 +196,7 @@ def test_init_command_options(tmp_path):
     assert workflow["env"]["PODCASTER_ENGINE"] == "edge"
     again = CliRunner().invoke(main, ["init", str(target)])
     assert again.exit_code != 0
-    assert "would overwrite" in again.output
-
-
-def workflow_steps(workflow: dict) -> list[dict]:
-    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+    assert "already a podcast project" in again.output
 
 
 def test_workflow_builds_checks_and_deploys(project):
@@ -153,47 +205,30 @@ def test_workflow_builds_checks_and_deploys(project):
     assert workflow["permissions"] == {}
     assert workflow["jobs"]["build"]["permissions"] == {"contents": "read"}
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
-    steps = workflow_steps(workflow)
-    uses = [s["uses"].split("@")[0] for s in steps if "uses" in s]
+    workflow_steps = steps(workflow)
+    uses = [s["uses"].split("@")[0] for s in workflow_steps if "uses" in s]
     assert uses == ["actions/checkout", "actions/setup-python", "actions/cache",
                     "actions/upload-pages-artifact", "actions/deploy-pages"]
-    assert all(SHA_PINNED.match(s["uses"]) for s in steps if "uses" in s)
-    runs = [s["run"] for s in steps if "run" in s]
+    assert all(SHA_PINNED.match(s["uses"]) for s in workflow_steps if "uses" in s)
+    runs = [s["run"] for s in workflow_steps if "run" in s]
     assert runs == ["python -m pip install -r requirements.txt",
                     'podcaster build --engine "$PODCASTER_ENGINE"', "podcaster check"]
     assert workflow["env"]["PODCASTER_ENGINE"] == "gtts"
-    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    cache = next(s for s in workflow_steps if s.get("uses", "").startswith("actions/cache@"))
     assert cache["with"]["path"] == ".podcaster-cache"
     assert cache["with"]["restore-keys"]
-    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages"))
+    upload = next(s for s in workflow_steps if s.get("uses", "").startswith("actions/upload-pages"))
     assert upload["with"]["path"] == "public"
     requirement = (project / "requirements.txt").read_text().splitlines()[-1]
-    assert re.fullmatch(r"podcaster==\d+\.\d+\.\d+\S*", requirement)
+    assert requirement == f"podcaster-ko=={__version__}"
 
 
 def test_workflow_passes_check_jsonschema(project):
-    result = subprocess.run(
-        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
-         str(project / WORKFLOW_PATH)], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def zizmor_findings(path: Path) -> list[dict]:
-    result = subprocess.run([tool("zizmor"), "--offline", "--no-exit-codes", "--format", "json",
-                             str(path)], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def severity(finding: dict) -> str:
-    return finding["determinations"]["severity"].lower()
+    assert schema_problems(project / WORKFLOW_PATH) == ""
 
 
 def test_workflow_passes_zizmor(project, tmp_path):
-    findings = zizmor_findings(project / WORKFLOW_PATH)
-    serious = [f"{f['ident']} ({severity(f)})" for f in findings
-               if severity(f) in ("medium", "high")]
-    assert serious == []
+    assert described(zizmor_findings(project / WORKFLOW_PATH, pedantic=True)) == []
 
     # The same check catches a workflow that is not safe.
     unsafe = tmp_path / "unsafe" / WORKFLOW_PATH
@@ -235,3 +270,105 @@ def test_init_and_build_end_to_end(tmp_path):
     index = (public / "index.html").read_text(encoding="utf-8")
     assert "테스트 &lt;방송&gt; &amp; 소식" in index
     assert f'href="episodes/{slug}.html"' in index
+
+
+def test_check_refuses_and_build_warns_until_the_example_values_are_replaced(tmp_path, caplog):
+    project = tmp_path / "my-show"
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(project)]).exit_code == 0
+    sample = next((project / "posts").glob("*-first-episode.txt"))
+    expected = [
+        "podcast.toml: show.base_url: still the example 'https://example.github.io/my-show/'; "
+        "set it to the address public/ is published at, e.g. https://USER.github.io/REPO/",
+        "podcast.toml: show.owner_email: still the example 'you@example.com'; set it to the "
+        "address podcast directories may write to",
+        f"posts/{sample.name}: the sample post of podcaster init; delete it and add your own "
+        "posts"]
+    build = runner.invoke(main, ["build", str(project), "--engine", "espeak"])
+    assert build.exit_code == 0, build.output
+    warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warned == [f"{line} (podcaster check fails until it is changed)" for line in expected]
+    check = runner.invoke(main, ["check", str(project)])
+    assert check.exit_code == 1
+    assert check.output.splitlines()[:-1] == expected  # the feed itself is fine
+    assert check.output.splitlines()[-1].startswith("Error: 3 problem(s)")
+
+    toml = project / "podcast.toml"
+    text = toml.read_text(encoding="utf-8")
+    text = text.replace("https://example.github.io/my-show/", "https://kim.github.io/show/")
+    toml.write_text(text.replace('"you@example.com"', '"kim@example.org"'), encoding="utf-8")
+    sample.unlink()
+    shutil.copy(ROOT / "tests" / "posts" / "2025-06-11-book-notes.txt", project / "posts")
+    caplog.clear()
+    assert runner.invoke(main, ["build", str(project), "--engine", "espeak"]).exit_code == 0
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
+    check = runner.invoke(main, ["check", str(project)])
+    assert check.exit_code == 0, check.output
+
+
+FEED = "https://blog.example.com/feed/"
+
+
+@pytest.fixture
+def feed_project(tmp_path):
+    target = tmp_path / "Blog Show"
+    init_project(target, ProjectSettings(feed=FEED), today=dt.date(2025, 5, 1))
+    return target
+
+
+def test_init_with_a_feed_imports_instead_of_a_sample_post(feed_project):
+    files = sorted(str(p.relative_to(feed_project)) for p in feed_project.rglob("*")
+                   if p.is_file())
+    assert files == [".github/workflows/publish.yml", ".gitignore", "audio/cover.png",
+                     "audio/intro.mp3", "audio/outro.mp3", "audio/sting.mp3", "podcast.toml",
+                     "requirements.txt"]
+    config = load_config(feed_project)
+    assert config.source.feed == FEED
+    assert config.source.include_tags == []
+
+
+def test_init_rejects_a_feed_that_is_not_http(tmp_path):
+    with pytest.raises(PodcasterError, match="feed must be an absolute http"):
+        init_project(tmp_path / "show", ProjectSettings(feed="file:///etc/passwd"))
+
+
+def test_feed_workflow_imports_commits_builds_and_deploys(feed_project):
+    workflow = yaml.safe_load((feed_project / WORKFLOW_PATH).read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key "on" as true
+    assert [s["cron"] for s in triggers["schedule"]] == ["23 * * * *"]
+    assert "workflow_dispatch" in triggers and triggers["push"]["branches"] == ["main"]
+    assert workflow["permissions"] == {}
+    jobs = workflow["jobs"]
+    assert list(jobs) == ["import", "build", "deploy"]
+    assert jobs["import"]["permissions"] == {"contents": "write"}
+    assert jobs["build"]["permissions"] == {"contents": "read"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["build"]["needs"] == "import" and jobs["deploy"]["needs"] == "build"
+    all_steps = steps(workflow)
+    assert all(SHA_PINNED.match(s["uses"]) for s in all_steps if "uses" in s)
+    checkouts = [s for s in all_steps if s.get("uses", "").startswith("actions/checkout@")]
+    assert all(s["with"]["persist-credentials"] is False for s in checkouts)
+    assert checkouts[1]["with"]["ref"] == "${{ needs.import.outputs.commit }}"
+    runs = [s["run"].strip() for s in all_steps if "run" in s]
+    assert runs[:2] == ["python -m pip install -r requirements.txt", "podcaster import"]
+    commit = runs[2]
+    assert "git add posts" in commit and 'push origin "HEAD:refs/heads/main"' in commit
+    assert "${{" not in commit  # the token reaches the script through the environment only
+    assert runs[3:] == ["python -m pip install -r requirements.txt",
+                        'podcaster build --engine "$PODCASTER_ENGINE"', "podcaster check"]
+
+
+def test_feed_workflow_passes_the_linters(feed_project, tmp_path):
+    path = feed_project / WORKFLOW_PATH
+    assert schema_problems(path) == ""
+    assert described(zizmor_findings(path, pedantic=True)) == []
+
+    # The same check catches the mistakes a committing workflow invites.
+    unsafe = tmp_path / "unsafe" / WORKFLOW_PATH
+    unsafe.parent.mkdir(parents=True)
+    text = path.read_text().replace("persist-credentials: false", "fetch-depth: 1")
+    text = text.replace('git add posts', 'git add posts  # ${{ github.event.head_commit.message }}')
+    unsafe.write_text(text)
+    found = {f["ident"] for f in zizmor_findings(unsafe, pedantic=True)}
+    assert {"artipacked", "template-injection"} <= found
+

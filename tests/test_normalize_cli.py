@@ -87,12 +87,31 @@ def test_script_shows_cues_and_readings(runner, project):
     assert "Left in Latin letters" not in out
 
 
-def test_script_names_words_left_in_latin(runner, tmp_path):
+def test_script_shows_each_transliteration(runner, tmp_path):
     post = tmp_path / "2025-11-10-robots.txt"
-    post.write_text(POST.replace("반가운 일입니다", "Kubernetes처럼 반가운 일입니다"), "utf-8")
+    text = "Kubernetes처럼 dashboard와 Zqxv가 반가운 일입니다"
+    post.write_text(POST.replace("반가운 일입니다", text), "utf-8")
     result = runner.invoke(main, ["script", "--changed", str(post)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1].endswith("[pronunciation]): Kubernetes")
+    last = result.output.splitlines()[-1]
+    # Kubernetes is a built-in name; the others are read by pronunciation or spelled.
+    assert last == (
+        "Read by pronunciation (override under [pronunciation]): dashboard → 대시보드, "
+        "Zqxv → 제트큐엑스브이"
+    )
+    assert "쿠버네티스처럼 대시보드와 제트큐엑스브이가" in result.output
+
+
+def test_script_names_words_kept_in_latin(runner, project):
+    post = project / "posts" / "2025-11-10-robots.txt"
+    post.write_text(POST.replace("반가운 일입니다", "Kubernetes처럼 반가운 일입니다"), "utf-8")
+    config = project / "podcast.toml"
+    config.write_text(config.read_text("utf-8") + '"Kubernetes" = "Kubernetes"\n', "utf-8")
+    result = runner.invoke(main, ["script", "--changed", str(post)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == (
+        "Left in Latin letters (kept by [pronunciation]): Kubernetes"
+    )
 
 
 def test_script_changed_only_and_highlight(runner, project):

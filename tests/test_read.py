@@ -128,8 +128,8 @@ def test_multi_line_quote_becomes_quoted_paragraphs(tmp_path):
     assert post.blocks == [
         Block("인사말입니다."),
         Block("첫째 문단은 여기서 끝나지 않는다.", True),
-        Block("둘째 문단도 이어진다.", True),
-        Block("셋째 문단에서 인용이 닫힌다.", True),
+        Block("둘째 문단도 이어진다.", True, continues=True),  # one quotation
+        Block("셋째 문단에서 인용이 닫힌다.", True, continues=True),
         Block("제 생각은 이렇습니다."),
     ]
 
@@ -184,7 +184,7 @@ def test_marks_around_a_multi_paragraph_blockquote_go():
     ]
     assert blocks_from_paragraphs(paras, Path("p.html")) == [
         Block("인용 첫 문단", True),
-        Block("인용 둘째 문단", True),
+        Block("인용 둘째 문단", True, continues=True),
         Block("“안에서 닫히지 않음", True),  # the format says where the quote ends
         Block("제 생각."),
     ]
@@ -205,7 +205,7 @@ def test_html_blockquote_with_line_breaks_and_loose_tags(tmp_path):
         Block("둘째 문단"),
         Block("셋째 문단"),
         Block("인용 첫 줄", True),
-        Block("인용 둘째 줄", True),
+        Block("인용 둘째 줄", True, continues=True),
         Block('제 생각은 "이렇습니다".'),
         Block("이상입니다."),
     ]
@@ -420,6 +420,12 @@ def test_slug_from_file_name(tmp_path, name, slug):
     assert post.date == dt.date(2025, 7, 1)
 
 
+@pytest.mark.parametrize("name", ["2025-10-06-.txt", "2025-10-06_.md", "2025-10-06 .txt"])
+def test_empty_slug_after_the_date_is_refused_with_the_naming_rule(tmp_path, name):
+    with pytest.raises(PostError, match=r"empty slug: name the file YYYY-MM-DD-slug\.txt"):
+        read_post(write(tmp_path, name, "제목\n본문 한 줄."))
+
+
 def test_decomposed_hangul_file_name_is_normalised(tmp_path):
     import unicodedata
 
@@ -498,3 +504,16 @@ def test_fixtures_copy_cleanly(tmp_path):
         target = tmp_path / fixture.name
         shutil.copyfile(fixture, target)
         assert read_post(target).blocks
+
+
+def test_files_no_reader_knows_are_skipped_with_a_warning_naming_them(tmp_path, caplog):
+    from podcaster.text.read import find_posts
+
+    for name in ("2025-07-01-a.txt", "2025-07-02-b.docx", "notes", ".DS_Store"):
+        (tmp_path / name).write_text("제목\n본문 한 줄.", encoding="utf-8")
+    (tmp_path / "images").mkdir()
+    assert find_posts(tmp_path) == [tmp_path / "2025-07-01-a.txt"]
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warnings == [
+        f"{tmp_path / name}: skipped, not a post: posts are .htm, .html, .markdown, .md, .txt files"
+        for name in ("2025-07-02-b.docx", "notes")]

@@ -12,9 +12,10 @@ from click.testing import CliRunner
 
 from podcaster.cli import main
 from podcaster.model import Block, Post, Source
-from podcaster.text import segment
+from podcaster.text.alignment import align_in_order
+from podcaster.text.evidence import SourceEvidence, bigrams
 from podcaster.text.read import read_post
-from podcaster.text.segment import align, bigrams, segment_post, similarities
+from podcaster.text.segment import analyse_post, segment_post
 
 HERE = Path(__file__).resolve().parent
 POSTS = HERE / "posts"
@@ -156,18 +157,23 @@ def test_alignment_is_monotonic_and_unmatched_paragraphs_continue():
     blocks = [
         Block("안녕하세요."),
         Block("서울 지하철 새 노선이 오늘 아침 개통했다.", True),
-        Block("출근길 시민들은 대체로 반겼다.", True),  # no match: stays with article 1
+        # a second paragraph with evidence: the author quotes several paragraphs per article
+        Block("출근길 시민들은 지하철 노선을 반겼다.", True),
         Block("제주 감귤 수확량이 올해 역대 최대를 기록했다.", True),
-        Block("농민들은 가격 하락을 걱정했다.", True),  # no match: stays with article 2
-        Block("첫 문장에서 서울 지하철 노선을 다시 언급해도", True),  # never goes back
+        Block("농민들은 가격 하락을 걱정했다.", True),  # no match: continues article 2
+        # never goes back: fits source 1, so it is read without an outlet, with a warning
+        Block("첫 문장에서 서울 지하철 노선을 다시 언급해도", True),
         Block("국산 전기 버스가 처음으로 수출 계약을 맺었다.", True),
         Block("반가운 소식들입니다."),
         Block("이상 오늘의 소식이었습니다."),
     ]
-    segments = segment_post(make_post(blocks, SOURCES))
-    assert kinds(segments) == ["greeting", "article", "article", "article", "commentary", "signoff"]
-    assert [len(s.paragraphs) for s in segments[1:4]] == [2, 3, 1]
-    assert [s.source.n for s in segments[1:4]] == [1, 2, 3]
+    result = analyse_post(make_post(blocks, SOURCES))
+    segments = result.segments
+    assert kinds(segments) == ["greeting", *["article"] * 4, "commentary", "signoff"]
+    assert [len(s.paragraphs) for s in segments[1:5]] == [2, 2, 1, 1]
+    assert [s.source.n if s.source else None for s in segments[1:5]] == [1, 2, None, 3]
+    assert segments[3].title == "기사 3"
+    assert [(w.paragraph, "source 1" in w.message) for w in result.warnings] == [(6, True)]
 
 
 def test_alignment_prefers_using_every_source_at_a_run_start():
@@ -234,28 +240,22 @@ def test_quote_first_means_no_greeting_and_no_quotes_means_no_article():
 def test_similarity_uses_bigrams_and_discounts_shared_ones():
     assert bigrams("AI 굴기, 중국!") == {"ai", "굴기", "중국"}
     sources = [Source(1, "AI 반도체 투자"), Source(2, "AI 로봇 공개")]
-    sim = similarities(["반도체 투자가 늘었다", "AI 이야기", "로봇 투자"], sources)
-    assert sim[0] == [1.0, 0.0]  # "ai" is in every title: it does not count
-    assert sim[1] == [0.0, 0.0]
-    assert sim[2] == [0.0, 0.0]  # one bigram of a longer title is no clear match
+    scorer = SourceEvidence(sources)
+
+    def shares(text, sources_=None):
+        s = SourceEvidence(sources_) if sources_ else scorer
+        out = []
+        for j in range(len(s.sources)):
+            reason = [r for r in s.evidence(text, j).reasons if r.startswith("title bigrams")]
+            out.append(float(reason[0].split()[2]) if reason else 0.0)
+        return out
+
+    assert shares("반도체 투자가 늘었다") == [1.0, 0.0]  # "ai" is in every title: it does not count
+    assert shares("AI 이야기") == [0.0, 0.0]
+    assert shares("로봇 투자") == [0.0, 0.0]  # one bigram of a longer title is no clear match
     three = [*sources, Source(3, "반도체 공장")]
-    sim = similarities(["반도체 투자와 AI"], three)
     # weights: ai 1/2, 반도 1/2, 도체 1/2, 투자 1 -> 2.5 of 2.5 for the first title
-    assert sim[0][0] == pytest.approx(1.0)
-    assert sim[0][2] == pytest.approx(1 / 2)  # 반도, 도체 (1/2 each) of 반도, 도체, 공장
-
-
-def test_a_match_needs_the_minimum_share_of_a_title():
-    # Titles that share no bigram: every bigram weighs 1, so a share is hits / bigrams.
-    sources = [Source(1, "남해 바다 거북 보호 구역 새로 지정"),  # 7 bigrams
-               Source(2, "시립 도서관 야간 개방 확대 주말 포함 시범 운영 결정 발표 내년 봄부터 전면 시행")]
-    sim = similarities(["거북 보호 활동이 늘었다", "야간 개방은 처음이다"], sources)
-    assert sim[0] == [pytest.approx(2 / 7), 0.0]  # 0.29: a clear match
-    assert sim[1] == [0.0, 0.0]  # 야간, 개방: 2 of 17 bigrams = 0.118, under MIN_MATCH
-    sources[1] = Source(2, "시립 도서관 야간 개방 확대 주말 포함 시범 운영 결정 발표 내년 봄부터 전면")
-    sim = similarities(["야간 개방은 처음이다"], sources)
-    assert sim[0] == [0.0, pytest.approx(2 / 16)]  # 0.125: just over it
-    assert segment.MIN_MATCH == 0.12
+    assert shares("반도체 투자와 AI", three) == [1.0, 0.0, 0.5]
 
 
 def test_a_weak_but_clear_match_starts_the_next_article():
@@ -271,18 +271,15 @@ def test_a_weak_but_clear_match_starts_the_next_article():
     assert [s.source.n for s in segments[:2]] == [1, 2]
 
 
-def test_on_a_tie_the_earlier_article_is_kept_longer():
-    # The first quote matches no title, the second the third title: the first may belong to
-    # source 1 or 2 at the same cost; the earlier one wins.
-    sources = [Source(1, "화성 탐사 로봇 발사"), Source(2, "바다 거북 보호 구역"),
-               Source(3, "도서관 야간 개방 확대")]
-    blocks = [
-        Block("오늘은 날씨가 맑았다고 한다.", True),
-        Block("시립 도서관이 야간 개방을 확대한다고 밝혔다.", True),
-    ]
-    assert align([b.text for b in blocks], sources, [True, False]) == [0, 2]
-    segments = segment_post(make_post(blocks, sources))
-    assert [(s.kind, s.source.n) for s in segments] == [("article", 1), ("article", 3)]
+def test_on_a_tie_the_current_article_goes_on():
+    # Block 0 may be source 1 or 2 (both allowed, neither matched), block 1 is source 3:
+    # both paths cost the same; the one that keeps the earlier article is taken.
+    sim = [[0.0, 0.0, 0.0], [0.0, 0.0, 1.0]]
+    strong = [[True, True, False], [False, False, True]]
+    assert align_in_order(sim, strong, [True, False]) == [0, 2]
+    # The same with a real score on both candidates.
+    sim = [[0.5, 0.5, 0.0], [0.0, 0.0, 1.0]]
+    assert align_in_order(sim, strong, [True, False]) == [0, 2]
 
 
 def test_a_post_without_quotes_in_full():
@@ -301,51 +298,19 @@ def test_a_post_without_quotes_in_full():
         make_post([Block("한 문단뿐인 글.")]))] == [("commentary", "논평", ["한 문단뿐인 글."])]
 
 
-def test_without_a_clear_match_a_quote_does_not_switch_article():
-    # Leaving source 2 unquoted costs more than switching would, but a quote that matches
-    # no title, inside a run of quotes, never starts an article.
-    sources = [Source(1, "화성 탐사 로봇 발사"), Source(2, "바다 거북 보호 구역")]
-    paragraphs = ["화성 탐사 로봇이 발사됐다.", "시민들은 반겼다."]
-    assert align(paragraphs, sources, [True, False]) == [0, 0]
-    assert align(paragraphs, sources) == [0, 0]  # only the first quote starts a run
-    assert align(["가나다.", "라마바."], sources) == [0, 0]
-    assert align(["가나다.", "라마바."], sources, [True, True]) == [0, 1]
+def title_share(sources: list[Source], text: str, j: int) -> float:
+    reasons = SourceEvidence(sources).evidence(text, j).reasons
+    found = [r for r in reasons if r.startswith("title bigrams")]
+    return float(found[0].split()[2]) if found else 0.0
 
 
-def test_a_quote_stays_with_the_article_it_matches_best():
-    # The second quote matches title 1 (2 of 4 bigrams: 0.5) better than title 2 (2 of 8:
-    # 0.25): the gain of using source 2 (0.24) does not make up for it.
-    sources = [Source(1, "화성 탐사 로봇 발사"),
-               Source(2, "남해 바다 거북 보호 구역 새로 지정 소식")]
-    paragraphs = ["화성 탐사 로봇이 발사됐다.", "로봇 발사 현장에서 거북 보호 단체가 시위했다."]
-    sim = similarities(paragraphs, sources)
-    assert sim[1] == [pytest.approx(0.5), pytest.approx(0.25)]
-    assert align(paragraphs, sources, [True, False]) == [0, 0]
-
-
-def test_the_path_may_end_before_the_last_source():
-    sources = [Source(1, "화성 탐사 로봇 발사"), Source(2, "바다 거북 보호 구역"),
-               Source(3, "도서관 야간 개방 확대")]
-    assert align(["화성 탐사 로봇이 발사됐다.", "바다 거북 보호 구역이 생겼다."], sources,
-                 [True, False]) == [0, 1]
-    assert align([], sources) == []
-    assert align(["아무 말."], []) == [None]
-
-
-def test_one_source_and_titles_without_distinctive_bigrams():
-    # With one source every bigram counts (a title cannot be told from itself).
-    assert similarities(["화성 탐사 로봇"], [Source(1, "화성 탐사 로봇 발사")]) == [[0.75]]
-    # A title whose bigrams are all in every title has nothing to match.
-    assert similarities(["아무 말이나 해 봅니다"], [Source(1, "AI"), Source(2, "AI 로봇")]) == [
-        [0.0, 0.0]]
-    # A title with one distinctive bigram is matched by that bigram alone.
-    two = [Source(1, "AI 로봇"), Source(2, "AI 반도체")]
-    assert similarities(["로봇이 왔다"], two) == [[1.0, 0.0]]
-
-
-def test_a_share_of_exactly_min_match_is_a_match():
-    title = " ".join(["가나", "다라", "마바", "사아", "자차", "카타", "파하", "거너", "더러", "머버",
-                      "서어", "저처", "커터", "퍼허", "고노", "도로", "모보", "소오", "조초",
-                      "코토", "포호", "구누", "두루", "무부", "수우"])  # 25 bigrams
-    sim = similarities(["가나 다라 마바"], [Source(1, title), Source(2, "화성 탐사")])
-    assert sim[0][0] == pytest.approx(3 / 25) == segment.MIN_MATCH
+def test_a_title_match_needs_the_minimum_share():
+    # Titles that share no bigram: every bigram weighs the same, a share is hits / bigrams.
+    seven = Source(1, "남해 바다 거북 보호 구역 새로 지정")
+    seventeen = Source(2, "시립 도서관 야간 개방 확대 주말 포함 시범 운영 결정 발표 내년 봄부터 전면 시행")
+    sixteen = Source(2, "시립 도서관 야간 개방 확대 주말 포함 시범 운영 결정 발표 내년 봄부터 전면")
+    assert title_share([seven, seventeen], "거북 보호 활동이 늘었다", 0) == pytest.approx(
+        2 / 7, abs=0.01)
+    assert title_share([seven, seventeen], "야간 개방은 처음이다", 1) == 0.0  # 0.118
+    assert title_share([seven, sixteen], "야간 개방은 처음이다", 1) == pytest.approx(
+        2 / 16, abs=0.01)  # 0.125: just over MIN_SHARE

@@ -100,7 +100,7 @@ def test_episode_page_chapters_transcript_and_sources(tmp_path, config):
         "https://space.example.com/jupiter"]
 
     # Every spoken cue appears once, in order; it owns the time up to the next cue's start.
-    cues = page.find_all("span", "cue")
+    cues = page.find_all("a", "cue")
     speech = [(i, t) for i, t in enumerate(episode.timeline.cues) if not t.cue.is_sound]
     assert [c.text for c in cues] == [t.cue.text for _, t in speech]
     for el, (i, t) in zip(cues, speech, strict=True):
@@ -113,7 +113,7 @@ def test_episode_page_chapters_transcript_and_sources(tmp_path, config):
     assert [p.find_all("h3")[0].text.split(" ", 1)[1] if p.find_all("h3") else None
             for p in parts] == [None, "인사", "기사 1 · 목성 탐사선 소식", "맺음말"]
     article_paragraphs = parts[2].find_all("p", "paragraph")
-    assert [len(p.find_all("span", "cue")) for p in article_paragraphs] == [1, 1, 1]
+    assert [len(p.find_all("a", "cue")) for p in article_paragraphs] == [1, 1, 1]
     assert "announcement" in article_paragraphs[0].classes
 
     # Sources: web links are links; anything else is plain text.
@@ -139,7 +139,7 @@ def test_pages_escape_what_the_author_wrote(tmp_path, config):
             "static/player.js" if name == "index.html" else "../static/player.js"]
     page = parse_html(files["episodes/stars.html"])
     assert page.find_all("h1")[0].text == episode.post.title
-    assert "오늘도 <맑은> 밤이네요." in [c.text for c in page.find_all("span", "cue")]
+    assert "오늘도 <맑은> 밤이네요." in [c.text for c in page.find_all("a", "cue")]
 
 
 def test_source_titles_and_outlets_are_escaped_everywhere(tmp_path, config):
@@ -248,7 +248,7 @@ def test_built_episode_page_matches_its_timeline(built_demo):
     show = built_show(built_demo)
     for episode in show.result.episodes:
         page = parse_html((show.public / "episodes" / f"{episode.post.slug}.html").read_bytes())
-        cues = page.find_all("span", "cue")
+        cues = page.find_all("a", "cue")
         speech = episode.timeline.speech()
         assert [c.text for c in cues] == [t.cue.text for t in speech]
         # Times are written to the millisecond, rounded up so a seek lands inside the cue.

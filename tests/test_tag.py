@@ -76,11 +76,45 @@ def test_every_field_reads_back(mp3):
     (uslt,) = id3.getall("USLT")
     assert (uslt.lang, uslt.text) == ("kor", tags.transcript)
     assert id3["PCST"].value == 1
-    assert id3["WFED"].url == tags.feed_url
+    assert id3["WFED"].text == [tags.feed_url]
     assert id3["TGID"].text == [tags.guid]
     assert id3["TDES"].text == [tags.notes]
     assert id3["TCAT"].text == ["News"]
     assert id3["TKWD"].text == ["AI,로봇"]
+
+
+def raw_frame(mp3: Path, frame_id: bytes) -> bytes:
+    """The body of the first ``frame_id`` frame in the file's ID3v2.3 tag."""
+    data = mp3.read_bytes()
+    size = 0
+    for byte in data[6:10]:
+        size = (size << 7) | byte
+    pos = 10
+    while pos + 10 <= 10 + size and data[pos:pos + 4].strip(b"\0"):
+        length = int.from_bytes(data[pos + 4:pos + 8], "big")
+        if data[pos:pos + 4] == frame_id:
+            return data[pos + 10:pos + 10 + length]
+        pos += 10 + length
+    raise AssertionError(f"no {frame_id!r} frame")
+
+
+def test_wfed_has_an_encoding_byte_as_apple_writes_it(mp3):
+    write_tags(mp3, full_tags())
+    assert raw_frame(mp3, b"WFED") == b"\x00https://example.com/show/feed.xml\x00"
+
+
+def test_eyed3_reads_the_podcast_frames_without_warnings(mp3, caplog):
+    eyed3 = pytest.importorskip("eyed3")
+    write_tags(mp3, full_tags())
+    with caplog.at_level("WARNING"):
+        audio = eyed3.load(str(mp3))
+    # (eyeD3 also misreads ID3v2.3's TDAT "DDMM" day as a date; that is not ours to fix.)
+    warnings = [r.getMessage() for r in caplog.records
+                if r.name.startswith("eyed3") and "Invalid date" not in r.getMessage()]
+    assert warnings == []
+    (wfed,) = audio.tag.frame_set[b"WFED"]
+    assert wfed.text == "https://example.com/show/feed.xml"
+    assert audio.tag.title == "로봇과 전기차의 하루"
 
 
 def test_raw_tag_is_version_2_3_with_v23_date_frames(mp3):
@@ -169,6 +203,7 @@ category = "News"
 
 
 def test_episode_tags_and_sidecars_of_an_episode(tmp_path, mp3):
+    from podcaster.publish.feed import episode_summary
     from podcaster.publish.tag import episode_tags
 
     (tmp_path / "podcast.toml").write_text(CONFIG, encoding="utf-8")
@@ -182,7 +217,9 @@ def test_episode_tags_and_sidecars_of_an_episode(tmp_path, mp3):
     tags = episode_tags(config, episode)
     assert (tags.title, tags.artist, tags.album, tags.date, tags.track) == (
         "로봇과 전기차의 하루", "별빛서재", "별빛서재의 저녁 AI 소식", "2025-11-03", 4)
-    assert tags.description == post.title  # no description: the title stands in
+    # No description: the generated summary, the same line the feed and pages show.
+    assert tags.description == episode_summary(episode)
+    assert tags.description.startswith("이번 회에서 다룬 소식: 로봇 바리스타")
     assert tags.language == "kor"
     assert tags.feed_url == "https://example.com/show/feed.xml"
     assert len(tags.guid) == 36
@@ -195,7 +232,9 @@ def test_episode_tags_and_sidecars_of_an_episode(tmp_path, mp3):
     assert "오늘 소식 2개를 전합니다." in tags.transcript
 
     written = write_episode_sidecars(config, episode)
-    assert sorted(p.name for p in written) == ["robots.chapters.json", "robots.srt", "robots.vtt"]
+    assert sorted(p.name for p in written) == [
+        "robots.chapters.json", "robots.peaks.json", "robots.srt", "robots.transcript.json",
+        "robots.vtt"]
     assert all(p.parent == mp3.parent for p in written)
     doc = json.loads((mp3.parent / "robots.chapters.json").read_text(encoding="utf-8"))
     assert doc["title"] == post.title

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import webvtt
 
 from podcaster.model import Cue, TimedCue, Timeline
 from podcaster.publish.transcript import (
     TranscriptCue,
+    render_json,
     render_srt,
     render_text,
     render_vtt,
@@ -115,3 +119,37 @@ def test_plain_text_has_a_paragraph_per_post_paragraph_and_names_speaker_changes
     assert paragraphs[5] == f"{AUTHOR}: 반가운 소식입니다."
     assert paragraphs[-1] == "이상 별빛서재였습니다."
     assert render_text([]) == ""
+
+
+LONG = ("이 문장은 한 카드에 다 들어가지 않을 만큼 길어서 여러 카드로 나뉘어야 하며 "
+        "그 시간은 글자 수에 따라 나눠 가져야 합니다.")
+MIXED = [TranscriptCue(0, 2000, AUTHOR, "짧은 인사입니다."),
+         TranscriptCue(2500, 12500, "새벽일보", LONG),
+         TranscriptCue(13000, 15000, AUTHOR, "반가운 소식입니다.")]
+
+
+def test_vtt_cues_are_caption_sized_with_one_speaker_each():
+    parsed = webvtt.from_string(render_vtt(MIXED))
+    assert len(parsed) > len(MIXED)  # the long sentence spans several cues
+    for caption in parsed:
+        lines = re.sub(r"</?v[^>]*>", "", caption.raw_text).split("\n")
+        assert 1 <= len(lines) <= 2 and all(len(line) <= 32 for line in lines), lines
+        assert caption.raw_text.count("<v ") == 1  # one voice span: one speaker
+        assert caption.voice in (AUTHOR, "새벽일보")
+    assert [c.voice for c in parsed][0] == AUTHOR and parsed[-1].voice == AUTHOR
+    long_cues = [c for c in parsed if c.voice == "새벽일보"]
+    assert " ".join(c.text.replace("\n", " ") for c in long_cues) == LONG
+    assert seconds(long_cues[0].start) == 2.5 and seconds(long_cues[-1].end) == 12.5
+    for a, b in zip(long_cues, long_cues[1:]):
+        assert seconds(a.end) == seconds(b.start)
+
+
+def test_json_transcript_has_a_segment_per_sentence():
+    cues = transcript_cues(sample_timeline(), AUTHOR)
+    doc = json.loads(render_json(cues).decode("utf-8"))
+    assert doc["version"] == "1.0.0"
+    assert [(s["speaker"], s["body"]) for s in doc["segments"]] == [
+        (c.speaker, c.text) for c in cues]
+    assert [(s["startTime"], s["endTime"]) for s in doc["segments"]] == [
+        (c.start_ms / 1000, c.end_ms / 1000) for c in cues]
+    assert doc["segments"][5]["body"] == "가격은 <5,000원> & 그 이하다."  # JSON needs no escaping

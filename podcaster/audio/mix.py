@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from podcaster import ffmpeg
+from podcaster.audio.lametag import mark_cbr
 from podcaster.audio.loudness import EnergyBins, db_to_gain
 from podcaster.audio.settings import AudioSettings
 from podcaster.audio.timeline import MUSIC, Event
@@ -150,7 +151,8 @@ def encode(blocks: Iterator[np.ndarray], out_path: Path, settings: AudioSettings
     """Limit and encode mono float blocks to an MP3 at ``out_path`` (temp name, then rename).
 
     The stream carries no tags, dates or version strings, and LAME's header records the
-    encoder delay and padding so decoders give back exactly the samples that went in.
+    encoder delay and padding so decoders give back exactly the samples that went in, and
+    says the file is CBR.
     """
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -169,6 +171,7 @@ def encode(blocks: Iterator[np.ndarray], out_path: Path, settings: AudioSettings
     try:
         ffmpeg.feed(args, (b.astype("<f4", copy=False).tobytes() for b in blocks),
                     what=str(out_path))
+        mark_cbr(tmp, int(settings.bitrate.strip().lower().removesuffix("k")))
         os.replace(tmp, out_path)
     finally:
         tmp.unlink(missing_ok=True)

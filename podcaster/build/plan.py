@@ -27,9 +27,9 @@ from podcaster.build.manifest import (
 from podcaster.errors import PodcasterError, PostError
 from podcaster.model import Clip, Cue, Episode, Post, Segment
 from podcaster.publish.tag import EpisodeTags, episode_tags
-from podcaster.text.read import find_posts, read_post
+from podcaster.text.read import find_posts, read_post, readable_extensions
 from podcaster.text.script import build_script
-from podcaster.text.segment import segment_post
+from podcaster.text.segment import analyse_post
 
 if TYPE_CHECKING:
     from podcaster.build.run import Build
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when podcaster's output for the same inputs changes: every episode is then rebuilt.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 @dataclass
@@ -66,7 +66,8 @@ def plan_posts(build: Build) -> list[Plan]:
     slugs: dict[str, Path] = {}
     paths = find_posts(build.config.posts_dir)
     if not paths:
-        raise PodcasterError(f"{build.config.posts_dir}: no posts to build")
+        raise PodcasterError(f"{build.config.posts_dir}: no posts to build (posts are "
+                             f"{readable_extensions()} files, named YYYY-MM-DD-slug)")
     for path in paths:
         with build.per_post(path):
             post = read_post(path)
@@ -77,7 +78,9 @@ def plan_posts(build: Build) -> list[Plan]:
                 raise PostError(path, f"slug {post.slug!r} is already used by "
                                       f"{slugs[post.slug]}")
             slugs[post.slug] = path
-            segments = segment_post(post)
+            segmentation = analyse_post(post)
+            build.warnings.extend(segmentation.warnings)
+            segments = segmentation.segments
             cues = build_script(post, segments, build.script_settings)
             plans.append(Plan(post, segments, cues, audio_key(build, segments, cues)))
     if not plans and not build.failed:

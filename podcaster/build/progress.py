@@ -10,15 +10,27 @@ import click
 from podcaster.timecode import timecode
 
 
+def _console(**options):
+    """A rich console that leaves a closed pipe (`podcaster build | head`) to the command
+    line, which ends quietly with exit 0 (rich itself would exit 1). rich loads lazily."""
+    from rich.console import Console
+
+    class PipeAwareConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return PipeAwareConsole(**options)
+
+
+
 class BuildProgress:
     """Build progress on stderr: bars over episodes and clips on a terminal, one line per
     episode elsewhere (CI logs), nothing when quiet."""
 
     def __init__(self, quiet: bool):
-        from rich.console import Console
-
         self.quiet = quiet
-        self.console = Console(stderr=True)
+        self.console = _console(stderr=True)
         self.bar = None
         self.done = 0
         self.total = 0
@@ -69,7 +81,6 @@ class BuildProgress:
 
 
 def print_summary(result) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title="podcaster build", show_header=False, title_justify="left")
@@ -88,7 +99,7 @@ def print_summary(result) -> None:
                            + requests)
     table.add_row("engine", result.engine)
     table.add_row("wall time", f"{result.seconds:.1f} s")
-    Console(highlight=False).print(table)
+    _console(highlight=False).print(table)
     click.echo(f"feed: {result.feed_path}")
     changed = {slug: "built" for slug in result.built}
     changed.update((slug, "restored") for slug in result.restored)

@@ -49,11 +49,13 @@ from podcaster.build.manifest import (
 )
 from podcaster.build.plan import Plan, decide, kept_records, number_episodes, plan_posts
 from podcaster.build.produce import produce, synthesise
+from podcaster.check.placeholders import find_placeholders
 from podcaster.config import Config, load_config
-from podcaster.errors import PodcasterError, UnexpectedError
+from podcaster.errors import PodcasterError, UnclearAttributionError, UnexpectedError
 from podcaster.model import SPEECH_KINDS, Episode, Post, Voice
 from podcaster.speech.cache import ClipCache
 from podcaster.speech.synthesize import Synthesizer, SynthStats, request_settings, voice_resolver
+from podcaster.text.attribution import AttributionWarning
 from podcaster.text.script import ScriptSettings
 
 log = logging.getLogger(__name__)
@@ -104,6 +106,7 @@ class BuildResult:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    warnings: list[AttributionWarning] = field(default_factory=list)  # quotes without a clear source
 
     @property
     def audio_seconds(self) -> float:
@@ -111,12 +114,15 @@ class BuildResult:
 
 
 def build_project(project_dir: Path | str, engine: str | None = None, jobs: int | None = None,
-                  progress: Progress | None = None, keep_going: bool = False) -> BuildResult:
+                  progress: Progress | None = None, keep_going: bool = False,
+                  strict: bool = False) -> BuildResult:
     """Build the project's posts into ``public/``, redoing only what changed.
 
     Raises a PodcasterError (PostError naming the file for a bad post) and leaves ``public/``
     unchanged, unless ``keep_going``: then the other posts are built and the bad ones are
     listed in ``BuildResult.failed``. Raises BuildLockedError if another build is running.
+    Quotes without a clear source are listed in ``BuildResult.warnings``; with ``strict``
+    they raise UnclearAttributionError after planning, before anything is written.
     """
     started = time.monotonic()
     overrides: dict[str, Any] = {}
@@ -125,8 +131,10 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
     if jobs is not None:
         overrides["engine.jobs"] = jobs
     config = load_config(project_dir, overrides)
+    for placeholder in find_placeholders(config):
+        log.warning("%s (podcaster check fails until it is changed)", placeholder)
     with BuildLock(config.cache_dir / LOCK_NAME):
-        result = Build(config, engine, progress or Progress(), keep_going).run()
+        result = Build(config, engine, progress or Progress(), keep_going, strict).run()
     result.seconds = time.monotonic() - started
     return result
 
@@ -135,8 +143,10 @@ class Build:
     """One run of the build over a loaded config (the caller holds the lock)."""
 
     def __init__(self, config: Config, engine: str | None, progress: Progress,
-                 keep_going: bool = False):
+                 keep_going: bool = False, strict: bool = False):
         self.config = config
+        self.strict = strict
+        self.warnings: list[AttributionWarning] = []
         self.engine = engine
         self.progress = progress
         self.keep_going = keep_going
@@ -188,6 +198,8 @@ class Build:
             self.concrete_voice(kind)
         manifest = load_manifest(manifest_path(self.public_dir))
         plans = plan_posts(self)
+        if self.strict and self.warnings:
+            raise UnclearAttributionError(self.warnings)
         faults.point("plan:done")
         kept = kept_records(self, manifest, plans)
         number_episodes(plans, kept)
@@ -215,7 +227,8 @@ class Build:
 
         result = BuildResult(episodes=[], feed_path=self.public_dir / "feed.xml",
                              engine=self.engine_label(plans), stats=self.synth.stats,
-                             engine_note=self.synth.note, failed=self.failed)
+                             engine_note=self.synth.note, failed=self.failed,
+                             warnings=self.warnings)
         if done or kept:
             done.sort(key=lambda p: (p.post.date, p.post.slug))
             result.episodes, result.removed = commit(self, done, kept, manifest)

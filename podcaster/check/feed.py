@@ -286,13 +286,18 @@ def check_enclosure(report: Report, where: str, enclosure, seen_urls, n) -> Path
     if enclosure is None:
         report.problem(where, "missing <enclosure>")
         return None
-    url = enclosure.get("url")
+    url = enclosure.get("url") or ""
     if enclosure.get("type") != "audio/mpeg":
         report.problem(where, f"enclosure type must be audio/mpeg, got {enclosure.get('type')!r}")
     if url in seen_urls:
         report.problem(where, f"enclosure URL {url} repeats item {seen_urls[url]}")
     seen_urls[url] = n
-    file = report.local_file(where, "enclosure", url)
+    if report.config.show.enclosure_prefix and not url.startswith(
+            report.config.show.enclosure_prefix):
+        report.problem(where, f"enclosure URL {url} does not start with show.enclosure_prefix "
+                              f"({report.config.show.enclosure_prefix})")
+        return None
+    file = report.local_file(where, "enclosure", url, media=True)
     if file is None:
         return None
     length = enclosure.get("length", "")

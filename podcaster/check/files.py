@@ -1,5 +1,5 @@
-"""Checks of the transcripts and chapters a feed item links: well-formed WebVTT, SubRip and
-Podcasting 2.0 JSON chapters, in time order, inside the audio."""
+"""Checks of the transcripts and chapters a feed item links: well-formed WebVTT, SubRip,
+Podcasting 2.0 JSON transcripts and chapters, in time order, inside the audio."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from podcaster.check.report import LANGUAGE, Report, is_absolute_url
 from podcaster.publish.feedext import CHAPTERS_TYPE
 
 TIME_SLACK = 1.0  # seconds a transcript cue or chapter may reach past the audio's end
-TRANSCRIPT_FORMATS = {"text/vtt": "vtt", "application/x-subrip": "srt", "application/srt": "srt"}
+TRANSCRIPT_FORMATS = {"text/vtt": "vtt", "application/x-subrip": "srt", "application/srt": "srt",
+                      "application/json": "json"}
 
 
 _VTT_TIME = re.compile(r"^(?:(\d+):)?([0-5]\d):([0-5]\d)\.(\d{3})$")
@@ -32,7 +33,10 @@ def check_transcript(report: Report, where: str, elem, duration: float | None) -
     fmt = TRANSCRIPT_FORMATS[mime]
     if file.suffix.lower() != f".{fmt}":
         report.problem(where, f"podcast:transcript type {mime} but the file is {file.name}")
-    error = validate_timed_text(file.read_bytes(), fmt, duration)
+    if fmt == "json":
+        error = validate_json_transcript(file.read_bytes(), duration)
+    else:
+        error = validate_timed_text(file.read_bytes(), fmt, duration)
     if error:
         report.problem(report.rel(file), error)
 
@@ -100,6 +104,31 @@ def validate_timed_text(data: bytes, fmt: str, duration: float | None) -> str | 
         cues += 1
     if not cues:
         return "transcript has no cues"
+    return None
+
+
+def validate_json_transcript(data: bytes, duration: float | None) -> str | None:
+    """None if ``data`` is a Podcasting 2.0 JSON transcript whose segments have a body and
+    times in order inside ``duration``; else what is wrong."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        return f"transcript is not JSON: {exc}"
+    segments = doc.get("segments") if isinstance(doc, dict) else None
+    if not isinstance(segments, list) or not segments:
+        return 'JSON transcript needs a non-empty "segments" list'
+    last = 0.0
+    for i, segment in enumerate(segments, start=1):
+        if not isinstance(segment, dict) or not isinstance(segment.get("body"), str):
+            return f"segment {i} has no body text"
+        start, end = segment.get("startTime"), segment.get("endTime")
+        if not all(isinstance(t, (int, float)) and not isinstance(t, bool) for t in (start, end)):
+            return f"segment {i} needs numeric startTime and endTime"
+        if end < start or start < last:
+            return f"segment {i} ({start}-{end}) is out of order"
+        if duration is not None and end > duration + TIME_SLACK:
+            return f"segment {i} ends after the audio ({end} > {duration:.1f} s)"
+        last = start
     return None
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from podcaster.config import Config
+from podcaster.publish.feed import strip_enclosure_prefix
 from podcaster.publish.feedext import ITUNES_NS, PODCAST_NS
 
 NS = {
@@ -35,6 +36,7 @@ class CheckResult:
     feed_path: Path
     episodes: int = 0
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # advice; they do not fail a check
 
     @property
     def ok(self) -> bool:
@@ -54,24 +56,37 @@ class Report:
     def problem(self, where: str, message: str) -> None:
         self.result.problems.append(Problem(where, message))
 
+    def warning(self, where: str, message: str) -> None:
+        self.result.warnings.append(Problem(where, message))
+
     def rel(self, path: Path) -> str:
         try:
             return str(path.relative_to(self.config.project_dir))
         except ValueError:
             return str(path)
 
-    def local_file(self, where: str, what: str, url: str | None) -> Path | None:
+    def local_file(self, where: str, what: str, url: str | None,
+                   media: bool = False) -> Path | None:
         """The file under public/ that ``url`` serves, or None (with a problem) if there is
-        none: relative URL, outside show.base_url, or missing file."""
+        none: relative URL, outside show.base_url, or missing file.
+
+        ``media``: ``url`` is an enclosure, served from ``show.media_base_url`` when that is
+        set, behind ``show.enclosure_prefix`` when that is set.
+        """
         if not url:
             self.problem(where, f"{what} has no URL")
             return None
+        if media:
+            url = strip_enclosure_prefix(self.config, url)
         if not is_absolute_url(url):
             self.problem(where, f"{what} URL is not absolute: {url}")
             return None
-        base = self.config.show.base_url.rstrip("/") + "/"
+        base = (self.config.show.media_base_url if media and self.config.show.media_base_url
+                else self.config.show.base_url).rstrip("/") + "/"
         if not url.startswith(base):
-            self.problem(where, f"{what} URL {url} is outside show.base_url ({base})")
+            option = "show.media_base_url" if base != self.config.show.base_url.rstrip("/") + "/" \
+                else "show.base_url"
+            self.problem(where, f"{what} URL {url} is outside {option} ({base})")
             return None
         public = self.public.resolve()
         file = (public / unquote(urlsplit(url[len(base):]).path)).resolve()

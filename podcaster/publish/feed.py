@@ -22,6 +22,7 @@ from podcaster.files import copy_atomic
 from podcaster.model import Episode, Post
 from podcaster.publish import feedext
 from podcaster.publish.chapters import episode_chapters
+from podcaster.publish.summary import summary
 from podcaster.timecode import timecode
 
 log = logging.getLogger(__name__)
@@ -31,13 +32,13 @@ PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 
 # Files written next to an episode's MP3 that the feed links when they exist:
 # suffix -> (podcast:transcript type, rel).
-TRANSCRIPTS = {".vtt": ("text/vtt", "captions"), ".srt": ("application/x-subrip", None)}
+TRANSCRIPTS = {".vtt": ("text/vtt", "captions"), ".srt": ("application/x-subrip", None),
+               ".transcript.json": ("application/json", None)}
 CHAPTERS_SUFFIX = ".chapters.json"
 # Episode artwork: an image beside the post file with the same name, published as
 # episodes/<slug>.jpg|.png.
 ART_SUFFIXES = {".jpg": ".jpg", ".jpeg": ".jpg", ".png": ".png"}
 
-SUMMARY_SOURCES = "이번 회에서 다룬 소식: "
 NOTES_CHAPTERS = "차례"
 NOTES_SOURCES = "출처"
 
@@ -81,8 +82,49 @@ def cover_name(config) -> str:
     return "cover" + ART_SUFFIXES.get(suffix, suffix)
 
 
+def media_url(config, relative: str) -> str:
+    """Absolute URL of a media file under public/ (``episodes/x.mp3``): on
+    ``show.media_base_url`` when the audio is hosted apart from the pages, else on
+    ``base_url``."""
+    base = config.show.media_base_url or config.show.base_url
+    return base.rstrip("/") + "/" + relative.lstrip("/")
+
+
+def enclosure_url(config, relative: str) -> str:
+    """The URL podcast apps download a media file under public/ from: ``media_url`` with
+    ``show.enclosure_prefix`` (an analytics redirect) in front. The one place an enclosure
+    URL is made; the GUID, length and ``podcaster check`` go by the file itself."""
+    return config.show.enclosure_prefix + media_url(config, relative)
+
+
+def strip_enclosure_prefix(config, url: str) -> str:
+    """``url`` without ``show.enclosure_prefix`` (the media URL it redirects to)."""
+    prefix = config.show.enclosure_prefix
+    return url[len(prefix):] if prefix and url.startswith(prefix) else url
+
+
+def episode_audio_path(episode: Episode) -> str:
+    """The episode's MP3 relative to public/."""
+    return f"episodes/{episode.audio_path.name}"
+
+
 def episode_url(config, episode: Episode) -> str:
-    return config.url(f"episodes/{episode.audio_path.name}")
+    """The episode's enclosure URL."""
+    return enclosure_url(config, episode_audio_path(episode))
+
+
+def episode_page_path(episode: Episode) -> str:
+    """The episode's web page relative to public/."""
+    return f"episodes/{episode.post.slug}.html"
+
+
+def copyright_text(config, episodes: list[Episode]) -> str:
+    """``show.copyright``, else "© <first year>–<last year> <author>" (one year when equal)."""
+    if config.show.copyright.strip():
+        return config.show.copyright.strip()
+    years = sorted({e.post.date.year for e in episodes})
+    span = f"{years[0]}" if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+    return f"© {span} {config.show.author}"
 
 
 def episode_art_source(post: Post) -> Path | None:
@@ -110,18 +152,8 @@ def publish_episode_art(config, episodes: list[Episode]) -> None:
 
 
 def episode_summary(episode: Episode) -> str:
-    """One line for ``description``: the post's own description, else the sources it covers,
-    else the start of its first paragraph."""
-    post = episode.post
-    if post.description and post.description.strip():
-        return post.description.strip()
-    titles = [s.title for s in post.sources if s.title]
-    if titles:
-        return SUMMARY_SOURCES + " · ".join(titles)
-    for segment in episode.segments:
-        for paragraph in segment.paragraphs:
-            return paragraph if len(paragraph) <= 300 else paragraph[:299].rstrip() + "…"
-    return post.title
+    """The episode's one summary line (``podcaster.publish.summary``)."""
+    return summary(episode.post, episode.segments)
 
 
 def show_notes(episode: Episode) -> str:
@@ -181,6 +213,13 @@ def render_feed(config, episodes: list[Episode]) -> bytes:
     fg.podcastindex.explicit(show.explicit)
     fg.podcastindex.guid(show_guid(config))
     fg.podcastindex.locked(config.feed.locked, show.owner_email)
+    fg.copyright(copyright_text(config, episodes))
+    # The default cover is podcaster's own art, not a picture of the host.
+    own_cover = bool(config.raw.get("show", {}).get("cover"))
+    fg.podcastindex.person(show.author, "host", href=show.website,
+                           img=cover if own_cover else None)
+    if show.funding_url:
+        fg.podcastindex.funding(show.funding_url, show.funding_text)
 
     folder = config.public_dir / "episodes"
     ordered = sorted(episodes, key=lambda e: (e.post.date, e.post.slug))
@@ -189,6 +228,7 @@ def render_feed(config, episodes: list[Episode]) -> bytes:
         fe = fg.add_entry()
         fe.guid(episode_guid(config, ep), permalink=False)
         fe.title(ep.post.title)
+        fe.link(href=config.url(episode_page_path(ep)))
         fe.description(episode_summary(ep))
         fe.content(show_notes(ep), type="CDATA")
         fe.enclosure(episode_url(config, ep), str(ep.size), "audio/mpeg")

@@ -22,13 +22,24 @@ def _tag(name: str) -> str:
     return f"{{{PODCAST_NS}}}{name}"
 
 
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str = "host"
+    href: str | None = None
+    img: str | None = None
+
+
 class PodcastIndexExtension(BaseExtension):
-    """Channel tags: ``podcast:guid``, ``podcast:locked``, and ``itunes:explicit``."""
+    """Channel tags: ``podcast:guid``, ``podcast:locked``, ``podcast:person``,
+    ``podcast:funding`` and ``itunes:explicit``."""
 
     def __init__(self) -> None:
         self._guid: str | None = None
         self._locked: tuple[bool, str | None] | None = None
         self._explicit: bool | None = None
+        self._persons: list[Person] = []
+        self._funding: tuple[str, str] | None = None
 
     def extend_ns(self) -> dict[str, str]:
         return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
@@ -45,6 +56,15 @@ class PodcastIndexExtension(BaseExtension):
         """``itunes:explicit`` as Apple now asks for it: ``true`` or ``false``."""
         self._explicit = explicit
 
+    def person(self, name: str, role: str = "host", href: str | None = None,
+               img: str | None = None) -> None:
+        """Someone who makes the show: ``href`` a page about them, ``img`` their picture."""
+        self._persons.append(Person(name, role, href, img))
+
+    def funding(self, url: str, text: str) -> None:
+        """Where listeners can support the show, and the link's text."""
+        self._funding = (url, text)
+
     def extend_rss(self, rss_feed):
         channel = rss_feed[0]
         if self._explicit is not None:
@@ -59,6 +79,15 @@ class PodcastIndexExtension(BaseExtension):
             if owner:
                 elem.set("owner", owner)
             elem.text = "yes" if locked else "no"
+        for person in self._persons:
+            elem = xml_elem(_tag("person"), channel, role=person.role)
+            for key in ("href", "img"):
+                if getattr(person, key):
+                    elem.set(key, getattr(person, key))
+            elem.text = person.name
+        if self._funding:
+            url, text = self._funding
+            xml_elem(_tag("funding"), channel, url=url).text = text
         return rss_feed
 
     def extend_atom(self, atom_feed):

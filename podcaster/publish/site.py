@@ -19,8 +19,9 @@ import jinja2
 from podcaster.files import write_atomic
 from podcaster.model import Episode, Source
 from podcaster.publish.chapters import episode_chapters
-from podcaster.publish.feed import cover_name
-from podcaster.timecode import korean_duration, timecode
+from podcaster.publish.feed import cover_name, episode_summary, media_url
+from podcaster.publish.waveform import Waveform, read_waveform
+from podcaster.timecode import korean_duration, timecode, whole_seconds
 
 log = logging.getLogger(__name__)
 
@@ -67,13 +68,22 @@ class TranscriptPart:
 
 
 @dataclass
+class WaveformView:
+    """The waveform under the player: one bar per peak, a mark where each chapter starts."""
+
+    bars: str  # SVG path data, in a 0..len(peaks) x 0..100 box
+    width: int
+    marks: list[float]  # x of each chapter start after the first
+
+
+@dataclass
 class EpisodePage:
     """What an episode's page shows, in plain data."""
 
     slug: str
     title: str
     date: dt.date
-    description: str
+    description: str  # the episode's summary (``podcaster.publish.summary``)
     number: int
     duration: float
     audio_name: str
@@ -81,6 +91,7 @@ class EpisodePage:
     chapters: list[Chapter]
     transcript: list[TranscriptPart]
     sources: list[Source]
+    waveform: WaveformView | None = None
 
 
 def web_url(url: str | None) -> str | None:
@@ -131,14 +142,26 @@ def transcript_of(episode: Episode, chapters: list[Chapter]) -> list[TranscriptP
     return parts
 
 
+def waveform_view(waveform: Waveform | None, chapters: list[Chapter]) -> WaveformView | None:
+    """The SVG drawing of ``waveform`` with chapter marks, or None without peaks."""
+    if waveform is None or not waveform.peaks or waveform.duration <= 0:
+        return None
+    width = len(waveform.peaks)
+    bars = " ".join(f"M{x}.5 {50 - max(p, 1) / 2:g}v{max(p, 1):g}"
+                    for x, p in enumerate(waveform.peaks))
+    marks = [round(c.start / waveform.duration * width, 2) for c in chapters[1:]]
+    return WaveformView(bars, width, marks)
+
+
 def episode_page(episode: Episode) -> EpisodePage:
     post = episode.post
     chapters = chapters_of(episode)
     return EpisodePage(
-        slug=post.slug, title=post.title, date=post.date, description=post.description or "",
+        slug=post.slug, title=post.title, date=post.date, description=episode_summary(episode),
         number=episode.number, duration=episode.duration, audio_name=episode.audio_path.name,
         size=episode.size, chapters=chapters, transcript=transcript_of(episode, chapters),
         sources=list(post.sources),
+        waveform=waveform_view(read_waveform(episode), chapters),
     )
 
 
@@ -151,6 +174,12 @@ def seconds_attr(seconds: float) -> str:
     return f"{math.ceil(seconds * 1000 - 1e-6) / 1000:.3f}"
 
 
+def iso_duration(seconds: float) -> str:
+    """A ``<time datetime>`` duration, rounded as every duration shown (``PT1M58S``)."""
+    s = whole_seconds(seconds)
+    return f"PT{s // 3600}H{s % 3600 // 60}M{s % 60}S" if s >= 3600 else f"PT{s // 60}M{s % 60}S"
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
@@ -161,7 +190,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(clock=timecode, korean_duration=korean_duration, korean_date=korean_date,
-                       seconds=seconds_attr, web_url=web_url)
+                       seconds=seconds_attr, web_url=web_url, iso_duration=iso_duration)
     return env
 
 
@@ -192,9 +221,13 @@ def render_site(config, episodes: list[Episode]) -> dict[str, bytes]:
     files["index.html"] = index.encode("utf-8")
     episode_template = env.get_template("episode.html")
     for page in pages:
+        audio = f"episodes/{page.audio_name}"
         html = episode_template.render(
             root="../", episode=page, page_url=config.url(f"episodes/{page.slug}.html"),
-            audio_url=config.url(f"episodes/{page.audio_name}"), **common)
+            audio_url=media_url(config, audio),
+            # Relative beside the pages (previews, disk); absolute where the audio is hosted.
+            player_src=media_url(config, audio) if config.show.media_base_url
+            else page.audio_name, **common)
         files[f"episodes/{page.slug}.html"] = html.encode("utf-8")
     for name in STATIC_FILES:
         files[f"static/{name}"] = (STATIC_DIR / name).read_bytes()

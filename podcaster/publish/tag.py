@@ -31,11 +31,12 @@ from mutagen.id3 import (
     TPE1,
     TRCK,
     USLT,
-    WFED,
     WXXX,
     CTOCFlags,
+    Frames,
     ID3NoHeaderError,
     PictureType,
+    TextFrame,
 )
 from mutagen.mp3 import MP3, HeaderNotFoundError
 
@@ -43,10 +44,29 @@ from podcaster.errors import TagError
 from podcaster.files import write_atomic
 from podcaster.model import Episode, Post
 from podcaster.publish.chapters import Chapter, chapters_json, episode_chapters
-from podcaster.publish.feed import episode_guid
-from podcaster.publish.transcript import render_srt, render_text, render_vtt, transcript_cues
+from podcaster.publish.feed import episode_guid, episode_summary
+from podcaster.publish.transcript import (
+    render_json,
+    render_srt,
+    render_text,
+    render_vtt,
+    transcript_cues,
+)
+from podcaster.publish.waveform import PEAKS_SUFFIX, peaks_path, write_peaks
 
 log = logging.getLogger(__name__)
+
+
+class WFED(TextFrame):
+    """The podcast feed URL as Apple writes it: an encoding byte, then the URL.
+
+    mutagen's own WFED is a URL frame without the encoding byte, which eyeD3 and iTunes read
+    as a text frame whose first letter is a bad encoding.
+    """
+
+
+# Frame classes for reading: mutagen's, with Apple's WFED.
+KNOWN_FRAMES = {**Frames, "WFED": WFED}
 
 UTF16 = 1  # ID3v2.3 has no UTF-8: Korean text is stored as UTF-16 with BOM
 LATIN1 = 0
@@ -59,7 +79,9 @@ LANGUAGES = {"ko": "kor", "en": "eng", "ja": "jpn", "zh": "zho", "de": "deu", "f
 
 # The files written beside each episode's MP3, by suffix, with their media types.
 SIDECARS = {".vtt": "text/vtt", ".srt": "application/x-subrip",
-            ".chapters.json": "application/json+chapters"}
+            ".transcript.json": "application/json",
+            ".chapters.json": "application/json+chapters",
+            PEAKS_SUFFIX: "application/json"}
 
 
 @dataclass
@@ -158,7 +180,7 @@ def _tag_file(mp3: Path, tags: EpisodeTags) -> None:
     if tags.podcast:
         id3.add(PCST(value=1))
     if tags.feed_url:
-        id3.add(WFED(encoding=LATIN1, url=latin1_url(tags.feed_url)))
+        id3.add(WFED(encoding=LATIN1, text=latin1_url(tags.feed_url)))
     if tags.guid:
         id3.add(TGID(encoding=UTF16, text=tags.guid))
     if tags.notes:
@@ -217,16 +239,16 @@ def order_chapter_frames(mp3: Path) -> None:
 def read_tags(mp3: Path) -> ID3:
     """The ID3 tag of ``mp3``. Raises TagError naming the file."""
     try:
-        return ID3(str(mp3))
+        return ID3(str(mp3), known_frames=KNOWN_FRAMES)
     except ID3NoHeaderError:
         raise TagError(f"{mp3}: no ID3 tag") from None
     except (MutagenError, OSError) as exc:
         raise TagError(f"{mp3}: cannot read tags: {exc}") from exc
 
 
-def show_notes(post: Post) -> str:
-    """The post's description (or title) followed by its numbered sources and their links."""
-    lines = [post.description or post.title]
+def show_notes(post: Post, summary_line: str) -> str:
+    """The episode's summary followed by its numbered sources and their links."""
+    lines = [summary_line]
     if post.sources:
         lines.append("")
         for source in post.sources:
@@ -240,15 +262,16 @@ def show_notes(post: Post) -> str:
 def episode_tags(config, episode: Episode) -> EpisodeTags:
     """Everything the episode's MP3 is tagged with: metadata, chapters, transcript."""
     post, show = episode.post, config.show
+    summary_line = episode_summary(episode)
     return EpisodeTags(
         title=post.title, artist=show.author, album=show.title,
         date=post.date.isoformat(), track=episode.number,
-        description=post.description or post.title, cover=show.cover,
+        description=summary_line, cover=show.cover,
         language=id3_language(show.language),
         chapters=episode_chapters(episode.timeline),
         transcript=render_text(transcript_cues(episode.timeline, show.author)),
         feed_url=config.feed_url, guid=episode_guid(config, episode),
-        notes=show_notes(post), category=show.category,
+        notes=show_notes(post, summary_line), category=show.category,
     )
 
 
@@ -258,7 +281,8 @@ def sidecar_path(episode: Episode, suffix: str) -> Path:
 
 
 def write_episode_sidecars(config, episode: Episode) -> list[Path]:
-    """Write ``<slug>.vtt``, ``<slug>.srt`` and ``<slug>.chapters.json`` beside the MP3.
+    """Write ``<slug>.vtt``, ``.srt``, ``.transcript.json``, ``.chapters.json`` and
+    ``.peaks.json`` (the waveform) beside the MP3.
 
     Files already holding the same bytes are left alone. Returns the files written.
     """
@@ -266,6 +290,7 @@ def write_episode_sidecars(config, episode: Episode) -> list[Path]:
     contents = {
         ".vtt": render_vtt(cues).encode("utf-8"),
         ".srt": render_srt(cues).encode("utf-8"),
+        ".transcript.json": render_json(cues),
         ".chapters.json": chapters_json(episode_chapters(episode.timeline),
                                         title=episode.post.title,
                                         podcast_name=config.show.title),
@@ -276,6 +301,8 @@ def write_episode_sidecars(config, episode: Episode) -> list[Path]:
         if write_atomic(path, data):
             log.info("wrote %s", path.name)
             written.append(path)
+    if write_peaks(episode):
+        written.append(peaks_path(episode))
     return written
 
 

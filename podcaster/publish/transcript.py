@@ -1,13 +1,16 @@
-"""Transcripts from the timeline: WebVTT, SRT and plain text (for the ID3 USLT frame).
+"""Transcripts from the timeline: WebVTT and SRT captions, the Podcasting 2.0 JSON
+transcript, and plain text (for the ID3 USLT frame).
 
-Every spoken cue is one transcript cue with its exact time, showing the text as the author
-wrote it (not the normalised form given to the engine). The author speaks the title,
-greeting, announcements, commentary and sign-off; quoted articles are credited to their
-outlet.
+Every spoken sentence has its exact time and shows the text as the author wrote it (not the
+normalised form given to the engine). The author speaks the title, greeting, announcements,
+commentary and sign-off; quoted articles are credited to their outlet. The JSON transcript
+keeps one segment per sentence; WebVTT and SRT are captions, cut into cards of at most two
+lines of 32 characters, each card spoken by one speaker.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -15,8 +18,9 @@ from podcaster.model import Timeline
 from podcaster.timecode import timecode
 
 QUOTE_SPEAKER = "기사"  # who speaks a quote whose source names no outlet
-SRT_LINE_WIDTH = 32  # the podcast namespace's limits for SRT transcripts
-SRT_MAX_LINES = 2
+CAPTION_LINE_WIDTH = 32  # the podcast namespace's limits for caption transcripts
+CAPTION_MAX_LINES = 2
+JSON_TRANSCRIPT_VERSION = "1.0.0"
 
 _SPACE = re.compile(r"\s+")
 
@@ -67,20 +71,7 @@ def _vtt_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def render_vtt(cues: list[TranscriptCue]) -> str:
-    """A WebVTT document: one cue per sentence inside a voice span naming the speaker."""
-    lines = ["WEBVTT", ""]
-    for n, cue in enumerate(cues, start=1):
-        lines += [
-            str(n),
-            f"{_vtt_time(cue.start_ms)} --> {_vtt_time(cue.end_ms)}",
-            f"<v {_vtt_escape(cue.speaker)}>{_vtt_escape(cue.text)}</v>",
-            "",
-        ]
-    return "\n".join(lines)
-
-
-def wrap(text: str, width: int = SRT_LINE_WIDTH) -> list[str]:
+def wrap(text: str, width: int = CAPTION_LINE_WIDTH) -> list[str]:
     """``text`` in lines of at most ``width`` characters, broken between words where possible."""
     lines: list[str] = []
     line = ""
@@ -103,19 +94,31 @@ def wrap(text: str, width: int = SRT_LINE_WIDTH) -> list[str]:
     return lines
 
 
-def srt_cards(cues: list[TranscriptCue]) -> list[tuple[int, int, list[str]]]:
-    """SubRip cards (start ms, end ms, lines) of at most two 32-character lines each.
+@dataclass(frozen=True)
+class Card:
+    """A caption: at most two lines of 32 characters, spoken by one speaker."""
 
-    SRT has no voice markup: a card where the speaker changes starts with "name: ". A
-    sentence too long for one card is spread over several, its time shared by length.
+    start_ms: int
+    end_ms: int
+    speaker: str
+    lines: list[str]
+
+
+def caption_cards(cues: list[TranscriptCue], name_speaker: bool = False) -> list[Card]:
+    """Caption cards for ``cues``: each sentence in cards of at most two 32-character lines.
+
+    A sentence too long for one card is spread over several, its time shared by length.
+    ``name_speaker``: a card where the speaker changes starts with "name: " (for SubRip,
+    which has no voice markup).
     """
     cards = []
     speaker = None
     for cue in cues:
-        text = f"{cue.speaker}: {cue.text}" if cue.speaker != speaker else cue.text
+        text = f"{cue.speaker}: {cue.text}" if name_speaker and cue.speaker != speaker else cue.text
         speaker = cue.speaker
         lines = wrap(text)
-        groups = [lines[i : i + SRT_MAX_LINES] for i in range(0, len(lines), SRT_MAX_LINES)]
+        groups = [lines[i : i + CAPTION_MAX_LINES]
+                  for i in range(0, len(lines), CAPTION_MAX_LINES)]
         total = sum(len(line) for line in lines)
         done = 0
         start = cue.start_ms
@@ -123,18 +126,47 @@ def srt_cards(cues: list[TranscriptCue]) -> list[tuple[int, int, list[str]]]:
             done += sum(len(line) for line in group)
             end = (cue.end_ms if n == len(groups) - 1
                    else cue.start_ms + (cue.end_ms - cue.start_ms) * done // total)
-            cards.append((start, end, group))
+            cards.append(Card(start, end, cue.speaker, group))
             start = end
     return cards
+
+
+def render_vtt(cues: list[TranscriptCue]) -> str:
+    """A WebVTT captions document: caption-sized cues, each in a voice span naming its
+    speaker."""
+    lines = ["WEBVTT", ""]
+    for n, card in enumerate(caption_cards(cues), start=1):
+        body = "\n".join(_vtt_escape(line) for line in card.lines)
+        lines += [
+            str(n),
+            f"{_vtt_time(card.start_ms)} --> {_vtt_time(card.end_ms)}",
+            f"<v {_vtt_escape(card.speaker)}>{body}</v>",
+            "",
+        ]
+    return "\n".join(lines)
 
 
 def render_srt(cues: list[TranscriptCue]) -> str:
     """A SubRip document following the podcast namespace's advice for SRT transcripts."""
     blocks = []
-    for n, (start, end, lines) in enumerate(srt_cards(cues), start=1):
-        body = "\n".join(lines)
-        blocks.append(f"{n}\n{_srt_time(start)} --> {_srt_time(end)}\n{body}\n")
+    for n, card in enumerate(caption_cards(cues, name_speaker=True), start=1):
+        body = "\n".join(card.lines)
+        blocks.append(f"{n}\n{_srt_time(card.start_ms)} --> {_srt_time(card.end_ms)}\n{body}\n")
     return "\n".join(blocks)
+
+
+def render_json(cues: list[TranscriptCue]) -> bytes:
+    """The Podcasting 2.0 JSON transcript (UTF-8): one segment per sentence with its speaker,
+    ``startTime`` and ``endTime`` in seconds, and ``body``."""
+    doc = {
+        "version": JSON_TRANSCRIPT_VERSION,
+        "segments": [
+            {"speaker": cue.speaker, "startTime": cue.start_ms / 1000,
+             "endTime": cue.end_ms / 1000, "body": cue.text}
+            for cue in cues
+        ],
+    }
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def render_text(cues: list[TranscriptCue]) -> str:

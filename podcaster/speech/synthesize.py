@@ -103,9 +103,12 @@ class Synthesizer:
 
     @property
     def stats(self) -> SynthStats:
+        """Clips made and reused, and the requests of the engines that spoke (the probe
+        that sent auto to eSpeak NG is not a request of this build's speech)."""
         s = self._stats
-        s.requests = sum(e.policy.requests for e in self._engines.values())
-        s.retries = sum(e.policy.retries for e in self._engines.values())
+        speakers = [e for name, e in self._engines.items() if name in self.used]
+        s.requests = sum(e.policy.requests for e in speakers)
+        s.retries = sum(e.policy.retries for e in speakers)
         return s
 
     @property
@@ -286,11 +289,29 @@ class Synthesizer:
                         audio = self._speak(cue.spoken, voice)
                 except EngineUnreachableError as exc:
                     # The first clause says what failed; the advice after it does not apply.
-                    self._fall_back(exc.message.split(";")[0])
+                    reason = exc.message.split(";")[0]
+                    self._refuse_named_first(scripts, voices, reason)
+                    self._fall_back(reason)
                     return
                 self.cache.put(key, audio.pcm, audio.rate)
                 self._fresh.add(key)
                 return
+
+    def _refuse_named_first(self, scripts: list[list[Cue]], voices: dict[str, Voice],
+                            reason: str) -> None:
+        """Raise EngineError, before auto falls back, if a kind's own voice names gTTS
+        (``[voices.<kind>] engine = "gtts"``) and has clips to make: it cannot speak either."""
+        for cues in scripts:
+            for cue in cues:
+                if cue.is_sound or voices[cue.kind].engine != AUTO_FIRST:
+                    continue
+                voice = self.concrete(voices[cue.kind], cue.kind)
+                if self.cache.get(self.key(cue.spoken, voice)) is None:
+                    raise EngineError(
+                        f'podcast.toml: [voices.{cue.kind}] engine = "{AUTO_FIRST}" needs '
+                        f"Google, and {reason}; remove that line (engine {AUTO} then falls "
+                        f"back to {AUTO_FALLBACK} for it too) or build with --engine "
+                        f"{AUTO_FALLBACK}")
 
     def _fall_back(self, reason: str) -> None:
         self.auto_engine = AUTO_FALLBACK

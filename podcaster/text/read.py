@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?=$|[-_ .])[-_ .]*")
 _SLUG = re.compile(r"^[a-z0-9\uac00-\ud7a3][a-z0-9\uac00-\ud7a3_-]*$")
 MAX_SLUG_LENGTH = 120
+SLUG_CHARACTERS = "lowercase a-z, digits, Hangul, '-' and '_'"
+NAMING_RULE = (f"name the file YYYY-MM-DD-slug.txt (or .md, .html), the slug made of "
+               f"{SLUG_CHARACTERS}, or set 'slug' in the front matter")
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe", "utf-16-le"),
@@ -35,13 +38,27 @@ _BOMS = (
 _ALLOWED = "\t\n\r\f\v\x85"
 
 
+def readable_extensions() -> str:
+    """The extensions a reader knows, for messages: ".htm, .html, .markdown, .md, .txt"."""
+    return ", ".join(sorted(READERS))
+
+
 def find_posts(posts_dir: Path) -> list[Path]:
     """The post files of a project (a reader knows their extension), in name order; hidden
-    files are ignored. Raises PodcasterError if the folder is missing."""
+    files are ignored, any other file is skipped with a warning naming it. Raises
+    PodcasterError if the folder is missing."""
     if not posts_dir.is_dir():
         raise PodcasterError(f"{posts_dir}: posts folder not found")
-    return sorted(p for p in posts_dir.iterdir()
-                  if p.is_file() and not p.name.startswith(".") and reader_for(p))
+    posts = []
+    for path in sorted(posts_dir.iterdir()):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if reader_for(path):
+            posts.append(path)
+        else:
+            log.warning("%s: skipped, not a post: posts are %s files", path,
+                        readable_extensions())
+    return posts
 
 
 def read_post(path: Path) -> Post:
@@ -54,8 +71,8 @@ def read_post(path: Path) -> Post:
     path = Path(path)
     reader = reader_for(path)
     if reader is None:
-        known = ", ".join(sorted(READERS))
-        raise PostError(path, f"unsupported file type '{path.suffix}' (readable: {known})")
+        raise PostError(path, f"unsupported file type '{path.suffix}' "
+                              f"(readable: {readable_extensions()})")
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -146,6 +163,9 @@ def post_slug(meta: dict, path: Path) -> str:
     else:
         stem = _stem(path)
         m = _DATE_PREFIX.match(stem)
+        if m and m.end() == len(stem) and m.group(0) != m.group(0).rstrip("-_ ."):
+            # "2025-10-06-.txt": a separator after the date, and no name after it.
+            raise PostError(path, f"empty slug: {NAMING_RULE}")
         slug = stem[m.end() :] if m and m.end() < len(stem) else stem
         slug = slug.lower()
     check_slug(slug, path)
@@ -155,13 +175,13 @@ def post_slug(meta: dict, path: Path) -> str:
 def check_slug(slug: str, path: Path) -> None:
     """Raise PostError unless ``slug`` is safe as a file name and in a URL."""
     if not slug:
-        raise PostError(path, "empty slug")
+        raise PostError(path, f"empty slug: {NAMING_RULE}")
     if len(slug) > MAX_SLUG_LENGTH:
         raise PostError(path, f"slug longer than {MAX_SLUG_LENGTH} characters")
     if not _SLUG.match(slug):
         raise PostError(
             path,
-            f"unsafe slug {slug!r}: use lowercase a-z, digits, Hangul, '-' and '_' "
+            f"unsafe slug {slug!r}: use {SLUG_CHARACTERS} "
             "(no spaces, '/', '.', or control characters)",
         )
 

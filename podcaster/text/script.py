@@ -8,7 +8,7 @@ from pathlib import Path
 
 from podcaster.model import Cue, Post, Segment, Source
 from podcaster.text.normalize import normalize
-from podcaster.text.sentences import split_sentences
+from podcaster.text.sentences import lift_asides, split_sentences
 
 # Native Korean numerals as ordinals take: 첫, 두, 세, 네, 다섯 ... 열한, 스무, 스물한 ...
 UNITS = ["", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"]
@@ -62,7 +62,7 @@ def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) 
 
     def say(kind: str, text: str, pause: float, segment: int | None = None,
             paragraph: int | None = None) -> None:
-        spoken = normalize(text, settings.lexicon).strip()
+        spoken = normalize(lift_asides(text), settings.lexicon).strip()
         if spoken:
             cues.append(Cue(kind=kind, text=text, spoken=spoken, segment=segment,
                             paragraph=paragraph, pause_after=pause))

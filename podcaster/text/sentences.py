@@ -103,6 +103,27 @@ def _is_boundary(line: str, start: int, m: re.Match) -> bool:
     return True
 
 
+# A parenthesis holding whole sentences: its text ends a sentence (. ? ! …) before ")".
+_ASIDE_RE = re.compile(rf"\s?\(([^()]{{1,{_MAX_PAREN}}}?[.?!…][\"'”’」』]*)\)")
+_SENTENCE_END_RE = re.compile(r"[.?!…][\"'”’」』)\]]*$")
+_TRAILING_ELLIPSIS_RE = re.compile(r"(?:\.{2,}|…+)$")
+
+
+def lift_asides(sentence: str) -> str:
+    """Move parentheses that hold whole sentences to after the sentence, for speaking.
+
+    ``변조기술(아마 딥페이크일까요?)을 썼다.`` → ``변조기술을 썼다. 아마 딥페이크일까요?``: read
+    in place, the particle after ``)`` would follow a question mark. Other parentheses stay.
+    """
+    asides = [m.group(1).strip() for m in _ASIDE_RE.finditer(sentence)]
+    if not asides:
+        return sentence
+    host = _TRAILING_ELLIPSIS_RE.sub(".", _ASIDE_RE.sub("", sentence).strip())
+    if host and not _SENTENCE_END_RE.search(host):
+        host += "."
+    return " ".join([host, *asides]).strip()
+
+
 # Break points inside a sentence, best first: after punctuation, after a clause ending,
 # at any space.
 _PUNCT_BREAK_RE = re.compile(r"[,;:·)\]}”’」』]+\s+")

@@ -1,5 +1,7 @@
-/* The show's pages: copy the feed address; on an episode page, jump to chapters and
-   sentences and highlight the sentence being spoken. No dependencies. */
+/* The show's pages: copy the feed address; on an episode page, play chapters and sentences
+   in the page's player (their links open the MP3 at that time without this script), show
+   the played part of the waveform and seek where it is clicked, and highlight the sentence
+   being spoken. No dependencies. */
 (function () {
   "use strict";
 
@@ -83,10 +85,21 @@
     current[kind] = el;
   }
 
+  var wave = document.querySelector(".waveform");
+  var played = wave ? wave.querySelector(".played") : null;
+  var waveWidth = wave ? wave.viewBox.baseVal.width : 0;
+  function duration() {
+    return isFinite(audio.duration) && audio.duration > 0 ? audio.duration
+      : parseFloat(audio.getAttribute("data-duration"));
+  }
+
   function update() {
     var t = audio.currentTime;
     mark("cue", at(cues, t));
     mark("chapter", at(chapters, t));
+    if (played && duration() > 0) {
+      played.setAttribute("width", Math.min(1, t / duration()) * waveWidth);
+    }
   }
   ["timeupdate", "seeked", "loadedmetadata"].forEach(function (type) {
     audio.addEventListener(type, update);
@@ -107,12 +120,14 @@
     return true;
   }
   document.addEventListener("click", seekFrom);
-  document.addEventListener("keydown", function (event) {
-    if ((event.key === "Enter" || event.key === " ") &&
-        event.target.classList && event.target.classList.contains("cue")) {
-      seekFrom(event);
-    }
-  });
+  if (wave) {
+    wave.addEventListener("click", function (event) {
+      var box = wave.getBoundingClientRect();
+      if (box.width > 0 && duration() > 0) {
+        seek(Math.max(0, Math.min(1, (event.clientX - box.left) / box.width)) * duration());
+      }
+    });
+  }
 
   // A link such as episode.html#t=95 starts at that second.
   var match = /^#t=(\d+(?:\.\d+)?)$/.exec(window.location.hash);

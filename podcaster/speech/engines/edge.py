@@ -1,6 +1,6 @@
 """Microsoft Edge neural voices through the optional ``edge-tts`` package (needs the internet).
 
-Install with ``pip install 'podcaster[edge]'``. Voices: ``ko-KR-SunHiNeural`` (the default,
+Install with ``pip install 'podcaster-ko[edge]'``. Voices: ``ko-KR-SunHiNeural`` (the default,
 for the author's own parts) and ``ko-KR-InJoonNeural`` (the default for quoted articles),
 so listeners hear who is speaking.
 """
@@ -47,7 +47,7 @@ class EdgeEngine(Engine):
 
     name = "edge"
     requires = "edge_tts"
-    install_hint = "pip install 'podcaster[edge]' (installs edge-tts)"
+    install_hint = "pip install 'podcaster-ko[edge]' (installs edge-tts)"
     network = True
     default_jobs = 4
     default_voice = "ko-KR-SunHiNeural"

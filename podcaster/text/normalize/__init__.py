@@ -10,32 +10,55 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from podcaster.text.normalize import english
 from podcaster.text.normalize.diff import changed_spans
 from podcaster.text.normalize.lexicon import Lexicon
+from podcaster.text.normalize.particles import KEEP_CLOSE, KEEP_OPEN
 from podcaster.text.normalize.steps import STEPS
 
-__all__ = ["STEPS", "Lexicon", "changed_spans", "normalize", "unread_words"]
+__all__ = ["STEPS", "Lexicon", "changed_spans", "normalize", "transliterations", "unread_words"]
+
+_LATIN_RE = re.compile("[A-Za-z]")
 
 
 @lru_cache(maxsize=32)
 def _user_lexicon(items: tuple[tuple[str, str], ...]) -> Lexicon:
-    return Lexicon(dict(items))
+    # A reading in Latin letters is the author's choice: later steps leave it as written.
+    return Lexicon(
+        {k: KEEP_OPEN + v + KEEP_CLOSE if _LATIN_RE.search(v) else v
+         for k, v in items}
+    )  # fmt: skip
+
+
+def _steps(lexicon: Mapping[str, str] | None):
+    if not lexicon:
+        return STEPS
+    user = _user_lexicon(tuple(sorted(lexicon.items())))
+    return [STEPS[0], user, *STEPS[1:]]
 
 
 def normalize(text: str, lexicon: Mapping[str, str] | None = None) -> str:
     """Return ``text`` as speakable Korean: numbers, counters, dates, ranges, currency,
-    units, Latin acronyms and symbols read out; URLs and emoji dropped.
+    units, Latin words and symbols read out; URLs and emoji dropped.
 
     ``lexicon`` maps exact strings to readings (the ``[pronunciation]`` table of
     podcast.toml); it is applied before the built-in rules, so it wins over them.
     """
-    steps = STEPS
-    if lexicon:
-        user = _user_lexicon(tuple(sorted(lexicon.items())))
-        steps = [STEPS[0], user, *STEPS[1:]]
-    for step in steps:
+    for step in _steps(lexicon):
         text = step(text)
     return text
+
+
+def transliterations(text: str, lexicon: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+    """The English words of ``text`` that are read by pronunciation (the CMU dictionary and
+    the loanword orthography) or spelled because nothing is known about them, each once with
+    its reading: ``[("Blackwell", "블랙웰")]``. Names of the built-in lexicon and the
+    ``lexicon`` given are not listed; a reading can be overridden there."""
+    for step in _steps(lexicon):
+        if step is english.read_english:
+            return english.guesses(text)
+        text = step(text)
+    return []
 
 
 _LATIN_WORD_RE = re.compile(r"[A-Za-z](?:[A-Za-z'.-]*[A-Za-z])?")

@@ -9,39 +9,48 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from podcaster.text.normalize import words
+from podcaster.text.normalize import numbers, words
+from podcaster.text.normalize.calendar import read_calendar
+from podcaster.text.normalize.codes import read_codes, read_scores
+from podcaster.text.normalize.english import read_english, unkeep
 from podcaster.text.normalize.lexicon import BUILTIN, Lexicon
+from podcaster.text.normalize.measures import read_currency, read_fractions, read_units
+from podcaster.text.normalize.particles import MARK, choose_particles, sub_marked
 from podcaster.text.normalize.patterns import HANGUL as _HANGUL
 from podcaster.text.normalize.patterns import only_if as _only_if
-from podcaster.text.normalize.quantities import (
-    read_currency,
-    read_dates_and_times,
-    read_numbers,
-    read_phone_numbers_and_fractions,
-    read_ranges,
-    read_units,
-)
+from podcaster.text.normalize.quantities import read_dates_and_times, read_numbers, read_ranges
+from podcaster.text.normalize.signs import read_arrows, read_table_marks
 
 # --- characters -------------------------------------------------------------------------
 
 # Full-width forms, circled numbers, squared unit signs and "…": their compatibility form.
 _COMPAT_RE = re.compile("[\uff01-\uff5e\u2460-\u24ff\u3380-\u33ff\u2026\u2024\u2025]")
-_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\ue000-\ue0ff]")
+# Signs whose compatibility form would lose what they mean (㎡ → "m2", ½ → "1⁄2").
+_SIGNS = {
+    "㎡": "m²", "㎥": "m³", "㎠": "cm²", "㎤": "cm³", "㎟": "mm²", "㎢": "km²", "℉": "°F",
+    "µ": "μ", "½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5",
+    "⅛": "1/8", "№": "번호 ", "㏘": "오후", "㏂": "오전",
+}  # fmt: skip
+_SIGNS_RE = re.compile("[" + "".join(_SIGNS) + "]")
 
 
 def unify_characters(text: str) -> str:
-    """Replace full-width letters/digits, circled numbers, ㎞-like signs and … by plain forms;
-    drop invisible characters."""
+    """Replace full-width letters/digits, circled numbers, ㎞-like signs and … by plain forms
+    (㎡ → m², ½ → 1/2); drop invisible characters."""
     text = _INVISIBLE_RE.sub("", text)
+    text = _SIGNS_RE.sub(lambda m: _SIGNS[m.group()], text)
     return _COMPAT_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
+_PARTICLE_WORD = r"(?:으로|로|에서|에|을|를|이|가|은|는|과|와|의|도|까지|만|에게|이나|나)(?![가-힣])"
 _URL_RE = re.compile(
-    rf"(?:https?://|ftp://|www\.)[^\s{_HANGUL}]+"
+    rf"((?:https?://|ftp://|www\.)[^\s{_HANGUL}]+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     r"|(?<![A-Za-z0-9.@-])(?:[A-Za-z0-9-]+\.)+"
     r"(?:com|net|org|kr|io|ai|co|me|tv|dev|app|gov|edu|jp|cn|uk|de|fr|info|biz|ly|gl|to)"
-    r"(?![A-Za-z0-9-])(?:/\S*)?"
+    r"(?![A-Za-z0-9-])(?:/\S*)?)"
+    rf"(\s(?={_PARTICLE_WORD}))?"
 )
 _HANGUL_START_RE = re.compile(f"[{_HANGUL}]")
 _EMPTY_BRACKETS_RE = re.compile(r"\s*(?:\(\s*\)|\[\s*\]|<\s*>)")
@@ -51,15 +60,18 @@ _URL_TAIL = ".,;:!?)]}'\"”’>"
 @_only_if(r"[A-Za-z0-9]\.[A-Za-z]|@|://")
 def drop_urls(text: str) -> str:
     """Remove URLs, bare domain names and e-mail addresses (they are never read out). One
-    that a particle is glued to (``example.com에서``) becomes ``링크`` so the sentence holds."""
+    that a particle follows (``example.com에서``, ``help@example.com 으로``) becomes
+    ``링크`` or ``이메일`` with the particle that fits (링크로, 이메일로)."""
 
     def repl(m: re.Match) -> str:
-        url = m.group()
+        url = m.group(1)
         tail = url[len(url.rstrip(_URL_TAIL)) :]
-        glued = not tail and _HANGUL_START_RE.match(text, m.end())
-        return "링크" if glued else tail
+        glued = not tail and (m.group(2) or _HANGUL_START_RE.match(text, m.end()))
+        if not glued:
+            return tail + (m.group(2) or "")
+        return "이메일" if "@" in url and "://" not in url else "링크"
 
-    return _EMPTY_BRACKETS_RE.sub("", _URL_RE.sub(repl, text))
+    return _EMPTY_BRACKETS_RE.sub("", sub_marked(_URL_RE, repl, text))
 
 
 _EMOJI_RE = re.compile(
@@ -94,34 +106,35 @@ def drop_footnote_marks(text: str) -> str:
 # --- lexicon ----------------------------------------------------------------------------
 
 apply_builtin_lexicon = Lexicon(BUILTIN, ignore_case=True)
-"""Read common Latin names and terms the Korean way (OpenAI → 오픈에이아이)."""
+"""Read common Latin names and terms the Korean way (OpenAI → 오픈에이아이, ``names.py``)."""
 
 
 # --- Latin letters ----------------------------------------------------------------------
 
-_ACRONYM_RE = re.compile(r"(?<![A-Za-z])([A-Z]+)(s?)(?![A-Za-z])")
+_MODEL_NAME_RE = re.compile(
+    r"(?<![A-Za-z0-9.,])(?<!\d-)([A-Za-z]{1,6})-?(\d)(?![\d.,]?\d)(?=[A-Za-z]?(?![A-Za-z0-9]))"
+)
+_MODEL_NUMBER_RE = re.compile(
+    r"(?<![A-Za-z0-9.,-])([A-Z]{1,5})?(\d{4,5})(X3D|XT|X|KF|KS|K|F|HX)?(?![\d.,]?[A-Za-z0-9])"
+)
+_LETTERS_DIGITS_RE = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
 
 
-@_only_if(r"[A-Z]")
-def spell_acronyms(text: str) -> str:
-    """Spell upper-case Latin words with Korean letter names: ``AI`` → ``에이아이``,
-    ``IT파인드`` → ``아이티파인드``, ``GPUs`` → ``지피유스``."""
-
-    def repl(m: re.Match) -> str:
-        letters, plural = m.groups()
-        return "".join(words.LETTER_NAMES[c] for c in letters) + ("스" if plural else "")
-
-    return _ACRONYM_RE.sub(repl, text)
-
-
-_MODEL_NAME_RE = re.compile(r"(?<![A-Za-z0-9.,-])([A-Z]{1,4})-?(\d)(?![\d.,]?[A-Za-z0-9])")
-
-
-@_only_if(r"[A-Z]-?\d")
+@_only_if(r"[A-Za-z]-?\d|\d[A-Za-z]")
 def read_model_names(text: str) -> str:
-    """Say a single digit after capital letters in English, as for model names:
-    ``A4`` → ``A포``, ``Q3`` → ``Q쓰리`` (the letters are spelled by ``spell_acronyms``)."""
-    return _MODEL_NAME_RE.sub(lambda m: m.group(1) + words.ENGLISH_DIGITS[int(m.group(2))], text)
+    """Say a single digit after letters in English, as for model names: ``A4`` → ``A포``,
+    ``o3-mini`` → ``o쓰리-mini``, ``LPDDR5X`` → ``LPDDR파이브X``, ``M4 Pro`` → ``M포 Pro``;
+    model numbers of four or five digits one by one (``RTX5090`` → ``RTX 오공구공``,
+    ``9950X`` → ``구구오공X``). The letters are read later."""
+    text = _MODEL_NAME_RE.sub(lambda m: m.group(1) + words.ENGLISH_DIGITS[int(m.group(2))], text)
+
+    def model_number(m: re.Match) -> str:
+        letters, digits, suffix = m.groups()
+        if not (letters or suffix):
+            return m.group()
+        return f"{letters or ''} {numbers.phone_digits(digits)}{suffix or ''}".lstrip()
+
+    return _MODEL_NUMBER_RE.sub(model_number, text)
 
 
 # --- symbols and punctuation ------------------------------------------------------------
@@ -143,7 +156,13 @@ _SYMBOLS = {
     "】": ", ", "〔": ", ", "〕": ", ", "—": ", ", "–": ", ", "%": " 퍼센트", "°": "도",
     "×": " 곱하기 ", "÷": " 나누기 ", "§": " ", "¶": " ", "※": " ", "©": " ", "®": " ",
     "™": " ", "$": " 달러 ", "₩": " 원 ", "€": " 유로 ", "£": " 파운드 ", "¥": " 엔 ",
+    "▲": ", ", "▼": ", ", "△": ", ", "▽": ", ", "■": ", ", "□": ", ", "◆": ", ", "◇": ", ",
+    "●": ", ", "○": ", ", "◎": ", ", "◈": ", ", "▶": ", ", "►": ", ", "▷": ", ", "◀": ", ",
+    "◁": ", ", "∙": ", ", "‧": ", ", "≈": " 약 ", "≒": " 약 ", "†": " ", "‡": " ", "′": " ",
+    "″": " ", "〃": " ", "¢": " 센트 ", "µ": " ",
 }  # fmt: skip
+# Whatever is left that is not a word, a pause or a quote is not read (never passed on).
+_UNREAD_RE = re.compile("[^\\w\\s,.?!'\"“”‘’「」『』\ue000-\ue0ff]")
 _SYMBOL_RE = re.compile("[" + re.escape("".join(_SYMBOLS)) + "]")
 _DASH_RE = re.compile(r"\s+-+\s+|^-+\s*|\s+-+(?=\S)|(?<=\S)-+(?=\s|$)")
 _HYPHEN_RE = re.compile(r"(?<=\S)-+(?=\S)")
@@ -163,7 +182,8 @@ def read_symbols(text: str) -> str:
     text = _DASH_RE.sub(", ", text)
     text = _HYPHEN_RE.sub(" ", text)
     text = _PARTICLE_AFTER_BRACKET_RE.sub("", text)
-    return _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group()], text)
+    text = _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group()], text)
+    return _UNREAD_RE.sub(" ", text)
 
 
 _SPACES_RE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
@@ -186,7 +206,7 @@ def tidy(text: str) -> str:
     text = _COMMA_BEFORE_STOP_RE.sub("", text)
     text = _COMMA_SPACE_RE.sub(", ", text)
     text = _LEADING_COMMA_RE.sub("", text)
-    return _SPACES_RE.sub(" ", text).strip()
+    return _SPACES_RE.sub(" ", unkeep(text).replace(MARK, "")).strip()
 
 
 STEPS = [
@@ -196,15 +216,21 @@ STEPS = [
     drop_footnote_marks,
     drop_glosses,
     apply_builtin_lexicon,
+    read_arrows,
+    read_table_marks,
     read_model_names,
     read_currency,
+    read_calendar,
     read_dates_and_times,
-    read_phone_numbers_and_fractions,
+    read_codes,
+    read_scores,
+    read_fractions,
     read_units,
     read_ranges,
     read_numbers,
-    spell_acronyms,
+    read_english,
     read_symbols,
+    choose_particles,
     tidy,
 ]
 """The steps in order; a user lexicon runs before all of them but ``unify_characters``."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-# How Koreans name the Latin letters when they spell an acronym (AI → 에이아이).
+# How Koreans name the Latin letters when they spell an acronym (AI → 에이아이). The
+# standard names (표준국어대사전) except C and R, which broadcasters say 씨 and 알
+# (엠비씨, 알앤디) rather than the dictionary's 시 and 아르; Z is 제트 (엠제트 세대).
 LETTER_NAMES = {
     "A": "에이", "B": "비", "C": "씨", "D": "디", "E": "이", "F": "에프", "G": "지",
     "H": "에이치", "I": "아이", "J": "제이", "K": "케이", "L": "엘", "M": "엠", "N": "엔",
     "O": "오", "P": "피", "Q": "큐", "R": "알", "S": "에스", "T": "티", "U": "유",
-    "V": "브이", "W": "더블유", "X": "엑스", "Y": "와이", "Z": "지",
+    "V": "브이", "W": "더블유", "X": "엑스", "Y": "와이", "Z": "제트",
 }  # fmt: skip
 
 # Digits said in English after Latin letters in model names (A4 → 에이포, Q3 → 큐쓰리).
@@ -66,7 +68,16 @@ POINT_IN_TIME_COUNTERS = frozenset(
 # Currency symbols, read after the amount ($15 → 십오 달러).
 CURRENCY_SYMBOLS = {
     "$": "달러", "US$": "달러", "₩": "원", "€": "유로", "¥": "엔", "£": "파운드", "₹": "루피",
-    "元": "위안", "₽": "루블", "฿": "바트", "₫": "동",
+    "元": "위안", "₽": "루블", "฿": "바트", "₫": "동", "HK$": "홍콩 달러", "NT$": "대만 달러",
+    "A$": "호주 달러", "C$": "캐나다 달러", "S$": "싱가포르 달러",
+}  # fmt: skip
+
+# ISO 4217 codes, read as the currency's name wherever they stand (USD 300, 300 USD).
+CURRENCY_CODES = {
+    "USD": "달러", "EUR": "유로", "JPY": "엔", "KRW": "원", "CNY": "위안", "RMB": "위안",
+    "GBP": "파운드", "HKD": "홍콩 달러", "TWD": "대만 달러", "AUD": "호주 달러",
+    "CAD": "캐나다 달러", "SGD": "싱가포르 달러", "CHF": "스위스 프랑", "INR": "루피",
+    "VND": "동", "THB": "바트", "RUB": "루블", "BTC": "비트코인", "ETH": "이더리움",
 }  # fmt: skip
 
 # Amount suffixes after a currency figure ($1.5B): multiplier.
@@ -76,17 +87,45 @@ AMOUNT_SUFFIXES = {
     "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
 }  # fmt: skip
 
-# Units written in Latin letters or symbols right after a number.
+# Units written in Latin letters or symbols right after a number. Lone letters and units
+# that are also English words (h, s, N, A, in, min) count only when glued to the number.
 UNITS = {
-    "%p": "퍼센트포인트", "%": "퍼센트", "℃": "도", "°C": "도", "°F": "화씨 도", "°": "도",
-    "km/h": "킬로미터", "km²": "제곱킬로미터", "m²": "제곱미터", "㎡": "제곱미터",
-    "km": "킬로미터", "cm": "센티미터", "mm": "밀리미터", "nm": "나노미터", "m": "미터",
-    "kg": "킬로그램", "mg": "밀리그램", "g": "그램", "t": "톤", "ml": "밀리리터",
-    "mL": "밀리리터", "L": "리터", "l": "리터", "kWh": "킬로와트시", "MWh": "메가와트시",
-    "GWh": "기가와트시", "kW": "킬로와트", "MW": "메가와트", "GW": "기가와트", "W": "와트",
-    "mAh": "밀리암페어시", "V": "볼트", "Hz": "헤르츠", "kHz": "킬로헤르츠",
-    "MHz": "메가헤르츠", "GHz": "기가헤르츠", "KB": "킬로바이트", "MB": "메가바이트",
-    "GB": "기가바이트", "TB": "테라바이트", "PB": "페타바이트", "Gbps": "기가비피에스",
-    "Mbps": "메가비피에스", "fps": "프레임", "x": "배", "X": "배", "dB": "데시벨",
-    "mph": "마일", "ft": "피트", "in": "인치", "lb": "파운드", "oz": "온스",
+    "%p": "퍼센트포인트", "%": "퍼센트", "‰": "퍼밀", "℃": "도", "°C": "도", "°F": "화씨 도",
+    "°": "도", "km²": "제곱킬로미터", "m²": "제곱미터", "cm²": "제곱센티미터",
+    "mm²": "제곱밀리미터", "m³": "세제곱미터", "cm³": "세제곱센티미터", "km": "킬로미터",
+    "cm": "센티미터", "mm": "밀리미터", "μm": "마이크로미터", "nm": "나노미터", "m": "미터",
+    "kg": "킬로그램", "mg": "밀리그램", "μg": "마이크로그램", "g": "그램", "t": "톤",
+    "ml": "밀리리터", "mL": "밀리리터", "dL": "데시리터", "L": "리터", "l": "리터",
+    "cc": "시시", "ha": "헥타르", "kWh": "킬로와트시", "MWh": "메가와트시",
+    "GWh": "기가와트시", "TWh": "테라와트시", "kW": "킬로와트", "MW": "메가와트",
+    "GW": "기가와트", "TW": "테라와트", "W": "와트", "mAh": "밀리암페어시",
+    "mA": "밀리암페어", "A": "암페어", "kV": "킬로볼트", "V": "볼트", "Hz": "헤르츠",
+    "kHz": "킬로헤르츠", "MHz": "메가헤르츠", "GHz": "기가헤르츠", "KB": "킬로바이트",
+    "MB": "메가바이트", "GB": "기가바이트", "TB": "테라바이트", "PB": "페타바이트",
+    "Gbps": "기가비트", "Mbps": "메가비트", "kbps": "킬로비트", "Tbps": "테라비트",
+    "fps": "프레임", "x": "배", "X": "배", "dB": "데시벨", "mph": "마일", "ft": "피트",
+    "in": "인치", "lb": "파운드", "oz": "온스", "h": "시간", "hr": "시간", "min": "분",
+    "s": "초", "sec": "초", "ms": "밀리초", "μs": "마이크로초", "ns": "나노초",
+    "N": "뉴턴", "Nm": "뉴턴미터", "kN": "킬로뉴턴", "Pa": "파스칼", "kPa": "킬로파스칼",
+    "MPa": "메가파스칼", "rpm": "알피엠", "ppm": "피피엠", "ppb": "피피비",
+    "cal": "칼로리", "kcal": "킬로칼로리", "TFLOPS": "테라플롭스", "PFLOPS": "페타플롭스",
+    "TOPS": "톱스", "nit": "니트", "nits": "니트", "mi": "마일", "bp": "베이시스포인트",
 }  # fmt: skip
+
+# Units that are per second: read as a rate (120fps → 초당 백이십 프레임).
+PER_SECOND_UNITS = frozenset(("fps", "Gbps", "Mbps", "kbps", "Tbps"))
+
+# Speeds: length per time, read 시속/분속/초속 (100km/h → 시속 백 킬로미터).
+SPEED_PREFIXES = {"h": "시속", "hr": "시속", "min": "분속", "s": "초속", "sec": "초속"}
+LENGTH_UNITS = frozenset(("km", "m", "cm", "mm", "mi", "ft"))
+
+# What may stand after the slash of a rate (mg/L, 원/kWh, 달러/배럴): its reading + 당.
+RATE_DENOMINATORS = {
+    **{u: w for u, w in UNITS.items() if u not in ("%", "%p", "‰", "x", "X", "°", "in")},
+    "d": "일", "day": "일", "yr": "년", "년": "년", "월": "월", "일": "일", "주": "주",
+    "시간": "시간", "명": "명", "인": "인", "개": "개", "배럴": "배럴", "톤": "톤",
+    "kg": "킬로그램", "달러": "달러", "원": "원", "person": "명",
+}  # fmt: skip
+
+# Korean currency and counter words that may stand before the slash of a rate (원/kWh).
+RATE_NUMERATORS = ("원", "달러", "엔", "유로", "위안", "명", "건", "개", "대", "톤", "회")

@@ -217,25 +217,29 @@ def _list_sources(node: _Node) -> list[Source]:
 
 
 class _Walker:
-    """Collects paragraphs in document order; ``<br>`` and block elements end a paragraph."""
+    """Collects paragraphs in document order; ``<br>`` and block elements end a paragraph.
+
+    Paragraphs inside one (outermost) ``<blockquote>`` share its number as their ``group``.
+    """
 
     def __init__(self, skip: _Node | None) -> None:
         self.skip = skip
         self.out: list[Paragraph] = []
         self.buf: list[str] = []
-        self.quoted = False
+        self.group: int | None = None
         self.line = 0
+        self.quotes = 0
 
     def paragraphs(self, node: _Node) -> list[Paragraph]:
-        self._walk(node, quoted=False)
+        self._walk(node, group=None)
         self._flush()
         return self.out
 
-    def _walk(self, node: _Node, quoted: bool) -> None:
+    def _walk(self, node: _Node, group: int | None) -> None:
         for child in node.children:
             if isinstance(child, str):
                 if child.strip() and not self.buf:
-                    self.quoted, self.line = quoted, node.line
+                    self.group, self.line = group, node.line
                 self.buf.append(re.sub(r"\s+", " ", child))
                 continue
             if child is self.skip or child.tag in _DROP or "hidden" in child.attrs:
@@ -246,13 +250,17 @@ class _Walker:
                 self._flush()
             elif child.tag in _BLOCK:
                 self._flush()
-                self._walk(child, quoted or child.tag == "blockquote")
+                inner = group
+                if inner is None and child.tag == "blockquote":
+                    self.quotes += 1
+                    inner = self.quotes
+                self._walk(child, inner)
                 self._flush()
             else:
-                self._walk(child, quoted)
+                self._walk(child, group)
 
     def _flush(self) -> None:
         text = clean_text("".join(self.buf))
         if text:
-            self.out.append(Paragraph(text, self.line, self.quoted))
+            self.out.append(Paragraph(text, self.line, self.group is not None, self.group))
         self.buf = []

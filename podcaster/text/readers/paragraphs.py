@@ -1,10 +1,12 @@
 """From a reader's raw paragraphs to ``Block``s: which paragraphs are quotes.
 
 A paragraph is a quote when the WHOLE paragraph is wrapped in one pair of quote marks
-(“…”, "…", 「…」, 『…』) or when the format marks it as one (Markdown ``>``, HTML
-``<blockquote>``). Quotes nested inside stay part of the text; only the outer marks go.
-A quote opened at the start of a paragraph may run over several paragraphs; one that never
-closes is an error.
+(“…”, "…", 「…」, 『…』, and the mismatched “…" or "…” that editors leave) or when the
+format marks it as one (Markdown ``>``, HTML ``<blockquote>``). Quotes nested inside stay
+part of the text; only the outer marks go. A quote opened at the start of a paragraph may run
+over several paragraphs (each may open again with the mark, as in English, and only the last
+closes). One that never closes is an error. The paragraphs of one quotation are flagged so that the segmenter sees one
+quote block, not several.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ log = logging.getLogger(__name__)
 # Opening mark -> closing mark of the quotes that can wrap a paragraph.
 QUOTE_PAIRS = {"“": "”", '"': '"', "「": "」", "『": "』", "＂": "＂"}
 
+# The double quote marks, which editors mix up: any of them may close what another opened.
+_DOUBLE_OPEN = '“"＂'
+_DOUBLE_CLOSE = '”"＂'
+
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000]+")
 _OPEN_CONTEXT = "([{<〈《"
 
@@ -33,6 +39,7 @@ class Paragraph:
     text: str
     line: int  # 1-based line of the file (0 when unknown)
     quoted: bool = False
+    group: int | None = None  # paragraphs of one format quote (one <blockquote>) share it
 
 
 def clean_text(text: str) -> str:
@@ -78,9 +85,32 @@ def outer_close(text: str, depth: int = 0, opener: str | None = None) -> int | N
     return None
 
 
+def _balanced(text: str) -> bool:
+    """True when the double quotes inside ``text`` pair up (curly ones in order)."""
+    depth = 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0 and text.count('"') % 2 == 0 and text.count("＂") % 2 == 0
+
+
+def _closes_at_end(text: str, depth: int = 0, opener: str | None = None) -> bool:
+    """True when the quote open at the start of ``text`` (or already open: ``depth``) is
+    closed by the last character, also by a mismatched double mark (“…" or "…”)."""
+    opener = opener or text[0]
+    if outer_close(text, depth, opener) == len(text) - 1:
+        return True
+    inner = text[0 if depth else 1 : -1]
+    return opener in _DOUBLE_OPEN and text[-1] in _DOUBLE_CLOSE and _balanced(inner)
+
+
 def _strip_outer(text: str) -> str:
     """Remove the quote marks wrapping the whole of ``text``, if any (repeatedly)."""
-    while len(text) >= 2 and text[0] in QUOTE_PAIRS and outer_close(text) == len(text) - 1:
+    while len(text) >= 2 and text[0] in QUOTE_PAIRS and _closes_at_end(text):
         text = text[1:-1].strip()
     return text
 
@@ -99,25 +129,36 @@ def blocks_from_paragraphs(paras: list[Paragraph], path: Path) -> list[Block]:
         if not text:
             i += 1
             continue
+        continues = _same_format_quote(paras, i, blocks)
         if text[0] not in QUOTE_PAIRS:
-            blocks.append(Block(text, quoted=para.quoted))
+            blocks.append(Block(text, para.quoted, continues, para.line))
             i += 1
             continue
-        end = outer_close(text)
-        if end is None:
-            run, i = _multi_paragraph_quote(paras, i, path)
-            blocks.extend(run)
-            continue
-        if end == len(text) - 1:
+        if len(text) > 1 and _closes_at_end(text):
             inner = _strip_outer(text)
             if inner:
-                blocks.append(Block(inner, quoted=True))
+                blocks.append(Block(inner, True, continues, para.line))
+        elif outer_close(text) is None:
+            run, i = _multi_paragraph_quote(paras, i, path)
+            if run and continues:
+                run[0] = Block(run[0].text, run[0].quoted, True, run[0].line)
+            blocks.extend(run)
+            continue
         else:
             # A quoted phrase followed by the author's words is not a quote
             # (unless the format itself quotes the paragraph).
-            blocks.append(Block(text, quoted=para.quoted))
+            blocks.append(Block(text, para.quoted, continues, para.line))
         i += 1
     return blocks
+
+
+def _same_format_quote(paras: list[Paragraph], i: int, blocks: list[Block]) -> bool:
+    """True when ``paras[i]`` is inside the same format quote as the block before it."""
+    para = paras[i]
+    if not para.quoted or para.group is None or not blocks or not blocks[-1].quoted:
+        return False
+    prev = next((p for p in reversed(paras[:i]) if clean_text(p.text)), None)
+    return prev is not None and prev.group == para.group
 
 
 def _multi_paragraph_quote(
@@ -125,37 +166,38 @@ def _multi_paragraph_quote(
 ) -> tuple[list[Block], int]:
     """A quote opened at ``paras[start]`` that does not close in that paragraph.
 
-    If it closes at the end of a later paragraph, each paragraph of it becomes a quoted
-    block; a later paragraph may open again with the same mark (the convention of closing
-    only the last paragraph of a long quote). Inside a format's quote the search stops at
-    the end of that quote. Returns the blocks and the index after them.
+    If it closes at the end of a later paragraph, the paragraphs of it become quoted blocks of
+    one quotation; a later paragraph may open again with the same mark (the convention of
+    closing only the last paragraph of a long quote). Inside a format's quote the search stops at the end of that quote.
+    Returns the blocks and the index after them.
     """
     within = paras[start].quoted
     first = clean_text(paras[start].text)
     opener = first[0]
-    closer = QUOTE_PAIRS[opener]
-    parts = [first[1:].strip()]
+    reopeners = _DOUBLE_OPEN if opener in _DOUBLE_OPEN else opener
+    parts = [(first[1:].strip(), paras[start].line)]
     j = start + 1
     while j < len(paras) and (paras[j].quoted or not within):
         text = clean_text(paras[j].text)
+        line = paras[j].line
         j += 1
         if not text:
             continue
-        if text.startswith(opener) and opener != closer:
+        if text[0] in reopeners and len(text) > 1:
             text = text[1:].strip()
-        end = outer_close(text, depth=1, opener=opener)
-        if end is None:
-            parts.append(text)
-            continue
-        if end == len(text) - 1:
-            parts.append(text[:-1].strip())
-            return [Block(p, quoted=True) for p in parts if p], j
-        break  # closed mid-paragraph: the author's text quoting someone
+        closed = _closes_at_end(text, depth=1, opener=opener)
+        if not closed and outer_close(text, depth=1, opener=opener) is not None:
+            break  # closed mid-paragraph: the author's text quoting someone
+        body = text[:-1].strip() if closed else text
+        parts.append((body, line))
+        if closed:
+            kept = [p for p in parts if p[0]]
+            return [Block(t, True, k > 0, ln) for k, (t, ln) in enumerate(kept)], j
     else:
         if not within:
             where = f"line {paras[start].line}" if paras[start].line else "a paragraph"
             snippet = first if len(first) <= 24 else first[:24] + "…"
             raise PostError(path, f"unclosed quote at {where}: {snippet}")
         log.warning("%s: quote mark at line %s is not closed", path, paras[start].line)
-    original = [(clean_text(p.text), p.quoted) for p in paras[start:j]]
-    return [Block(t, quoted=q) for t, q in original if t], j
+    original = [(clean_text(p.text), p.quoted, p.line) for p in paras[start:j]]
+    return [Block(t, q, False, ln) for t, q, ln in original if t], j

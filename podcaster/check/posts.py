@@ -1,0 +1,30 @@
+"""The posts' side of ``check``: quotes whose source is unclear (``check --strict`` fails on
+them, for CI), so that a wrong outlet is caught before it is published."""
+
+from __future__ import annotations
+
+from podcaster.check.report import Report
+from podcaster.errors import PodcasterError
+from podcaster.text.read import find_posts, read_post
+from podcaster.text.segment import analyse_post
+
+
+def check_posts(report: Report, strict: bool) -> None:
+    """Add each published post's attribution warnings to the report: as problems when
+    ``strict``, else as warnings. A post that cannot be read is left to ``build``."""
+    posts_dir = report.config.posts_dir
+    if not posts_dir.is_dir():
+        return
+    for path in find_posts(posts_dir):
+        try:
+            post = read_post(path)
+        except PodcasterError:
+            continue
+        if post.draft:
+            continue
+        for warning in analyse_post(post).warnings:
+            where = report.rel(path) + warning.where[len(warning.post):]
+            if strict:
+                report.problem(where, warning.message)
+            else:
+                report.warning(where, warning.message)

@@ -1,0 +1,204 @@
+"""``podcaster import``: the feed's new and changed entries become post files in ``posts/``.
+
+Two phases, like the build: first every entry is planned and its content fetched (nothing
+written), then the post files are written atomically and the import record last. A feed
+that cannot be fetched or read stops the import with one line and writes nothing. A post
+page that cannot be fetched skips its entry with a warning; the feed's validators are then
+not kept, so the next run reads the whole feed and tries that page again.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from podcaster.files import write_atomic
+from podcaster.importer.extract import clean_html, extract_page, main_frame
+from podcaster.importer.feed import FeedEntry, parse_feed
+from podcaster.importer.fetch import Fetcher, FetchError, check_http_url
+from podcaster.importer.options import ImportOptions
+from podcaster.importer.post import file_name, post_date, render_post
+from podcaster.importer.record import EntryState, FeedState, ImportRecord, digest
+from podcaster.importer.robots import RobotsRules
+from podcaster.text.read import find_posts
+
+log = logging.getLogger(__name__)
+
+FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+               "text/xml;q=0.9, */*;q=0.1")
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
+
+
+@dataclass
+class ImportResult:
+    """What one import did. Paths are the post files written or left alone."""
+
+    feed_url: str
+    not_modified: bool = False  # the feed answered 304: nothing to do
+    new: list[Path] = field(default_factory=list)
+    updated: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)  # edited by the author: not replaced
+    unchanged: int = 0
+    skipped: int = 0  # left out by the filters or --since
+    warnings: list[str] = field(default_factory=list)
+    requests: int = 0
+
+
+@dataclass
+class _Planned:
+    entry: FeedEntry
+    path: Path
+    data: bytes
+    known: bool
+
+
+def import_feed(project_dir: Path | str, feed_url: str, options: ImportOptions | None = None,
+                fetcher: Fetcher | None = None) -> ImportResult:
+    """Import ``feed_url`` into ``project_dir/posts/``. Raises FetchError (one line naming
+    the URL and the problem) if the feed cannot be fetched or is not a feed."""
+    options = options or ImportOptions()
+    posts_dir = Path(project_dir) / "posts"
+    check_http_url(feed_url)
+    record = ImportRecord.load(posts_dir)
+    own = fetcher is None
+    fetcher = fetcher or Fetcher()
+    try:
+        return _Import(posts_dir, feed_url, options, fetcher, record).run()
+    finally:
+        if own:
+            fetcher.close()
+
+
+class _Import:
+    def __init__(self, posts_dir: Path, feed_url: str, options: ImportOptions,
+                 fetcher: Fetcher, record: ImportRecord):
+        self.posts_dir = posts_dir
+        self.feed_url = feed_url
+        self.options = options
+        self.fetcher = fetcher
+        self.record = record
+        self.robots = RobotsRules(fetcher)
+        self.result = ImportResult(feed_url)
+        self.complete = True
+        self.taken = {e.file for e in record.entries.values()}
+        # Posts already in posts/ by stem: an entry never becomes a second post of a name.
+        self.existing = {p.stem: p for p in find_posts(posts_dir)} if posts_dir.is_dir() else {}
+
+    def run(self) -> ImportResult:
+        start = self.fetcher.requests
+        selection = self.options.selection_digest()
+        state = self.record.feeds.get(self.feed_url)
+        conditional = state is not None and state.settings == selection and not self.options.force
+        response = self.fetcher.get(
+            self.feed_url, accept=FEED_ACCEPT,
+            etag=state.etag if conditional else None,
+            last_modified=state.last_modified if conditional else None,
+        )  # fmt: skip
+        if response.status == 304:
+            log.info("%s: not modified since the last import", self.feed_url)
+            self.result.not_modified = True
+        else:
+            feed = parse_feed(response)
+            for problem in feed.problems:
+                self._warn(f"{self.feed_url}: {problem}")
+            planned = [p for p in map(self._plan, feed.entries) if p is not None]
+            self._write(planned)
+            validators = response.headers if self.complete else {}
+            self.record.feeds[self.feed_url] = FeedState(
+                validators.get("etag"), validators.get("last-modified"), selection)
+            self.record.save(self.posts_dir)
+        self.result.requests = self.fetcher.requests - start
+        return self.result
+
+    def _warn(self, message: str) -> None:
+        log.warning("%s", message)
+        self.result.warnings.append(message)
+
+    def _plan(self, entry: FeedEntry) -> _Planned | None:
+        date = post_date(entry, self.options.time_zone)
+        reason = self.options.skip_reason(entry, date)
+        if reason:
+            log.info("%s: %r skipped: %s", self.feed_url, entry.title, reason)
+            self.result.skipped += 1
+            return None
+        force = self.options.force
+        known = self.record.entries.get(entry.id)
+        if known is not None:
+            path = self.posts_dir / known.file
+            if not path.is_file() and not force:
+                log.info("%s: removed from posts/ after its import; not imported again "
+                         "(--force brings it back)", path)
+                self.result.skipped += 1
+                return None
+            edited = path.is_file() and digest(path.read_bytes()) != known.digest
+            if known.fingerprint == entry.fingerprint and not force:
+                self.result.unchanged += 1
+                return None
+            if edited and not force:
+                self._warn(f"{path}: edited since its import; the blog's newer version of "
+                           f"{entry.title!r} is not imported (--force replaces the file)")
+                self.result.kept.append(path)
+                return None
+        else:
+            path = self.posts_dir / file_name(entry, self.options.time_zone, self.taken)
+            self.taken.add(path.name)
+            other = self.existing.get(path.stem)
+            if other is not None and other != path:
+                return self._keep(other, entry, "remove it to import the entry")
+        body = self._content(entry)
+        if body is None:
+            return None
+        data = render_post(entry, body, date, self.feed_url)
+        if known is None and path.is_file() and not force and path.read_bytes() != data:
+            return self._keep(path, entry, "--force replaces the file")
+        return _Planned(entry, path, data, known is not None)
+
+    def _keep(self, path: Path, entry: FeedEntry, remedy: str) -> None:
+        self._warn(f"{path}: a post of this name exists and was not imported from the feed; "
+                   f"{entry.title!r} is not imported ({remedy})")
+        self.result.kept.append(path)
+        self.complete = False  # read the feed again next time: the author may resolve this
+
+    def _content(self, entry: FeedEntry) -> str | None:
+        """The entry's post as clean HTML; None (with a warning) when it cannot be had."""
+        if entry.content:
+            body = clean_html(entry.content, entry.title)
+            if body:
+                return body
+        try:
+            return self._page(entry)
+        except FetchError as exc:
+            self._warn(f"{exc.url}: {exc.problem}; {entry.title!r} is not imported this time")
+            if exc.status is None or exc.status >= 500 or exc.status == 429:
+                self.complete = False  # worth trying again on the next run
+            return None
+
+    def _page(self, entry: FeedEntry) -> str | None:
+        url = entry.link
+        for _ in range(2):  # the page, and the frame it may show the post in
+            if not self.robots.allowed(url):
+                self._warn(f"{url}: robots.txt does not allow podcaster to fetch this page; "
+                           f"{entry.title!r} is not imported")
+                return None
+            page = self.fetcher.get(url, accept=PAGE_ACCEPT)
+            frame = main_frame(page.body, page.url)
+            if frame is None:
+                break
+            url = frame
+        body = extract_page(page.body, page.url, entry.title)
+        if not body:
+            self._warn(f"{url}: no post text found on the page; {entry.title!r} is not "
+                       "imported")
+        return body or None
+
+    def _write(self, planned: list[_Planned]) -> None:
+        for item in planned:
+            written = write_atomic(item.path, item.data)
+            if written:
+                (self.result.updated if item.known else self.result.new).append(item.path)
+                log.info("%s %s", "updated" if item.known else "imported", item.path)
+            else:
+                self.result.unchanged += 1
+            self.record.entries[item.entry.id] = EntryState(
+                self.feed_url, item.path.name, digest(item.data), item.entry.fingerprint)

@@ -1,0 +1,345 @@
+"""Which source each quote comes from — or none: structure and text evidence, combined.
+
+Sources are listed in the order the articles are quoted, so quotes are assigned to sources by
+a monotonic alignment. Two kinds of evidence are combined:
+
+- the post's structure: as many quote blocks as sources (one block each, the strongest prior),
+  as many runs of quotes as sources (commentary between articles), the greeting's own count
+  ("세 가지 소식") agreeing or not;
+- the text (``podcaster.text.evidence``): title bigrams and words, figures, the outlet's name,
+  the language of quote and title.
+
+When the structure decides the articles, each gets the source of its rank unless a title
+clearly says otherwise (then the structure is not trusted and the text decides). Otherwise a
+dynamic programme aligns quote blocks to sources on the text alone
+(``podcaster.text.alignment``); a block with no evidence of its own continues the article
+before it only when the post shows the habit of quoting several blocks per article and the
+next article's first block matches its title. Every article then gets a
+confidence, ``1 - (1 - structure) * (1 - text)``, lowered when another title fits its quote
+better, or when a Korean quote shares no word with a Korean title. Below ``MIN_CONFIDENCE``
+the article keeps no source and a warning names the post and paragraph: a quote read without
+an outlet is better than one credited to the wrong outlet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from podcaster.model import Post
+from podcaster.text.alignment import align_in_order, match_in_order
+from podcaster.text.evidence import Evidence, SourceEvidence, language
+from podcaster.text.structure import QuoteBlock, greeting_count, quote_blocks
+
+# Structure priors: how sure the post's shape alone makes an article's source.
+PRIOR_BLOCKS = 0.9  # one quote block per source
+PRIOR_RUNS = 0.8  # one run of quotes per source, the author's words between them
+PRIOR_ALL_USED = 0.35  # the text alignment uses every source once, in order
+GREETING_AGREES = 0.1  # added when the greeting counts as many articles
+GREETING_DISAGREES = 0.5  # taken off when it counts another number: the text must decide
+# A text score this high is full text evidence on its own.
+TEXT_FULL = 0.5
+# Another title fits better when its score beats the article's own by this much.
+CONTRADICTION_MARGIN = 0.1
+CLEAR_TITLE = 0.2
+NO_SHARED_WORD = 0.15  # taken off when a Korean quote shares nothing with a Korean title
+MIN_CONFIDENCE = 0.5
+
+
+@dataclass
+class Article:
+    """A run of quote blocks that listeners hear as one article."""
+
+    blocks: list[int]  # indices into post.blocks
+    source: int | None = None  # index into post.sources
+    confidence: float | None = None
+    why: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AttributionWarning:
+    """Something about a post's attribution the author should look at."""
+
+    post: str  # the post's file name
+    message: str
+    paragraph: int | None = None  # 1-based paragraph of the post body
+    line: int = 0
+
+    @property
+    def where(self) -> str:
+        """The post, and the paragraph when the warning is about one."""
+        if self.paragraph is None:
+            return self.post
+        line = f" (line {self.line})" if self.line else ""
+        return f"{self.post}: paragraph {self.paragraph}{line}"
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+    def to_dict(self) -> dict:
+        return {"post": self.post, "paragraph": self.paragraph, "line": self.line or None,
+                "message": self.message}
+
+
+@dataclass
+class Attribution:
+    articles: list[Article]
+    warnings: list[AttributionWarning]
+
+
+def attribute(post: Post) -> Attribution:
+    """Group the post's quotes into articles and credit each to a source, or to none."""
+    units = quote_blocks(post.blocks)
+    if not units:
+        return Attribution([], [])
+    first = units[0].blocks[0]
+    count = greeting_count([b.text for b in post.blocks[:first]])
+    runs = _runs(units)
+    if not post.sources:
+        groups = _by_unit(units) if count == len(units) != len(runs) else runs
+        articles = [Article(_blocks(units, g), why=["the post lists no sources"]) for g in groups]
+        return Attribution(articles, [])
+    return _Attributor(post, units, runs, count).run()
+
+
+def _runs(units: list[QuoteBlock]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for u, unit in enumerate(units):
+        if not runs or units[runs[-1][-1]].run != unit.run:
+            runs.append([])
+        runs[-1].append(u)
+    return runs
+
+
+def _by_unit(units: list[QuoteBlock]) -> list[list[int]]:
+    return [[u] for u in range(len(units))]
+
+
+def _blocks(units: list[QuoteBlock], group: list[int]) -> list[int]:
+    return [i for u in group for i in units[u].blocks]
+
+
+class _Attributor:
+    def __init__(self, post: Post, units: list[QuoteBlock], runs: list[list[int]],
+                 count: int | None) -> None:
+        self.post, self.units, self.runs, self.count = post, units, runs, count
+        self.k = len(post.sources)
+        self.scorer = SourceEvidence(post.sources)
+        self.texts = [u.text(post.blocks) for u in units]
+        self.ev: list[list[Evidence]] = [
+            [self.scorer.evidence(t, j) for j in range(self.k)] for t in self.texts
+        ]
+        self.warnings: list[AttributionWarning] = []
+        self.odd: dict[int, int] = {}  # quote block -> the source whose title fits it better
+        self.candidates: set[int] = set()  # sources weakly matched and left uncredited
+        self.detached: set[int] = set()  # blocks without evidence, not trusted to continue
+        self.several = False  # the author quotes articles over several blocks
+
+    # --- the plan --------------------------------------------------------------------------
+
+    def run(self) -> Attribution:
+        groups, prior, why = self._structure()
+        if groups is not None and len(groups) == self.k:
+            sources = list(range(self.k))
+            broken = self._contradiction(groups, sources)
+            if broken:
+                why = [f"the structure suggested one source each, but {broken}"]
+                groups = None
+        if groups is None:
+            groups, sources = self._split_doubtful(*self._align())
+            prior, why = self._alignment_prior(sources, why)
+        elif len(groups) != self.k:
+            sources = self._match(groups)
+            prior = 0.0
+        articles = [self._judge(g, s, prior, why) for g, s in zip(groups, sources, strict=True)]
+        self._warn_unused(articles)
+        return Attribution(articles, self.warnings)
+
+    def _structure(self) -> tuple[list[list[int]] | None, float, list[str]]:
+        """Articles the post's shape gives, with the prior they carry, or None."""
+        u, r, k, g = len(self.units), len(self.runs), self.k, self.count
+        if u == k:
+            groups, prior = _by_unit(self.units), PRIOR_BLOCKS
+            why = [f"one quote block per source ({u} blocks, {k} sources)"]
+        elif r == k:
+            groups, prior = self.runs, PRIOR_RUNS
+            why = [f"one run of quotes per source ({r} runs, {k} sources)"]
+        elif g is not None and g == u:
+            return _by_unit(self.units), 0.0, [f"the greeting counts {g} articles"]
+        elif g is not None and g == r:
+            return self.runs, 0.0, [f"the greeting counts {g} articles"]
+        else:
+            return None, 0.0, []
+        if g is not None and g != len(groups):
+            prior -= GREETING_DISAGREES
+            why.append(f"but the greeting counts {g} articles")
+        elif g is not None:
+            prior += GREETING_AGREES
+            why.append(f"the greeting counts {g} articles")
+        return groups, prior, why
+
+    def _alignment_prior(self, sources: list[int | None], why: list[str]):
+        used = {s for s in sources if s is not None}
+        if len(used) == self.k and self.count in (None, len(sources)):
+            prior = PRIOR_ALL_USED + (GREETING_AGREES if self.count else 0.0)
+            return prior, [*why, f"every source quoted once, in order ({self.k} sources)"]
+        return 0.0, why
+
+    # --- text ------------------------------------------------------------------------------
+
+    def _best(self, group: list[int], j: int) -> Evidence:
+        return max((self.ev[u][j] for u in group), key=lambda e: e.score)
+
+    def _contradiction(self, groups: list[list[int]], sources: list[int]) -> str | None:
+        """Why the text rejects crediting ``groups`` to ``sources``, or None."""
+        for group, j in zip(groups, sources, strict=True):
+            other = self._better_title(group, j)
+            if other is not None:
+                n = self.post.sources[other].n
+                return f"the quote at paragraph {self.units[group[0]].blocks[0] + 1} fits source {n}"
+        return None
+
+    def _better_title(self, group: list[int], j: int) -> int | None:
+        """Another source whose title clearly fits a quote block of ``group`` better than
+        source ``j``'s, or None."""
+        for u in group:
+            own = self.ev[u][j].title_score
+            scores = [(e.title_score, jj) for jj, e in enumerate(self.ev[u]) if jj != j]
+            best, best_j = max(scores, default=(0.0, None))
+            if best >= CLEAR_TITLE and best > own + CONTRADICTION_MARGIN:
+                return best_j
+        return None
+
+    def _align(self) -> tuple[list[list[int]], list[int]]:
+        """Quote blocks aligned to sources on the text: articles (split at runs) and sources."""
+        sim = [[e.score for e in row] for row in self.ev]
+        strong = [[e.title_score > 0 for e in row] for row in self.ev]
+        starts = [u == 0 or self.units[u].run != self.units[u - 1].run
+                  for u in range(len(self.units))]
+        groups: list[list[int]] = []
+        sources: list[int] = []
+        for u, j in enumerate(align_in_order(sim, strong, starts)):
+            if groups and sources[-1] == j and not starts[u]:
+                groups[-1].append(u)
+            else:
+                groups.append([u])
+                sources.append(j)
+        return groups, sources
+
+    def _split_doubtful(self, groups: list[list[int]], sources: list[int | None]):
+        """Take out of each aligned article the quote blocks it cannot vouch for, to be
+        judged alone: a block whose text clearly fits another source (the order of sources
+        forbids going back: it gets no source), and a block without any evidence that merely
+        follows the article when continuing is not expected (``_may_continue``)."""
+        # The author shows the habit of quoting an article over several quote blocks when one
+        # that continues an article has evidence of its own, or the greeting's count says so.
+        self.several = self.count == self.k or any(
+            self.ev[u][j].score > 0 for group, j in zip(groups, sources, strict=True)
+            for u in group[1:])
+        # A source the alignment leaves unquoted may be the one a block without evidence is from.
+        self.several = self.several and len(set(sources)) == self.k
+        next_article = {}  # quote block -> the next article's (first block, source) in its run
+        for n, group in enumerate(groups[:-1]):
+            after = groups[n + 1]
+            if self.units[after[0]].run == self.units[group[0]].run:
+                for u in group:
+                    next_article[u] = (after[0], sources[n + 1])
+        out_groups: list[list[int]] = []
+        out_sources: list[int | None] = []
+        for group, j in zip(groups, sources, strict=True):
+            for n, u in enumerate(group):
+                other = self._better_title([u], j) if j is not None else None
+                alone = n == 0 or other is not None or (
+                    self.ev[u][j].score == 0 and not self._may_continue(next_article.get(u)))
+                if other is not None:
+                    self.odd[u] = other
+                elif alone and n > 0:
+                    self.detached.add(u)
+                if alone or out_sources[-1] is None:
+                    out_groups.append([u])
+                    out_sources.append(None if other is not None else j)
+                else:
+                    out_groups[-1].append(u)
+        return out_groups, out_sources
+
+    def _may_continue(self, next_article: tuple[int, int] | None) -> bool:
+        """Whether a quote block without evidence may continue the article before it.
+
+        Only when continuing is expected — more quote blocks than sources, no greeting
+        counting more articles than sources, every source credited somewhere, and the author's
+        habit of quoting an article over several blocks shown elsewhere in the post — and, if
+        another article follows in the same run, its first quote block matches its title
+        (words or figures, not only an outlet's name, which may come anywhere in an article):
+        else the block may as well open that next article."""
+        if len(self.units) <= self.k or (self.count or 0) > self.k or not self.several:
+            return False
+        if next_article is None:
+            return True
+        first, j = next_article
+        return self.ev[first][j].title_score > 0
+
+    def _match(self, groups: list[list[int]]) -> list[int | None]:
+        """Sources for articles whose number differs from the sources'."""
+        return match_in_order([[self._best(g, j).score for j in range(self.k)] for g in groups])
+
+    # --- verdict ---------------------------------------------------------------------------
+
+    def _judge(self, group: list[int], j: int | None, prior: float, why: list[str]) -> Article:
+        blocks = _blocks(self.units, group)
+        article = Article(blocks, why=list(why))
+        if j is None:
+            article.confidence = 0.0
+            if group[0] in self.odd:
+                n = self.post.sources[self.odd[group[0]]].n
+                article.why = [f"its text fits source {n}, which the order of sources rules out"]
+                problem = f"the quote fits source {n}, out of the order of the sources"
+            else:
+                article.why.append("no source's title matches the quote")
+                problem = (f"no clear source for this quote ({len(self.units)} quote blocks, "
+                           f"{self.k} sources)")
+            self._warn(blocks[0], f"{problem}; it is read without an outlet")
+            return article
+        evidence = self._best(group, j)
+        text = min(1.0, evidence.score / TEXT_FULL)
+        confidence = 1 - (1 - max(0.0, prior)) * (1 - text)
+        article.why.extend(evidence.reasons)
+        if group[0] in self.detached:
+            article.why.append(f"it follows the article of source {self.post.sources[j].n}, "
+                               "but nothing in it says it continues that article")
+        if not evidence.reasons:
+            foreign = self.scorer.foreign_title(j)
+            article.why.append("title in another language: its words cannot be checked"
+                               if foreign else "no title evidence in the quote")
+        other = self._better_title(group, j)
+        if other is not None:
+            confidence = min(confidence, 0.3)
+            article.why.append(f"the title of source {self.post.sources[other].n} fits better")
+        elif (evidence.title_score == 0 and not self.scorer.foreign_title(j)
+              and language(" ".join(self.texts[u] for u in group)) == "ko"):
+            confidence -= NO_SHARED_WORD
+        confidence = round(max(0.0, min(1.0, confidence)), 2)
+        article.confidence = confidence
+        source = self.post.sources[j]
+        if confidence >= MIN_CONFIDENCE:
+            article.source = j
+        else:
+            article.why.append(f"too unsure to credit source {source.n}")
+            self.candidates.add(j)
+            if evidence.score == 0:
+                problem = f"nothing in the quote points to source {source.n} ({source.title})"
+            else:
+                problem = f"the quote matches source {source.n} ({source.title}) only weakly"
+            self._warn(blocks[0], f"{problem} (confidence {confidence:.2f}); "
+                                  "it is read without an outlet")
+        return article
+
+    def _warn(self, block: int, message: str) -> None:
+        self.warnings.append(AttributionWarning(
+            self.post.path.name, message, block + 1, self.post.blocks[block].line))
+
+    def _warn_unused(self, articles: list[Article]) -> None:
+        used = {a.source for a in articles}
+        for j, source in enumerate(self.post.sources):
+            if j not in used and j not in self.candidates:
+                self.warnings.append(AttributionWarning(
+                    self.post.path.name,
+                    f"source {source.n} ({source.title}) is not credited to any quote"))

@@ -1,0 +1,212 @@
+"""Text evidence that a quote comes from a source: what the quote shares with its entry.
+
+Each kind of evidence is weighed by how well it tells the post's sources apart (a word or
+number in every title tells nothing) and reported in words, so that ``segments`` can say why
+an article was matched:
+
+- title bigrams: the IDF-weighted share of the title's character bigrams the quote holds;
+- title words: the IDF-weighted share of the title's words found whole in the quote (a
+  Latin name also as the built-in lexicon spells it in Hangul: Apple → 애플);
+- numbers: a figure of the title (27%, 142억, 2025, 3.5) found in the quote — the best
+  anchor across languages, as a translated quote keeps its figures;
+- outlet: the outlet's name (or its usual Korean spelling) mentioned in the quote;
+- language: a quote in the same foreign language as the title (a quote left in English).
+
+``title_score`` (bigrams, words, numbers) is what the title itself says; ``score`` adds
+the outlet and language hints, which point at a source without naming its article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from podcaster.model import Source
+from podcaster.text.normalize.lexicon import BUILTIN
+
+# Weights of each kind of evidence in a quote's score (capped at 1).
+W_BIGRAMS = 1.0
+W_WORDS = 0.5
+W_NUMBER = 0.35  # per distinctive figure shared, at most two count
+W_OUTLET = 0.3
+W_LANGUAGE = 0.25
+# A share of a title's (weighted) bigrams or words below this is no clear match.
+MIN_SHARE = 0.12
+# A title word this long counts alone (a name: 엔비디아, nvidia); shorter ones need company.
+WORD_ALONE = 3
+
+_WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])")
+_HANGUL = re.compile(r"[가-힣]")
+_LATIN = re.compile(r"[A-Za-z]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+# Words of outlet names that say nothing about which outlet it is.
+_GENERIC_OUTLET_WORDS = frozenset(
+    "news 뉴스 korea 코리아 the daily online 온라인 tv 방송 신문 times com co kr net "
+    "press media 미디어 journal".split()
+)
+# Outlets' usual Korean spellings, so that "로이터는 …" names Reuters (word=spelling).
+OUTLET_SPELLINGS = dict(pair.split("=") for pair in """
+    reuters=로이터 bloomberg=블룸버그 nikkei=닛케이 techcrunch=테크크런치 verge=버지
+    wired=와이어드 guardian=가디언 economist=이코노미스트 forbes=포브스 axios=악시오스
+    asahi=아사히 yomiuri=요미우리 mainichi=마이니치 nytimes=뉴욕타임스 wsj=월스트리트저널
+    ft=파이낸셜타임스 ap=ap통신 cnbc=씨엔비씨 engadget=엔가젯 semafor=세마포 politico=폴리티코
+    xinhua=신화통신 yonhap=연합뉴스 bbc=비비씨 cnn=씨엔엔 nhk=엔에이치케이
+""".split())
+# Names a translated quote spells in Hangul (Apple → 애플), from the built-in lexicon.
+_HANGUL_NAMES = {k.casefold(): v for k, v in BUILTIN.items()
+                 if re.fullmatch(r"\w+", k) and len(v) >= 2}
+
+
+@dataclass
+class Evidence:
+    """What one quote shares with one source entry."""
+
+    title_score: float = 0.0  # bigrams, words and numbers of the title
+    hint_score: float = 0.0  # outlet named, same foreign language
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return min(1.0, self.title_score + self.hint_score)
+
+
+def language(text: str) -> str:
+    """"ko", "ja", "en" (Latin letters) or "" for text with no letters of these."""
+    counts = {
+        "ko": len(_HANGUL.findall(text)),
+        "ja": len(_KANA.findall(text)),
+        "en": len(_LATIN.findall(text)),
+    }
+    if counts["ja"] >= 3:
+        return "ja"
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ""
+
+
+def bigrams(text: str) -> set[str]:
+    """Character bigrams inside words (case-folded)."""
+    grams: set[str] = set()
+    for word in _WORD.findall(text.casefold()):
+        grams.update(word[i : i + 2] for i in range(len(word) - 1))
+    return grams
+
+
+def title_words(text: str) -> set[str]:
+    """Words of two or more letters that are not numbers (case-folded)."""
+    return {w for w in _WORD.findall(text.casefold()) if len(w) >= 2 and not w.isdigit()}
+
+
+def numbers(text: str) -> set[str]:
+    """Figures with two or more digits or a decimal part, without thousands separators."""
+    found = set()
+    for m in _NUMBER.finditer(text):
+        value = m.group().replace(",", "")
+        if len(value.replace(".", "")) >= 2:
+            found.add(value)
+    return found
+
+
+def outlet_names(outlet: str | None) -> set[str]:
+    """The words that name ``outlet`` in a quote: its distinctive words and their Korean
+    spellings ("BBC NEWS" → bbc; "Reuters" → reuters, 로이터)."""
+    if not outlet:
+        return set()
+    names = set()
+    for word in _WORD.findall(outlet.casefold()):
+        if word in _GENERIC_OUTLET_WORDS or len(word) < 2:
+            continue
+        names.add(word)
+        if word in OUTLET_SPELLINGS:
+            names.add(OUTLET_SPELLINGS[word])
+    return names
+
+
+def mentions(text: str, word: str) -> bool:
+    """True when case-folded ``text`` holds ``word``; a Latin word must stand alone
+    ("ap" is not in "apple"), a Korean one may carry a particle ("로이터는")."""
+    if not word.isascii():
+        return word in text
+    return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
+
+
+def _spelled_in(text: str, word: str) -> bool:
+    """True when ``text`` holds the Hangul spelling of the Latin name ``word``."""
+    spelled = _HANGUL_NAMES.get(word)
+    return spelled is not None and spelled in text
+
+
+def _idf(sets: list[set[str]]) -> dict[str, float]:
+    """Weight 1/n for a feature n sets hold; 0 when every one of several sets holds it."""
+    df: dict[str, int] = {}
+    for s in sets:
+        for g in s:
+            df[g] = df.get(g, 0) + 1
+    k = len(sets)
+    return {g: 0.0 if k > 1 and n == k else 1 / n for g, n in df.items()}
+
+
+def _share(feature: set[str], found: set[str], weight: dict[str, float],
+           alone: int = 0) -> tuple[float, list]:
+    """Weighted share of ``feature`` present in ``found``, and the features found. One
+    feature alone is chance (one bigram of a longer title) unless it is ``alone`` long."""
+    useful = [g for g in feature if weight[g] > 0]
+    hits = sorted(g for g in useful if g in found)
+    total = sum(weight[g] for g in useful)
+    share = sum(weight[g] for g in hits) / total if total else 0.0
+    enough = len(hits) >= min(2, len(useful)) or (alone and any(len(g) >= alone for g in hits))
+    if share < MIN_SHARE or not enough:
+        return 0.0, []
+    return share, hits
+
+
+class SourceEvidence:
+    """Scores quotes against the sources of one post."""
+
+    def __init__(self, sources: list[Source]) -> None:
+        self.sources = sources
+        self.grams = [bigrams(s.title) for s in sources]
+        self.words = [title_words(s.title) for s in sources]
+        self.figures = [numbers(s.title) for s in sources]
+        self.outlets = [outlet_names(s.outlet) for s in sources]
+        self.languages = [language(s.title) for s in sources]
+        self.gram_weight = _idf(self.grams)
+        self.word_weight = _idf(self.words)
+        self.figure_weight = _idf(self.figures)
+        self.outlet_weight = _idf(self.outlets)
+        langs = [{lang} for lang in self.languages]
+        self.language_weight = _idf(langs)
+
+    def evidence(self, quote: str, j: int) -> Evidence:
+        """The evidence that ``quote`` comes from source ``j``."""
+        text = quote.casefold()
+        ev = Evidence()
+        share, hits = _share(self.grams[j], bigrams(quote), self.gram_weight)
+        if share:
+            ev.title_score += W_BIGRAMS * share
+            ev.reasons.append(f"title bigrams {share:.2f} ({', '.join(hits[:4])})")
+        words = {w for w in self.words[j] if mentions(text, w) or _spelled_in(text, w)}
+        share, hits = _share(self.words[j], words, self.word_weight, alone=WORD_ALONE)
+        if share:
+            ev.title_score += W_WORDS * share
+            ev.reasons.append(f"title words {share:.2f} ({', '.join(hits[:4])})")
+        quoted_figures = numbers(quote)
+        shared = sorted(f for f in self.figures[j] if f in quoted_figures
+                        and self.figure_weight[f] > 0)
+        if shared:
+            ev.title_score += W_NUMBER * min(2, len(shared))
+            ev.reasons.append(f"numbers {', '.join(shared)} in title and quote")
+        named = sorted(n for n in self.outlets[j] if mentions(text, n) and self.outlet_weight[n])
+        if named:
+            ev.hint_score += W_OUTLET
+            ev.reasons.append(f"outlet named in the quote ({named[0]})")
+        lang = language(quote)
+        if lang not in ("", "ko") and lang == self.languages[j] and self.language_weight[lang]:
+            ev.hint_score += W_LANGUAGE
+            ev.reasons.append(f"quote and title both in {lang}")
+        return ev
+
+    def foreign_title(self, j: int) -> bool:
+        """True when source ``j``'s title is not Korean: a Korean quote (a translation)
+        cannot be checked against its words."""
+        return self.languages[j] not in ("ko", "")

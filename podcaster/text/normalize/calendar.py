@@ -1,0 +1,81 @@
+"""Dates as people write them in news: slash dates (7/21, 12/25/2024, 25/12/2024),
+apostrophe years ('24년), weekday markers (4일(화)) and zero-padded clock minutes.
+
+These steps only rewrite the forms into ``2024년 12월 25일``-style text; the number steps
+read it aloud afterwards.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from podcaster.text.normalize.particles import sub_marked
+from podcaster.text.normalize.patterns import only_if as _only_if
+
+log = logging.getLogger(__name__)
+
+_APOSTROPHE_YEAR_RE = re.compile(r"(?:(?<=^)|(?<=[\s(“\"]))['‘’](\d{2})(?!\d)")
+_FULL_SLASH_DATE_RE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_SLASH_DATE_RE = re.compile(r"(?<![\d/.,\w-])(\d{1,2})/(\d{1,2})(?![\d/.,]?\d)")
+_WEEKDAY = r"\((?:월|화|수|목|금|토|일)(?:[·,~∼〜](?:월|화|수|목|금|토|일))?\)"
+# What makes "7/21" a date: a weekday marker or a date word next to it.
+_DATE_AFTER_RE = re.compile(
+    rf"\s?{_WEEKDAY}|\s?(?:부터|까지|자|일자|[~∼〜]\s?\d{{1,2}}/\d)"
+    r"|\s?(?:개막|출시|발표|공개|개최|마감|기준|오전|오후|새벽|저녁|밤|시행|예정|현지|발매|열린|열리)"
+)
+_DATE_BEFORE_RE = re.compile(r"(?:오는|지난|이번|다음|올해|내년|작년|날짜|일정|일시|날|[~∼〜]|\d{4}년)\s?$")
+# What makes "3/4" a quantity: a comparison or amount word after it.
+_QUANTITY_AFTER_RE = re.compile(
+    r"\s?(?:이상|이하|미만|초과|가량|정도|수준|만큼|에\s?불과|에\s?해당|을\s?차지|를\s?차지|의|로\s?줄|로\s?늘|가량|쯤)"
+)
+_FRACTION_BOTTOMS = frozenset((2, 3, 4, 5, 6, 8, 10))
+_WEEKDAY_RE = re.compile(rf"(?<=일)\s?{_WEEKDAY}")
+_WEEKDAY_PART_RE = re.compile(r"월|화|수|목|금|토|일")
+_ZERO_MINUTES_RE = re.compile(r"(\d시)\s?00분(?!\d)")
+_PADDED_RE = re.compile(r"(?<![\d.,])0(\d)(?=\s?(?:시|분|초|월|일)(?![가-힣]*간))")
+
+
+def _valid(month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+@_only_if(r"\d")
+def read_calendar(text: str) -> str:
+    """``'24년`` → ``24년``; ``12/25/2024`` and ``25/12/2024`` → ``2024년 12월 25일``;
+    ``7/21(월)``, ``오는 7/21`` → ``7월 21일 월요일``, ``오는 7월 21일`` (``3/4 이상`` stays a
+    fraction); ``4일(화)`` → ``4일 화요일``; ``7시 05분`` → ``7시 5분``."""
+    text = _APOSTROPHE_YEAR_RE.sub(r"\1", text)
+
+    def full(m: re.Match) -> str:
+        a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if _valid(a, b) and _valid(b, a) and a != b:
+            log.warning("%s: day and month could be either way; read as month/day/year", m.group())
+        if _valid(a, b):
+            return f"{year}년 {a}월 {b}일"
+        if _valid(b, a):
+            return f"{year}년 {b}월 {a}일"
+        return m.group()
+
+    def short(m: re.Match) -> str:
+        month, day = int(m.group(1)), int(m.group(2))
+        if not _valid(month, day):
+            return m.group()
+        after, before = text[m.end() : m.end() + 12], text[max(0, m.start() - 8) : m.start()]
+        if _QUANTITY_AFTER_RE.match(after) or after.lstrip().startswith("분기"):
+            return m.group()
+        dated = _DATE_AFTER_RE.match(after) or _DATE_BEFORE_RE.search(before)
+        if not dated and month < day and day in _FRACTION_BOTTOMS:
+            return m.group()  # 1/2, 3/4: a fraction unless something says it is a date
+        return f"{month}월 {day}일"
+
+    if "/" in text:
+        text = sub_marked(_FULL_SLASH_DATE_RE, full, text)
+        text = sub_marked(_SLASH_DATE_RE, short, text)
+    if "(" in text:
+        text = _WEEKDAY_RE.sub(
+            lambda m: " " + "·".join(d + "요일" for d in _WEEKDAY_PART_RE.findall(m.group())),
+            text,
+        )
+    text = _ZERO_MINUTES_RE.sub(r"\1", text)
+    return _PADDED_RE.sub(r"\1", text)

@@ -1,0 +1,91 @@
+"""Numbers that are names, not amounts, read digit by digit (phone, service, account, ID,
+flight and bus numbers), and results read as scores (3대 2로, 4-1로, 2:0)."""
+
+from __future__ import annotations
+
+import re
+
+from podcaster.text.normalize import numbers
+from podcaster.text.normalize.particles import sub_marked
+from podcaster.text.normalize.patterns import only_if as _only_if
+
+# Phone numbers (010-1234-5678, 02-123-4567), service numbers (1577-0000, 1588-1234),
+# and any other digit groups joined by hyphens that are not dates or ranges: three groups
+# or more (account and business numbers), or a group of five digits or more (900101-1234567).
+_PHONE_RE = re.compile(
+    r"(?<![\d-])(?:\+82-?)?(?:0\d{1,2}-\d{3,4}-\d{4}|1[5-8]\d{2}-\d{4})(?![\d-])"
+    r"|(?<![\d.,-])\d+(?:-\d+){2,}(?![\d-])"
+    r"|(?<![\d.,-])(?:\d{5,}-\d+|\d+-\d{5,})(?![\d-]|\s?(?:명|원|개|건|달러|년|대|곳|배|%))"
+)
+# Short service numbers (112, 119, 1330) where the sentence is about calling them.
+_SERVICE = r"11[0-9]|12[0-9]|13[0-9]|182|1330|1339|1345|1350|1366|1388|1393"
+_SERVICE_RE = re.compile(
+    rf"(?<![\d.,-])({_SERVICE})(?=번(?!째)|\s?(?:에|로|으로|나|이나|과|와|,|\.|\)|신고|전화|상담|콜|구급|안내|센터|문의|종합|긴급)|$)"
+)
+_CALLING_RE = re.compile(r"신고|전화|번호|콜센터|상담|긴급|구급|경찰|소방|문의|안내|다이얼")
+# Numbers after a word that names them: 계좌번호 110-123-456789, 편명 702, 버스 7016번.
+_NAMED_RE = re.compile(
+    r"(?:번호|계좌|편명|학번|사번|우편번호|비밀번호)\s?:?\s?(\d[\d-]{2,}\d)(?![\d.,])"
+    r"|(?<![\d.,])(\d{3,4})(?=번\s?(?:버스|마을버스|광역버스|간선버스|지선버스|시내버스))"
+)
+# Numbered places with a hyphen: 3-1번 출구, 12-3번지 (삼 다시 일번, 십이 다시 삼 번지).
+_DASHED_NUMBER_RE = re.compile(
+    r"(?<![\d.,-])(\d{1,4})-(\d{1,4})(?=번지|번\s?(?:출구|버스|마을버스|게이트|국도|노선|승강장|좌석|창구))"
+)
+# Flight numbers: an airline code and its number (KE017편, 항공편 OZ 202).
+_FLIGHT_RE = re.compile(
+    r"(?<![A-Za-z0-9])([A-Z]{2}|[A-Z]\d|\d[A-Z])\s?(\d{2,4})(?=\s?(?:편|항공편|여객기|화물기))"
+    r"|(?<=편\s)([A-Z]{2}|[A-Z]\d)\s?(\d{2,4})(?![\d.,])"
+)
+
+
+def _groups(s: str) -> str:
+    return ", ".join(numbers.phone_digits(p) for p in re.split(r"-", s) if p)
+
+
+@_only_if(r"\d")
+def read_codes(text: str) -> str:
+    """Read numbers that are names digit by digit, 0 as 공: ``010-1234-5678`` →
+    ``공일공, 일이삼사, 오육칠팔``, ``1577-0000`` → ``일오칠칠, 공공공공``, ``119에 신고`` →
+    ``일일구에 신고``, ``7016번 버스`` → ``칠공일육번 버스``, ``KE017편`` → ``KE 공일칠편``."""
+    if "-" in text:
+        text = sub_marked(_PHONE_RE, lambda m: _groups(m.group().replace("+82", "82")), text)
+
+    def named(m: re.Match) -> str:
+        if m.group(1):
+            return m.group()[: m.start(1) - m.start()] + _groups(m.group(1))
+        return numbers.phone_digits(m.group(2))
+
+    text = sub_marked(_NAMED_RE, named, text)
+    text = _DASHED_NUMBER_RE.sub(
+        lambda m: f"{numbers.sino(int(m.group(1)))} 다시 {numbers.sino(int(m.group(2)))}", text
+    )
+    text = _FLIGHT_RE.sub(
+        lambda m: f"{m.group(1) or m.group(3)} {numbers.phone_digits(m.group(2) or m.group(4))}",
+        text,
+    )
+    if _CALLING_RE.search(text):
+        text = sub_marked(_SERVICE_RE, lambda m: numbers.phone_digits(m.group(1)), text)
+    return text
+
+
+# A result: "3대 2로", "4-1로 이겼다", "2:0 승리". Score words say the sentence is about one.
+_SCORE_WORDS = (
+    r"경기|승리|이겼|꺾|졌|패배|패했|완승|완패|역전|무승부|비겼|결승|준결승|스코어|점수|골|세트|"
+    r"득점|앞서|뒤지|표결|투표|찬성|반대|판정|대결|맞대결"
+)
+_SCORE_CONTEXT_RE = re.compile(_SCORE_WORDS)
+_SCORE_RE = re.compile(
+    r"(?<![\d.,:-])(\d{1,3})\s?(?:대|-|:)\s?(\d{1,3})(?![\d.,:-]|\s?[만천백억조원명개곳건대번호%])"
+    r"(?=\s?(?:로|으로|의|에서|까지|로서|\s|,|\.|$|[가-힣]))"
+)
+
+
+@_only_if(r"\d")
+def read_scores(text: str) -> str:
+    """Read results as scores: ``3대 2로`` → ``3 대 2로`` (삼 대 이, not the counter 세 대),
+    ``4-1로 이겼다`` → ``4 대 1로``. Only in a sentence about a game, vote or verdict; a
+    ``3:1`` ratio outside one is read the same way."""
+    if not _SCORE_CONTEXT_RE.search(text):
+        return text
+    return _SCORE_RE.sub(r"\1 대 \2", text)

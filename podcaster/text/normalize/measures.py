@@ -1,0 +1,140 @@
+"""Steps that read amounts with what they measure: currency (symbols and ISO codes), units
+and rates, and fractions (with their sign and unit)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from podcaster.text.normalize import numbers, words
+from podcaster.text.normalize.particles import sub_marked
+from podcaster.text.normalize.patterns import alternation as _alternation
+from podcaster.text.normalize.patterns import only_if as _only_if
+
+NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+_MONEY = {**words.CURRENCY_SYMBOLS, **words.CURRENCY_CODES}
+_CURRENCY_RE = re.compile(
+    rf"(?<![A-Za-z])({_alternation(_MONEY)})\s?({NUM})"
+    rf"(?:\s?({_alternation(words.AMOUNT_SUFFIXES)})(?![A-Za-z]))?"
+    r"(\s?[십백천]?[만억조])?"
+)
+_CODE_AFTER_RE = re.compile(
+    rf"(?<![\d.,])({NUM})(\s?[십백천]?[만억조])?\s?({_alternation(words.CURRENCY_CODES)})"
+    r"(?![A-Za-z])"
+)
+
+
+@_only_if(r"\d")
+def read_currency(text: str) -> str:
+    """Move a currency sign or code behind its amount: ``$15`` → ``15 달러``,
+    ``$1.5B`` → ``15억 달러``, ``€300만`` → ``300만 유로``, ``USD 300`` and ``300 USD`` →
+    ``300 달러``, ``HK$20`` → ``20 홍콩 달러``."""
+
+    def repl(m: re.Match) -> str:
+        symbol, amount, suffix, unit = m.groups()
+        if suffix:
+            try:
+                value = Decimal(amount.replace(",", "")) * words.AMOUNT_SUFFIXES[suffix]
+            except InvalidOperation:
+                return m.group()
+            if value == value.to_integral_value():
+                amount = numbers.korean_grouped(int(value))
+        return f"{amount}{(unit or '').strip()} {_MONEY[symbol]}"
+
+    text = sub_marked(_CURRENCY_RE, repl, text)
+    return sub_marked(
+        _CODE_AFTER_RE,
+        lambda m: f"{m.group(1)}{(m.group(2) or '').strip()} {words.CURRENCY_CODES[m.group(3)]}",
+        text,
+    )
+
+
+# Lone letters and units that are also English words count only when glued to the number.
+_GLUED_ONLY = {"in", "ft", "oz", "lb", "hr", "min", "sec", "mi", "ha", "nit", "nits", "cc",
+               "cal", "bp", "ms", "ns", "mA"}  # fmt: skip
+_SPACED_UNITS = [u for u in words.UNITS if len(u) > 1 and u not in _GLUED_ONLY]
+_BEFORE = r"(?<![A-Za-z\d.,])"  # a number that is not part of a name (LPDDR5X) or number
+_UNIT_RE = re.compile(
+    rf"{_BEFORE}({NUM})(?:(\s)({_alternation(_SPACED_UNITS)})|({_alternation(words.UNITS)}))"
+    r"(?![A-Za-z0-9²³])"
+)
+_DECADE_RE = re.compile(r"(?<![\d.,])['‘’]?(\d{1,3}0)s(?![A-Za-z])")
+_NUMERATORS = _alternation([*words.UNITS, *words.RATE_NUMERATORS, "kph"])
+_RATE_RE = re.compile(
+    rf"{_BEFORE}({NUM})\s?({_NUMERATORS})\s?/\s?({_alternation(words.RATE_DENOMINATORS)})"
+    r"(?![A-Za-z0-9²³])"
+)
+_PREFIXED = {"mph": ("시속", "마일"), "kph": ("시속", "킬로미터"), "°F": ("화씨", "도")}
+
+
+def _unit_word(unit: str) -> str:
+    return words.UNITS.get(unit, unit)
+
+
+@_only_if(r"\d")
+def read_units(text: str) -> str:
+    """Write unit signs after a number as Korean words: ``52.9%`` → ``52.9퍼센트``,
+    ``30℃`` → ``30도``, ``5km`` → ``5킬로미터``, ``1990s`` → ``1990년대``.
+
+    Every rate ``A/B`` is read with its denominator first, as Korean says rates:
+    ``5mg/L`` → ``리터당 5밀리그램``, ``120fps`` → ``초당 120프레임``; a length per hour,
+    minute or second is a speed: ``100km/h`` → ``시속 100킬로미터``, ``3m/s`` → ``초속 3미터``.
+    """
+
+    def rate(m: re.Match) -> str:
+        num, top, bottom = m.groups()
+        if top in _PREFIXED:
+            return m.group()
+        if top in words.LENGTH_UNITS and bottom in words.SPEED_PREFIXES:
+            return f"{words.SPEED_PREFIXES[bottom]} {num}{_unit_word(top)}"
+        return f"{words.RATE_DENOMINATORS[bottom]}당 {num}{_unit_word(top)}"
+
+    def unit(m: re.Match) -> str:
+        num, _space, spaced, glued = m.groups()
+        name = spaced or glued
+        if name in _PREFIXED:
+            prefix, word = _PREFIXED[name]
+            return f"{prefix} {num}{word}"
+        if name in words.PER_SECOND_UNITS:
+            return f"초당 {num}{words.UNITS[name]}"
+        return f"{num}{words.UNITS[name]}"
+
+    text = _DECADE_RE.sub(r"\1년대", text)
+    text = sub_marked(_RATE_RE, rate, text)
+    return sub_marked(_UNIT_RE, unit, text)
+
+
+_QUARTER_RE = re.compile(r"(?<![\d/.,])([1-4])/4\s?분기")
+_FRACTION_RE = re.compile(
+    rf"(?:(?<![\w)\]])(-)|(?<![\d/.,]))(\d{{1,3}})/(\d{{1,3}})(?![\d/])"
+    rf"(?:(\s?)({_alternation(words.UNITS)})(?![A-Za-z0-9]))?"
+)
+
+
+_COUNTER_AFTER_RE = re.compile(
+    _alternation((*words.NATIVE_COUNTERS, *words.SINO_COUNTERS, "컵", "스푼", "큰술", "작은술"))
+)
+
+
+@_only_if(r"\d/\d")
+def read_fractions(text: str) -> str:
+    """Read proper fractions: ``1/3`` → ``삼분의 일``, ``-1/4`` → ``마이너스 사분의 일``,
+    ``1/2kg`` → ``이분의 일 킬로그램``; ``3/4분기`` is a quarter of the year: ``삼 사분기``.
+    Dates written with a slash are read before this step."""
+    text = _QUARTER_RE.sub(lambda m: f"{numbers.sino(int(m.group(1)))} 사분기", text)
+
+    def fraction(m: re.Match) -> str:
+        minus, top, bottom, space, unit = m.groups()
+        top, bottom = int(top), int(bottom)
+        if not 0 < top < bottom:
+            return m.group()
+        out = ("마이너스 " if minus else "") + f"{numbers.sino(bottom)}분의 {numbers.sino(top)}"
+        if unit and (space == "" or unit in _SPACED_UNITS):
+            out += " " + words.UNITS[unit]
+        elif unit:
+            out += space + unit
+        elif _COUNTER_AFTER_RE.match(text, m.end()):
+            out += " "  # 3/4컵: 사분의 삼 컵
+        return out
+
+    return sub_marked(_FRACTION_RE, fraction, text)
