@@ -71,6 +71,14 @@ def one(node, path: str):
     return found[0]
 
 
+def assert_author_and_owner(channel, author: str, email: str) -> None:
+    """The channel's author and owner (the show's author, the owner's e-mail); episodic."""
+    assert one(channel, "itunes:author/text()") == author
+    assert one(channel, "itunes:owner/itunes:name/text()") == author
+    assert one(channel, "itunes:owner/itunes:email/text()") == email
+    assert one(channel, "itunes:type/text()") == "episodic"
+
+
 def make_config(folder: Path, extra: str = ""):
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "podcast.toml").write_text(SHOW + extra, encoding="utf-8")
@@ -381,10 +389,7 @@ def test_every_tag_of_the_demo_feed(demo):
     assert one(ch, "itunes:category/@text") == "News"
     assert one(ch, "itunes:category/itunes:category/@text") == "Tech News"
     assert one(ch, "itunes:explicit/text()") == "false"
-    assert one(ch, "itunes:author/text()") == "별빛서재"
-    assert one(ch, "itunes:owner/itunes:name/text()") == "별빛서재"
-    assert one(ch, "itunes:owner/itunes:email/text()") == "host@example.com"
-    assert one(ch, "itunes:type/text()") == "episodic"
+    assert_author_and_owner(ch, "별빛서재", "host@example.com")
     assert one(ch, "podcast:guid/text()") == str(
         uuid.uuid5(PODCAST_GUID_NS, "evening-ai.example.org/feed.xml"))
     locked = one(ch, "podcast:locked")
@@ -507,10 +512,7 @@ def test_every_channel_and_item_tag_of_a_rendered_feed(tmp_path):
     assert one(ch, "image/url/text()") == f"{base}cover.png"
     assert one(ch, "image/title/text()") == "테스트 라디오"
     assert one(ch, "image/link/text()") == base
-    assert one(ch, "itunes:author/text()") == "시험 진행자"
-    assert one(ch, "itunes:owner/itunes:name/text()") == "시험 진행자"
-    assert one(ch, "itunes:owner/itunes:email/text()") == "radio@example.com"
-    assert one(ch, "itunes:type/text()") == "episodic"
+    assert_author_and_owner(ch, "시험 진행자", "radio@example.com")
     assert one(ch, "itunes:category/@text") == "Technology"
     assert one(ch, "podcast:locked/text()") == "yes"
     assert one(ch, "podcast:locked/@owner") == "radio@example.com"
