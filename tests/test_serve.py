@@ -174,8 +174,10 @@ def test_if_range_with_a_date(files_server):
     server, root = files_server
     path = root / "episodes" / "a.mp3"
     data = path.read_bytes()
+    os.utime(path, (1_700_000_000, 1_700_000_000))  # not now: the date must be the file's
     _, headers, _ = request(server, "/episodes/a.mp3")
     modified = headers["Last-Modified"]
+    assert modified == "Tue, 14 Nov 2023 22:13:20 GMT"
     assert modified == email.utils.formatdate(path.stat().st_mtime, usegmt=True)
     status, headers, body = request(server, "/episodes/a.mp3",
                                     headers={"Range": "bytes=10-19", "If-Range": modified})
@@ -295,6 +297,7 @@ def rewriting_server(tmp_path):
 def test_links_point_at_the_local_server(rewriting_server):
     server, root = rewriting_server
     host, port = server.server_address[:2]
+    os.utime(root / "feed.xml", (1_700_000_000, 1_700_000_000))
     status, headers, body = request(server, "/feed.xml")
     local = f"http://{host}:{port}"
     assert status == 200
@@ -388,3 +391,31 @@ def test_network_addresses_leave_out_loopback():
     addresses = network_addresses()
     assert addresses == sorted(set(addresses))
     assert not [a for a in addresses if a.startswith("127.")]
+
+
+def test_one_connection_carries_many_answers(files_server):
+    """Keep-alive: every answer is exactly as long as it says (HEAD and errors too), or the
+    next answer on the same connection would be garbled."""
+    server, root = files_server
+    (root / "data.bin").write_bytes(b"\x00\x01")
+    data = (root / "episodes" / "a.mp3").read_bytes()
+    host, port = server.server_address[:2]
+    conn = http.client.HTTPConnection(host, port, timeout=10)
+    answers = []
+    try:
+        for method, path, headers in [
+                ("HEAD", "/missing.mp3", {}), ("HEAD", "/episodes/a.mp3", {}),
+                ("GET", "/episodes/a.mp3", {"Range": "bytes=5-5"}),
+                ("GET", "/episodes/a.mp3", {"Range": "bytes=10-19"}),
+                ("GET", "/missing.mp3", {}), ("GET", "/data.bin", {}),
+                ("GET", "/episodes/a.mp3", {"Range": "bytes=0-3"})]:
+            conn.request(method, path, headers=headers)
+            resp = conn.getresponse()
+            answers.append((resp.status, resp.getheader("Content-Type"), resp.read()))
+    finally:
+        conn.close()
+    assert answers == [
+        (404, "text/plain; charset=utf-8", b""), (200, "audio/mpeg", b""),
+        (206, "audio/mpeg", data[5:6]), (206, "audio/mpeg", data[10:20]),
+        (404, "text/plain; charset=utf-8", b"404 Not Found\n"),
+        (200, "application/octet-stream", b"\x00\x01"), (206, "audio/mpeg", data[:4])]
