@@ -162,7 +162,8 @@ def test_a_clip_that_is_not_16_bit_mono_counts_as_damaged(tmp_path, caplog, chan
         w.writeframes(b"\0" * 480)
     with caplog.at_level(logging.WARNING):
         assert cache.get(key) is None
-    assert caplog.messages == [f"ignoring damaged cached clip {path}: not 16-bit mono"]
+    assert caplog.messages == [
+        f"discarding damaged cached clip {path} (not 16-bit mono); synthesising it again"]
 
 
 def test_prune_counts_and_keeps_fresh_temporary_files(tmp_path):
