@@ -16,7 +16,7 @@ import subprocess
 
 import pytest
 
-from podcaster.build import build_project, commit, faults, run
+from podcaster.build import build_project, commit, faults, produce, run
 from podcaster.build.commit import _deferred_interrupts
 from podcaster.build.lock import BuildLock
 from podcaster.build.manifest import MANIFEST_NAME
@@ -44,7 +44,9 @@ def fault_points(*modules) -> list[str]:
     return list(dict.fromkeys(names))  # once each (a mutation-testing copy repeats them)
 
 
-BEFORE_COMMIT = fault_points(run)
+# produce:synthesised is in produce.py; produce:workers is reached only with worker
+# processes (its own test is in test_build_jobs.py)
+BEFORE_COMMIT = [p for p in fault_points(run, produce) if p != "produce:workers"]
 COMMIT = fault_points(commit)
 # Points reached once per clip: signal at the second, in the middle of synthesis.
 PER_CLIP = {"synthesise:clip"}
