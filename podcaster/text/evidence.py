@@ -65,6 +65,7 @@ class Evidence:
     title_score: float = 0.0  # bigrams, words and numbers of the title
     hint_score: float = 0.0  # outlet named, same foreign language
     reasons: list[str] = field(default_factory=list)
+    outlet_named: bool = False  # the quote names the source's outlet
 
     @property
     def score(self) -> float:
@@ -198,6 +199,7 @@ class SourceEvidence:
             ev.reasons.append(f"numbers {', '.join(shared)} in title and quote")
         named = sorted(n for n in self.outlets[j] if mentions(text, n) and self.outlet_weight[n])
         if named:
+            ev.outlet_named = True
             ev.hint_score += W_OUTLET
             ev.reasons.append(f"outlet named in the quote ({named[0]})")
         lang = language(quote)
