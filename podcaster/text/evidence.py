@@ -6,9 +6,10 @@ an article was matched:
 
 - title bigrams: the IDF-weighted share of the title's character bigrams the quote holds;
 - title words: the IDF-weighted share of the title's words found whole in the quote (a
-  Latin name also as the built-in lexicon spells it in Hangul: Apple → 애플);
+  Latin name also as the built-in lexicon spells it in Hangul: Apple → 애플, and a few
+  words as a translation writes them: EU → 유럽연합);
 - numbers: a figure of the title (27%, 142억, 2025, 3.5) found in the quote — the best
-  anchor across languages, as a translated quote keeps its figures;
+  anchor across languages, as a translated quote keeps its figures ($5.8 billion is 58억);
 - outlet: the outlet's name (or its usual Korean spelling) mentioned in the quote;
 - language: a quote in the same foreign language as the title (a quote left in English).
 
@@ -56,6 +57,17 @@ OUTLET_SPELLINGS = dict(pair.split("=") for pair in """
 # Names a translated quote spells in Hangul (Apple → 애플), from the built-in lexicon.
 _HANGUL_NAMES = {k.casefold(): v for k, v in BUILTIN.items()
                  if re.fullmatch(r"\w+", k) and len(v) >= 2}
+# Title words a Korean translation writes out rather than spells (EU → 유럽연합): places,
+# institutions and the usual abbreviations of news titles (word=translation).
+TRANSLATIONS = dict(pair.split("=") for pair in """
+    eu=유럽연합 ai=인공지능 uk=영국 un=유엔 fed=연준 ev=전기차 evs=전기차 imf=국제통화기금
+    ceo=최고경영자 china=중국 chinese=중국 japan=일본 japanese=일본 europe=유럽
+    european=유럽 america=미국 american=미국 korea=한국 korean=한국 taiwan=대만 india=인도
+    germany=독일 france=프랑스 britain=영국 russia=러시아 ukraine=우크라이나 openai=오픈ai
+""".split())
+# Scales of English figures, as a Korean quote writes them ($5.8 billion → 58억 달러).
+_SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(billion|bn|trillion)\b", re.IGNORECASE)
+_TO_EOK = {"billion": 10, "bn": 10, "trillion": 1}  # 억 per billion, 조 per trillion
 
 
 @dataclass
@@ -105,6 +117,10 @@ def numbers(text: str) -> set[str]:
         value = m.group().replace(",", "")
         if len(value.replace(".", "")) >= 2:
             found.add(value)
+    for m in _SCALED.finditer(text):
+        value = f"{float(m.group(1)) * _TO_EOK[m.group(2).lower()]:g}"
+        if len(value.replace(".", "")) >= 2:
+            found.add(value)
     return found
 
 
@@ -131,10 +147,11 @@ def mentions(text: str, word: str) -> bool:
     return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
 
 
-def _spelled_in(text: str, word: str) -> bool:
-    """True when ``text`` holds the Hangul spelling of the Latin name ``word``."""
-    spelled = _HANGUL_NAMES.get(word)
-    return spelled is not None and spelled in text
+def _spelled_in(text: str, word: str, translations: bool = True) -> bool:
+    """True when ``text`` holds the Hangul spelling of the Latin name ``word``, or its
+    usual Korean translation."""
+    spellings = (_HANGUL_NAMES.get(word), TRANSLATIONS.get(word) if translations else None)
+    return any(spelled is not None and spelled in text for spelled in spellings)
 
 
 def _idf(sets: list[set[str]]) -> dict[str, float]:
@@ -148,14 +165,16 @@ def _idf(sets: list[set[str]]) -> dict[str, float]:
 
 
 def _share(feature: set[str], found: set[str], weight: dict[str, float],
-           alone: int = 0) -> tuple[float, list]:
+           alone: int = 0, weak: frozenset[str] = frozenset()) -> tuple[float, list]:
     """Weighted share of ``feature`` present in ``found``, and the features found. One
-    feature alone is chance (one bigram of a longer title) unless it is ``alone`` long."""
+    feature alone is chance (one bigram of a longer title) unless it is ``alone`` long and
+    not ``weak`` (found only through a translation: 유럽연합 for EU)."""
     useful = [g for g in feature if weight[g] > 0]
     hits = sorted(g for g in useful if g in found)
     total = sum(weight[g] for g in useful)
     share = sum(weight[g] for g in hits) / total if total else 0.0
-    enough = len(hits) >= min(2, len(useful)) or (alone and any(len(g) >= alone for g in hits))
+    enough = len(hits) >= min(2, len(useful)) or (
+        alone and any(len(g) >= alone and g not in weak for g in hits))
     if share < MIN_SHARE or not enough:
         return 0.0, []
     return share, hits
@@ -187,7 +206,10 @@ class SourceEvidence:
             ev.title_score += W_BIGRAMS * share
             ev.reasons.append(f"title bigrams {share:.2f} ({', '.join(hits[:4])})")
         words = {w for w in self.words[j] if mentions(text, w) or _spelled_in(text, w)}
-        share, hits = _share(self.words[j], words, self.word_weight, alone=WORD_ALONE)
+        translated = frozenset(w for w in words if not mentions(text, w)
+                               and not _spelled_in(text, w, translations=False))
+        share, hits = _share(self.words[j], words, self.word_weight, alone=WORD_ALONE,
+                             weak=translated)
         if share:
             ev.title_score += W_WORDS * share
             ev.reasons.append(f"title words {share:.2f} ({', '.join(hits[:4])})")
