@@ -126,7 +126,8 @@ def numbers(text: str) -> set[str]:
 
 def outlet_names(outlet: str | None) -> set[str]:
     """The words that name ``outlet`` in a quote: its distinctive words and their Korean
-    spellings ("BBC NEWS" → bbc; "Reuters" → reuters, 로이터)."""
+    spellings ("BBC NEWS" → bbc; "Reuters" → reuters, 로이터), or the Latin name of a
+    Korean spelling ("로이터통신" → 로이터통신, 로이터, reuters)."""
     if not outlet:
         return set()
     names = set()
@@ -136,6 +137,10 @@ def outlet_names(outlet: str | None) -> set[str]:
         names.add(word)
         if word in OUTLET_SPELLINGS:
             names.add(OUTLET_SPELLINGS[word])
+        # an outlet listed in Hangul ("로이터", "로이터통신") is also named in Latin letters
+        for latin, hangul in OUTLET_SPELLINGS.items():
+            if len(hangul) >= 2 and word.startswith(hangul):
+                names.update((hangul, latin))
     return names
 
 
