@@ -50,7 +50,7 @@ def test_english_style_quote_is_one_quote_block():
 
 
 @pytest.mark.parametrize("mark, close", [("“", "”"), ('"', '"')])
-def test_an_unclosed_english_style_quote_ends_at_the_authors_paragraph(mark, close, caplog):
+def test_an_unclosed_english_style_quote_ends_at_the_authors_paragraph(mark, close):
     blocks = blocks_from_paragraphs(
         paras("인사.", f"{mark}첫 문단이다.", f"{mark}둘째 문단이다.", "제 생각입니다.",
               f"{mark}다른 기사다.{close}", "이상입니다."),
@@ -59,11 +59,11 @@ def test_an_unclosed_english_style_quote_ends_at_the_authors_paragraph(mark, clo
                       Block("둘째 문단이다.", True, continues=True), Block("제 생각입니다."),
                       Block("다른 기사다.", True), Block("이상입니다.")]
     assert blocks[1].unclosed and not blocks[4].unclosed
-    assert "the quote mark opened at line 3 is not closed" in caplog.text
     assert [u.blocks for u in quote_blocks(blocks)] == [[1, 2], [4]]
     result = analyse_post(post_of(blocks, FOREIGN))
     assert [(w.paragraph, w.line) for w in result.warnings] == [(2, 3)]
-    assert "not closed" in result.warnings[0].message
+    assert "not closed; the quote is taken to end with paragraph 3 (line 4)" in (
+        result.warnings[0].message)
 
 
 def test_an_unclosed_quote_followed_by_words_and_a_new_quote_is_one_paragraph():

@@ -95,10 +95,8 @@ def attribute(post: Post) -> Attribution:
     first = units[0].blocks[0]
     count = greeting_count([b.text for b in post.blocks[:first]])
     runs = _runs(units)
-    unclosed = [_warning(post, i, "the quote mark opened here is not closed; the quote is "
-                                  "taken to end before the next paragraph that does not open "
-                                  "with a quote mark")
-                for u in units for i in u.blocks if post.blocks[i].unclosed]
+    unclosed = [_warning(post, u.blocks[0], _unclosed_message(post, u))
+                for u in units if post.blocks[u.blocks[0]].unclosed]
     if not post.sources:
         groups = _by_unit(units) if count == len(units) != len(runs) else runs
         articles = [Article(_blocks(units, g), why=["the post lists no sources"]) for g in groups]
@@ -108,6 +106,13 @@ def attribute(post: Post) -> Attribution:
     attribution = _Attributor(post, units, runs, count).run()
     attribution.warnings[:0] = unclosed
     return attribution
+
+
+def _unclosed_message(post: Post, unit: QuoteBlock) -> str:
+    last = post.blocks[unit.blocks[-1]]
+    end = f" (line {last.line})" if last.line else ""
+    return (f"the quote mark opened here is not closed; the quote is taken to end with "
+            f"paragraph {unit.blocks[-1] + 1}{end}; add the closing mark where it ends")
 
 
 def _warning(post: Post, block: int, message: str) -> AttributionWarning:

@@ -225,7 +225,8 @@ def _multi_paragraph_quote(
 
 def _unclosed(parts: list[tuple[str, int]], path: Path, line: int) -> list[Block]:
     """The blocks of a quote whose opening mark (at ``line``) is never closed."""
-    log.warning("%s: the quote mark opened at line %s is not closed; the quote ends at line %s",
-                path, line or "?", parts[-1][1] or "?")
+    # attribution warns about it (naming post, paragraph and line) with the post's warnings
+    log.debug("%s: the quote mark opened at line %s is not closed; the quote ends at line %s",
+              path, line or "?", parts[-1][1] or "?")
     kept = [p for p in parts if p[0]]
     return [Block(t, True, k > 0, ln, unclosed=k == 0) for k, (t, ln) in enumerate(kept)]
