@@ -40,6 +40,8 @@ _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])")
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
+_LATIN_PAIR = re.compile(r"[a-z]{2}")
+_STOPWORDS = frozenset("to in of on at as is by an or be it we us up".split())
 _KANA = re.compile(r"[\u3040-\u30ff]")
 # Words of outlet names that say nothing about which outlet it is.
 _GENERIC_OUTLET_WORDS = frozenset(
@@ -98,16 +100,25 @@ def language(text: str) -> str:
 
 
 def bigrams(text: str) -> set[str]:
-    """Character bigrams inside words (case-folded)."""
+    """Character bigrams inside words (case-folded), except pairs of Latin letters inside
+    longer words: any two English sentences share some ("re", "it"), so English is matched
+    by whole words. A two-letter word ("AI") stays, unless it is an English stopword."""
     grams: set[str] = set()
     for word in _WORD.findall(text.casefold()):
-        grams.update(word[i : i + 2] for i in range(len(word) - 1))
+        if len(word) == 2:
+            if word not in _STOPWORDS:
+                grams.add(word)
+            continue
+        grams.update(g for g in (word[i : i + 2] for i in range(len(word) - 1))
+                     if not _LATIN_PAIR.fullmatch(g))
     return grams
 
 
 def title_words(text: str) -> set[str]:
-    """Words of two or more letters that are not numbers (case-folded)."""
-    return {w for w in _WORD.findall(text.casefold()) if len(w) >= 2 and not w.isdigit()}
+    """Words of two or more letters that are not numbers nor English stopwords
+    (case-folded)."""
+    return {w for w in _WORD.findall(text.casefold())
+            if len(w) >= 2 and not w.isdigit() and w not in _STOPWORDS}
 
 
 def numbers(text: str) -> set[str]:
@@ -152,6 +163,13 @@ def mentions(text: str, word: str) -> bool:
     return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
 
 
+def _proper_name_in(text: str, name: str) -> bool:
+    """True when ``text`` holds the Latin ``name`` (case-folded) as a capitalised word:
+    "Reuters는", "BBC" name an outlet, "local wheat" does not name "Local Times"."""
+    return any(m.group()[0].isupper() for m in re.finditer(
+        rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text, re.IGNORECASE))
+
+
 def _spelled_in(text: str, word: str, translations: bool = True) -> bool:
     """True when ``text`` holds the Hangul spelling of the Latin name ``word``, or its
     usual Korean translation."""
@@ -190,7 +208,10 @@ class SourceEvidence:
 
     def __init__(self, sources: list[Source]) -> None:
         self.sources = sources
-        self.grams = [bigrams(s.title) for s in sources]
+        # Bigrams are for titles in Hangul or kana/kanji: an English title ("Prices fall 27%
+        # as AI demand cools") is matched by its words and figures, not by "27" or "ai" alone.
+        self.grams = [g if any(not x.isascii() for x in g) else set()
+                      for g in (bigrams(s.title) for s in sources)]
         self.words = [title_words(s.title) for s in sources]
         self.figures = [numbers(s.title) for s in sources]
         self.outlets = [outlet_names(s.outlet) for s in sources]
@@ -224,7 +245,8 @@ class SourceEvidence:
         if shared:
             ev.title_score += W_NUMBER * min(2, len(shared))
             ev.reasons.append(f"numbers {', '.join(shared)} in title and quote")
-        named = sorted(n for n in self.outlets[j] if mentions(text, n) and self.outlet_weight[n])
+        named = sorted(n for n in self.outlets[j] if self.outlet_weight[n] and (
+            mentions(text, n) if not n.isascii() else _proper_name_in(quote, n)))
         if named:
             ev.outlet_named = True
             ev.hint_score += W_OUTLET
