@@ -330,6 +330,15 @@ def test_figures_in_billions_match_their_korean_unit_and_translations_need_compa
     assert scorer.evidence("중국 이야기가 나왔다.", 1).score == 0
 
 
+def test_english_is_matched_by_words_and_outlets_by_their_capitalised_name():
+    scorer = SourceEvidence([Source(1, "Port traffic hits a record", "Harbour News"),
+                             Source(2, "Council approves bike lane", "Local Times")])
+    # letter pairs ("re", "rt", "it") and stopwords are chance in any English sentence
+    assert scorer.evidence("A bakery started selling bread to its regulars.", 0).score == 0
+    assert scorer.evidence("Bread made with local wheat.", 1).score == 0
+    assert scorer.evidence("The Local Times said it.", 1).outlet_named
+
+
 def test_a_post_with_quotes_and_no_sources_warns():
     blocks = [Block("인사."), Block("어느 회사가 새 칩을 발표했다.", True), Block("이상입니다.")]
     result = analyse_post(post_of(blocks, []))
