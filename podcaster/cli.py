@@ -33,6 +33,7 @@ Exit codes:
   5    audio (ffmpeg) or tag error
   6    another build of the project is running
   7    --keep-going: some posts failed, the others were built
+  8    cannot write output (read-only, disk full, a file in the way)
   70   unexpected error (a bug: rerun with --verbose for the traceback)
   130  interrupted (Ctrl-C); public/ keeps the last complete build
 """

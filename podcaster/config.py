@@ -16,6 +16,7 @@ from typing import Any
 
 from podcaster.errors import ConfigError
 from podcaster.model import SPEECH_KINDS, Voice
+from podcaster.values import bad_character
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -269,6 +270,7 @@ def load_config(project_dir: Path | str, overrides: dict[str, Any] | None = None
 
     problems.extend(_check_free_tables(raw))
     problems.extend(_check_episode_guids(raw))
+    problems.extend(_check_characters(raw))
     if not problems:
         problems.extend(_check_values(values))
     if problems:
@@ -279,6 +281,24 @@ def load_config(project_dir: Path | str, overrides: dict[str, Any] | None = None
     if not values["show.website"]:
         values["show.website"] = values["show.base_url"]
     return Config(project_dir, values, raw)
+
+
+def _check_characters(value: Any, key: str = "") -> list[str]:
+    """Every text of podcast.toml (names and values) that XML, ID3 or JSON cannot carry."""
+    problems = []
+    if isinstance(value, dict):
+        for name, item in value.items():
+            where = f"{key}.{name}" if key else str(name)
+            if bad_character(str(name)):
+                problems.append(f"{where!r}: the name contains {bad_character(str(name))}")
+            else:
+                problems.extend(_check_characters(item, where))
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            problems.extend(_check_characters(item, f"{key}[{n}]"))
+    elif isinstance(value, str) and bad_character(value):
+        problems.append(f"{key}: contains {bad_character(value)}")
+    return problems
 
 
 def _check_free_tables(raw: dict[str, Any]) -> list[str]:

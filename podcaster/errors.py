@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+
 import click
 
 
@@ -56,6 +59,39 @@ class PartialBuildError(PodcasterError):
     """With --keep-going: some posts failed; the others were built and published."""
 
     exit_code = 7
+
+
+class OutputError(PodcasterError):
+    """A file or folder cannot be written: read-only, disk full, a file where a folder
+    belongs. The message names the path and the problem; nothing already published is lost."""
+
+    exit_code = 8
+
+
+# What the file system says when the environment, not podcaster, is at fault.
+ENVIRONMENT_ERRNOS = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.EROFS: "read-only file system",
+    errno.ENOSPC: "no space left on the device (disk full)",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EFBIG: "file too large for the file system",
+    errno.ENOTDIR: "a file is in the way of a folder",
+    errno.EISDIR: "is a folder, where a file belongs",
+    errno.EEXIST: "a file is in the way of a folder",
+    errno.EIO: "input/output error (a failing disk?)",
+    errno.EMFILE: "too many open files",
+}
+
+
+def output_error(exc: OSError) -> OutputError | None:
+    """The one-line OutputError for an OSError the environment caused (None for others)."""
+    problem = ENVIRONMENT_ERRNOS.get(exc.errno)
+    if problem is None:
+        return None
+    where = exc.filename2 or exc.filename  # a rename's destination, else the file
+    where = os.fsdecode(where) if where is not None else "output"
+    return OutputError(f"{where}: cannot write: {problem}")
 
 
 class UnclearAttributionError(PodcasterError):

@@ -16,6 +16,7 @@ import hashlib
 import logging
 import re
 import socket
+import sys
 import urllib.parse
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from podcaster import __version__
 from podcaster.errors import PodcasterError
+from podcaster.publish.feed import is_audio_name
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,7 @@ FEED_TYPE = "application/rss+xml; charset=utf-8"
 FEED_NAME = "feed.xml"
 REWRITTEN_SUFFIXES = (".xml", ".html", ".htm", ".json")
 CHUNK = 64 * 1024
+IDLE_TIMEOUT = 30.0  # seconds a connection may stay silent
 
 _HOST = re.compile(r"^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$")
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -81,17 +84,24 @@ def parse_range(header: str | None, size: int) -> tuple[int, int] | None:
     if first == "" and last == "":
         return None
     if first == "":  # the last N bytes
-        length = int(last)
+        length = _byte_number(last)
         if length == 0 or size == 0:
             raise RangeNotSatisfiable
         return max(size - length, 0), size - 1
-    start = int(first)
-    if last and int(last) < start:
+    start = _byte_number(first)
+    if last and _byte_number(last) < start:
         return None  # invalid, so ignored (RFC 9110 14.2)
     if start >= size:
         raise RangeNotSatisfiable
-    end = int(last) if last else size - 1
+    end = _byte_number(last) if last else size - 1
     return start, min(end, size - 1)
+
+
+def _byte_number(digits: str) -> int:
+    """A byte position; any number of more than 18 digits is past every file's end (and
+    is not converted: a 5000-digit number would exceed Python's int parsing limit)."""
+    digits = digits.lstrip("0") or "0"
+    return int(digits) if len(digits) <= 18 else 10**18
 
 
 def rewrite_base_url(data: bytes, base_url: str, local_url: str) -> bytes:
@@ -113,9 +123,14 @@ class _Body:
 
 
 class PreviewServer(ThreadingHTTPServer):
-    """Serves ``root`` (a project's public/ folder); ``base_url`` set means rewrite it."""
+    """Serves ``root`` (a project's public/ folder); ``base_url`` set means rewrite it.
+
+    A connection idle (or trickling) for ``timeout`` seconds between two reads or writes is
+    closed; a client that drops its connection costs one quiet log line, not a traceback.
+    """
 
     daemon_threads = True
+    idle_timeout = IDLE_TIMEOUT  # seconds; the handler sets it on its socket
 
     def __init__(self, root: Path, host: str, port: int, base_url: str | None = None):
         self.root = Path(root).resolve()
@@ -123,6 +138,14 @@ class PreviewServer(ThreadingHTTPServer):
         if ":" in host:
             self.address_family = socket.AF_INET6
         super().__init__((host, port), PreviewHandler)
+
+    def handle_error(self, request, client_address) -> None:
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)):
+            log.info("%s: connection closed (%s)", client_address[0],
+                     exc.strerror or type(exc).__name__)
+            return
+        super().handle_error(request, client_address)
 
     @property
     def url(self) -> str:
@@ -138,6 +161,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewServer
     server_version = f"podcaster/{__version__}"
     protocol_version = "HTTP/1.1"
+
+    def setup(self) -> None:
+        self.timeout = self.server.idle_timeout  # the socket timeout StreamRequestHandler sets
+        super().setup()
 
     def do_GET(self) -> None:
         self._answer(send_body=True)
@@ -198,8 +225,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self.send_header("Content-Range", f"bytes {first}-{last}/{body.size}")
         self.send_header("Last-Modified", last_modified)
         self.send_header("ETag", body.etag)
-        # A preview is rebuilt often: let browsers revalidate instead of guessing.
-        self.send_header("Cache-Control", "no-cache")
+        # A preview is rebuilt often: let browsers revalidate instead of guessing. An MP3
+        # named by its content never changes under its name.
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable"
+                         if is_audio_name(path.name) else "no-cache")
         self.end_headers()
         if not send_body or length == 0:
             return

@@ -164,3 +164,16 @@ def built_project(tmp_path_factory, dest: Path) -> Path:
         _TEMPLATE = template
     shutil.copytree(_TEMPLATE, dest, symlinks=True)
     return dest
+
+
+def mp3_of(public: Path, slug: str) -> Path:
+    """The published MP3 of ``slug`` (named ``<slug>.<hash>.mp3`` by its content)."""
+    (path,) = Path(public).glob(f"episodes/{slug}.*.mp3")
+    return path
+
+
+def mp3_entry(snap: dict, slug: str) -> tuple[str, tuple[int, int, str]]:
+    """The (relative path, (mtime, size, sha256)) of ``slug``'s MP3 in a ``snapshot``."""
+    (entry,) = [(k, v) for k, v in snap.items()
+                if k.startswith(f"episodes/{slug}.") and k.endswith(".mp3")]
+    return entry

@@ -17,6 +17,7 @@ from tests.build_fixtures import (
     built_project,
     clip_count,
     long_post,
+    mp3_of,
     podcaster_cmd,
     run_cli,
     snapshot,
@@ -71,7 +72,7 @@ def test_sigkill_mid_synthesis_leaves_public_intact(project):
     assert result.built == ["long-day"]
     assert result.stats.cached >= made - start  # the clips made before the kill are reused
     assert result.stats.synthesised == NEW_CLIPS - (made - start)
-    assert (public / "episodes" / "long-day.mp3").is_file()
+    assert mp3_of(public, "long-day").is_file()
     assert build_project(project).unchanged == [
         "spring-rain", "robot-library", "night-train", "long-day"]
 

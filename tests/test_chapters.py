@@ -154,7 +154,7 @@ def test_demo_chapters_match_json_and_transcript(demo_build):
     for episode in result.episodes:
         slug = episode.post.slug
         folder = project / "public" / "episodes"
-        chapters, _ = ffmpeg_chapters(folder / f"{slug}.mp3")
+        chapters, _ = ffmpeg_chapters(episode.audio_path)
         doc = json.loads((folder / f"{slug}.chapters.json").read_text(encoding="utf-8"))
         vtt = webvtt.read(str(folder / f"{slug}.vtt"))
         starts = [vtt_seconds(c.start) for c in vtt]
@@ -185,7 +185,7 @@ def test_demo_transcripts_parse_in_order_within_the_audio(demo_build):
     for episode in result.episodes:
         folder = project / "public" / "episodes"
         vtt = webvtt.read(str(folder / f"{episode.post.slug}.vtt"))
-        _, duration = ffmpeg_chapters(folder / f"{episode.post.slug}.mp3")
+        _, duration = ffmpeg_chapters(episode.audio_path)
         times = [(vtt_seconds(c.start), vtt_seconds(c.end)) for c in vtt]
         assert len(times) > 10
         for (start, end), (next_start, _) in zip(times, times[1:]):

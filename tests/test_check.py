@@ -16,6 +16,7 @@ from podcaster import ffmpeg
 from podcaster.check.feed import parse_duration
 from podcaster.check.files import validate_chapters, validate_timed_text
 from podcaster.cli import main
+from tests.build_fixtures import mp3_of
 
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
@@ -55,7 +56,7 @@ class Feed:
         self.root = etree.fromstring(self.path.read_bytes())
 
     def item(self, slug: str):
-        (item,) = self.root.xpath(f"//item[enclosure[contains(@url, '/{slug}.mp3')]]")
+        (item,) = self.root.xpath(f"//item[enclosure[contains(@url, '/{slug}.')]]")
         return item
 
     def save(self) -> None:
@@ -64,7 +65,7 @@ class Feed:
 
 def item_number(project: Path, slug: str) -> int:
     urls = etree.parse(str(project / FEED)).xpath("//item/enclosure/@url")
-    return [u.rsplit("/", 1)[1] for u in urls].index(f"{slug}.mp3") + 1
+    return [u.rsplit("/", 1)[1].split(".")[0] for u in urls].index(slug) + 1
 
 
 def test_the_built_demo_passes(demo):
@@ -84,13 +85,14 @@ def test_no_feed_yet(tmp_path):
 def test_wrong_enclosure_length(project):
     feed = Feed(project)
     enclosure = feed.item("robot-kitchen").find("enclosure")
-    size = (project / "public/episodes/robot-kitchen.mp3").stat().st_size
+    mp3 = mp3_of(project / "public", "robot-kitchen")
+    size = mp3.stat().st_size
     enclosure.set("length", str(size - 417))
     feed.save()
     n = item_number(project, "robot-kitchen")
     assert check(project) == (1, [
         f"{FEED}: item {n} (robot-kitchen): enclosure length {size - 417} does not match "
-        f"public/episodes/robot-kitchen.mp3 ({size} bytes)"])
+        f"public/episodes/{mp3.name} ({size} bytes)"])
 
 
 def test_missing_artwork(project):
@@ -163,15 +165,15 @@ def test_duration_must_match_the_audio(project):
     code, lines = check(project)
     assert code == 1 and len(lines) == 1
     assert "itunes:duration 00:09:59 does not match the audio" in lines[0]
-    assert "public/episodes/open-model.mp3" in lines[0]
+    assert f"public/episodes/{mp3_of(project / 'public', 'open-model').name}" in lines[0]
 
 
 def test_audio_that_is_not_mp3(project):
-    mp3 = project / "public" / "episodes" / "school-tutor.mp3"
+    mp3 = mp3_of(project / "public", "school-tutor")
     mp3.write_bytes(b"\0" * mp3.stat().st_size)  # same length, no audio
     code, lines = check(project)
     assert code == 1
-    assert lines == ["public/episodes/school-tutor.mp3: cannot read the audio: "
+    assert lines == [f"public/episodes/{mp3.name}: cannot read the audio: "
                      "not an MP3 file (no MPEG audio frames)"]
 
 
@@ -198,7 +200,7 @@ def test_channel_faults(project):
 
 
 def _slug(item) -> str:
-    return item.find("enclosure").get("url").rsplit("/", 1)[1].removesuffix(".mp3")
+    return item.find("enclosure").get("url").rsplit("/", 1)[1].split(".")[0]
 
 
 def _clock(seconds: float, sep: str) -> str:
@@ -209,7 +211,7 @@ def _clock(seconds: float, sep: str) -> str:
 def add_transcripts(project: Path, slug: str) -> float:
     """Write a VTT, an SRT and a chapters file for ``slug`` and link them from the feed;
     returns the audio's duration."""
-    duration = ffmpeg.duration(project / "public" / "episodes" / f"{slug}.mp3")
+    duration = ffmpeg.duration(mp3_of(project / "public", slug))
     folder = project / "public" / "episodes"
     cues = [(0.5, 4.0, "안녕하세요 별빛서재입니다."), (4.2, duration - 0.5, "편안한 밤 보내세요.")]
     vtt = "WEBVTT\n\n" + "\n".join(

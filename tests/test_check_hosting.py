@@ -16,6 +16,7 @@ from podcaster.build import build_project
 from podcaster.check import check_project
 from podcaster.check.files import validate_json_transcript
 from podcaster.cli import main
+from tests.build_fixtures import mp3_of
 from tests.test_check import FEED, Feed, item_number
 
 MEDIA = "https://media.example.net/evening-ai/"
@@ -45,19 +46,20 @@ def test_hosted_audio_behind_a_prefix_passes_and_lengths_are_still_checked(proje
     urls = etree.parse(str(project / FEED)).xpath("//item/enclosure/@url")
     assert urls and all(u.startswith(PREFIX + MEDIA + "episodes/") for u in urls)
     page = (project / "public/episodes/robot-kitchen.html").read_text(encoding="utf-8")
-    assert f'src="{MEDIA}episodes/robot-kitchen.mp3"' in page  # the player, without the prefix
+    mp3 = mp3_of(project / "public", "robot-kitchen")
+    assert f'src="{MEDIA}episodes/{mp3.name}"' in page  # the player, without the prefix
     checked = check_project(project)
     assert checked.problems == [] and checked.warnings == []
 
     feed = Feed(project)
     enclosure = feed.item("robot-kitchen").find("enclosure")
-    size = (project / "public/episodes/robot-kitchen.mp3").stat().st_size
+    size = mp3.stat().st_size
     enclosure.set("length", str(size + 1))
     feed.save()
     n = item_number(project, "robot-kitchen")
     assert [str(p) for p in check_project(project).problems] == [
         f"{FEED}: item {n} (robot-kitchen): enclosure length {size + 1} does not match "
-        f"public/episodes/robot-kitchen.mp3 ({size} bytes)"]
+        f"public/episodes/{mp3.name} ({size} bytes)"]
 
 
 def test_enclosure_outside_the_media_host_is_a_problem(project):

@@ -13,6 +13,7 @@ from podcaster import ffmpeg
 from podcaster.cli import main
 from podcaster.config import default_asset
 from podcaster.model import SEGMENT_KINDS
+from tests.build_fixtures import mp3_of
 
 RATE = 8000
 
@@ -71,7 +72,7 @@ def test_episodes_start_with_intro_and_hold_every_segment(built):
     intro = pcm(default_asset("intro.mp3"), 3.0)
     for post_file in sorted((built / "posts").iterdir()):
         post = read_post(post_file)
-        mp3 = built / "public" / "episodes" / f"{post.slug}.mp3"
+        mp3 = mp3_of(built / "public", post.slug)
         episode = pcm(mp3)
         seconds = len(episode) / RATE
         # the intro, then at least a few seconds of speech per sentence-bearing segment

@@ -34,9 +34,11 @@ from podcaster.publish.feed import (
     publish_episode_art,
     render_feed,
     show_guid,
+    slug_of_audio_name,
 )
 from podcaster.speech.engines import _REGISTRY, Audio, Engine
 from podcaster.text.read import read_post
+from tests.build_fixtures import mp3_of
 
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
@@ -314,11 +316,11 @@ def test_podcast_clients_find_every_episode(demo):
     assert len(gpodder["episodes"]) == len(posts) == 3
     for ep in gpodder["episodes"]:
         (enclosure,) = ep["enclosures"]
-        slug = enclosure["url"].rsplit("/", 1)[1].removesuffix(".mp3")
+        slug = slug_of_audio_name(enclosure["url"].rsplit("/", 1)[1])
         post = posts[slug]
-        mp3 = public / "episodes" / f"{slug}.mp3"
+        mp3 = mp3_of(public, slug)
         assert ep["title"] == post.title
-        assert enclosure["url"] == f"https://evening-ai.example.org/episodes/{slug}.mp3"
+        assert enclosure["url"] == f"https://evening-ai.example.org/episodes/{mp3.name}"
         assert enclosure["mime_type"] == "audio/mpeg"
         assert enclosure["file_size"] == mp3.stat().st_size
         assert abs(ep["total_time"] - audio_seconds(mp3)) <= 1
@@ -330,9 +332,9 @@ def test_podcast_clients_find_every_episode(demo):
     assert len(parsed.entries) == 3
     for entry in parsed.entries:
         (enclosure,) = entry.enclosures
-        slug = enclosure.href.rsplit("/", 1)[1].removesuffix(".mp3")
+        slug = slug_of_audio_name(enclosure.href.rsplit("/", 1)[1])
         post = posts[slug]
-        mp3 = public / "episodes" / f"{slug}.mp3"
+        mp3 = mp3_of(public, slug)
         assert entry.title == post.title
         assert int(enclosure.length) == mp3.stat().st_size
         h, m, s = (int(x) for x in entry.itunes_duration.split(":"))
@@ -382,15 +384,15 @@ def test_every_tag_of_the_demo_feed(demo):
     assert dates == sorted(dates, reverse=True) and len(items) == len(posts)
     for item in items:
         enclosure = one(item, "enclosure")
-        slug = enclosure.get("url").rsplit("/", 1)[1].removesuffix(".mp3")
+        slug = slug_of_audio_name(enclosure.get("url").rsplit("/", 1)[1])
         post = posts[slug]
-        mp3 = public / "episodes" / f"{slug}.mp3"
+        mp3 = mp3_of(public, slug)
         assert one(item, "title/text()") == post.title
         guid = one(item, "guid")
         assert guid.get("isPermaLink") == "false"
         assert guid.text == post_guid(config, post)
         assert parsedate_to_datetime(one(item, "pubDate/text()")) == expected_date(post)
-        assert enclosure.get("url") == f"{base}episodes/{slug}.mp3"
+        assert enclosure.get("url") == f"{base}episodes/{mp3.name}"
         assert enclosure.get("length") == str(mp3.stat().st_size)
         assert enclosure.get("type") == "audio/mpeg"
         h, m, s = (int(x) for x in one(item, "itunes:duration/text()").split(":"))
@@ -463,8 +465,9 @@ def test_guids_survive_another_engine_and_other_audio_settings(demo, tmp_path,
 
     def items(feed: Path) -> dict[str, tuple[str, str, str]]:
         root = parse(feed.read_bytes())
-        return {one(i, "enclosure/@url"): (one(i, "guid/text()"), one(i, "enclosure/@length"),
-                                           one(i, "itunes:duration/text()"))
+        return {slug_of_audio_name(one(i, "enclosure/@url").rsplit("/", 1)[1]): (
+                    one(i, "guid/text()"), one(i, "enclosure/@length"),
+                    one(i, "itunes:duration/text()"))
                 for i in xpath(root, "//item")}
 
     before = items(demo / "public" / "feed.xml")

@@ -19,6 +19,7 @@ from podcaster.speech.engines.network import (
     RequestSettings,
 )
 from podcaster.speech.synthesize import Synthesizer
+from tests.build_fixtures import mp3_of
 from tests.fake_google import RESET, SECONDS_PER_CHAR, SLOW_FACTOR, FakeGoogle, make_project
 
 SENTENCE = "오늘은 작은 로봇이 빨래를 개는 이야기를 전해 드립니다."
@@ -126,7 +127,7 @@ def test_build_with_gtts_survives_429_twice(tmp_path, google, fast_retries):
     google.fail_next(429, 429)
     result = build(project)
     assert result.exit_code == 0, result.output
-    mp3 = project / "public" / "episodes" / "laundry.mp3"
+    mp3 = mp3_of(project / "public", "laundry")
     assert mp3.stat().st_size > 10_000
     assert re.search(r"engine\W+gtts", result.output)
     clips = int(re.search(r"(\d+) synthesised", result.output).group(1))
@@ -153,7 +154,7 @@ def test_permanent_server_error_leaves_the_built_episode_untouched(tmp_path, goo
                                                                    fast_retries):
     project = make_project(tmp_path / "show")
     assert build(project).exit_code == 0
-    mp3 = project / "public" / "episodes" / "laundry.mp3"
+    mp3 = mp3_of(project / "public", "laundry")
     feed = project / "public" / "feed.xml"
     before = (mp3.read_bytes(), mp3.stat().st_mtime_ns, feed.read_bytes())
     post = project / "posts" / "2025-01-10-laundry.txt"
@@ -165,7 +166,7 @@ def test_permanent_server_error_leaves_the_built_episode_untouched(tmp_path, goo
     result = build(project)
     assert result.exit_code == 4
     assert (mp3.read_bytes(), mp3.stat().st_mtime_ns, feed.read_bytes()) == before
-    assert not (project / "public" / "episodes" / "second.mp3").exists()
+    assert not list((project / "public" / "episodes").glob("second.*"))
 
 
 def test_a_failure_stops_the_other_jobs(tmp_path, google, monkeypatch):
@@ -189,7 +190,7 @@ def test_auto_falls_back_to_espeak_when_google_cannot_be_reached(tmp_path, googl
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert any("built with espeak instead of gtts" in w for w in warnings)
     assert len(google.requests) <= 2  # one probe and one retry, then no more
-    assert (project / "public" / "episodes" / "laundry.mp3").is_file()
+    assert mp3_of(project / "public", "laundry").is_file()
 
 
 def test_auto_uses_gtts_when_google_answers(tmp_path, google):

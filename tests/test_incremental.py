@@ -14,7 +14,7 @@ from podcaster.build import produce as produce_module
 from podcaster.build.manifest import MANIFEST_NAME
 from podcaster.config import load_config
 from podcaster.publish.tag import episode_tags, read_tags, write_tags
-from tests.build_fixtures import built_project, snapshot
+from tests.build_fixtures import built_project, mp3_entry, mp3_of, snapshot
 
 SLUGS = ["spring-rain", "robot-library", "night-train"]
 
@@ -26,7 +26,7 @@ def project(tmp_path_factory, tmp_path):
 
 def feed_entries(project):
     feed = feedparser.parse((project / "public" / "feed.xml").read_bytes())
-    return {e.enclosures[0].href.rsplit("/", 1)[-1]: e for e in feed.entries}
+    return {e.enclosures[0].href.rsplit("/", 1)[-1].split(".")[0]: e for e in feed.entries}
 
 
 def audio_frames(path):
@@ -42,7 +42,7 @@ def audio_frames(path):
 def test_noop_rebuild_writes_no_file(project):
     public = project / "public"
     before = snapshot(public)
-    assert {f"episodes/{s}.mp3" for s in SLUGS} <= set(before)
+    assert all(mp3_entry(before, s) for s in SLUGS)
     assert MANIFEST_NAME in before and "feed.xml" in before
 
     result = build_project(project)
@@ -69,10 +69,13 @@ def test_editing_one_post_rebuilds_only_that_episode(project):
     assert result.unchanged == ["spring-rain", "night-train"]
     assert result.stats.synthesised == 1  # only the edited sentence
     for slug in ("spring-rain", "night-train"):
-        assert after[f"episodes/{slug}.mp3"] == before[f"episodes/{slug}.mp3"]
-    assert after["episodes/robot-library.mp3"][2] != before["episodes/robot-library.mp3"][2]
-    entry = feed_entries(project)["robot-library.mp3"]
-    assert int(entry.enclosures[0].length) == after["episodes/robot-library.mp3"][1]
+        assert mp3_entry(after, slug) == mp3_entry(before, slug)
+    new_name, (_, size, sha) = mp3_entry(after, "robot-library")
+    assert sha != mp3_entry(before, "robot-library")[1][2]
+    assert mp3_entry(before, "robot-library")[0] not in after  # the old MP3 is gone
+    entry = feed_entries(project)["robot-library"]
+    assert entry.enclosures[0].href.endswith(new_name)
+    assert int(entry.enclosures[0].length) == size
     # and the next build is a no-op again
     assert build_project(project).unchanged == SLUGS
     assert snapshot(public) == after
@@ -84,14 +87,15 @@ def test_deleting_a_post_removes_its_episode_and_files(project):
     (episodes / "night-train.extra.txt").write_text("x", encoding="utf-8")
     names = {p.name for p in episodes.iterdir()}
     gone = {n for n in names if n.startswith("night-train.")}
-    assert {"night-train.mp3", "night-train.vtt", "night-train.extra.txt"} <= gone
+    assert {mp3_of(project / "public", "night-train").name, "night-train.vtt",
+            "night-train.extra.txt"} <= gone
     (project / "posts" / "2025-03-03-night-train.txt").unlink()
 
     result = build_project(project)
 
     assert result.removed == ["night-train"]
     assert {p.name for p in episodes.iterdir()} == names - gone
-    assert set(feed_entries(project)) == {"spring-rain.mp3", "robot-library.mp3"}
+    assert set(feed_entries(project)) == {"spring-rain", "robot-library"}
     manifest = json.loads((project / "public" / MANIFEST_NAME).read_text(encoding="utf-8"))
     assert set(manifest["episodes"]) == {"spring-rain", "robot-library"}
 
@@ -108,7 +112,7 @@ def test_draft_post_is_not_published(project):
     assert result.removed == ["robot-library"]
     assert not any(p.name.startswith("robot-library.")
                    for p in (project / "public" / "episodes").iterdir())
-    assert set(feed_entries(project)) == {"spring-rain.mp3", "night-train.mp3"}
+    assert set(feed_entries(project)) == {"spring-rain", "night-train"}
     # the later episode moves up a number: re-tagged, not re-encoded
     assert result.retagged == ["night-train"]
     assert [e.number for e in result.episodes] == [1, 2]
@@ -120,8 +124,7 @@ def test_draft_post_is_not_published(project):
 
 
 def test_older_post_renumbers_later_episodes_by_retagging(project, tmp_path):
-    episodes = project / "public" / "episodes"
-    frames = {s: audio_frames(episodes / f"{s}.mp3") for s in SLUGS}
+    frames = {s: audio_frames(mp3_of(project / "public", s)) for s in SLUGS}
     (project / "posts" / "2025-02-28-winter-end.txt").write_text(
         "겨울의 끝\n안녕하세요 시험 작가입니다.\n“올겨울 마지막 한파가 물러간다.”\n"
         "이제 곧 봄입니다.\n이상 오늘의 소식이었습니다.\n", encoding="utf-8")
@@ -133,10 +136,10 @@ def test_older_post_renumbers_later_episodes_by_retagging(project, tmp_path):
     assert {e.post.slug: e.number for e in result.episodes} == {
         "winter-end": 1, "spring-rain": 2, "robot-library": 3, "night-train": 4}
     for n, slug in enumerate(SLUGS, start=2):
-        assert str(read_tags(episodes / f"{slug}.mp3")["TRCK"]) == str(n)
-        assert audio_frames(episodes / f"{slug}.mp3") == frames[slug]
+        assert str(read_tags(mp3_of(project / "public", slug))["TRCK"]) == str(n)
+        assert audio_frames(mp3_of(project / "public", slug)) == frames[slug]
     assert {k: int(e.itunes_episode) for k, e in feed_entries(project).items()} == {
-        "winter-end.mp3": 1, "spring-rain.mp3": 2, "robot-library.mp3": 3, "night-train.mp3": 4}
+        "winter-end": 1, "spring-rain": 2, "robot-library": 3, "night-train": 4}
 
     # a re-tagged MP3 is byte-identical to tagging the encoded audio afresh (a clean build)
     config = load_config(project)
@@ -150,7 +153,7 @@ def test_older_post_renumbers_later_episodes_by_retagging(project, tmp_path):
 def test_written_only_change_retags_and_updates_sidecars(project):
     """A new source link changes what listeners see, not what they hear."""
     episodes = project / "public" / "episodes"
-    frames = audio_frames(episodes / "spring-rain.mp3")
+    frames = audio_frames(mp3_of(project / "public", "spring-rain"))
     post = project / "posts" / "2025-03-01-spring-rain.txt"
     post.write_text(post.read_text(encoding="utf-8").replace(
         "https://weather.example.org/spring-rain", "https://weather.example.org/rain-2"),
@@ -160,7 +163,7 @@ def test_written_only_change_retags_and_updates_sidecars(project):
 
     assert result.built == [] and result.retagged == ["spring-rain"]
     assert result.stats.synthesised == result.stats.cached == 0
-    assert audio_frames(episodes / "spring-rain.mp3") == frames
+    assert audio_frames(mp3_of(project / "public", "spring-rain")) == frames
     chapters = (episodes / "spring-rain.chapters.json").read_text(encoding="utf-8")
     assert "https://weather.example.org/rain-2" in chapters
     assert "https://weather.example.org/spring-rain" not in chapters
@@ -176,7 +179,7 @@ def test_show_metadata_change_retags_without_synthesis(project):
     result = build_project(project)
     assert result.retagged == SLUGS
     assert result.stats.synthesised == result.stats.cached == 0
-    assert str(read_tags(project / "public/episodes/spring-rain.mp3")["TPE1"]) == "새 작가"
+    assert str(read_tags(mp3_of(project / "public", "spring-rain"))["TPE1"]) == "새 작가"
 
 
 def test_audio_setting_change_rebuilds_every_episode(project):
@@ -191,7 +194,7 @@ def test_audio_setting_change_rebuilds_every_episode(project):
 
 
 def test_damaged_episode_is_restored_from_the_cache(project):
-    mp3 = project / "public" / "episodes" / "spring-rain.mp3"
+    mp3 = mp3_of(project / "public", "spring-rain")
     good = mp3.read_bytes()
     mp3.write_bytes(good[: len(good) // 2])
     result = build_project(project)
@@ -272,7 +275,7 @@ def test_unchanged_episodes_come_back_whole_from_the_manifest(project):
     assert result.stats.synthesised == 0
     after = snapshot(public)
     for slug in SLUGS:
-        assert after[f"episodes/{slug}.mp3"] == before[f"episodes/{slug}.mp3"]
+        assert mp3_entry(after, slug) == mp3_entry(before, slug)
     a = kept["robot-library"]
     b = next(e for e in result.episodes if e.post.slug == "robot-library")
     assert (a.number, a.size, a.duration) == (b.number, b.size, b.duration)

@@ -20,6 +20,7 @@ from podcaster.errors import PodcasterError
 from podcaster.init import WORKFLOW_PATH, ProjectSettings, init_project, toml_value
 from podcaster.text.read import read_post
 from podcaster.text.segment import segment_post
+from tests.build_fixtures import mp3_of
 from tests.conftest import ROOT
 from tests.workflow_lint import (
     SHA_PINNED,
@@ -258,15 +259,16 @@ def test_init_and_build_end_to_end(tmp_path):
 
     public = project / "public"
     slug = "first-episode"
-    for name in ("feed.xml", "index.html", f"episodes/{slug}.html", f"episodes/{slug}.mp3"):
+    mp3 = mp3_of(public, slug)
+    for name in ("feed.xml", "index.html", f"episodes/{slug}.html"):
         assert (public / name).is_file(), name
     assert (public / "cover.png").read_bytes() == (project / "audio" / "cover.png").read_bytes()
-    assert (public / f"episodes/{slug}.mp3").stat().st_size > 50_000
+    assert mp3.stat().st_size > 50_000
     feed = feedparser.parse((public / "feed.xml").read_bytes())
     assert not feed.bozo
     assert feed.feed.title == "테스트 <방송> & 소식"
     assert [e.enclosures[0].href for e in feed.entries] == [
-        f"https://example.github.io/my-show/episodes/{slug}.mp3"]
+        f"https://example.github.io/my-show/episodes/{mp3.name}"]
     index = (public / "index.html").read_text(encoding="utf-8")
     assert "테스트 &lt;방송&gt; &amp; 소식" in index
     assert f'href="episodes/{slug}.html"' in index

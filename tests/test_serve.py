@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import http.client
+import logging
 import os
 import re
+import socket
+import struct
 import subprocess
 import sys
 import threading
+import time
 import urllib.request
 from contextlib import contextmanager
 
@@ -206,7 +210,7 @@ def test_feedparser_reads_the_feed_through_the_server(show):
             enclosure = entry.enclosures[0]
             # base_url is rewritten to this server, so the preview plays the local files.
             assert enclosure.href.startswith(server.url + "episodes/")
-            slug = enclosure.href.rsplit("/", 1)[1].removesuffix(".mp3")
+            slug = enclosure.href.rsplit("/", 1)[1].split(".")[0]
             episode = episodes[slug]
             assert entry.title == episode.post.title
             assert int(enclosure.length) == episode.size
@@ -251,3 +255,61 @@ def test_serve_command(show):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+# --- hostile and broken clients --------------------------------------------------------
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("bytes=" + "9" * 5000 + "-", "unsatisfiable"),
+    ("bytes=0-" + "9" * 5000, (0, 999)),
+    ("bytes=-" + "9" * 5000, (0, 999)),
+    ("bytes=" + "0" * 5000 + "5-9", (5, 9)),
+])
+def test_parse_range_with_huge_numbers(header, expected):
+    if expected == "unsatisfiable":
+        with pytest.raises(RangeNotSatisfiable):
+            parse_range(header, 1000)
+    else:
+        assert parse_range(header, 1000) == expected
+
+
+def test_huge_range_is_answered_416(files_server):
+    server, root = files_server
+    status, headers, _ = request(server, "/episodes/a.mp3",
+                                 headers={"Range": "bytes=" + "7" * 5000 + "-"})
+    assert status == 416
+    assert headers["Content-Range"] == f"bytes */{(root / 'episodes' / 'a.mp3').stat().st_size}"
+
+
+def test_idle_connection_is_closed(files_server):
+    server, _ = files_server
+    server.idle_timeout = 0.3
+    with socket.create_connection(server.server_address[:2], timeout=10) as sock:
+        sock.sendall(b"GET /episodes/a.mp3 HTTP/1.1\r\n")  # and never the rest
+        started = time.monotonic()
+        assert sock.recv(1024) == b""  # the server hung up
+        assert time.monotonic() - started < 8
+
+
+def test_client_reset_is_one_quiet_line(files_server, capfd, caplog):
+    caplog.set_level(logging.INFO, logger="podcaster.serve")
+    server, _ = files_server
+    sock = socket.create_connection(server.server_address[:2], timeout=10)
+    sock.sendall(b"GET /episodes/a.mp3 HTTP/1.1\r\nHost: x\r\n")
+    time.sleep(0.2)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    sock.close()  # RST instead of FIN
+    time.sleep(0.3)
+    assert request(server, "/episodes/a.mp3")[0] == 200  # still serving
+    assert "Traceback" not in capfd.readouterr().err
+    assert any("connection closed" in r.getMessage() for r in caplog.records)
+
+
+def test_content_addressed_mp3s_are_cached_for_good(files_server):
+    server, root = files_server
+    (root / "episodes" / "a.0123456789ab.mp3").write_bytes(b"ID3")
+    _, headers, _ = request(server, "/episodes/a.0123456789ab.mp3")
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    _, headers, _ = request(server, "/feed.xml")
+    assert headers["Cache-Control"] == "no-cache"

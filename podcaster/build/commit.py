@@ -1,8 +1,22 @@
-"""Commit: staged MP3s renamed into ``public/episodes/``, then the files beside them, the
-feed and pages, the removal of episodes whose post is gone, and last the manifest.
+"""Commit: everything rendered and staged first, then put into ``public/`` in an order that
+keeps the published feed true at every instant.
 
-Every file goes to a temporary name and is renamed into place; a file whose content is
-unchanged is not written at all. SIGINT and SIGTERM wait until the commit is done.
+MP3s are named by their content (``<slug>.<hash>.mp3``, see ``audio_file_name``), so a file
+the live feed points at is never rewritten. The steps, each a fault-injection point:
+
+1. ``commit:start`` — every file to publish (transcripts, chapters, artwork, pages, the feed)
+   has been rendered and written under the staging folder; nothing in ``public/`` changed.
+2. ``commit:audio`` (after each) — new MP3s renamed into ``public/episodes/`` beside the
+   ones the live feed still names.
+3. ``commit:files`` — the files beside the MP3s, artwork and pages renamed into place.
+4. ``commit:feed`` — the feed renamed into place: from here it names the new MP3s.
+5. ``commit:manifest`` — files no episode uses any more deleted (old MP3s, removed posts);
+   the manifest is written next, last of all.
+6. ``commit:done`` — the manifest is in place.
+
+A kill anywhere leaves a feed (old or new) whose every enclosure exists with its stated
+length; at worst unused files stay until the next build, which deletes them. A file whose
+content is unchanged is not written at all. SIGINT and SIGTERM wait until the commit is done.
 """
 
 from __future__ import annotations
@@ -29,14 +43,23 @@ from podcaster.build.plan import Plan
 from podcaster.config import Config
 from podcaster.files import copy_atomic, write_atomic
 from podcaster.model import Episode
-from podcaster.publish.feed import cover_name, publish_episode_art, render_feed
-from podcaster.publish.site import write_site
-from podcaster.publish.tag import write_episode_sidecars
+from podcaster.publish.feed import (
+    cover_name,
+    episode_art,
+    is_audio_name,
+    render_feed,
+    stale_episode_art,
+)
+from podcaster.publish.site import render_site
+from podcaster.publish.tag import render_episode_sidecars, sidecar_path
+from podcaster.publish.waveform import peaks_path, render_peaks
 
 if TYPE_CHECKING:
     from podcaster.build.run import Build
 
 log = logging.getLogger(__name__)
+
+FEED_NAME = "feed.xml"
 
 
 def commit(build: Build, done: list[Plan], kept: list[EpisodeRecord],
@@ -46,51 +69,94 @@ def commit(build: Build, done: list[Plan], kept: list[EpisodeRecord],
     episodes += [episode_from_record(r, build.public_dir, build.project_dir) for r in kept]
     episodes.sort(key=lambda e: (e.post.date, e.post.slug))
     new = Manifest({r.slug: r for r in kept})
+    audio = {p.post.slug: p.staged for p in done if p.staged is not None}
+    files = render_publication(build.config, episodes, audio)
+    staged = stage_files(build.staging / "public", build.public_dir, files)
     with _deferred_interrupts():
         faults.point("commit:start")
         for plan in done:
             if plan.staged is not None:
                 install(plan.staged, plan.episode.audio_path)
                 faults.point("commit:audio")
-        for episode in episodes:
-            write_episode_files(build.config, episode)
-        faults.point("commit:episode-files")
-        publish(build.config, episodes)
-        faults.point("commit:published")
+        feed = staged.pop(FEED_NAME, None)
+        for relative, path in staged.items():
+            install(path, build.public_dir / relative)
+        faults.point("commit:files")
+        if feed is not None:
+            install(feed, build.public_dir / FEED_NAME)
+        faults.point("commit:feed")
         for plan in done:
             new.episodes[plan.post.slug] = episode_record(
                 plan.episode, audio_key=plan.audio_key, tags_key=plan.tags_key,
                 sha256=plan.sha256, mtime_ns=plan.episode.audio_path.stat().st_mtime_ns,
                 public_dir=build.public_dir, project_dir=build.project_dir)
         removed = sorted(set(old.episodes) - set(new.episodes))
-        for slug in removed:
-            for path in episode_files(build.episodes_dir, slug, set(new.episodes)):
-                log.info("removing %s", path)
-                path.unlink(missing_ok=True)
+        for path in unused_files(build, episodes, old, new):
+            log.info("removing %s", path)
+            path.unlink(missing_ok=True)
         faults.point("commit:manifest")
         write_atomic(manifest_path(build.public_dir), new.to_bytes())
+        faults.point("commit:done")
     # Audio no published episode uses is dropped from the cache (clips stay).
     build.store.prune({r.audio_key for r in new.episodes.values()})
     return episodes, removed
 
 
-def write_episode_files(config: Config, episode: Episode) -> None:
-    """Write the per-episode files beside the MP3 (``public/episodes/<slug>.*``).
+def render_publication(config: Config, episodes: list[Episode],
+                       staged: dict[str, Path]) -> dict[str, bytes | Path]:
+    """Every file the commit publishes besides the MP3s, by path relative to ``public/``:
+    bytes rendered here, or the file to copy (cover, episode artwork). ``staged`` holds the
+    new MP3s by slug (the others are in ``public/``). Raises before anything is written, so
+    a value that cannot be rendered leaves ``public/`` untouched."""
+    files: dict[str, bytes | Path] = {}
+    peaks: dict[str, bytes] = {}
+    for episode in episodes:
+        for suffix, data in render_episode_sidecars(config, episode).items():
+            files[f"episodes/{sidecar_path(episode, suffix).name}"] = data
+        slug = episode.post.slug
+        peaks[slug] = render_peaks(episode, staged.get(slug, episode.audio_path))
+        files[f"episodes/{peaks_path(episode).name}"] = peaks[slug]
+    files[cover_name(config)] = Path(config.show.cover)
+    files.update(episode_art(episodes))
+    files.update(render_site(config, episodes, peaks))
+    files[FEED_NAME] = render_feed(config, episodes, exists=lambda relative: relative in files)
+    return files
 
-    Called at commit for every published episode, built or unchanged, after its MP3 is in
-    place. Writers use ``write_atomic``, which leaves files whose content is unchanged alone.
-    Every file must be named ``<slug>.<ext>`` so removing the post removes it.
-    """
-    write_episode_sidecars(config, episode)
+
+def stage_files(staging: Path, public_dir: Path, files: dict[str, bytes | Path]) -> dict[str, Path]:
+    """Write each file whose content differs from ``public/``'s under ``staging``; return the
+    staged files by path relative to ``public/`` (the feed last)."""
+    staged: dict[str, Path] = {}
+    for relative, content in sorted(files.items(), key=lambda kv: kv[0] == FEED_NAME):
+        data = content.read_bytes() if isinstance(content, Path) else content
+        dest = public_dir / relative
+        if dest.is_file() and dest.stat().st_size == len(data) and dest.read_bytes() == data:
+            continue
+        path = staging / relative
+        write_atomic(path, data)
+        staged[relative] = path
+    return staged
 
 
-def publish(config: Config, episodes: list[Episode]) -> None:
-    """Write the project-wide files, each only if its content changed: the show's cover,
-    episode artwork, the feed and the web pages."""
-    copy_atomic(Path(config.show.cover), config.public_dir / cover_name(config))
-    publish_episode_art(config, episodes)
-    write_atomic(config.public_dir / "feed.xml", render_feed(config, episodes))
-    write_site(config, episodes)
+def unused_files(build: Build, episodes: list[Episode], old: Manifest,
+                 new: Manifest) -> list[Path]:
+    """Files in ``public/episodes/`` that no published episode uses any more: MP3s other than
+    each episode's current one (older versions, ones left by a killed build), the files of
+    removed posts, and artwork a post no longer has."""
+    folder = build.episodes_dir
+    current = {e.audio_path.name for e in episodes}
+    live = {e.post.slug for e in episodes}
+    unused = set(stale_episode_art(build.config, episodes))
+    if folder.is_dir():
+        for path in folder.iterdir():
+            if path.name in current or not path.is_file():
+                continue
+            if is_audio_name(path.name) or (
+                    path.suffix == ".mp3" and path.stem in live):  # a name from before hashing
+                unused.add(path)
+    for slug in set(old.episodes) - set(new.episodes):
+        unused.update(episode_files(folder, slug, live))
+    return sorted(p for p in unused if p.name not in current)
 
 
 def install(staged: Path, dest: Path) -> bool:

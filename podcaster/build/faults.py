@@ -9,6 +9,18 @@ reaches POINT, ACTION happens:
 - ``count:N=ACTION``: ACTION happens the N-th time POINT is reached (1-based).
 
 Without the variable every point is a no-op, so it costs one dictionary lookup.
+
+The points, in the order a build reaches them (``podcaster.build.commit`` explains the
+commit's steps):
+
+- ``plan:done`` — every post read and scripted; nothing written;
+- ``produce:synthesised`` — every clip made; nothing in ``public/`` changed;
+- ``commit:start`` — everything to publish rendered and staged; ``public/`` untouched;
+- ``commit:audio`` — after each new MP3 is renamed into ``public/episodes/``;
+- ``commit:files`` — transcripts, chapters, artwork and pages in place; the old feed live;
+- ``commit:feed`` — the new feed in place;
+- ``commit:manifest`` — unused files removed; the manifest not yet written;
+- ``commit:done`` — the manifest written.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ stays consistent with it. It is written last, after every file it lists is in pl
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -143,22 +144,39 @@ class AudioStore:
         return folder / f"{key}.mp3", folder / f"{key}.json"
 
     def get(self, key: str) -> tuple[Path, dict[str, Any]] | None:
-        """The stored MP3 and timeline (as ``timeline_to_dict`` gives it) for ``key``."""
+        """The stored MP3 and timeline (as ``timeline_to_dict`` gives it) for ``key``.
+
+        None when absent; an entry whose MP3 does not match the size and digest stored with
+        it (cut off, changed on disk) is deleted with a warning, so the audio is made again.
+        """
         mp3, meta = self._paths(key)
         try:
             data = json.loads(meta.read_bytes())
-            if mp3.stat().st_size != data["size"]:
-                return None
-            return mp3, data["timeline"]
-        except (OSError, ValueError, KeyError, TypeError):
+        except FileNotFoundError:
             return None
+        except (OSError, ValueError) as exc:
+            return self._discard(key, f"unreadable: {exc}")
+        try:
+            if mp3.stat().st_size != data["size"] or file_sha256(mp3) != data["sha256"]:
+                return self._discard(key, "the MP3 does not match its recorded size and digest")
+            return mp3, data["timeline"]
+        except (OSError, KeyError, TypeError) as exc:
+            return self._discard(key, f"incomplete: {exc}")
+
+    def _discard(self, key: str, why: str) -> None:
+        mp3, meta = self._paths(key)
+        log.warning("discarding damaged stored audio %s (%s); encoding it again", mp3, why)
+        for path in (meta, mp3):
+            with contextlib.suppress(OSError):
+                path.unlink()
+        return None
 
     def put(self, key: str, mp3: Path, timeline: dict[str, Any]) -> None:
         """Store a copy of ``mp3`` (untagged) with its timeline; the JSON goes in last."""
         dest, meta = self._paths(key)
         copy_atomic(mp3, dest)
-        write_atomic(meta, json.dumps({"size": dest.stat().st_size, "timeline": timeline},
-                                      ensure_ascii=False).encode("utf-8"))
+        write_atomic(meta, json.dumps({"size": dest.stat().st_size, "sha256": file_sha256(dest),
+                                       "timeline": timeline}, ensure_ascii=False).encode("utf-8"))
 
     def prune(self, keep: set[str]) -> int:
         """Delete the audio of every key not in ``keep``; return how many were deleted."""

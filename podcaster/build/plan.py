@@ -26,6 +26,8 @@ from podcaster.build.manifest import (
 )
 from podcaster.errors import PodcasterError, PostError
 from podcaster.model import Clip, Cue, Episode, Post, Segment
+from podcaster.publish.artwork import artwork_problems
+from podcaster.publish.feed import episode_art_source
 from podcaster.publish.tag import EpisodeTags, episode_tags
 from podcaster.text.read import find_posts, read_post, readable_extensions
 from podcaster.text.script import build_script
@@ -70,7 +72,7 @@ def plan_posts(build: Build) -> list[Plan]:
                              f"{readable_extensions()} files, named YYYY-MM-DD-slug)")
     for path in paths:
         with build.per_post(path):
-            post = read_post(path)
+            post = read_post(path, inside=(build.project_dir, build.config.posts_dir))
             if post.draft:
                 log.info("%s: draft, not published", path)
                 continue
@@ -78,6 +80,10 @@ def plan_posts(build: Build) -> list[Plan]:
                 raise PostError(path, f"slug {post.slug!r} is already used by "
                                       f"{slugs[post.slug]}")
             slugs[post.slug] = path
+            art = episode_art_source(post)
+            problems = artwork_problems(art) if art else []
+            if problems:
+                raise PostError(art, "; ".join(problems))
             segmentation = analyse_post(post)
             build.warnings.extend(segmentation.warnings)
             segments = segmentation.segments

@@ -14,6 +14,7 @@ from podcaster.audio.settings import AudioSettings
 from podcaster.build.manifest import Manifest, file_sha256, timeline_to_dict, timeline_with_times
 from podcaster.build.plan import Plan, audio_key, decide, tags_key
 from podcaster.model import Clip, Cue, Episode, Segment
+from podcaster.publish.feed import audio_file_name
 from podcaster.publish.tag import episode_tags, write_tags
 from podcaster.speech.synthesize import AUTO, AUTO_FIRST
 
@@ -59,7 +60,7 @@ def produce(build: Build, plan: Plan) -> None:
     build.progress.post(post)
     staged = build.staging / f"{post.slug}.mp3"
     staged.parent.mkdir(parents=True, exist_ok=True)
-    final = build.episodes_dir / f"{post.slug}.mp3"
+    final = staged  # named by its content once tagged (``audio_file_name``)
     if plan.action == "build":
         clips = plan.clips
         if clips is None:  # a damaged cache entry turned a restore into a build
@@ -80,13 +81,14 @@ def produce(build: Build, plan: Plan) -> None:
         plan.episode = Episode(post, plan.segments, plan.number, final, 0,
                                timeline.duration, timeline)
     else:
-        shutil.copyfile(final, staged)
+        shutil.copyfile(build.public_dir / plan.record.file, staged)
     build.progress.step(post, "tagging")
     tags = episode_tags(build.config, plan.episode)
     write_tags(staged, tags)
     plan.tags_key = tags_key(build, tags)
     plan.episode.size = staged.stat().st_size
     plan.sha256 = file_sha256(staged)
+    plan.episode.audio_path = build.episodes_dir / audio_file_name(post.slug, plan.sha256)
     plan.staged = staged
 
 

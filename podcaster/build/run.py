@@ -12,14 +12,16 @@ It is incremental and atomic, in three phases:
    Episodes whose audio is in the cache but not in ``public/`` are tagged from there;
    episodes whose tags alone changed (a new episode number, a new cover) are re-tagged from
    a copy. Unchanged episodes are rebuilt from the manifest and left alone.
-3. Commit. Staged MP3s are renamed into ``public/episodes/``, then the per-episode files
-   (``write_episode_files``), the project-wide files (``publish``), the removal of episodes
-   whose post is gone, and last the manifest. Every file goes to a temporary name and is
-   renamed into place; a file whose content is unchanged is not written at all.
+3. Commit. Every file to publish is rendered and staged first; then new MP3s (named by
+   their content, ``<slug>.<hash>.mp3``) go into ``public/episodes/`` beside the old ones,
+   then the files beside them and the pages, then the feed, then files no episode uses are
+   removed, and last the manifest (see ``podcaster.build.commit``). A file whose content is
+   unchanged is not written at all.
 
 A build killed before the commit leaves ``public/`` as it was; the clips it synthesised stay
-in the cache for the next build. A build killed during the commit leaves every file whole, and
-the next build (whose manifest is still the old one) finishes the job.
+in the cache for the next build. A build killed during the commit leaves a feed whose every
+enclosure exists with its stated length, and the next build (whose manifest is still the old
+one) finishes the job.
 
 Episode numbers follow the date order of the published posts (1..N), recomputed every build.
 A post dated before existing episodes shifts the later numbers: those MP3s are re-tagged (no
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -51,8 +54,16 @@ from podcaster.build.plan import Plan, decide, kept_records, number_episodes, pl
 from podcaster.build.produce import produce, synthesise
 from podcaster.check.placeholders import find_placeholders
 from podcaster.config import Config, load_config
-from podcaster.errors import PodcasterError, UnclearAttributionError, UnexpectedError
+from podcaster.errors import (
+    ConfigError,
+    OutputError,
+    PodcasterError,
+    UnclearAttributionError,
+    UnexpectedError,
+    output_error,
+)
 from podcaster.model import SPEECH_KINDS, Episode, Post, Voice
+from podcaster.publish.artwork import artwork_problems
 from podcaster.speech.cache import ClipCache
 from podcaster.speech.synthesize import Synthesizer, SynthStats, request_settings, voice_resolver
 from podcaster.text.attribution import AttributionWarning
@@ -133,10 +144,28 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
     config = load_config(project_dir, overrides)
     for placeholder in find_placeholders(config):
         log.warning("%s (podcaster check fails until it is changed)", placeholder)
-    with BuildLock(config.cache_dir / LOCK_NAME):
-        result = Build(config, engine, progress or Progress(), keep_going, strict).run()
+    check_output_folders(config)
+    try:
+        with BuildLock(config.cache_dir / LOCK_NAME):
+            result = Build(config, engine, progress or Progress(), keep_going, strict).run()
+    except OSError as exc:
+        error = output_error(exc)
+        if error is None:
+            raise
+        raise error from exc
     result.seconds = time.monotonic() - started
     return result
+
+
+def check_output_folders(config: Config) -> None:
+    """Raise OutputError, before any work, when a folder the build writes is a file or is
+    read-only (``public/``, ``public/episodes/``, the cache)."""
+    for folder in (config.public_dir, config.public_dir / "episodes", config.cache_dir):
+        if folder.exists() and not folder.is_dir():
+            raise OutputError(f"{folder}: is a file, where the build needs a folder; "
+                              "move it away")
+        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            raise OutputError(f"{folder}: cannot write: the folder is read-only")
 
 
 class Build:
@@ -195,6 +224,9 @@ class Build:
     def _run(self) -> BuildResult:
         for kind in SPEECH_KINDS:  # a bad voice or engine is the config's error, not a post's
             self.concrete_voice(kind)
+        problems = artwork_problems(self.config.show.cover)
+        if problems:
+            raise ConfigError(f"{self.config.show.cover}: show.cover: {'; '.join(problems)}")
         manifest = load_manifest(manifest_path(self.public_dir))
         plans = plan_posts(self)
         if self.strict and self.warnings:
@@ -243,6 +275,8 @@ class Build:
         """Attribute an error to the post at ``path``; with --keep-going, note it and go on."""
         try:
             yield
+        except OutputError:
+            raise  # the environment's fault, not the post's: stop
         except PodcasterError as exc:
             if str(path) not in exc.message:
                 exc.message = f"{path}: {exc.message}"
@@ -250,8 +284,16 @@ class Build:
                 raise
             log.debug("%s failed", path, exc_info=True)
             self.failed.append(Failure(Path(path), exc.message))
+        except OSError as exc:
+            error = output_error(exc)
+            if error is not None:  # the environment's fault, not the post's: stop
+                raise error from exc
+            self._unexpected(path, exc)
         except Exception as exc:
-            if not self.keep_going:
-                raise UnexpectedError(Path(path), exc) from exc
-            log.debug("%s failed", path, exc_info=True)
-            self.failed.append(Failure(Path(path), str(UnexpectedError(Path(path), exc))))
+            self._unexpected(path, exc)
+
+    def _unexpected(self, path: Path, exc: Exception) -> None:
+        if not self.keep_going:
+            raise UnexpectedError(Path(path), exc) from exc
+        log.debug("%s failed", path, exc_info=True)
+        self.failed.append(Failure(Path(path), str(UnexpectedError(Path(path), exc))))

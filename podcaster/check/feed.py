@@ -23,7 +23,7 @@ from podcaster.check.report import (
 )
 from podcaster.errors import PodcasterError
 from podcaster.model import Post
-from podcaster.publish.feed import post_guid, show_guid
+from podcaster.publish.feed import post_guid, show_guid, slug_of_audio_name
 from podcaster.publish.tag import audio_duration
 from podcaster.text.read import find_posts, read_post
 
@@ -215,7 +215,7 @@ def check_item(report: Report, n, item, posts, seen_guids, seen_urls, seen_numbe
     """Check one <item>; returns its slug (from the enclosure URL) and its pubDate."""
     enclosure = item.find("enclosure")
     url = enclosure.get("url") if enclosure is not None else None
-    slug = Path(urlsplit(url).path).stem if url else None
+    slug = slug_of_audio_name(Path(urlsplit(url).path).name) if url else None
     where = item_where(report, n, slug)
 
     if find_text(item, "title") is None:
@@ -342,7 +342,7 @@ def posts_by_slug(report: Report) -> dict[str, Post]:
         return posts
     for path in find_posts(folder):
         try:
-            post = read_post(path)
+            post = read_post(path, inside=(report.config.project_dir, folder))
         except PodcasterError as exc:
             report.problem(report.rel(path), exc.message)
             continue

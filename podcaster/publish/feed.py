@@ -82,6 +82,33 @@ def cover_name(config) -> str:
     return "cover" + ART_SUFFIXES.get(suffix, suffix)
 
 
+# Hex digits of the MP3's sha256 in its published name.
+AUDIO_HASH_LENGTH = 12
+
+
+def audio_file_name(slug: str, sha256: str) -> str:
+    """The published name of an episode's MP3: ``<slug>.<hash>.mp3``, named by its content.
+
+    A changed MP3 gets a new name, so a file the feed points at is never rewritten: the new
+    MP3 goes in beside the old one, the feed is switched to it, then the old one is removed.
+    Podcast apps and CDNs never see a URL whose bytes (and length) changed. Slugs have no
+    dots, so the slug is the name up to its first dot (``slug_of_audio_name``).
+    """
+    return f"{slug}.{sha256[:AUDIO_HASH_LENGTH]}.mp3"
+
+
+def slug_of_audio_name(name: str) -> str:
+    """The slug an MP3's file name (or URL path's last part) belongs to."""
+    return name.split(".", 1)[0]
+
+
+def is_audio_name(name: str) -> bool:
+    """Whether ``name`` is a content-addressed MP3 name ``audio_file_name`` gives."""
+    parts = name.split(".")
+    return (len(parts) == 3 and parts[2] == "mp3" and len(parts[1]) == AUDIO_HASH_LENGTH
+            and all(c in "0123456789abcdef" for c in parts[1]))
+
+
 def media_url(config, relative: str) -> str:
     """Absolute URL of a media file under public/ (``episodes/x.mp3``): on
     ``show.media_base_url`` when the audio is hosted apart from the pages, else on
@@ -136,19 +163,34 @@ def episode_art_source(post: Post) -> Path | None:
     return None
 
 
+def episode_art(episodes: list[Episode]) -> dict[str, Path]:
+    """Each post's own artwork, by the path it is published at under ``public/``
+    (``episodes/<slug>.jpg|.png``)."""
+    art = {}
+    for ep in episodes:
+        source = episode_art_source(ep.post)
+        if source:
+            art[f"episodes/{ep.post.slug}{ART_SUFFIXES[source.suffix.lower()]}"] = source
+    return art
+
+
+def stale_episode_art(config, episodes: list[Episode]) -> list[Path]:
+    """Published artwork of these episodes that their posts no longer have."""
+    keep = episode_art(episodes)
+    folder = config.public_dir / "episodes"
+    return [folder / f"{ep.post.slug}{suffix}" for ep in episodes
+            for suffix in sorted(set(ART_SUFFIXES.values()))
+            if f"episodes/{ep.post.slug}{suffix}" not in keep
+            and (folder / f"{ep.post.slug}{suffix}").is_file()]
+
+
 def publish_episode_art(config, episodes: list[Episode]) -> None:
     """Copy each post's own artwork to ``public/episodes/<slug>.jpg|.png`` (or remove a stale
     copy when the post no longer has one)."""
-    folder = config.public_dir / "episodes"
-    for ep in episodes:
-        source = episode_art_source(ep.post)
-        keep = f"{ep.post.slug}{ART_SUFFIXES[source.suffix.lower()]}" if source else None
-        for suffix in set(ART_SUFFIXES.values()):
-            published = folder / f"{ep.post.slug}{suffix}"
-            if published.name != keep and published.is_file():
-                published.unlink()
-        if source:
-            copy_atomic(source, folder / keep)
+    for path in stale_episode_art(config, episodes):
+        path.unlink()
+    for relative, source in episode_art(episodes).items():
+        copy_atomic(source, config.public_dir / relative)
 
 
 def episode_summary(episode: Episode) -> str:
@@ -182,12 +224,17 @@ def show_notes(episode: Episode) -> str:
     return "\n".join(parts)
 
 
-def render_feed(config, episodes: list[Episode]) -> bytes:
+def render_feed(config, episodes: list[Episode], exists=None) -> bytes:
     """The feed XML for ``episodes`` (any order; written newest first).
 
-    Transcripts, chapters and episode art are linked when their files exist in
-    ``public/episodes/``. Raises PodcasterError when there is no episode.
+    Transcripts, chapters and episode art are linked when their files exist: ``exists``
+    answers for a path relative to ``public/`` (the build passes what the commit will
+    publish); by default the files in ``public/episodes/`` are looked at. Raises
+    PodcasterError when there is no episode.
     """
+    if exists is None:
+        def exists(relative: str) -> bool:
+            return (config.public_dir / relative).is_file()
     if not episodes:
         raise PodcasterError("no episodes to put in the feed")
     show = config.show
@@ -221,7 +268,6 @@ def render_feed(config, episodes: list[Episode]) -> bytes:
     if show.funding_url:
         fg.podcastindex.funding(show.funding_url, show.funding_text)
 
-    folder = config.public_dir / "episodes"
     ordered = sorted(episodes, key=lambda e: (e.post.date, e.post.slug))
     for ep in ordered:  # feedgen prepends entries: add oldest first to list newest first
         slug = ep.post.slug
@@ -237,14 +283,14 @@ def render_feed(config, episodes: list[Episode]) -> bytes:
         fe.podcast.itunes_episode(ep.number)
         fe.podcast.itunes_episode_type("full")
         for suffix in sorted(set(ART_SUFFIXES.values())):
-            if (folder / f"{slug}{suffix}").is_file():
+            if exists(f"episodes/{slug}{suffix}"):
                 fe.podcast.itunes_image(config.url(f"episodes/{slug}{suffix}"))
                 break
         for suffix, (mime, rel) in TRANSCRIPTS.items():
-            if (folder / f"{slug}{suffix}").is_file():
+            if exists(f"episodes/{slug}{suffix}"):
                 fe.podcastindex.transcript(config.url(f"episodes/{slug}{suffix}"), mime,
                                            language=show.language, rel=rel)
-        if (folder / f"{slug}{CHAPTERS_SUFFIX}").is_file():
+        if exists(f"episodes/{slug}{CHAPTERS_SUFFIX}"):
             fe.podcastindex.chapters(config.url(f"episodes/{slug}{CHAPTERS_SUFFIX}"))
     # The newest episode's date, not the clock: an unchanged rebuild gives the same bytes.
     fg.lastBuildDate(pub_date(config, ordered[-1].post.date))

@@ -22,6 +22,7 @@ from podcaster.publish.chapters import episode_chapters
 from podcaster.publish.feed import cover_name, episode_summary, media_url
 from podcaster.publish.waveform import Waveform, read_waveform
 from podcaster.timecode import korean_duration, timecode, whole_seconds
+from podcaster.values import web_url
 
 log = logging.getLogger(__name__)
 
@@ -94,11 +95,6 @@ class EpisodePage:
     waveform: WaveformView | None = None
 
 
-def web_url(url: str | None) -> str | None:
-    """``url`` if it is an http(s) link, else None (no javascript: or data: links)."""
-    if url and url.strip().lower().startswith(("https://", "http://")):
-        return url.strip()
-    return None
 
 
 def chapters_of(episode: Episode) -> list[Chapter]:
@@ -153,7 +149,9 @@ def waveform_view(waveform: Waveform | None, chapters: list[Chapter]) -> Wavefor
     return WaveformView(bars, width, marks)
 
 
-def episode_page(episode: Episode) -> EpisodePage:
+def episode_page(episode: Episode, peaks: bytes | None = None) -> EpisodePage:
+    """What the episode's page shows; its waveform from ``peaks`` (a peaks file's content),
+    by default from the peaks file beside the MP3."""
     post = episode.post
     chapters = chapters_of(episode)
     return EpisodePage(
@@ -161,7 +159,7 @@ def episode_page(episode: Episode) -> EpisodePage:
         number=episode.number, duration=episode.duration, audio_name=episode.audio_path.name,
         size=episode.size, chapters=chapters, transcript=transcript_of(episode, chapters),
         sources=list(post.sources),
-        waveform=waveform_view(read_waveform(episode), chapters),
+        waveform=waveform_view(read_waveform(episode, peaks), chapters),
     )
 
 
@@ -202,11 +200,13 @@ def static_version() -> str:
     return digest.hexdigest()[:10]
 
 
-def render_site(config, episodes: list[Episode]) -> dict[str, bytes]:
-    """Every file of the site, by path relative to ``public/``."""
+def render_site(config, episodes: list[Episode],
+                peaks: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """Every file of the site, by path relative to ``public/``; the waveforms from ``peaks``
+    (peaks files' contents by slug) when given, else from the peaks files in ``public/``."""
     env = environment()
-    pages = [episode_page(e) for e in sorted(episodes, key=lambda e: (e.post.date, e.post.slug),
-                                             reverse=True)]
+    pages = [episode_page(e, (peaks or {}).get(e.post.slug))
+             for e in sorted(episodes, key=lambda e: (e.post.date, e.post.slug), reverse=True)]
     show = config.show
     common = {
         "show": show,

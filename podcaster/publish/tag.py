@@ -280,14 +280,11 @@ def sidecar_path(episode: Episode, suffix: str) -> Path:
     return episode.audio_path.with_name(episode.post.slug + suffix)
 
 
-def write_episode_sidecars(config, episode: Episode) -> list[Path]:
-    """Write ``<slug>.vtt``, ``.srt``, ``.transcript.json``, ``.chapters.json`` and
-    ``.peaks.json`` (the waveform) beside the MP3.
-
-    Files already holding the same bytes are left alone. Returns the files written.
-    """
+def render_episode_sidecars(config, episode: Episode) -> dict[str, bytes]:
+    """The contents of ``<slug>.vtt``, ``.srt``, ``.transcript.json`` and ``.chapters.json``,
+    by suffix (the waveform's ``.peaks.json`` is ``podcaster.publish.waveform``'s)."""
     cues = transcript_cues(episode.timeline, config.show.author)
-    contents = {
+    return {
         ".vtt": render_vtt(cues).encode("utf-8"),
         ".srt": render_srt(cues).encode("utf-8"),
         ".transcript.json": render_json(cues),
@@ -295,8 +292,16 @@ def write_episode_sidecars(config, episode: Episode) -> list[Path]:
                                         title=episode.post.title,
                                         podcast_name=config.show.title),
     }
+
+
+def write_episode_sidecars(config, episode: Episode) -> list[Path]:
+    """Write ``<slug>.vtt``, ``.srt``, ``.transcript.json``, ``.chapters.json`` and
+    ``.peaks.json`` (the waveform) beside the MP3.
+
+    Files already holding the same bytes are left alone. Returns the files written.
+    """
     written = []
-    for suffix, data in contents.items():
+    for suffix, data in render_episode_sidecars(config, episode).items():
         path = sidecar_path(episode, suffix)
         if write_atomic(path, data):
             log.info("wrote %s", path.name)

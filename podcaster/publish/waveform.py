@@ -56,8 +56,28 @@ def compute_peaks(samples: np.ndarray, count: int = PEAK_COUNT) -> list[int]:
 
 def peaks_json(episode: Episode, peaks: list[int]) -> bytes:
     doc = {"version": PEAKS_VERSION, "duration": round(episode.duration, 3),
-           "bytes": episode.size, "peaks": peaks}
+           "audio": episode.audio_path.name, "bytes": episode.size, "peaks": peaks}
     return (json.dumps(doc, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def render_peaks(episode: Episode, mp3: Path) -> bytes:
+    """The content of ``<slug>.peaks.json`` for the episode, whose MP3 is at ``mp3`` (in
+    staging until the commit puts it in place): the published file's when it was made from
+    the same MP3 (named by its content), else computed by decoding ``mp3``.
+
+    Raises AudioError naming the MP3 when it cannot be decoded.
+    """
+    try:
+        data = peaks_path(episode).read_bytes()
+        doc = json.loads(data)
+        if (isinstance(doc, dict) and doc.get("version") == PEAKS_VERSION
+                and doc.get("audio") == episode.audio_path.name
+                and doc.get("bytes") == episode.size):
+            return data
+    except (OSError, ValueError):
+        pass
+    pcm = ffmpeg.decode_pcm(mp3, DECODE_RATE, 1, what=str(episode.audio_path))
+    return peaks_json(episode, compute_peaks(np.frombuffer(pcm, dtype="<i2")))
 
 
 def write_peaks(episode: Episode) -> bool:
@@ -87,10 +107,11 @@ def _up_to_date(path: Path, episode: Episode) -> bool:
             and doc.get("bytes") == episode.size)
 
 
-def read_waveform(episode: Episode) -> Waveform | None:
-    """The episode's peaks from ``<slug>.peaks.json``, or None when there are none."""
+def read_waveform(episode: Episode, data: bytes | None = None) -> Waveform | None:
+    """The episode's peaks from ``data`` (the content of a peaks file), by default from
+    ``<slug>.peaks.json`` beside its MP3; None when there are none."""
     try:
-        doc = json.loads(peaks_path(episode).read_bytes())
+        doc = json.loads(peaks_path(episode).read_bytes() if data is None else data)
         peaks = [max(0, min(100, int(p))) for p in doc["peaks"]]
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -10,14 +10,17 @@ files matters (no index to keep in step).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
+import os
 import time
 import wave
 from dataclasses import dataclass
 from pathlib import Path
 
+from podcaster.errors import OutputError
 from podcaster.files import atomic_file
 
 log = logging.getLogger(__name__)
@@ -61,17 +64,33 @@ class ClipCache:
         return self.root / "clips" / key[:2] / f"{key}.wav"
 
     def get(self, key: str) -> tuple[Path, float] | None:
-        """The cached clip's path and duration (seconds), or None if missing or unreadable."""
+        """The cached clip's path and duration (seconds), or None if missing.
+
+        A damaged clip (not a 16-bit mono WAV, or shorter than its header says, as a copy
+        cut off by a full disk leaves it) is deleted with a warning, so it is synthesised
+        again. Raises OutputError when a folder stands where the clip belongs.
+        """
         path = self.path(key)
         try:
-            with wave.open(str(path), "rb") as w:
-                if w.getnchannels() != 1 or w.getsampwidth() != 2:
+            with open(path, "rb") as fh, wave.open(fh, "rb") as w:
+                if w.getnchannels() != 1 or w.getsampwidth() != 2 or w.getframerate() <= 0:
                     raise wave.Error("not 16-bit mono")
-                return path, w.getnframes() / w.getframerate()
+                frames = w.getnframes()
+                # wave leaves the file at the start of the samples
+                if os.fstat(fh.fileno()).st_size < fh.tell() + frames * 2:
+                    raise wave.Error(f"cut off: shorter than the {frames} samples its header "
+                                     "announces")
+                return path, frames / w.getframerate()
         except FileNotFoundError:
             return None
+        except IsADirectoryError:
+            raise OutputError(f"{path}: is a folder, where a cached clip belongs; "
+                              "remove it") from None
         except (wave.Error, EOFError, OSError) as exc:
-            log.warning("ignoring damaged cached clip %s: %s", path, exc)
+            log.warning("discarding damaged cached clip %s (%s); synthesising it again",
+                        path, exc)
+            with contextlib.suppress(OSError):
+                path.unlink()
             return None
 
     def put(self, key: str, pcm: bytes, rate: int) -> Path:

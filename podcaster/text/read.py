@@ -11,6 +11,7 @@ stores them decomposed).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -18,9 +19,10 @@ import unicodedata
 from pathlib import Path
 
 from podcaster.errors import PodcasterError, PostError
-from podcaster.model import Post
+from podcaster.model import Post, Source
 from podcaster.text.readers import READERS, ParsedPost, reader_for
 from podcaster.text.readers.paragraphs import blocks_from_paragraphs
+from podcaster.values import bad_character, web_url
 
 log = logging.getLogger(__name__)
 
@@ -61,14 +63,17 @@ def find_posts(posts_dir: Path) -> list[Path]:
     return posts
 
 
-def read_post(path: Path) -> Post:
+def read_post(path: Path, inside: tuple[Path, ...] = ()) -> Post:
     """Read the post at ``path``.
 
     Raises PostError (naming the file and the problem) for an unknown extension, an empty,
     binary or undecodable file, a post without body or date, an unclosed quote, an unsafe
-    slug or invalid front matter.
+    slug or invalid front matter; and, when folders are given in ``inside``, for a symbolic
+    link that leads out of all of them (a post linked to ``/etc/passwd`` is not published).
     """
     path = Path(path)
+    if inside:
+        check_inside(path, inside)
     reader = reader_for(path)
     if reader is None:
         raise PostError(path, f"unsupported file type '{path.suffix}' "
@@ -89,16 +94,56 @@ def read_post(path: Path) -> Post:
         date=post_date(meta, path),
         slug=post_slug(meta, path),
         blocks=blocks,
-        sources=parsed.sources,
+        sources=web_sources(parsed.sources, text, path),
         draft=_draft(meta, path),
         description=_description(meta),
         raw=raw,
     )
+    check_characters(post)
     log.debug(
         "read %s: %d paragraphs (%d quoted), %d sources",
         path, len(blocks), sum(b.quoted for b in blocks), len(post.sources),
     )  # fmt: skip
     return post
+
+
+def web_sources(sources: list[Source], text: str, path: Path) -> list[Source]:
+    """``sources`` with every link that is not http(s) dropped, each with a warning naming
+    the post and the line: ``javascript:``, ``data:`` and the like are never published."""
+    kept = []
+    for source in sources:
+        if source.url is not None and web_url(source.url) is None:
+            line = text.count("\n", 0, max(text.find(source.url), 0)) + 1
+            log.warning("%s: line %d: source %d: link %r dropped (only http and https links "
+                        "are published)", path, line, source.n, source.url[:80])
+            source = dataclasses.replace(source, url=None)
+        elif source.url is not None:
+            source = dataclasses.replace(source, url=web_url(source.url))
+        kept.append(source)
+    return kept
+
+
+def check_inside(path: Path, folders: tuple[Path, ...]) -> None:
+    """Raise PostError when ``path``, links followed, is in none of ``folders``."""
+    target = path.resolve()
+    if not any(target.is_relative_to(Path(f).resolve()) for f in folders):
+        raise PostError(path, f"is a link to {target}, outside the project; "
+                              "copy the post into posts/ instead")
+
+
+def check_characters(post: Post) -> None:
+    """Raise PostError naming the field when a text of the post (front matter and entities
+    included) holds a character the feed, tags or JSON cannot carry."""
+    fields = [("title", post.title), ("description", post.description or "")]
+    fields += [(f"paragraph {n}", b.text) for n, b in enumerate(post.blocks, start=1)]
+    for source in post.sources:
+        fields += [(f"source {source.n} title", source.title),
+                   (f"source {source.n} outlet", source.outlet or ""),
+                   (f"source {source.n} URL", source.url or "")]
+    for name, text in fields:
+        bad = bad_character(text)
+        if bad:
+            raise PostError(post.path, f"the {name} contains {bad}")
 
 
 def decode(raw: bytes, path: Path) -> str:

@@ -123,8 +123,11 @@ class HtmlReader(Reader):
 
     def parse(self, text: str, path: Path) -> ParsedPost:
         builder = _TreeBuilder()
-        builder.feed(text)
-        builder.close()
+        try:
+            builder.feed(text)
+            builder.close()
+        except AssertionError as exc:  # html.parser on a broken "<!" declaration, e.g. "<![0"
+            raise PostError(path, f"the HTML cannot be parsed: {exc}") from None
         root = builder.root
         content = (
             root.find("article", skip=_DROP)

@@ -1,12 +1,18 @@
-"""Markdown posts with optional YAML front matter."""
+"""Markdown posts with optional YAML front matter, read as CommonMark (markdown-it-py).
+
+Links (with parentheses or ``<…>`` destinations), emphasis, nested ``>`` quotes, lists, code
+and HTML blocks follow the CommonMark spec; what is read aloud is the text of paragraphs,
+list items and quotes, without markup.
+"""
 
 from __future__ import annotations
 
 import logging
-import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from markdown_it import MarkdownIt
 
 from podcaster.errors import PostError
 from podcaster.text.readers.base import ParsedPost, Reader
@@ -15,34 +21,71 @@ from podcaster.text.readers.sources import find_source_list
 
 log = logging.getLogger(__name__)
 
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+(.*?))?\s*#*\s*$")
-_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
-# "===" under a line makes it a heading. A "---" line is taken as a rule, never as a heading
-# underline, so that a paragraph above a rule is not lost.
-_SETEXT = re.compile(r"^\s{0,3}=+\s*$")
-_QUOTE = re.compile(r"^\s{0,3}>")
-_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+COMMONMARK = MarkdownIt("commonmark").enable("strikethrough")
 
-_INLINE = [
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images are not read aloud
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<!\*)\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)"), r"\1"),
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
-    (re.compile(r"`([^`]+)`"), r"\1"),
-    (re.compile(r"<br\s*/?>", re.IGNORECASE), " "),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>\"'])"), r"\1"),
-]
+# Block tokens whose text is never read aloud.
+_SKIPPED = {"fence", "code_block", "html_block", "hr"}
+# Inline tokens that are markup around text (the text itself comes as its own token).
+_BREAKS = {"softbreak", "hardbreak"}
+
+
+@dataclass
+class _Block:
+    """A paragraph or heading as the parser found it, line by line of the source."""
+
+    heading: bool
+    quoted: bool
+    parts: list[tuple[int, str]] = field(default_factory=list)  # (0-based line, text)
+
+    @property
+    def text(self) -> str:
+        return clean_text(" ".join(text for _, text in self.parts))
+
+
+def inline_parts(children, first_line: int) -> list[tuple[int, str]]:
+    """The text of an inline token's children, one part per source line: markup dropped,
+    links replaced by their text, images and inline HTML left out (``<br>`` is a space)."""
+    parts: list[tuple[int, str]] = [(first_line, "")]
+    skip_image = 0
+    for token in children or []:
+        if token.type in _BREAKS:
+            parts.append((parts[-1][0] + 1, ""))
+            continue
+        if token.type == "image":
+            continue
+        if token.type in ("text", "code_inline") and not skip_image:
+            text = token.content
+        elif token.type == "html_inline" and token.content.lower().startswith("<br"):
+            text = " "
+        else:
+            continue
+        line, before = parts[-1]
+        parts[-1] = (line, before + text)
+    return [(line, clean_text(text)) for line, text in parts]
+
+
+def _blocks(tokens) -> list[_Block]:
+    blocks: list[_Block] = []
+    depth = 0
+    for i, token in enumerate(tokens):
+        if token.type == "blockquote_open":
+            depth += 1
+        elif token.type == "blockquote_close":
+            depth -= 1
+        elif token.type in ("paragraph_open", "heading_open"):
+            inline = tokens[i + 1]
+            # "---" under a line is read as a rule, not as a heading's underline, so the
+            # paragraph above it is not lost.
+            heading = token.type == "heading_open" and token.markup != "-"
+            line = token.map[0] if token.map else 0
+            blocks.append(_Block(heading, depth > 0, inline_parts(inline.children, line)))
+    return blocks
 
 
 def inline_text(text: str) -> str:
     """Markdown inline markup removed: emphasis, code, links (their text stays), images."""
-    for pattern, repl in _INLINE:
-        text = pattern.sub(repl, text)
-    return clean_text(text)
+    return clean_text(" ".join(t for _, t in inline_parts(
+        COMMONMARK.parseInline(text)[0].children, 0)))
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, list[str], int]:
@@ -73,81 +116,48 @@ class MarkdownReader(Reader):
     """``.md``: front matter, a ``#`` title (or the first line), paragraphs, ``>`` quotes.
 
     Paragraphs are separated by blank lines as in Markdown. A file without any blank line
-    between its lines is read like plain text (one paragraph per line). Headings after the
-    title, rules, code blocks, images and HTML comments are not part of what is read aloud.
-    A ``>`` block ends at the first line without ``>``.
+    between its lines is read like plain text (one paragraph per line; a line is quoted when
+    it starts with ``>``). Headings after the title, rules, code blocks, images and HTML are
+    not part of what is read aloud.
     """
 
     name = "markdown"
     extensions = (".md", ".markdown")
 
     def parse(self, text: str, path: Path) -> ParsedPost:
-        text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
         meta, lines, offset = split_front_matter(text, path)
-        title = meta.get("title")
-        first = next((i for i, line in enumerate(lines) if line.strip()), None)
-        if first is not None:
-            heading = _HEADING.match(lines[first])
-            if heading or title is None:
-                found = (heading.group(1) or "") if heading else lines[first]
-                title = title if title is not None else inline_text(found)
-                lines = [""] * (first + 1) + lines[first + 1 :]
-        if not title or not str(title).strip():
-            raise PostError(path, "the post has no title")
         start, end, sources = find_source_list(lines)
         body = lines[:start] + [""] * (end - start) + lines[end:]
         content = [i for i, line in enumerate(body) if line.strip()]
         line_mode = len(content) > 1 and all(
             b - a == 1 for a, b in zip(content, content[1:], strict=False)
         )
-        paragraphs = _paragraphs(body, offset, line_mode)
+        blocks = [b for b in _blocks(COMMONMARK.parse("\n".join(body))) if b.text]
+        title = meta.get("title")
+        if blocks and (blocks[0].heading or title is None):
+            first = blocks.pop(0)
+            if title is None:
+                title = first.text if first.heading else first.parts[0][1]
+            if not first.heading and len(first.parts) > 1:  # the title was its first line
+                blocks.insert(0, _Block(False, first.quoted, first.parts[1:]))
+        if not title or not str(title).strip():
+            raise PostError(path, "the post has no title")
+        paragraphs = _paragraphs(blocks, body, offset, line_mode)
         return ParsedPost(clean_text(str(title)), paragraphs, sources, meta)
 
 
-def _paragraphs(lines: list[str], offset: int, line_mode: bool) -> list[Paragraph]:
+def _paragraphs(blocks: list[_Block], body: list[str], offset: int,
+                line_mode: bool) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
-    buf: list[str] = []
-    quoted = False
-    start = 0
-    in_fence = False
-
-    def flush() -> None:
-        nonlocal buf
-        if buf:
-            paragraphs.append(Paragraph(inline_text(" ".join(buf)), start, quoted))
-        buf = []
-
-    for i, line in enumerate(lines):
-        number = offset + i + 1
-        if _FENCE.match(line):
-            flush()
-            in_fence = not in_fence
+    for block in blocks:
+        if block.heading:
             continue
-        if in_fence:
+        if not line_mode:
+            paragraphs.append(Paragraph(block.text, offset + block.parts[0][0] + 1,
+                                        block.quoted))
             continue
-        if buf and not quoted and not line_mode and _SETEXT.match(line):
-            buf = []  # the lines above were a heading
-            continue
-        if not line.strip() or _HEADING.match(line) or _RULE.match(line) or _SETEXT.match(line):
-            flush()
-            continue
-        is_quote = bool(_QUOTE.match(line))
-        if is_quote:
-            content = re.sub(r"^(\s{0,3}>\s?)+", "", line)
-            if not buf or not quoted:
-                flush()
-            if not content.strip():
-                flush()  # an empty "> " line separates quoted paragraphs
-                continue
-        else:
-            item = _LIST_ITEM.match(line)
-            if item or quoted:
-                flush()
-            content = item.group(1) if item else line
-        if not buf:
-            start, quoted = number, is_quote
-        buf.append(content.strip())
-        if line_mode:
-            flush()
-    flush()
+        for line, text in block.parts:  # one paragraph per line, as in a .txt post
+            if text:
+                quoted = block.quoted and body[line].lstrip().startswith(">")
+                paragraphs.append(Paragraph(text, offset + line + 1, quoted))
     return paragraphs

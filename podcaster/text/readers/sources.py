@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 import re
 
+from markdown_it import MarkdownIt
+
 from podcaster.model import Source
 
 log = logging.getLogger(__name__)
@@ -20,10 +22,11 @@ log = logging.getLogger(__name__)
 _DASH = "-–—‐‒―"
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(\S.*?)\s*$")
 _BULLET = re.compile(r"^\s*[-*+•]\s+(\S.*?)\s*$")
-_URL_LINE = re.compile(
-    r"^\s*(?:<(https?://\S+)>|(https?://\S+)|\[[^\]]*\]\((https?://[^)\s]+)\))\s*$"
-)
-_MD_LINK = re.compile(r"\[([^\]]+)\]\((\S+?)(?:\s+\"[^\"]*\")?\)")
+# A line holding nothing but a link, of any scheme: such a line under a source is part of the
+# list (never read aloud), and read.py drops what is not http(s).
+_BARE_URL = re.compile(
+    r"^\s*<?((?:[a-z][a-z0-9+.-]*://|javascript:|data:|vbscript:|file:|mailto:)[^\s<>]+)>?\s*$",
+    re.IGNORECASE)
 _TRAILING_URL = re.compile(r"\s<?(https?://\S+?)>?$")
 _OUTLET = re.compile(rf"\s[{_DASH}]\s*([^{_DASH}\s][^{_DASH}]*?)\s*[{_DASH}]$")
 _LABEL = re.compile(
@@ -33,10 +36,42 @@ _LABEL = re.compile(
 )
 
 
+# Links are parsed as CommonMark; every destination is kept here (markdown-it would leave a
+# javascript: link unparsed, its markup in the title), and read.py applies the URL policy.
+_LINKS = MarkdownIt("commonmark")
+_LINKS.validateLink = lambda url: True
+
+
+def markdown_link(text: str) -> tuple[str, str] | None:
+    """``(text with the first Markdown link replaced by its own text, its destination)``,
+    or None when ``text`` has no Markdown link. Destinations may hold parentheses or be
+    written ``<…>``, as CommonMark allows."""
+    if "](" not in text:
+        return None
+    children = _LINKS.parseInline(text)[0].children or []
+    url = None
+    out = []
+    for token in children:
+        if token.type == "link_open" and url is None and token.markup != "autolink":
+            url = token.attrGet("href")
+        elif token.type in ("text", "code_inline"):
+            out.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+    if url is None:
+        return None
+    return "".join(out), str(url)
+
+
 def url_of_line(line: str) -> str | None:
     """The URL if ``line`` holds nothing but a URL (bare, <…> or a Markdown link)."""
-    m = _URL_LINE.match(line)
-    return next(g for g in m.groups() if g) if m else None
+    m = _BARE_URL.match(line)
+    if m:
+        return m.group(1)
+    link = markdown_link(line.strip())
+    if link and link[1] and line.strip().startswith("[") and line.strip().endswith(")"):
+        return link[1]
+    return None
 
 
 def split_outlet(text: str) -> tuple[str, str | None]:
@@ -50,10 +85,9 @@ def split_outlet(text: str) -> tuple[str, str | None]:
 def parse_item(n: int, text: str) -> Source:
     """One source from the text of a list item (without its number)."""
     url = None
-    link = _MD_LINK.search(text)
+    link = markdown_link(text)
     if link:
-        url = link.group(2).strip("<>")
-        text = (text[: link.start()] + link.group(1) + text[link.end() :]).strip()
+        text, url = link[0].strip(), link[1]
     else:
         tail = _TRAILING_URL.search(text)
         if tail:

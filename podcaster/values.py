@@ -1,0 +1,48 @@
+"""Checks every published value passes where it is read: text that goes into XML, ID3 and
+JSON, and links.
+
+Text may hold any character XML 1.0 allows, less the control characters other than tab and
+line ends: a BEL or NUL in a title would make the feed unwritable after every episode had
+been synthesised, so it is refused when the post or podcast.toml is read. Links are
+published only as http(s): ``javascript:``, ``data:`` and every other scheme are dropped.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from urllib.parse import urlsplit
+
+WEB_SCHEMES = ("http", "https")
+_ALLOWED_CONTROLS = "\t\n\r"
+
+
+def bad_character(text: str) -> str | None:
+    """The first character of ``text`` that XML, ID3 or JSON output cannot carry safely
+    (described, e.g. ``'\\x07' (a control character)``), or None when there is none."""
+    for ch in text:
+        code = ord(ch)
+        if ch in _ALLOWED_CONTROLS:
+            continue
+        if unicodedata.category(ch) == "Cc":
+            return f"{ch!r} (a control character)"
+        if 0xD800 <= code <= 0xDFFF:
+            return f"{ch!r} (a lone surrogate)"
+        if code in (0xFFFE, 0xFFFF):
+            return f"{ch!r} (not a character)"
+    return None
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` (stripped) if it is an absolute http(s) link with a host, else None."""
+    if not url:
+        return None
+    url = url.strip()
+    if bad_character(url) or any(ch.isspace() for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an invalid IPv6 host
+        return None
+    if parts.scheme.lower() not in WEB_SCHEMES or not parts.netloc:
+        return None
+    return url
