@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from podcaster.errors import PostError
@@ -141,7 +141,7 @@ def blocks_from_paragraphs(paras: list[Paragraph], path: Path) -> list[Block]:
         elif outer_close(text) is None:
             run, i = _multi_paragraph_quote(paras, i, path)
             if run and continues:
-                run[0] = Block(run[0].text, run[0].quoted, True, run[0].line)
+                run[0] = replace(run[0], continues=True)
             blocks.extend(run)
             continue
         else:
