@@ -99,6 +99,18 @@ def _set_flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
             root.setLevel(logging.DEBUG)
 
 
+class _LogFormat(logging.Formatter):
+    """The library's warnings as the commands print their own ("warning: …"); with -v, every
+    record with its level and logger name (and traceback)."""
+
+    _verbose = logging.Formatter("%(levelname)s %(name)s: %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        if logging.getLogger().isEnabledFor(logging.DEBUG):
+            return self._verbose.format(record)
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
 VERBOSE_HELP = "Show debug logging and tracebacks."
 QUIET_HELP = "Only errors and warnings (for CI)."
 
@@ -138,7 +150,9 @@ def main(ctx: click.Context, verbose: bool, quiet: bool) -> None:
     ctx.obj["verbose"] = verbose
     ctx.obj["quiet"] = quiet
     level = logging.DEBUG if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_LogFormat())
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 @main.command(epilog=EXIT_CODES)
@@ -435,6 +449,10 @@ def normalize_command(text: tuple[str, ...], project: Path | None, lexicon: tupl
     words = list(text)
     if words == ["-"]:
         words = [click.get_text_stream("stdin").read()]
+    elif len(words) == 1 and _is_file(words[0]):
+        click.echo(f"warning: {words[0]} is a file: this reads its name; for its text use "
+                   f"'podcaster normalize - < {words[0]}' or 'podcaster script {words[0]}'",
+                   err=True)
     readings = {}
     if project is not None:
         from podcaster.config import load_config
@@ -442,6 +460,13 @@ def normalize_command(text: tuple[str, ...], project: Path | None, lexicon: tupl
         readings.update(load_config(project).pronunciation)
     readings.update(_lexicon_option(lexicon))
     click.echo(normalize(" ".join(words), readings))
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # a name too long for the system, a NUL
+        return False
 
 
 @main.command("script")
@@ -457,7 +482,12 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
     """Print the spoken script of POST: each cue's kind, what the author wrote and what the
     engine will say, with the changes highlighted."""
     from podcaster.config import load_config
-    from podcaster.text.normalize import changed_spans, transliterations, unread_words
+    from podcaster.text.normalize import (
+        changed_spans,
+        english_sentences,
+        transliterations,
+        unread_words,
+    )
     from podcaster.text.read import read_post
     from podcaster.text.script import ScriptSettings, build_script
     from podcaster.text.segment import segment_post
@@ -472,10 +502,12 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
 
     unread: list[str] = []
     guessed: dict[str, str] = {}
+    english: list[str] = []
     for number, cue in enumerate(cues, 1):
         unread.extend(unread_words(cue.spoken))
         if not cue.is_sound:
             guessed.update(transliterations(cue.text, settings.lexicon))
+            english.extend(english_sentences(cue.text, settings.lexicon))
         if cue.is_sound:
             if not changed:
                 click.echo(f"{number:4} {cue.kind:12} ♪ {cue.sound.name}")
@@ -493,6 +525,9 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
     if unread:
         words = ", ".join(dict.fromkeys(unread))
         click.echo(f"Left in Latin letters (kept by [pronunciation]): {words}")
+    if english:
+        quoted = ", ".join(f'"{s}"' for s in dict.fromkeys(english))
+        click.echo(f"English read word by word (give a Korean reading under [pronunciation]): {quoted}")
 
 
 @main.command()

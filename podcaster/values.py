@@ -3,7 +3,9 @@ JSON, and links.
 
 Text may hold any character XML 1.0 allows, less the control characters other than tab and
 line ends: a BEL or NUL in a title would make the feed unwritable after every episode had
-been synthesised, so it is refused when the post or podcast.toml is read. Links are
+been synthesised, so it is refused when the post or podcast.toml is read. So are the
+bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): they
+make a title display as other text than it is, in apps, pages and file lists. Links are
 published only as http(s): ``javascript:``, ``data:`` and every other scheme are dropped.
 """
 
@@ -14,6 +16,7 @@ from urllib.parse import urlsplit
 
 WEB_SCHEMES = ("http", "https")
 _ALLOWED_CONTROLS = "\t\n\r"
+_BIDI_CONTROLS = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A))
 
 
 def bad_character(text: str) -> str | None:
@@ -25,6 +28,8 @@ def bad_character(text: str) -> str | None:
             continue
         if unicodedata.category(ch) == "Cc":
             return f"{ch!r} (a control character)"
+        if code in _BIDI_CONTROLS:
+            return f"{ch!r} (a bidirectional text control)"
         if 0xD800 <= code <= 0xDFFF:
             return f"{ch!r} (a lone surrogate)"
         if code in (0xFFFE, 0xFFFF):

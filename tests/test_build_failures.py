@@ -197,3 +197,11 @@ def test_verbose_shows_the_traceback_of_a_bad_post(project):
     assert verbose.exit_code == PostError.exit_code
     assert "Traceback (most recent call last)" in verbose.stderr
     assert verbose.stderr.strip().splitlines()[-1].startswith("Error: ")
+
+
+def test_a_post_with_a_five_thousand_digit_number_builds(project):
+    post = project / "posts" / "2025-03-06-digits.txt"
+    post.write_text("숫자의 글\n오늘의 숫자는 " + "7" * 5000 + "입니다.\n", encoding="utf-8")
+    result = cli("build", str(project))
+    assert result.exit_code == 0, result.stderr
+    assert "digits" in "".join(p.name for p in (project / "public").rglob("*.mp3"))

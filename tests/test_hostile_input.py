@@ -74,6 +74,13 @@ def test_control_character_in_a_post(project, name, text, field):
     refused(project, PostError.exit_code, name, f"the {field} contains", "control character")
 
 
+@pytest.mark.parametrize("char", ["\u202e", "\u202a", "\u2067"])
+def test_bidirectional_override_in_a_title(project, char):
+    name = "2025-03-05-bidi.txt"
+    (project / "posts" / name).write_text(f"뒤집힌 {char}제목\n인사말입니다.\n", encoding="utf-8")
+    refused(project, PostError.exit_code, name, "the title contains", "bidirectional text control")
+
+
 def test_first_build_with_a_bad_title_writes_nothing(tmp_path):
     from tests.build_fixtures import make_project
 

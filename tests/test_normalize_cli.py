@@ -63,6 +63,14 @@ def test_normalize_joins_words_and_reads_stdin(runner):
     assert result.output == "첫 줄 세 개 둘째 줄 에이아이\n"
 
 
+def test_normalize_of_a_file_name_says_how_to_read_the_file(runner, project):
+    post = project / "posts" / "2025-11-10-robots.txt"
+    result = runner.invoke(main, ["normalize", str(post)])
+    assert result.exit_code == 0
+    assert f"warning: {post} is a file" in result.output
+    assert f"podcaster script {post}" in result.output
+
+
 def test_normalize_with_lexicon(runner, project):
     result = runner.invoke(main, ["normalize", "-l", "AI=인공지능", "AI 3개"])
     assert result.output == "인공지능 세 개\n"
@@ -132,3 +140,22 @@ def test_script_without_project_uses_defaults(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert "하늘 정원" not in result.output
     assert "♪" not in result.output
+
+
+def test_script_reads_a_huge_number_and_lists_english_sentences(runner, tmp_path):
+    post = tmp_path / "2025-11-10-robots.txt"
+    text = "값은 " + "3" * 5000 + "이고 구호는 Move fast and fix things였다"
+    post.write_text(POST.replace("로봇이 늘어나는 것은 반가운 일입니다", text), "utf-8")
+    result = runner.invoke(main, ["script", "--changed", str(post)])
+    assert result.exit_code == 0, result.output
+    assert "오천 자리 숫자고" in result.output
+    assert result.output.splitlines()[-1] == (
+        "English read word by word (give a Korean reading under [pronunciation]): "
+        '"Move fast and fix things"'
+    )
+
+
+def test_normalize_reads_a_huge_number(runner):
+    result = runner.invoke(main, ["normalize", "9" * 4400 + "을 봤다"])
+    assert result.exit_code == 0, result.output
+    assert result.output == "사천사백 자리 숫자를 봤다\n"

@@ -6,6 +6,7 @@ The phonemes come from a separate process so the engine's own library state is u
 """
 
 import json
+import re
 import subprocess
 import sys
 
@@ -54,6 +55,15 @@ def phonemes(texts: list[str]) -> list[str]:
         text=True, timeout=60, check=True,
     )  # fmt: skip
     return json.loads(done.stdout)
+
+
+def assert_read_in_korean(spoken: list[str]) -> None:
+    """No Latin letter or ASCII digit is left, and eSpeak NG reads every text without
+    switching to its English voice."""
+    pytest.importorskip("espeakng_loader")
+    assert not [s for s in spoken if re.search("[A-Za-z0-9]", s)]
+    for text, phones in zip(spoken, phonemes(spoken), strict=True):
+        assert "(en)" not in phones, (text, phones)
 
 
 def test_raw_text_makes_espeak_switch_to_english():

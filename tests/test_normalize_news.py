@@ -9,7 +9,7 @@ import re
 import pytest
 
 from podcaster.text.normalize import normalize
-from tests.test_normalize_espeak import phonemes
+from tests.test_normalize_espeak import assert_read_in_korean
 
 TABLE = [
     # slash dates: a date next to a weekday or date word, a fraction next to an amount word; quarters
@@ -63,17 +63,17 @@ TABLE = [
     ('주민번호 900101-1234567을 입력했다.', '주민번호 구공공일공일, 일이삼사오육칠을 입력했다.'),
     ('QR 코드 2025년 버전을 냈다.', '큐알 코드 이천이십오 년 버전을 냈다.'),
     # e-mail addresses and URLs: a phrase with the particle that fits, or nothing
-    ('자세한 내용은 press@example.co.kr로 문의하면 된다.', '자세한 내용은 이메일로 문의하면 된다.'),
-    ('신청은 https://apply.example.com/form에서 받는다.', '신청은 링크에서 받는다.'),
-    ('의견은 team@example.org 으로 보내 주세요.', '의견은 이메일로 보내 주세요.'),
-    ('example.io를 방문해 보세요.', '링크를 방문해 보세요.'),
-    ('설명서는 docs.example.dev에 있다.', '설명서는 링크에 있다.'),
-    ('자료는 www.example.kr에서 내려받을 수 있다.', '자료는 링크에서 내려받을 수 있다.'),
-    ('공지는 https://example.com/notice 참고.', '공지는 참고.'),
+    ('자세한 내용은 press@example.co.kr로 문의하면 된다.', '자세한 내용은 프레스 골뱅이 이그잼플 닷 씨오 닷 케이알로 문의하면 된다.'),
+    ('신청은 https://apply.example.com/form에서 받는다.', '신청은 이그잼플 닷컴에서 받는다.'),
+    ('의견은 team@example.org 으로 보내 주세요.', '의견은 팀 골뱅이 이그잼플 닷 오알지로 보내 주세요.'),
+    ('example.io를 방문해 보세요.', '이그잼플 닷 아이오를 방문해 보세요.'),
+    ('설명서는 docs.example.dev에 있다.', '설명서는 이그잼플 닷 데브에 있다.'),
+    ('자료는 www.example.kr에서 내려받을 수 있다.', '자료는 이그잼플 닷 케이알에서 내려받을 수 있다.'),
+    ('공지는 https://example.com/notice 참고.', '공지는 이그잼플 닷컴 참고.'),
     # particles re-chosen for the reading's last sound
     ('8K로 찍은 영상이다.', '에잇케이로 찍은 영상이다.'),
     ('120Hz를 지원한다.', '백이십 헤르츠를 지원한다.'),
-    ('5G로 연결된다.', '오지로 연결된다.'),
+    ('5G로 연결된다.', '파이브지로 연결된다.'),
     ('16GB를 탑재했다.', '십육 기가바이트를 탑재했다.'),
     ('30fps로 녹화한다.', '초당 삼십 프레임으로 녹화한다.'),
     ('2.5GHz로 작동한다.', '이 점 오 기가헤르츠로 작동한다.'),
@@ -244,7 +244,7 @@ TABLE = [
     ('H200과 B200을 공급한다.', '에이치이백과 비이백을 공급한다.'),
     ('Snapdragon 8 Elite를 탑재했다.', '스냅드래곤 팔 엘리트를 탑재했다.'),
     ('Claude Sonnet 4가 나왔다.', '클로드 소네트 사가 나왔다.'),
-    ('Wi-Fi 7을 지원한다.', '와이파이 칠을 지원한다.'),
+    ('Wi-Fi 7을 지원한다.', '와이파이 세븐을 지원한다.'),
     # English words and names in Hangul
     ('이번 keynote의 주제는 agent였다.', '이번 키노트의 주제는 에이전트였다.'),
     ('새 pipeline이 빨라졌다.', '새 파이프라인이 빨라졌다.'),
@@ -314,13 +314,13 @@ TABLE = [
     ('Ryzen 9 9950X를 샀다.', '라이젠 구 구구오공엑스를 샀다.'),
     ('Core Ultra 7 프로세서를 넣었다.', '코어 울트라 칠 프로세서를 넣었다.'),
     ('PS5 판매량이 늘었다.', '피에스파이브 판매량이 늘었다.'),
-    ('Wi-Fi 6E를 지원한다.', '와이파이 육이를 지원한다.'),
+    ('Wi-Fi 6E를 지원한다.', '와이파이 식스이를 지원한다.'),
     ('Bluetooth 5.3을 지원한다.', '블루투스 오 점 삼을 지원한다.'),
     ('USB-C 포트를 달았다.', '유에스비 씨 포트를 달았다.'),
     ('HDMI 2.1 포트를 넣었다.', '에이치디엠아이 이 점 일 포트를 넣었다.'),
     ('DDR5 메모리를 넣었다.', '디디알파이브 메모리를 넣었다.'),
     ('PCIe 5.0을 지원한다.', '피씨아이이 오 점 영을 지원한다.'),
-    ('Llama 3.1 405B를 공개했다.', '라마 삼 점 일 사백오비를 공개했다.'),
+    ('Llama 3.1 405B를 공개했다.', '라마 삼 점 일 사천오십억을 공개했다.'),
     ('Qwen3 모델을 내놓았다.', '큐원쓰리 모델을 내놓았다.'),
     ('DeepSeek-R1이 화제다.', '딥시크 알원이 화제다.'),
     ('Claude 3.5 Sonnet을 썼다.', '클로드 삼 점 오 소네트를 썼다.'),
@@ -381,7 +381,4 @@ def test_no_latin_letter_or_digit_reaches_the_engine():
 
 
 def test_espeak_reads_every_sentence_in_korean():
-    pytest.importorskip("espeakng_loader")
-    spoken = [normalize(written) for written, _ in TABLE]
-    for text, phones in zip(spoken, phonemes(spoken), strict=True):
-        assert "(en)" not in phones, (text, phones)
+    assert_read_in_korean([normalize(written) for written, _ in TABLE])

@@ -66,7 +66,7 @@ def test_sino_silent_one_and_spacing():
 
 def test_sino_negative_and_huge():
     assert numbers.sino(-3) == "마이너스 삼"
-    assert numbers.sino(10**20) == "일" + "영" * 20
+    assert numbers.sino(10**20) == "일" + "공" * 20
 
 
 @pytest.mark.parametrize(

@@ -18,11 +18,12 @@ def run(step, text):
         (steps.unify_characters, "10㎞", "10km"),
         (steps.unify_characters, "그래서…", "그래서..."),
         (steps.unify_characters, "A\u200bI", "AI"),
-        (steps.drop_urls, "보기: https://a.example.com/x?y=1.", "보기: ."),
-        (steps.drop_urls, "메일 me@example.com 으로", "메일 이메일로"),
-        (steps.drop_urls, "메일 me@example.com 참고", "메일  참고"),
-        (steps.drop_urls, "example.co.kr에서", "링크에서"),
-        (steps.drop_urls, "52.9%와 v1.2", "52.9%와 v1.2"),
+        (steps.read_urls, "보기: https://a.example.com/x?y=1.", "보기: example 닷컴."),
+        (steps.read_urls, "메일 me@example.com 으로", "메일 ME 골뱅이 example 닷컴으로"),
+        (steps.read_urls, "메일 me@example.com 참고", "메일 ME 골뱅이 example 닷컴 참고"),
+        (steps.read_urls, "example.co.kr에서", "example 닷 씨오 닷 케이알에서"),
+        (steps.read_urls, "http://10.0.0.1:8080/x 접속", "링크 접속"),
+        (steps.read_urls, "52.9%와 v1.2", "52.9%와 v1.2"),
         (steps.drop_emoji, "좋다👍🏻!", "좋다!"),
         (steps.drop_emoji, "하트❤️", "하트"),
         (steps.drop_footnote_marks, "보고서[12]에", "보고서에"),
@@ -90,7 +91,8 @@ def test_steps_are_the_pipeline():
     assert text == normalize("2015∼2025년 OpenAI의 AI 투자 52.9%(1,130건) https://example.com 😀")
     assert (
         text
-        == "이천십오 년부터 이천이십오 년까지 오픈에이아이의 에이아이 투자 오십이 점 구 퍼센트, 천백삼십 건"
+        == "이천십오 년부터 이천이십오 년까지 오픈에이아이의 에이아이 투자 오십이 점 구 퍼센트, 천백삼십 건,"
+        " 이그잼플 닷컴"
     )
 
 

@@ -6,6 +6,7 @@ The transcript keeps what the author wrote; only the spoken text changes.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -16,8 +17,12 @@ from podcaster.text.normalize.lexicon import Lexicon
 from podcaster.text.normalize.particles import KEEP_CLOSE, KEEP_OPEN
 from podcaster.text.normalize.steps import STEPS
 
-__all__ = ["STEPS", "Lexicon", "changed_spans", "normalize", "transliterations", "unread_words"]
+__all__ = [
+    "STEPS", "Lexicon", "changed_spans", "english_sentences", "normalize", "transliterations",
+    "unread_words",
+]  # fmt: skip
 
+log = logging.getLogger(__name__)
 _LATIN_RE = re.compile("[A-Za-z]")
 
 
@@ -44,9 +49,26 @@ def normalize(text: str, lexicon: Mapping[str, str] | None = None) -> str:
     ``lexicon`` maps exact strings to readings (the ``[pronunciation]`` table of
     podcast.toml); it is applied before the built-in rules, so it wins over them.
     """
+    for sentence in english_sentences(text, lexicon):
+        log.warning(
+            "English read word by word, give it a Korean reading under [pronunciation]: %s",
+            sentence,
+        )
     for step in _steps(lexicon):
         text = step(text)
     return text
+
+
+def english_sentences(text: str, lexicon: Mapping[str, str] | None = None) -> list[str]:
+    """The English sentences of ``text`` (four Latin words or more, not only names) that no
+    ``lexicon`` entry reads: the engine can only read them word by word, so each needs a
+    Korean reading from the author. Each is listed once, as written."""
+    if not _LATIN_RE.search(text):
+        return []
+    steps = _steps(lexicon)
+    for step in steps[: len(steps) - len(STEPS) + 1]:
+        text = step(text)
+    return english.sentences(text)
 
 
 def transliterations(text: str, lexicon: Mapping[str, str] | None = None) -> list[tuple[str, str]]:

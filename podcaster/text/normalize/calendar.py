@@ -32,6 +32,16 @@ _QUANTITY_AFTER_RE = re.compile(
 _FRACTION_BOTTOMS = frozenset((2, 3, 4, 5, 6, 8, 10))
 _WEEKDAY_RE = re.compile(rf"(?<=일)\s?{_WEEKDAY}")
 _WEEKDAY_PART_RE = re.compile(r"월|화|수|목|금|토|일")
+_TIME_OF_DAY = "(?:오전|오후|새벽|아침|낮|저녁|밤)"
+_CLOCK = rf"(?:{_TIME_OF_DAY}\s?)?\d{{1,2}}시(?:\s?\d{{1,2}}분)?"
+_WHEN = (
+    rf"(?:(?:지난|오는|이번)\s)?(?:\d{{4}}년\s?)?(?:\d{{1,2}}월\s?)?\d{{1,2}}일(?:\s?{_WEEKDAY})?"
+    rf"(?:\s{_TIME_OF_DAY}(?!\s?\d)|\s?{_CLOCK})?|{_CLOCK}"
+)
+# 3일(현지시간), 오후 2시(한국 시각): the time zone is said before the date, as anchors do.
+_ZONE_NOTE_RE = re.compile(
+    rf"(?<![\d가-힣])({_WHEN})\s?\(\s*((?:[가-힣]{{1,6}}\s?){{0,2}}시[간각])\s*\)"
+)
 _ZERO_MINUTES_RE = re.compile(r"(\d시)\s?00분(?!\d)")
 _PADDED_RE = re.compile(r"(?<![\d.,])0(\d)(?=\s?(?:시|분|초|월|일)(?![가-힣]*간))")
 
@@ -44,7 +54,8 @@ def _valid(month: int, day: int) -> bool:
 def read_calendar(text: str) -> str:
     """``'24년`` → ``24년``; ``12/25/2024`` and ``25/12/2024`` → ``2024년 12월 25일``;
     ``7/21(월)``, ``오는 7/21`` → ``7월 21일 월요일``, ``오는 7월 21일`` (``3/4 이상`` stays a
-    fraction); ``4일(화)`` → ``4일 화요일``; ``7시 05분`` → ``7시 5분``."""
+    fraction); ``4일(화)`` → ``4일 화요일``; ``7시 05분`` → ``7시 5분``; ``3일(현지시간)`` →
+    ``현지시간 3일`` (the time zone before the date it qualifies, not a comma aside)."""
     text = _APOSTROPHE_YEAR_RE.sub(r"\1", text)
 
     def full(m: re.Match) -> str:
@@ -73,6 +84,7 @@ def read_calendar(text: str) -> str:
         text = sub_marked(_FULL_SLASH_DATE_RE, full, text)
         text = sub_marked(_SLASH_DATE_RE, short, text)
     if "(" in text:
+        text = _ZONE_NOTE_RE.sub(r"\2 \1", text)
         text = _WEEKDAY_RE.sub(
             lambda m: " " + "·".join(d + "요일" for d in _WEEKDAY_PART_RE.findall(m.group())),
             text,

@@ -8,6 +8,7 @@ import re
 from podcaster.text.normalize import numbers
 from podcaster.text.normalize.particles import sub_marked
 from podcaster.text.normalize.patterns import only_if as _only_if
+from podcaster.text.normalize.words import CURRENCY_CODES
 
 # Phone numbers (010-1234-5678, 02-123-4567), service numbers (1577-0000, 1588-1234),
 # and any other digit groups joined by hyphens that are not dates or ranges: three groups
@@ -89,3 +90,62 @@ def read_scores(text: str) -> str:
     if not _SCORE_CONTEXT_RE.search(text):
         return text
     return _SCORE_RE.sub(r"\1 대 \2", text)
+
+
+# A digit run longer than the big units reach (10^20 and up), with its optional commas and
+# decimals; a run after a point is a decimal part and is read digit by digit anyway.
+_LONG_RE = re.compile(r"(?<![\d.,])\d[\d,]*\d(?:\.(\d+))?")
+
+
+@_only_if(r"\d{7}|\d,\d{3},\d{3},")
+def read_long_numbers(text: str) -> str:
+    """Read numbers of more than 20 digits before anything converts them to ``int``:
+    one by one with 0 as 공 up to 40 digits, longer ones by their length
+    (``"오천 자리 숫자"``). Shorter numbers are left to the other steps."""
+
+    def repl(m: re.Match) -> str:
+        whole = m.group().partition(".")[0].replace(",", "")
+        if len(whole) <= numbers.LONGEST or not whole.isdigit():
+            return m.group()
+        frac = m.group(1)
+        return numbers.long_number(whole) + (f" 점 {numbers.digits(frac)}" if frac else "")
+
+    return sub_marked(_LONG_RE, repl, text)
+
+
+# Versions: v2.1.0, 버전 1.2.3, 2.4.10 (three parts or more, or a v before two).
+_VERSION_RE = re.compile(
+    r"(?<![A-Za-z0-9.])(?:[vV]\s?(\d{1,4}(?:\.\d{1,4})+)|(\d{1,3}(?:\.\d{1,4}){2,}))(?![\d.]\d|[A-Za-z])"
+)
+
+
+# A decimal right after a Latin name is its version (Gemini 2.0, PCIe 5.0, Python 3.10),
+# unless the name is a currency code (EUR 1.50) or a unit or sign follows the number.
+_NAMED_VERSION_RE = re.compile(
+    r"(?<=[A-Za-z] )(\d{1,2}\.\d{1,2})(?=$|[\s.,)\]!?:;'\"”’]"
+    r"|(?:을|를|이|가|은|는|과|와|의|으로|로|에서|에|도|만|까지|부터|이다|이며|이고|버전)(?![가-힣]))"
+)
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+) $")
+
+
+@_only_if(r"\d\.\d")
+def read_versions(text: str) -> str:
+    """Read version numbers part by part, every part whole (zeros included):
+    ``v2.1.0`` → ``버전 이 점 일 점 영``, ``1.10.2`` → ``일 점 십 점 이``, ``Gemini 2.0`` →
+    ``Gemini 이 점 영`` (a decimal loses its trailing zeros; a version keeps them)."""
+
+    def repl(m: re.Match) -> str:
+        parts = (m.group(1) or m.group(2)).split(".")
+        spoken = " 점 ".join(numbers.sino(int(p)) for p in parts)
+        said = text[max(0, m.start() - 4) : m.start()].rstrip().endswith("버전")
+        said = said or text[m.end() : m.end() + 4].lstrip().startswith("버전")
+        return f"버전 {spoken}" if m.group(1) and not said else spoken
+
+    def named(m: re.Match) -> str:
+        word = _WORD_BEFORE_RE.search(text, 0, m.start())
+        if word and word.group(1).upper() in CURRENCY_CODES:
+            return m.group()
+        return " 점 ".join(numbers.sino(int(p)) for p in m.group(1).split("."))
+
+    text = sub_marked(_VERSION_RE, repl, text)
+    return sub_marked(_NAMED_VERSION_RE, named, text)

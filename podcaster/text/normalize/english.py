@@ -123,5 +123,23 @@ def guesses(text: str) -> list[tuple[str, str]]:
     return list(found.items())
 
 
+# Four Latin words or more in a row (commas allowed between them), two of them lower-case:
+# an English sentence or phrase, not a run of names (Stable Diffusion XL Turbo).
+_RUN_RE = re.compile(r"(?<![A-Za-z'’])[A-Za-z][A-Za-z'’-]*(?:,?[ \t]+[A-Za-z][A-Za-z'’-]*){3,}")
+_SENTENCE_WORDS = 4
+
+
+def sentences(text: str) -> list[str]:
+    """English sentences in ``text`` (runs of at least four Latin words, two of them in lower
+    case), each once: read word by word they make no sense, so the author should give each a
+    Korean reading."""
+    found = []
+    for m in _RUN_RE.finditer(KEPT_RE.sub(" ", text)):
+        runs = re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group())
+        if len(runs) >= _SENTENCE_WORDS and sum(w[0].islower() for w in runs) >= 2:
+            found.append(m.group())
+    return list(dict.fromkeys(found))
+
+
 def unkeep(text: str) -> str:
     return text.replace(KEEP_OPEN, "").replace(KEEP_CLOSE, "")

@@ -49,6 +49,34 @@ def read_currency(text: str) -> str:
     )
 
 
+# A number glued to K, M, B or T counts thousands, millions, billions, trillions (1M 토큰,
+# 405B 모델, 10K); 2K/5K before a screen word is a resolution, left to the letters.
+_MAGNITUDE = {"K": 10**3, "k": 10**3, "M": 10**6, "B": 10**9, "T": 10**12}
+_MAGNITUDE_RE = re.compile(
+    rf"(?<![A-Za-z\d.,$-])({NUM})([KkMBT])(?![A-Za-z0-9²³/])"
+    r"(?!\s?(?:해상도|모니터|디스플레이|화질|영상|TV|UHD|게이밍|연필|MRI))"
+)
+# 3M is also a company's name: a count only when a counted word follows (3M 토큰).
+_COUNTED_RE = re.compile(r"\s?(?:토큰|파라미터|매개변수|개|명|건|회|뷰|달러|원|이상|이하|규모)")
+
+
+@_only_if(r"\d[KkMBT]")
+def read_magnitudes(text: str) -> str:
+    """Read K, M, B and T after a number as 천, 백만, 십억 and 조: ``1M 토큰`` → ``100만
+    토큰``, ``405B`` → ``4050억``, ``1.5K`` → ``1500``, ``3T`` → ``3조`` (then read as
+    numbers)."""
+
+    def repl(m: re.Match) -> str:
+        if m.group() == "3M" and not _COUNTED_RE.match(text, m.end()):
+            return "쓰리엠"
+        value = Decimal(m.group(1).replace(",", "")) * _MAGNITUDE[m.group(2)]
+        if value != value.to_integral_value():
+            return m.group()
+        return numbers.korean_grouped(int(value))
+
+    return sub_marked(_MAGNITUDE_RE, repl, text)
+
+
 # Lone letters and units that are also English words count only when glued to the number.
 _GLUED_ONLY = {"in", "ft", "oz", "lb", "hr", "min", "sec", "mi", "ha", "nit", "nits", "cc",
                "cal", "bp", "ms", "ns", "mA"}  # fmt: skip
@@ -59,7 +87,7 @@ _UNIT_RE = re.compile(
     r"(?![A-Za-z0-9²³])"
 )
 _DECADE_RE = re.compile(r"(?<![\d.,])['‘’]?(\d{1,3}0)s(?![A-Za-z])")
-_NUMERATORS = _alternation([*words.UNITS, *words.RATE_NUMERATORS, "kph"])
+_NUMERATORS = _alternation([*words.UNITS, *words.RATE_NUMERATORS, *words.RATE_WORDS, "kph"])
 _RATE_RE = re.compile(
     rf"{_BEFORE}({NUM})\s?({_NUMERATORS})\s?/\s?({_alternation(words.RATE_DENOMINATORS)})"
     r"(?![A-Za-z0-9²³])"
@@ -68,7 +96,14 @@ _PREFIXED = {"mph": ("시속", "마일"), "kph": ("시속", "킬로미터"), "°
 
 
 def _unit_word(unit: str) -> str:
-    return words.UNITS.get(unit, unit)
+    word = words.UNITS.get(unit) or words.RATE_WORDS.get(unit, unit)
+    return " " + word if unit in words.RATE_WORDS else word
+
+
+def _speed(prefix: str, text: str, start: int) -> str:
+    """``prefix`` (시속, 초당 …) and a space, or nothing when the text already says it
+    before the number (최고 시속 72km/h: one 시속; 초당 50 tokens/s: one 초당)."""
+    return "" if text[max(0, start - 4) : start].rstrip().endswith(prefix) else prefix + " "
 
 
 @_only_if(r"\d")
@@ -86,15 +121,18 @@ def read_units(text: str) -> str:
         if top in _PREFIXED:
             return m.group()
         if top in words.LENGTH_UNITS and bottom in words.SPEED_PREFIXES:
-            return f"{words.SPEED_PREFIXES[bottom]} {num}{_unit_word(top)}"
-        return f"{words.RATE_DENOMINATORS[bottom]}당 {num}{_unit_word(top)}"
+            return f"{_speed(words.SPEED_PREFIXES[bottom], text, m.start())}{num}{_unit_word(top)}"
+        per = _speed(f"{words.RATE_DENOMINATORS[bottom]}당", text, m.start())
+        return f"{per}{num}{_unit_word(top)}"
 
     def unit(m: re.Match) -> str:
         num, _space, spaced, glued = m.groups()
         name = spaced or glued
         if name in _PREFIXED:
             prefix, word = _PREFIXED[name]
-            return f"{prefix} {num}{word}"
+            if prefix == "화씨":
+                return f"{prefix} {num}{word}"
+            return f"{_speed(prefix, text, m.start())}{num}{word}"
         if name in words.PER_SECOND_UNITS:
             return f"초당 {num}{words.UNITS[name]}"
         return f"{num}{words.UNITS[name]}"

@@ -39,8 +39,8 @@ def sino(n: int) -> str:
         return "마이너스 " + sino(-n)
     if n == 0:
         return "영"
-    if n >= 10**20:
-        return digits(str(n))
+    if n >= 10**LONGEST:
+        return phone_digits(str(n))
     words = []
     for i in range(len(_BIG_UNITS) - 1, -1, -1):
         group = n // 10 ** (4 * i) % 10000
@@ -59,14 +59,31 @@ def digits(s: str) -> str:
     return "".join(SINO_DIGITS[int(c)] for c in s if c.isdigit())
 
 
+LONGEST = 20
+"""Numbers of more digits than this are beyond 경 (10^20): they are read as codes."""
+_SPELLED_LIMIT = 40
+
+
+def long_number(s: str) -> str:
+    """Read a digit string too long for the big units without converting it to an int:
+    up to 40 digits one by one, 0 as 공 (as codes and hashes are read); longer ones by
+    their length (``"5000 자리 숫자"``: nobody reads thousands of digits aloud)."""
+    if len(s) <= _SPELLED_LIMIT:
+        return phone_digits(s)
+    return f"{sino(len(s))} 자리 숫자"
+
+
 def phone_digits(s: str) -> str:
     """Read digits the way phone numbers are said, 0 as 공: ``"010"`` → ``"공일공"``."""
     return digits(s).replace("영", "공")
 
 
 def decimal(s: str) -> str:
-    """Read a decimal number written with a point: ``"52.9"`` → ``"오십이 점 구"``."""
+    """Read a decimal number written with a point, digit by digit after it: ``"52.9"`` →
+    ``"오십이 점 구"``, ``"3.05"`` → ``"삼 점 영오"``. Trailing zeros are not said
+    (``"245.10"`` → ``"이백사십오 점 일"``, ``"2.0"`` → ``"이"``): they add no value."""
     whole, _, frac = s.partition(".")
+    frac = frac.rstrip("0")
     head = sino(int(whole)) if whole else "영"
     return f"{head} 점 {digits(frac)}" if frac else head
 

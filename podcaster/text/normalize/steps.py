@@ -10,12 +10,24 @@ import re
 import unicodedata
 
 from podcaster.text.normalize import numbers, words
+from podcaster.text.normalize.acronyms import read_abbreviations
+from podcaster.text.normalize.addresses import read_urls
 from podcaster.text.normalize.calendar import read_calendar
-from podcaster.text.normalize.codes import read_codes, read_scores
+from podcaster.text.normalize.codes import (
+    read_codes,
+    read_long_numbers,
+    read_scores,
+    read_versions,
+)
 from podcaster.text.normalize.english import read_english, unkeep
 from podcaster.text.normalize.lexicon import BUILTIN, Lexicon
-from podcaster.text.normalize.measures import read_currency, read_fractions, read_units
-from podcaster.text.normalize.particles import MARK, choose_particles, sub_marked
+from podcaster.text.normalize.measures import (
+    read_currency,
+    read_fractions,
+    read_magnitudes,
+    read_units,
+)
+from podcaster.text.normalize.particles import MARK, choose_particles
 from podcaster.text.normalize.patterns import HANGUL as _HANGUL
 from podcaster.text.normalize.patterns import only_if as _only_if
 from podcaster.text.normalize.quantities import read_dates_and_times, read_numbers, read_ranges
@@ -41,37 +53,6 @@ def unify_characters(text: str) -> str:
     text = _INVISIBLE_RE.sub("", text)
     text = _SIGNS_RE.sub(lambda m: _SIGNS[m.group()], text)
     return _COMPAT_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-
-
-_PARTICLE_WORD = r"(?:으로|로|에서|에|을|를|이|가|은|는|과|와|의|도|까지|만|에게|이나|나)(?![가-힣])"
-_URL_RE = re.compile(
-    rf"((?:https?://|ftp://|www\.)[^\s{_HANGUL}]+"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-    r"|(?<![A-Za-z0-9.@-])(?:[A-Za-z0-9-]+\.)+"
-    r"(?:com|net|org|kr|io|ai|co|me|tv|dev|app|gov|edu|jp|cn|uk|de|fr|info|biz|ly|gl|to)"
-    r"(?![A-Za-z0-9-])(?:/\S*)?)"
-    rf"(\s(?={_PARTICLE_WORD}))?"
-)
-_HANGUL_START_RE = re.compile(f"[{_HANGUL}]")
-_EMPTY_BRACKETS_RE = re.compile(r"\s*(?:\(\s*\)|\[\s*\]|<\s*>)")
-_URL_TAIL = ".,;:!?)]}'\"”’>"
-
-
-@_only_if(r"[A-Za-z0-9]\.[A-Za-z]|@|://")
-def drop_urls(text: str) -> str:
-    """Remove URLs, bare domain names and e-mail addresses (they are never read out). One
-    that a particle follows (``example.com에서``, ``help@example.com 으로``) becomes
-    ``링크`` or ``이메일`` with the particle that fits (링크로, 이메일로)."""
-
-    def repl(m: re.Match) -> str:
-        url = m.group(1)
-        tail = url[len(url.rstrip(_URL_TAIL)) :]
-        glued = not tail and (m.group(2) or _HANGUL_START_RE.match(text, m.end()))
-        if not glued:
-            return tail + (m.group(2) or "")
-        return "이메일" if "@" in url and "://" not in url else "링크"
-
-    return _EMPTY_BRACKETS_RE.sub("", sub_marked(_URL_RE, repl, text))
 
 
 _EMOJI_RE = re.compile(
@@ -117,15 +98,27 @@ _MODEL_NAME_RE = re.compile(
 _MODEL_NUMBER_RE = re.compile(
     r"(?<![A-Za-z0-9.,-])([A-Z]{1,5})?(\d{4,5})(X3D|XT|X|KF|KS|K|F|HX)?(?![\d.,]?[A-Za-z0-9])"
 )
+# Graphics card series, whose numbers are always said digit by digit, spaced or glued
+# (RTX 5090, GTX970: 오공구공, 구칠공), and any four-digit number followed by a model
+# suffix (XYZ 7900 XTX). Event names before a year (CES 2025) are not series: years.
+_SERIES_RE = re.compile(
+    r"(?<![A-Za-z0-9])(RTX|GTX|GTS|RX|GT|MX)\s?(\d{3,4})(?![\d.,])"
+    r"|(?<![A-Za-z0-9])([A-Z]{1,5}) (\d{4})(?= ?(?:Ti|TI|XTX|XT|SUPER|Super|X3D)(?![A-Za-z]))"
+)
 _LETTERS_DIGITS_RE = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
 
 
-@_only_if(r"[A-Za-z]-?\d|\d[A-Za-z]")
+@_only_if(r"[A-Za-z] ?-?\d|\d[A-Za-z]")
 def read_model_names(text: str) -> str:
     """Say a single digit after letters in English, as for model names: ``A4`` → ``A포``,
     ``o3-mini`` → ``o쓰리-mini``, ``LPDDR5X`` → ``LPDDR파이브X``, ``M4 Pro`` → ``M포 Pro``;
     model numbers of four or five digits one by one (``RTX5090`` → ``RTX 오공구공``,
-    ``9950X`` → ``구구오공X``). The letters are read later."""
+    ``9950X`` → ``구구오공X``), and so the number of a graphics card series however it is
+    written (``RTX 5090 Ti``, ``GTX970``). The letters are read later."""
+    text = _SERIES_RE.sub(
+        lambda m: f"{m.group(1) or m.group(3)} {numbers.phone_digits(m.group(2) or m.group(4))}",
+        text,
+    )
     text = _MODEL_NAME_RE.sub(lambda m: m.group(1) + words.ENGLISH_DIGITS[int(m.group(2))], text)
 
     def model_number(m: re.Match) -> str:
@@ -181,7 +174,8 @@ def read_symbols(text: str) -> str:
     text = _AMP_SPACED_RE.sub(" 앤드 ", text)
     text = _DASH_RE.sub(", ", text)
     text = _HYPHEN_RE.sub(" ", text)
-    text = _PARTICLE_AFTER_BRACKET_RE.sub("", text)
+    # 연산(1 PFLOPS)을: the particle now follows what the brackets said (…플롭스를).
+    text = _PARTICLE_AFTER_BRACKET_RE.sub(MARK, text)
     text = _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group()], text)
     return _UNREAD_RE.sub(" ", text)
 
@@ -211,15 +205,19 @@ def tidy(text: str) -> str:
 
 STEPS = [
     unify_characters,
-    drop_urls,
+    read_urls,
+    read_long_numbers,
     drop_emoji,
     drop_footnote_marks,
     drop_glosses,
+    read_versions,
     apply_builtin_lexicon,
+    read_abbreviations,
     read_arrows,
     read_table_marks,
     read_model_names,
     read_currency,
+    read_magnitudes,
     read_calendar,
     read_dates_and_times,
     read_codes,

@@ -96,7 +96,7 @@ UNITS = {
     "cm": "센티미터", "mm": "밀리미터", "μm": "마이크로미터", "nm": "나노미터", "m": "미터",
     "kg": "킬로그램", "mg": "밀리그램", "μg": "마이크로그램", "g": "그램", "t": "톤",
     "ml": "밀리리터", "mL": "밀리리터", "dL": "데시리터", "L": "리터", "l": "리터",
-    "cc": "시시", "ha": "헥타르", "kWh": "킬로와트시", "MWh": "메가와트시",
+    "cc": "시시", "ha": "헥타르", "Wh": "와트시", "kWh": "킬로와트시", "MWh": "메가와트시",
     "GWh": "기가와트시", "TWh": "테라와트시", "kW": "킬로와트", "MW": "메가와트",
     "GW": "기가와트", "TW": "테라와트", "W": "와트", "mAh": "밀리암페어시",
     "mA": "밀리암페어", "A": "암페어", "kV": "킬로볼트", "V": "볼트", "Hz": "헤르츠",
@@ -129,3 +129,7 @@ RATE_DENOMINATORS = {
 
 # Korean currency and counter words that may stand before the slash of a rate (원/kWh).
 RATE_NUMERATORS = ("원", "달러", "엔", "유로", "위안", "명", "건", "개", "대", "톤", "회")
+
+# English words that may stand before the slash of a rate (50 tokens/s): their reading.
+RATE_WORDS = {"tokens": "토큰", "token": "토큰", "토큰": "토큰", "frames": "프레임",
+              "requests": "요청", "req": "요청", "ops": "연산"}  # fmt: skip
