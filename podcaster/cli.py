@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
+import signal
 import sys
+import threading
 import traceback
 from pathlib import Path
 
@@ -22,6 +25,7 @@ project_dir_argument = click.argument(
 
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process SIGTERM ended
 
 EXIT_CODES = """\b
 Exit codes:
@@ -36,6 +40,7 @@ Exit codes:
   8    cannot write output (read-only, disk full, a file in the way)
   70   unexpected error (a bug: rerun with --verbose for the traceback)
   130  interrupted (Ctrl-C); public/ keeps the last complete build
+  143  terminated (SIGTERM); public/ keeps the last complete build
 """
 
 
@@ -72,6 +77,9 @@ class _Main(click.Group):
             if _verbose(ctx):
                 traceback.print_exc()
             raise
+        except Terminated:
+            click.echo("Terminated.", err=True)
+            ctx.exit(EXIT_TERMINATED)
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             ctx.exit(EXIT_INTERRUPTED)
@@ -83,6 +91,28 @@ class _Main(click.Group):
             hint = "" if _verbose(ctx) else " (rerun with --verbose for the traceback)"
             click.echo(f"Error: {message}{hint}", err=True)
             ctx.exit(EXIT_INTERNAL)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: the command stops as cleanly as on Ctrl-C."""
+
+
+def _raise_terminated(signum, frame) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_stops_cleanly():
+    """While the block runs, SIGTERM raises Terminated (so cleanups run) instead of ending
+    the process at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _verbose(ctx: click.Context) -> bool:
@@ -180,8 +210,9 @@ def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int |
     quiet = ctx.obj["quiet"]
     progress = BuildProgress(quiet)
     try:
-        result = build_project(project_dir, engine=engine, jobs=jobs, progress=progress,
-                               keep_going=keep_going, strict=strict)
+        with _sigterm_stops_cleanly():
+            result = build_project(project_dir, engine=engine, jobs=jobs, progress=progress,
+                                   keep_going=keep_going, strict=strict)
     except UnclearAttributionError as exc:
         progress.close()
         _print_warnings(exc.warnings)

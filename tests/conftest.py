@@ -1,10 +1,13 @@
-"""Shared fixtures: the demo project copied to a temporary folder."""
+"""Shared fixtures: the demo project copied to a temporary folder, the sample posts, and
+the rule for tests whose tools or files are missing: skip, but fail under CI."""
 
 from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -24,6 +27,74 @@ SEED = next(  # shared/ sits beside the checkout (or further up, for a nested wo
      if (p / "shared" / "samples" / "seed-post.txt").is_file()),
     ROOT.parent / "shared" / "samples" / "seed-post.txt",
 )
+
+
+def in_ci() -> bool:
+    """Whether the tests run in CI (``CI`` set, as CI services and .ci/run set it)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def require_or_skip(reason: str) -> NoReturn:
+    """Skip the test for ``reason``; in CI, fail: there, every test must run."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI is set: this test must run, so it fails instead of "
+                    "skipping)", pytrace=False)
+    pytest.skip(reason)
+
+
+@dataclass(frozen=True)
+class SamplePost:
+    """A post in the structure of a real one: greeting, three articles of two quoted
+    paragraphs, commentary, sign-off and three sources; figures of every kind."""
+
+    name: str  # the file name to read it as (date and slug)
+    path: Path
+    outlets: tuple[str, ...]
+    readings: tuple[str, ...]  # how some of its figures must be read aloud
+    quote_end: str  # the end of a quote, inside one sentence
+
+
+SAMPLE_POSTS = {
+    "own": SamplePost(
+        "2024-10-08-battery-telescope-voice.txt",
+        ROOT / "tests" / "posts" / "2024-10-08-battery-telescope-voice.txt",
+        ("한빛일보", "TECH WEEKLY", "SKY NEWS KOREA"),
+        ("사백십이억 삼천만 달러", "팔억 이천사백만 달러", "이천사백오십 건", "삼억 칠천만 달러",
+         "사십일 점 육 퍼센트", "이천십구 년부터", "이천십육 년부터 이천이십사 년까지"),
+        "41.6%를 가져갔다.”"),
+    "seed": SamplePost(
+        "2025-10-06-ai-news.txt", SEED, ("SBS 뉴스", "ZDNET KOREA", "BBC NEWS"),
+        ("삼백이억 오천만 달러", "육억 칠천백만 달러", "천백삼십 건", "이억 오천만 달러",
+         "오십이 점 구 퍼센트", "이천십오 년부터"),
+        "52.9%를 차지했다.”"),
+}
+
+
+def sample(key: str) -> SamplePost:
+    """The sample post ``key``, or a skip (a failure in CI) if its file is missing."""
+    post = SAMPLE_POSTS[key]
+    if not post.path.is_file():
+        require_or_skip(f"{key} post not found at {post.path} (the seed post is in "
+                        "shared/samples/ beside the checkout)")
+    return post
+
+
+@pytest.fixture(params=list(SAMPLE_POSTS))
+def sample_post(request) -> SamplePost:
+    """Each sample post: our own (always there) and the seed post beside the checkout."""
+    return sample(request.param)
+
+
+# A test that needs one of these has a whole podcast built for it: slow. Such tests, and
+# those that run podcaster in another process, are marked ``slow``; the mutation runs
+# (scripts/mutants) use the others.
+BUILT_FIXTURES = {"built_demo", "two_builds"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if BUILT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture

@@ -182,7 +182,7 @@ def test_episode_meets_loudness_and_true_peak(espeak_episode):
     out = folder / "default.mp3"
     timeline = assemble_episode(cues, clips, segments, out, AudioSettings())
     measured = ffmpeg.measure_loudness(out)
-    assert measured.integrated == pytest.approx(-16.0, abs=1.0)
+    assert measured.integrated == pytest.approx(-16.0, abs=0.5)
     assert measured.true_peak <= -1.0
     info = MP3(out).info
     assert (info.channels, info.sample_rate, info.bitrate) == (1, 44100, 64000)

@@ -48,5 +48,5 @@ def test_two_clean_builds_give_identical_mp3s(two_builds):
 def test_every_demo_episode_meets_the_loudness_target(two_builds):
     for mp3 in two_builds[0]:
         measured = ffmpeg.measure_loudness(mp3)
-        assert measured.integrated == pytest.approx(-16.0, abs=1.0), mp3.name
+        assert measured.integrated == pytest.approx(-16.0, abs=0.5), mp3.name
         assert measured.true_peak <= -1.0, mp3.name

@@ -16,8 +16,12 @@ import pytest
 from podcaster.publish.chapters import episode_chapters
 from podcaster.serve import project_server
 from tests.built_show import built_show
+from tests.conftest import require_or_skip
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+try:
+    from playwright import sync_api
+except ImportError:
+    sync_api = None
 
 
 def find_chromium() -> str | None:
@@ -27,9 +31,16 @@ def find_chromium() -> str | None:
 
 
 CHROMIUM = find_chromium()
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium not found (apt-get install chromium, or set "
-                             "PODCASTER_CHROMIUM to its path)")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def browser_available():
+    if sync_api is None:
+        require_or_skip("playwright is not installed (pip install -e '.[test]')")
+    if CHROMIUM is None:
+        require_or_skip("Chromium not found (apt-get install chromium, or set "
+                        "PODCASTER_CHROMIUM to its path)")
+
 
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from podcaster import errors
-from podcaster.cli import EXIT_CODES, EXIT_INTERNAL, EXIT_INTERRUPTED
+from podcaster.cli import EXIT_CODES, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED
 from tests.build_fixtures import built_project, make_project, podcaster_cmd, run_cli
 from tests.build_fixtures import invoke_cli as cli
 
@@ -22,7 +22,7 @@ def project(tmp_path_factory, tmp_path):
 
 
 def exit_codes_in_use() -> set[int]:
-    codes = {0, 2, EXIT_INTERNAL, EXIT_INTERRUPTED}  # 2: click's usage errors
+    codes = {0, 2, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED}  # 2: click's usage errors
     todo = [errors.PodcasterError]
     while todo:
         cls = todo.pop()

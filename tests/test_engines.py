@@ -34,6 +34,7 @@ from podcaster.speech.engines.network import (
     TransientError,
     backoff_delay,
 )
+from tests.conftest import require_or_skip
 
 TEXT = "오늘은 인공지능 소식을 전해 드립니다."
 
@@ -157,7 +158,13 @@ def test_fit_cuts_at_spaces_only_when_needed():
 # edge (offline: settings, request preparation, error classification) ----------------------
 
 
-needs_edge = pytest.mark.skipif(not EdgeEngine.available(), reason="edge-tts not installed")
+@pytest.fixture
+def edge_installed():
+    if not EdgeEngine.available():
+        require_or_skip("edge-tts is not installed (pip install -e '.[test]')")
+
+
+needs_edge = pytest.mark.usefixtures("edge_installed")
 
 
 @needs_edge

@@ -30,11 +30,14 @@ from podcaster.model import Block, Episode, Post, Segment, SegmentSpan, Source, 
 from podcaster.publish.feed import (
     cover_name,
     episode_guid,
+    episode_summary,
     post_guid,
     publish_episode_art,
     render_feed,
     show_guid,
+    show_notes,
     slug_of_audio_name,
+    strip_scheme,
 )
 from podcaster.speech.engines import _REGISTRY, Audio, Engine
 from podcaster.text.read import read_post
@@ -68,6 +71,14 @@ def one(node, path: str):
     found = xpath(node, path)
     assert len(found) == 1, f"{path}: {len(found)} matches"
     return found[0]
+
+
+def assert_author_and_owner(channel, author: str, email: str) -> None:
+    """The channel's author and owner (the show's author, the owner's e-mail); episodic."""
+    assert one(channel, "itunes:author/text()") == author
+    assert one(channel, "itunes:owner/itunes:name/text()") == author
+    assert one(channel, "itunes:owner/itunes:email/text()") == email
+    assert one(channel, "itunes:type/text()") == "episodic"
 
 
 def make_config(folder: Path, extra: str = ""):
@@ -304,6 +315,18 @@ def audio_seconds(path: Path) -> float:
     return ffmpeg.duration(path)
 
 
+def assert_whole_seconds(seconds: int, mp3: Path) -> None:
+    """A duration in whole seconds is the decoded audio's, rounded (to the nearest)."""
+    decoded = audio_seconds(mp3)
+    assert abs(seconds - decoded) <= 0.5 + 1e-3, (seconds, decoded, mp3.name)
+
+
+def episode_numbers(posts: dict[str, Post]) -> dict[str, int]:
+    """Episode N is the N-th post by date (then slug)."""
+    ordered = sorted(posts.values(), key=lambda p: (p.date, p.slug))
+    return {p.slug: n for n, p in enumerate(ordered, 1)}
+
+
 def test_podcast_clients_find_every_episode(demo):
     public = demo / "public"
     posts = demo_posts(demo)
@@ -323,7 +346,7 @@ def test_podcast_clients_find_every_episode(demo):
         assert enclosure["url"] == f"https://evening-ai.example.org/episodes/{mp3.name}"
         assert enclosure["mime_type"] == "audio/mpeg"
         assert enclosure["file_size"] == mp3.stat().st_size
-        assert abs(ep["total_time"] - audio_seconds(mp3)) <= 1
+        assert_whole_seconds(ep["total_time"], mp3)
         assert ep["published"] == int(expected_date(post).timestamp())
 
     parsed = feedparser.parse(data)
@@ -338,7 +361,8 @@ def test_podcast_clients_find_every_episode(demo):
         assert entry.title == post.title
         assert int(enclosure.length) == mp3.stat().st_size
         h, m, s = (int(x) for x in entry.itunes_duration.split(":"))
-        assert abs(h * 3600 + m * 60 + s - audio_seconds(mp3)) <= 1
+        assert_whole_seconds(h * 3600 + m * 60 + s, mp3)
+        assert int(entry.itunes_episode) == episode_numbers(posts)[slug]
         published = dt.datetime(*entry.published_parsed[:6], tzinfo=dt.timezone.utc)
         assert published == expected_date(post)
         assert entry.id and not entry.guidislink
@@ -367,10 +391,7 @@ def test_every_tag_of_the_demo_feed(demo):
     assert one(ch, "itunes:category/@text") == "News"
     assert one(ch, "itunes:category/itunes:category/@text") == "Tech News"
     assert one(ch, "itunes:explicit/text()") == "false"
-    assert one(ch, "itunes:author/text()") == "별빛서재"
-    assert one(ch, "itunes:owner/itunes:name/text()") == "별빛서재"
-    assert one(ch, "itunes:owner/itunes:email/text()") == "host@example.com"
-    assert one(ch, "itunes:type/text()") == "episodic"
+    assert_author_and_owner(ch, "별빛서재", "host@example.com")
     assert one(ch, "podcast:guid/text()") == str(
         uuid.uuid5(PODCAST_GUID_NS, "evening-ai.example.org/feed.xml"))
     locked = one(ch, "podcast:locked")
@@ -396,9 +417,9 @@ def test_every_tag_of_the_demo_feed(demo):
         assert enclosure.get("length") == str(mp3.stat().st_size)
         assert enclosure.get("type") == "audio/mpeg"
         h, m, s = (int(x) for x in one(item, "itunes:duration/text()").split(":"))
-        assert abs(h * 3600 + m * 60 + s - audio_seconds(mp3)) <= 1
+        assert_whole_seconds(h * 3600 + m * 60 + s, mp3)
         assert one(item, "itunes:episodeType/text()") == "full"
-        assert int(one(item, "itunes:episode/text()")) >= 1
+        assert int(one(item, "itunes:episode/text()")) == episode_numbers(posts)[slug]
         assert one(item, "description/text()").strip()
         notes = lxml.html.fragment_fromstring(one(item, "content:encoded/text()"),
                                               create_parent="div")
@@ -475,3 +496,88 @@ def test_guids_survive_another_engine_and_other_audio_settings(demo, tmp_path,
     (url,) = after
     assert after[url][0] == before[url][0]  # the same GUID
     assert after[url][1] != before[url][1]  # for different audio
+
+
+def test_every_channel_and_item_tag_of_a_rendered_feed(tmp_path):
+    """The tags of a feed rendered from hand-made episodes (no audio): fast, so the mutation
+    runs use it; the demo's built feed is checked the same way below."""
+    config = make_config(tmp_path, '\n[feed]\nlocked = true\n')
+    eps = [make_episode(config, "2025-11-03", "robot", 1, size=4321, duration=95.4),
+           make_episode(config, "2025-11-04", "chip", 2, size=8765, duration=3725.6)]
+    data = render_feed(config, eps)
+    assert data.startswith(b"<?xml") and b"\n  <channel>" in data  # pretty printed
+    ch = one(parse(data), "/rss/channel")
+    base = "https://example.com/radio/"
+    assert one(ch, "atom:link[@rel='self']/@href") == f"{base}feed.xml"
+    assert one(ch, "atom:link[@rel='self']/@type") == "application/rss+xml"
+    assert one(ch, "link/text()") == base
+    assert one(ch, "language/text()") == "ko"
+    assert one(ch, "image/url/text()") == f"{base}cover.png"
+    assert one(ch, "image/title/text()") == "테스트 라디오"
+    assert one(ch, "image/link/text()") == base
+    assert_author_and_owner(ch, "시험 진행자", "radio@example.com")
+    assert one(ch, "itunes:category/@text") == "Technology"
+    assert one(ch, "podcast:locked/text()") == "yes"
+    assert one(ch, "podcast:locked/@owner") == "radio@example.com"
+    items = xpath(ch, "item")
+    assert [one(i, "enclosure/@url") for i in items] == [
+        f"{base}episodes/chip.mp3", f"{base}episodes/robot.mp3"]
+    assert [one(i, "enclosure/@length") for i in items] == ["8765", "4321"]
+    assert [one(i, "enclosure/@type") for i in items] == ["audio/mpeg"] * 2
+    assert [one(i, "itunes:duration/text()") for i in items] == ["01:02:06", "00:01:35"]
+    assert [one(i, "itunes:episode/text()") for i in items] == ["2", "1"]
+    assert [one(i, "itunes:episodeType/text()") for i in items] == ["full"] * 2
+    assert [one(i, "guid/@isPermaLink") for i in items] == ["false"] * 2
+    assert [one(i, "guid/text()") for i in items] == [episode_guid(config, e) for e in eps[::-1]]
+    assert b"<content:encoded><![CDATA[<p>" in data
+
+
+def test_a_subcategory_and_an_unlocked_feed(tmp_path):
+    config = make_config(tmp_path / "b", '\n[feed]\nlocked = false\n')
+    config.show.subcategory = "Tech News"
+    ch = one(parse(render_feed(config, [make_episode(config, "2025-11-03", "r", 1)])),
+             "/rss/channel")
+    assert one(ch, "itunes:category/@text") == "Technology"
+    assert one(ch, "itunes:category/itunes:category/@text") == "Tech News"
+    assert one(ch, "podcast:locked/text()") == "no"
+
+
+def test_show_notes_in_full(tmp_path):
+    config = make_config(tmp_path)
+    ep = make_episode(config, "2025-11-03", "robot", 1, description="요약입니다.")
+    ep.post.sources.append(Source(2, "출처만 있는 글", "", ""))
+    notes = show_notes(ep)
+    assert notes == (
+        "<p>요약입니다.</p>\n"
+        "<p>차례</p><ul><li>00:00 인사</li><li>01:12 <a href=\"https://news.example.com/a?x=1"
+        "&amp;y=2\">기사 1 · 로봇 &lt;주방&gt; &amp; 반도체</a></li></ul>\n"
+        "<p>출처</p><ol><li><a href=\"https://news.example.com/a?x=1&amp;y=2\">로봇 &lt;주방&gt;"
+        " &amp; 반도체</a> (한빛일보)</li><li>출처만 있는 글</li></ol>")
+
+
+def test_the_summary_falls_back_to_sources_then_the_first_paragraph(tmp_path):
+    config = make_config(tmp_path)
+    ep = make_episode(config, "2025-11-03", "robot", 1)
+    ep.post.sources.append(Source(2, "둘째 소식", "", ""))
+    assert episode_summary(ep) == "이번 회에서 다룬 소식: 로봇 <주방> & 반도체 · 둘째 소식"
+    ep.post.sources.clear()
+    assert episode_summary(ep) == "안녕하세요 시험 진행자입니다."
+    long = "가" * 298 + "  나다라"  # 304 characters: cut at 299, trailing space dropped
+    ep.segments[0].paragraphs[0] = long
+    assert episode_summary(ep) == "가" * 298 + "…"
+    ep.segments[0].paragraphs[0] = "가" * 300  # 300 fits
+    assert episode_summary(ep) == "가" * 300
+    ep.segments[0].paragraphs[0] = "가" * 301
+    assert episode_summary(ep) == "가" * 299 + "…"
+    ep.segments.clear()
+    assert episode_summary(ep) == ep.post.title
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://example.com/radio/feed.xml", "example.com/radio/feed.xml"),
+    ("http://example.com/radio//", "example.com/radio"),
+    ("example.com/x/", "example.com/x"),
+    ("https://a.example/b://c/", "a.example/b://c"),
+])
+def test_strip_scheme(url, expected):
+    assert strip_scheme(url) == expected

@@ -110,3 +110,45 @@ def test_limit_to_ratio_caps_the_peak_to_loudness_ratio(speech):
     peak = 20 * math.log10(np.abs(out).max())
     assert peak <= level + 10.0 + 1e-3
     assert 20 * math.log10(np.abs(samples).max()) > level + 10.0  # it had work to do
+
+
+def test_fft_sizes_are_few_small_and_never_short():
+    from podcaster.audio.loudness import fft_size
+
+    sizes = {n: fft_size(n) for n in range(1, 5000)}
+    assert all(n <= size <= max(8, n * 1.25) for n, size in sizes.items())
+    octave = 1024
+    assert [fft_size(n) for n in (1025, 1153, 1281, 1537, 1921)] == [
+        octave * e // 8 for e in (9, 10, 12, 15, 16)]
+    assert [fft_size(n) for n in (1024, 1152, 1280, 1536, 1920, 2048)] == [
+        1024, 1152, 1280, 1536, 1920, 2048]  # a size that fits exactly is taken
+    assert fft_size(1) == fft_size(8) == 8
+    assert fft_size(9) == 9
+
+
+def test_short_and_silent_sounds():
+    rate = 8000
+    tone = sine(997, 0.2, 0.1, rate)  # shorter than a gating block: the ungated mean level
+    assert integrated_loudness(tone, rate) == pytest.approx(-23.01, abs=0.15)
+    assert integrated_loudness(tone * 10, rate) == pytest.approx(-3.01, abs=0.15)
+    assert integrated_loudness(np.zeros(0, dtype=np.float32), rate) == -math.inf
+    assert integrated_loudness(np.zeros(rate // 5, dtype=np.float32), rate) == -math.inf
+    exactly_one_block = sine(997, 0.4, 0.1, rate)
+    assert integrated_loudness(exactly_one_block, rate) == pytest.approx(-23.01, abs=0.15)
+
+
+def test_gating_drops_silence_and_quiet_passages():
+    rate = 8000
+    loud = sine(997, 3, 0.1, rate)
+    quiet = sine(997, 3, 0.001, rate)  # 40 dB down: under the relative gate
+    silence = np.zeros(3 * rate, dtype=np.float32)
+    alone = integrated_loudness(loud, rate)
+    # (only the blocks across the edge count a little silence; ungated it would be -3 dB)
+    assert integrated_loudness(np.concatenate([loud, silence]), rate) == pytest.approx(
+        alone, abs=0.3)
+    assert integrated_loudness(np.concatenate([loud, quiet]), rate) == pytest.approx(
+        alone, abs=0.3)
+    bins = EnergyBins(rate)
+    bins.add("a", 0, loud)
+    bins.add("a", len(loud), loud)  # parts add up, they do not replace each other
+    assert bins.loudness({"a": 1.0}, 2 * len(loud)) == pytest.approx(alone, abs=0.05)

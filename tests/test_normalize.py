@@ -1,13 +1,11 @@
 """The normalisation stage end to end: written Korean in, speakable Korean out."""
 
 import re
-import time
 from pathlib import Path
 
 import pytest
 
 from podcaster.text.normalize import changed_spans, normalize, unread_words
-from tests.conftest import SEED
 
 ISSUE_EXAMPLES = [
     ("302억 5천만 달러", "삼백이억 오천만 달러"),
@@ -244,17 +242,16 @@ def test_user_lexicon_can_override_numbers():
     assert normalize("2025 행사", {"2025": "투에니투에니파이브"}) == "투에니투에니파이브 행사"
 
 
-def _seed_lines() -> list[str]:
-    if not SEED.is_file():
-        pytest.skip("seed post not available")
-    lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+def _spoken_lines(sample_post) -> list[str]:
+    lines = [line for line in sample_post.path.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
     # The numbered source list (title line, then URL line) is never read aloud.
     first_source = next(i for i, line in enumerate(lines) if re.match(r"\d+\.\s", line))
     return lines[:first_source]
 
 
-def test_seed_post_has_nothing_left_to_misread():
-    for line in _seed_lines():
+def test_sample_post_has_nothing_left_to_misread(sample_post):
+    for line in _spoken_lines(sample_post):
         spoken = normalize(line)
         assert not re.search(r"[0-9%∼~]", spoken), (line, spoken)
         assert not re.search(r"[A-Z]{2,}", spoken), (line, spoken)
@@ -262,22 +259,10 @@ def test_seed_post_has_nothing_left_to_misread():
         assert spoken.strip()
 
 
-def test_seed_post_keeps_the_readings_of_its_figures():
-    spoken = " ".join(normalize(line) for line in _seed_lines())
-    for reading in ("삼백이억 오천만 달러", "육억 칠천백만 달러", "천백삼십 건",
-                    "이억 오천만 달러", "오십이 점 구 퍼센트", "이천십오 년부터"):  # fmt: skip
+def test_sample_post_keeps_the_readings_of_its_figures(sample_post):
+    spoken = " ".join(normalize(line) for line in _spoken_lines(sample_post))
+    for reading in sample_post.readings:
         assert reading in spoken
-
-
-def test_normalising_is_fast():
-    lines = [
-        f"{i}번째 문장: 2015∼2025년 AI 투자 {i},130건(52.9%), $1.5B, OpenAI." for i in range(300)
-    ]
-    started = time.perf_counter()
-    for line in lines:
-        normalize(line)
-    per_line = (time.perf_counter() - started) / len(lines)
-    assert per_line < 0.005, f"{per_line * 1000:.2f} ms per sentence"
 
 
 def test_changed_spans_line_up():
@@ -307,3 +292,21 @@ def test_demo_scripts_are_speakable():
         for cue in build_script(post, segment_post(post), ScriptSettings(lexicon={})):
             if not cue.is_sound:
                 assert not leftovers.search(cue.spoken), (file.name, cue.spoken)
+
+
+@pytest.mark.parametrize("written, spoken, left, right", [
+    ("3개", "세 개", [("3", True), ("개", False)], [("세 ", True), ("개", False)]),
+    # one unchanged character between two changes joins them; two do not
+    ("a-b", "X-Y", [("a-b", True)], [("X-Y", True)]),
+    ("ab-cd", "XY-ZW", [("ab-cd", True)], [("XY-ZW", True)]),
+    ("a--b", "X--Y", [("a", True), ("--", False), ("b", True)],
+     [("X", True), ("--", False), ("Y", True)]),
+    # at either end, an unchanged character stays apart
+    ("-a-", "-X-", [("-", False), ("a", True), ("-", False)],
+     [("-", False), ("X", True), ("-", False)]),
+    ("xa-b", "xX-Y", [("x", False), ("a-b", True)], [("x", False), ("X-Y", True)]),
+    ("abc", "abc", [("abc", False)], [("abc", False)]),
+    ("a", "X", [("a", True)], [("X", True)]),
+])
+def test_changed_spans_rules(written, spoken, left, right):
+    assert changed_spans(written, spoken) == (left, right)

@@ -16,7 +16,6 @@ from podcaster.text.normalize import normalize
 
 pytest.importorskip("espeakng_loader")
 
-from tests.conftest import SEED
 
 _PHONEMES = r"""
 import ctypes, json, sys
@@ -77,10 +76,8 @@ def test_normalised_text_stays_korean():
         assert "(en)" not in phones, (text, phones)
 
 
-def test_normalised_seed_post_stays_korean():
-    if not SEED.is_file():
-        pytest.skip("seed post not available")
-    lines = SEED.read_text(encoding="utf-8").splitlines()
+def test_normalised_sample_post_stays_korean(sample_post):
+    lines = sample_post.path.read_text(encoding="utf-8").splitlines()
     body = [line for line in lines if line.strip()]
     body = body[: next(i for i, line in enumerate(body) if line[:2] == "1.")]
     spoken = [normalize(line) for line in body]

@@ -109,3 +109,18 @@ def test_korean_grouped_keeps_the_value(n):
         unit = _BIG.get(part[-1], 1)
         value += int(part.rstrip("만억조경")) * unit
     assert value == n
+
+
+def test_grouping_by_ten_thousands():
+    from podcaster.text.normalize.numbers import korean_grouped
+
+    values = (9999, 10000, 10001, 12345678, 10**8, 10**12, 10**16, 2 * 10**16 + 5)
+    assert [korean_grouped(v) for v in values] == [
+        "9999", "1만", "1만 1", "1234만 5678", "1억", "1조", "1경", "2경 5"]
+
+
+def test_decimals_are_read_digit_by_digit_after_the_point():
+    from podcaster.text.normalize.numbers import decimal
+
+    assert [decimal(s) for s in (".5", "0.25", "3.14", "10.05")] == [
+        "영 점 오", "영 점 이오", "삼 점 일사", "십 점 영오"]

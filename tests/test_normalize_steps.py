@@ -114,3 +114,17 @@ def test_lexicon_of_hangul_entries_matches_anywhere():
 def test_empty_lexicon_changes_nothing():
     assert Lexicon({})("AI") == "AI"
     assert normalize("AI", {}) == "에이아이"
+
+
+def test_a_lexicon_matches_whole_latin_words_longest_first():
+    from podcaster.text.normalize.lexicon import Lexicon
+
+    entries = {"AI": "에이아이", "AI칩": "에이아이 칩", "GitHub": "깃허브", "iPhone": "아이폰",
+               "x86": "엑스팔육"}
+    exact = Lexicon(entries)
+    assert exact("AI칩, AI, MAIN, 2AI, ai, GitHub, github, x86, x866, 1.x86") == (
+        "에이아이 칩, 에이아이, MAIN, 2AI, ai, 깃허브, github, 엑스팔육, x866, 1.x86")
+    folded = Lexicon(entries, ignore_case=True)  # entries with a small letter, in any case
+    assert folded("ai, AI, GITHUB, github, IPHONE, iphone, iPhone") == (
+        "ai, 에이아이, 깃허브, 깃허브, 아이폰, 아이폰, 아이폰")
+    assert Lexicon({})("그대로") == "그대로"

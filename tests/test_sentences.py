@@ -5,7 +5,6 @@ import re
 import pytest
 
 from podcaster.text.sentences import split_chunks, split_sentences
-from tests.conftest import SEED
 
 
 @pytest.mark.parametrize(
@@ -44,17 +43,15 @@ def test_split_sentences_keeps_every_character():
     assert "".join(split_sentences(text)).replace(" ", "") == text.replace(" ", "")
 
 
-def test_seed_post_sentences():
-    if not SEED.is_file():
-        pytest.skip("seed post not available")
-    text = SEED.read_text(encoding="utf-8")
+def test_sample_post_sentences(sample_post):
+    text = sample_post.path.read_text(encoding="utf-8")
     sentences = split_sentences(text)
     assert "".join(sentences).replace(" ", "") == re.sub(r"\s", "", text)
     for s in sentences:
         # no sentence starts inside a number or right after a decimal point
         assert not re.match(r"\d", s) or re.match(r"\d+\. ", s), s
         assert not s.startswith(("”", "’", ")")), s
-    assert any("52.9%를 차지했다.”" in s for s in sentences)
+    assert any(sample_post.quote_end in s for s in sentences)
 
 
 def test_chunks_fit_and_never_cut_words():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email.utils
+import hashlib
 import http.client
 import logging
 import os
@@ -22,11 +24,13 @@ from podcaster.errors import PodcasterError
 from podcaster.serve import (
     RangeNotSatisfiable,
     make_server,
+    network_addresses,
     parse_range,
     project_server,
     rewrite_base_url,
 )
 from tests.built_show import built_show
+from tests.conftest import require_or_skip
 
 
 @contextmanager
@@ -169,6 +173,26 @@ def test_if_range_and_etags(files_server):
     assert (status, body) == (304, b"")
 
 
+def test_if_range_with_a_date(files_server):
+    """If-Range may hold the Last-Modified date instead of an ETag (RFC 9110 13.1.5)."""
+    server, root = files_server
+    path = root / "episodes" / "a.mp3"
+    data = path.read_bytes()
+    os.utime(path, (1_700_000_000, 1_700_000_000))  # not now: the date must be the file's
+    _, headers, _ = request(server, "/episodes/a.mp3")
+    modified = headers["Last-Modified"]
+    assert modified == "Tue, 14 Nov 2023 22:13:20 GMT"
+    assert modified == email.utils.formatdate(path.stat().st_mtime, usegmt=True)
+    status, headers, body = request(server, "/episodes/a.mp3",
+                                    headers={"Range": "bytes=10-19", "If-Range": modified})
+    assert (status, body) == (206, data[10:20])
+    assert headers["Content-Range"] == f"bytes 10-19/{len(data)}"
+    older = email.utils.formatdate(path.stat().st_mtime - 3600, usegmt=True)
+    status, _, body = request(server, "/episodes/a.mp3",
+                              headers={"Range": "bytes=10-19", "If-Range": older})
+    assert (status, body) == (200, data)
+
+
 @pytest.mark.parametrize("path, expected", [
     ("/../podcast.toml", 404),
     ("/%2e%2e/podcast.toml", 404),
@@ -240,6 +264,7 @@ def test_host_header_names_the_local_address(show):
         assert server.url.encode() + b"feed.xml" in body
 
 
+@pytest.mark.slow  # runs podcaster in another process
 def test_serve_command(show):
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(
@@ -255,6 +280,149 @@ def test_serve_command(show):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture
+def rewriting_server(tmp_path):
+    root = tmp_path / "public"
+    root.mkdir()
+    (root / "feed.xml").write_text(
+        '<rss><link>https://ex.example/show/</link>'
+        '<enclosure url="https://ex.example/show/episodes/a.mp3"/></rss>', encoding="utf-8")
+    (root / "page.HTML").write_text('<a href="https://ex.example/show/x.html">x</a>')
+    (root / "a.mp3").write_bytes(b"https://ex.example/show/ stays in audio")
+    (tmp_path / "podcast.toml").write_text(
+        '[show]\ntitle = "t"\nauthor = "a"\ndescription = "d"\n'
+        'base_url = "https://ex.example/show/"\nowner_email = "o@example.org"\n')
+    with running(project_server(tmp_path, "127.0.0.1", 0)) as server:
+        yield server, root
+
+
+def test_links_point_at_the_local_server(rewriting_server):
+    server, root = rewriting_server
+    host, port = server.server_address[:2]
+    os.utime(root / "feed.xml", (1_700_000_000, 1_700_000_000))
+    status, headers, body = request(server, "/feed.xml")
+    local = f"http://{host}:{port}"
+    assert status == 200
+    assert body == (f'<rss><link>{local}/</link>'
+                    f'<enclosure url="{local}/episodes/a.mp3"/></rss>').encode()
+    assert int(headers["Content-Length"]) == len(body)
+    assert headers["ETag"] == '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
+    assert headers["Last-Modified"] == email.utils.formatdate(
+        (root / "feed.xml").stat().st_mtime, usegmt=True)
+    status, _, body = request(server, "/feed.xml", headers={"Range": "bytes=0-5"})
+    assert (status, body) == (206, b"<rss><")
+    _, _, body = request(server, "/page.HTML")
+    assert body == f'<a href="{local}/x.html">x</a>'.encode()
+    _, _, body = request(server, "/a.mp3")
+    assert body == (root / "a.mp3").read_bytes()
+
+
+@pytest.mark.parametrize("host_header, expected", [
+    ("localhost:8123", "http://localhost:8123"),
+    ("[::1]:8123", "http://[::1]:8123"),
+    ("evil.example/path", None),  # not a host name: the server's own address
+    ("", None),
+])
+def test_the_local_address_comes_from_a_sane_host_header(rewriting_server, host_header,
+                                                         expected):
+    server, _ = rewriting_server
+    host, port = server.server_address[:2]
+    conn = http.client.HTTPConnection(host, port, timeout=10)
+    try:
+        conn.putrequest("GET", "/feed.xml", skip_host=True)
+        if host_header:
+            conn.putheader("Host", host_header)
+        conn.endheaders()
+        body = conn.getresponse().read()
+    finally:
+        conn.close()
+    assert f'<link>{expected or f"http://{host}:{port}"}/</link>'.encode() in body
+
+
+def test_errors_and_redirects_say_what_happened(files_server):
+    server, _ = files_server
+    status, headers, body = request(server, "/missing.mp3")
+    assert (status, body) == (404, b"404 Not Found\n")
+    assert headers["Content-Type"] == "text/plain; charset=utf-8"
+    assert int(headers["Content-Length"]) == len(body)
+    status, headers, body = request(server, "/missing.mp3", "HEAD")
+    assert (status, body, int(headers["Content-Length"])) == (404, b"", 14)
+    status, headers, body = request(server, "/episodes")
+    assert (status, headers["Location"], body) == (301, "/episodes/", b"")
+    status, headers, _ = request(server, "/episodes/a.mp3")
+    assert headers["Cache-Control"] == "no-cache"
+    assert headers["ETag"] == '"{:x}-{:x}"'.format(
+        *(lambda st: (st.st_mtime_ns, st.st_size))(
+            (server.root / "episodes" / "a.mp3").stat()))
+    status, headers, body = request(server, "/episodes/a.mp3",
+                                    headers={"If-None-Match": headers["ETag"]})
+    assert (status, body, headers["ETag"]) == (304, b"", headers["ETag"])
+
+
+def test_an_empty_file_and_a_large_one(files_server):
+    server, root = files_server
+    (root / "empty.json").write_bytes(b"")
+    status, headers, body = request(server, "/empty.json")
+    assert (status, body, headers["Content-Length"]) == (200, b"", "0")
+    with pytest.raises(RangeNotSatisfiable):
+        parse_range("bytes=-5", 0)
+    big = bytes(range(256)) * 600  # more than one chunk of the copy
+    (root / "big.mp3").write_bytes(big)
+    _, _, body = request(server, "/big.mp3")
+    assert body == big
+    status, _, body = request(server, "/big.mp3", headers={"Range": "bytes=70000-140000"})
+    assert (status, body) == (206, big[70000:140001])
+
+
+@pytest.mark.parametrize("host, shown", [
+    ("0.0.0.0", "http://127.0.0.1:{port}/"), ("127.0.0.1", "http://127.0.0.1:{port}/"),
+    ("::1", "http://[::1]:{port}/"),
+])
+def test_the_server_url(tmp_path, host, shown):
+    try:
+        server = make_server(tmp_path, host, 0)
+    except PodcasterError as exc:  # no IPv6 here
+        require_or_skip(f"cannot listen on {host}: {exc}")
+    try:
+        assert server.url == shown.format(port=server.server_address[1])
+    finally:
+        server.server_close()
+
+
+def test_network_addresses_leave_out_loopback():
+    addresses = network_addresses()
+    assert addresses == sorted(set(addresses))
+    assert not [a for a in addresses if a.startswith("127.")]
+
+
+def test_one_connection_carries_many_answers(files_server):
+    """Keep-alive: every answer is exactly as long as it says (HEAD and errors too), or the
+    next answer on the same connection would be garbled."""
+    server, root = files_server
+    (root / "data.bin").write_bytes(b"\x00\x01")
+    data = (root / "episodes" / "a.mp3").read_bytes()
+    host, port = server.server_address[:2]
+    conn = http.client.HTTPConnection(host, port, timeout=10)
+    answers = []
+    try:
+        for method, path, headers in [
+                ("HEAD", "/missing.mp3", {}), ("HEAD", "/episodes/a.mp3", {}),
+                ("GET", "/episodes/a.mp3", {"Range": "bytes=5-5"}),
+                ("GET", "/episodes/a.mp3", {"Range": "bytes=10-19"}),
+                ("GET", "/missing.mp3", {}), ("GET", "/data.bin", {}),
+                ("GET", "/episodes/a.mp3", {"Range": "bytes=0-3"})]:
+            conn.request(method, path, headers=headers)
+            resp = conn.getresponse()
+            answers.append((resp.status, resp.getheader("Content-Type"), resp.read()))
+    finally:
+        conn.close()
+    assert answers == [
+        (404, "text/plain; charset=utf-8", b""), (200, "audio/mpeg", b""),
+        (206, "audio/mpeg", data[5:6]), (206, "audio/mpeg", data[10:20]),
+        (404, "text/plain; charset=utf-8", b"404 Not Found\n"),
+        (200, "application/octet-stream", b"\x00\x01"), (206, "audio/mpeg", data[:4])]
 
 
 # --- hostile and broken clients --------------------------------------------------------

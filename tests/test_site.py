@@ -42,14 +42,15 @@ def config(tmp_path):
 
 
 def make_episode(tmp_path: Path, slug: str, day: dt.date, number: int,
-                 title: str = "오늘의 별 <script>alert(1)</script> 이야기") -> Episode:
+                 title: str = "오늘의 별 <script>alert(1)</script> 이야기",
+                 source_title: str = "목성 탐사선 소식", outlet: str = "우주신문") -> Episode:
     """An episode with a hand-made timeline: intro, title, greeting, one article, sign-off."""
-    sources = [Source(1, "목성 탐사선 소식", "우주신문", "https://space.example.com/jupiter"),
+    sources = [Source(1, source_title, outlet, "https://space.example.com/jupiter"),
                Source(2, "이상한 링크", "어딘가", "javascript:alert(2)")]
     post = Post(path=tmp_path / f"{slug}.txt", title=title, date=day, slug=slug, blocks=[],
                 sources=sources, description="목성과 토성 이야기를 전합니다.")
     segments = [Segment("greeting", "인사", ["안녕하세요."]),
-                Segment("article", "목성 탐사선 소식", ["첫 문장.", "둘째 문장."], sources[0]),
+                Segment("article", source_title, ["첫 문장.", "둘째 문장."], sources[0]),
                 Segment("signoff", "맺음말", ["이상입니다."])]
     sound = tmp_path / "sting.mp3"
     timed = [
@@ -72,7 +73,7 @@ def make_episode(tmp_path: Path, slug: str, day: dt.date, number: int,
         TimedCue(Cue("outro", sound=sound), 26.0, 30.0),
     ]
     spans = [SegmentSpan(0, "greeting", "인사", 0.0, 12.0),
-             SegmentSpan(1, "article", "목성 탐사선 소식", 12.0, 23.0, sources[0]),
+             SegmentSpan(1, "article", source_title, 12.0, 23.0, sources[0]),
              SegmentSpan(2, "signoff", "맺음말", 23.0, 30.0)]
     timeline = Timeline(cues=timed, segments=spans, duration=30.0)
     return Episode(post, segments, number, tmp_path / f"{slug}.mp3", 123456, 30.0, timeline)
@@ -139,6 +140,30 @@ def test_pages_escape_what_the_author_wrote(tmp_path, config):
     page = parse_html(files["episodes/stars.html"])
     assert page.find_all("h1")[0].text == episode.post.title
     assert "오늘도 <맑은> 밤이네요." in [c.text for c in page.find_all("a", "cue")]
+
+
+def test_source_titles_and_outlets_are_escaped_everywhere(tmp_path, config):
+    # A source line is copied from another site: its markup is text, never markup.
+    title = "<i>목성</i> 탐사선 & <img src=x onerror=alert(3)> 소식"
+    outlet = "<u>우주신문</u>"
+    episode = make_episode(tmp_path, "stars", dt.date(2025, 3, 1), 1, source_title=title,
+                           outlet=outlet)
+    episode.post.sources[1] = Source(2, title, outlet, "javascript:alert(2)")  # not a link
+    files = render_site(config, [episode])
+    for name, html in files.items():
+        if not name.endswith(".html"):
+            continue
+        page = parse_html(html)
+        assert not page.find_all("i") and not page.find_all("u"), name
+        assert not [e for e in page.iter() if "onerror" in e.attrs], name
+    page = parse_html(files["episodes/stars.html"])
+    assert [s.text for s in page.find_all("span", "chapter-title")][1] == f"기사 1 · {title}"
+    heading = page.find_all("div", "transcript-part")[2].find_all("h3")[0].text
+    assert heading.split(" ", 1)[1] == f"기사 1 · {title}"
+    sources = page.find_all("ol", "sources")[0]
+    for li in sources.find_all("li"):
+        assert li.text.strip() in (title + outlet, f"{title} {outlet}")
+    assert sources.find_all("a")[0].text == title
 
 
 def test_index_lists_episodes_newest_first_and_the_feed(tmp_path, config):

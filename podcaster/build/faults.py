@@ -28,11 +28,13 @@ from __future__ import annotations
 import errno
 import os
 import signal
+import threading
 from collections import Counter
 
 ENV = "PODCASTER_FAULT"
 
 _reached: Counter[str] = Counter()
+_counting = threading.Lock()  # points may be reached from worker threads
 
 
 def point(name: str) -> None:
@@ -40,14 +42,16 @@ def point(name: str) -> None:
     spec = os.environ.get(ENV)
     if not spec:
         return
-    _reached[name] += 1
+    with _counting:
+        _reached[name] += 1
+        reached = _reached[name]
     for item in spec.split(";"):
         where, _, action = item.strip().partition("=")
         if where != name:
             continue
         if action.startswith("count:"):
             n, _, action = action[len("count:"):].partition("=")
-            if not n.isdigit() or _reached[name] != int(n):
+            if not n.isdigit() or reached != int(n):
                 continue
         _act(name, action)
 

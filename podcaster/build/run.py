@@ -183,7 +183,8 @@ class Build:
         self.digests = FileDigests()
         self._voice_dicts: dict[Voice, dict] = {}
         self.synth = Synthesizer(ClipCache(config.cache_dir), jobs=config.engine.jobs,
-                                 requests=request_settings(config))
+                                 requests=request_settings(config),
+                                 clip_made=lambda: faults.point("synthesise:clip"))
         self._resolve_voice = voice_resolver(config, engine)
         self._voices: dict[str, Voice] = {}
         self._concrete: dict[tuple[str, str | None], Voice] = {}

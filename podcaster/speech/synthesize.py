@@ -86,8 +86,10 @@ class Synthesizer:
     """Turns speech cues into clips; engines are created once and shared by all jobs."""
 
     def __init__(self, cache: ClipCache, jobs: int = 0,
-                 requests: RequestSettings | None = None):
+                 requests: RequestSettings | None = None,
+                 clip_made: Callable[[], None] | None = None):
         self.cache = cache
+        self.clip_made = clip_made  # called in the worker thread as each new clip is stored
         self.jobs = jobs
         self.request_settings = requests or RequestSettings()
         self._stats = SynthStats()
@@ -249,6 +251,8 @@ class Synthesizer:
     def _make(self, key: str, text: str, voice: Voice) -> Clip:
         audio = self._speak(text, voice)
         path = self.cache.put(key, audio.pcm, audio.rate)
+        if self.clip_made:
+            self.clip_made()
         return Clip(path, audio.duration, cached=False)
 
     def _speak(self, text: str, voice: Voice) -> Audio:
