@@ -36,13 +36,17 @@ class Block:
 
     ``continues`` marks a quoted paragraph that belongs to the same quotation as the one
     before it (a long quote over several paragraphs, or one ``<blockquote>``); ``line`` is
-    where the paragraph starts in the file (0 when unknown).
+    where the paragraph starts in the file (0 when unknown); ``unclosed`` marks the first
+    paragraph of a quote whose opening mark is never closed.
     """
 
     text: str
     quoted: bool = False
     continues: bool = False
     line: int = field(default=0, compare=False)
+    # The quote mark opening this quote is never closed: the quote was ended where the
+    # paragraphs stop opening with a quote mark (the post should be fixed).
+    unclosed: bool = field(default=False, compare=False)
 
 
 @dataclass

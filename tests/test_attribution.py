@@ -49,6 +49,37 @@ def test_english_style_quote_is_one_quote_block():
     assert [u.blocks for u in quote_blocks(blocks)] == [[1, 2, 3]]
 
 
+@pytest.mark.parametrize("mark, close", [("“", "”"), ('"', '"')])
+def test_an_unclosed_english_style_quote_ends_at_the_authors_paragraph(mark, close):
+    blocks = blocks_from_paragraphs(
+        paras("인사.", f"{mark}첫 문단이다.", f"{mark}둘째 문단이다.", "제 생각입니다.",
+              f"{mark}다른 기사다.{close}", "이상입니다."),
+        Path("p.txt"))
+    assert blocks == [Block("인사."), Block("첫 문단이다.", True),
+                      Block("둘째 문단이다.", True, continues=True), Block("제 생각입니다."),
+                      Block("다른 기사다.", True), Block("이상입니다.")]
+    assert blocks[1].unclosed and not blocks[4].unclosed
+    assert [u.blocks for u in quote_blocks(blocks)] == [[1, 2], [4]]
+    result = analyse_post(post_of(blocks, FOREIGN))
+    assert [(w.paragraph, w.line) for w in result.warnings] == [(2, 3)]
+    assert "not closed; the quote is taken to end with paragraph 3 (line 4)" in (
+        result.warnings[0].message)
+
+
+def test_an_unclosed_quote_followed_by_words_and_a_new_quote_is_one_paragraph():
+    blocks = blocks_from_paragraphs(
+        paras("“첫 기사다.", "제 생각입니다.", "“둘째 기사다.”"), Path("p.txt"))
+    assert blocks == [Block("첫 기사다.", True), Block("제 생각입니다."),
+                      Block("둘째 기사다.", True)]
+    assert blocks[0].unclosed
+
+
+def test_an_english_style_quote_may_end_on_a_paragraph_without_the_opening_mark():
+    blocks = blocks_from_paragraphs(paras("“하나.", "“둘.", "셋.”"), Path("p.txt"))
+    assert [b.continues for b in blocks] == [False, True, True]
+    assert not any(b.unclosed for b in blocks)
+
+
 def test_straight_marks_open_each_paragraph_too():
     blocks = blocks_from_paragraphs(paras('"하나.', '"둘."'), Path("p.txt"))
     assert blocks == [Block("하나.", True), Block("둘.", True, continues=True)]
@@ -225,6 +256,96 @@ def test_an_outlet_cited_inside_another_outlets_article_is_not_its_source():
     articles = [s for s in analyse_post(post_of(blocks, sources)).segments
                 if s.kind == "article"]
     assert all(a.source is None for a in articles)  # unclear, and never Reuters for block 1
+
+
+def test_the_one_to_one_prior_never_credits_a_same_language_title_sharing_nothing():
+    sources = [Source(1, "전통시장 주차장 주말 무료 개방", "동네일보"),
+               Source(2, "시립미술관 여름 특별전 관람객 돌파", "문화저널")]
+    for between in ([], [Block("제 생각.")]):  # one block per source, one run per source
+        blocks = [Block("구청은 전통시장 주차장을 주말에 무료로 개방한다.", True), *between,
+                  Block("지하철 엘리베이터 교체 공사가 시작된다.", True)]
+        result = analyse_post(post_of(blocks, sources))
+        articles = [s for s in result.segments if s.kind == "article"]
+        assert [a.source.n if a.source else None for a in articles] == [1, None]
+        assert articles[1].confidence == 0.0
+        [warning] = result.warnings
+        assert warning.paragraph == len(blocks)
+        assert "shares no word with the title of source 2" in warning.message
+        assert "both are in Korean" in warning.message
+
+
+def test_a_translated_quote_keeps_the_prior_when_nothing_contradicts_it():
+    blocks = [Block("로봇이 카드를 쓴다.", True), Block("소행성이 지나간다.", True)]
+    sources = [Source(1, "Robots write cards", "TechCrunch"), Source(2, "Asteroid passes", "AP")]
+    articles = [s for s in analyse_post(post_of(blocks, sources)).segments
+                if s.kind == "article"]
+    assert [a.source.n for a in articles] == [1, 2]
+
+
+@pytest.mark.parametrize("first, second", [("로이터는", "블룸버그는"), ("Reuters는", "Bloomberg는")])
+@pytest.mark.parametrize("outlets", [("Bloomberg", "Reuters"), ("블룸버그", "로이터")])
+def test_a_quote_naming_another_listed_outlet_is_not_credited_crosswise(first, second, outlets):
+    sources = [Source(1, "Drone maker raises funds", outlets[0]),
+               Source(2, "Ferry operator adds routes", outlets[1])]
+    blocks = [Block(f"{first} 한 해운사가 새 항로를 연다고 전했다.", True),
+              Block(f"{second} 드론 업체가 투자를 받았다고 보도했다.", True)]
+    result = analyse_post(post_of(blocks, sources))
+    articles = [s for s in result.segments if s.kind == "article"]
+    assert [a.source for a in articles] == [None, None]
+    assert [w.paragraph for w in result.warnings] == [1, 2]
+    assert f"names {outlets[1]} (source 2), not {outlets[0]} (source 1)" in (
+        result.warnings[0].message)
+
+
+def test_a_quote_naming_its_own_outlet_and_another_keeps_its_source():
+    sources = [Source(1, "Drone maker raises funds", "AP"),
+               Source(2, "Ferry operator adds routes", "CNN")]
+    blocks = [Block("AP는 CNN 보도를 인용해 드론 업체가 투자를 받았다고 전했다.", True),
+              Block("CNN은 해운사가 새 항로를 연다고 전했다.", True)]
+    articles = [s for s in analyse_post(post_of(blocks, sources)).segments
+                if s.kind == "article"]
+    assert [a.source.n for a in articles] == [1, 2]
+
+
+def test_an_outlet_named_does_not_move_a_quote_off_the_title_it_matches():
+    # quote 2 holds source 1's figure and names source 2's outlet: it stays with source 1
+    sources = [Source(1, "Chip sales jump 66%", "Reuters"), Source(2, "EU delays AI rules",
+                                                                    "Bloomberg"),
+               Source(3, "SoftBank sells stake for $5.8 billion", "CNBC")]
+    blocks = [Block("오늘은 기사 세 가지입니다."),
+              Block("반도체 매출이 크게 늘었다.", True),
+              Block("블룸버그에 따르면 증가율은 66%였다.", True),
+              Block("유럽연합은 인공지능 규칙 시행을 미뤘다.", True),
+              Block("소프트뱅크는 지분을 58억 달러에 팔았다.", True)]
+    articles = [s for s in analyse_post(post_of(blocks, sources)).segments
+                if s.kind == "article"]
+    assert [(a.source.n, len(a.paragraphs)) for a in articles] == [(1, 2), (2, 1), (3, 1)]
+
+
+def test_figures_in_billions_match_their_korean_unit_and_translations_need_company():
+    assert numbers("$5.8 billion, ¥920 billion, 1.2 trillion") >= {"58", "9200"}
+    scorer = SourceEvidence([Source(1, "EU delays AI rules"), Source(2, "China ships more")])
+    assert "title words" in scorer.evidence("유럽연합이 인공지능 규칙을 미뤘다.", 0).reasons[0]
+    # a country named in Korean is too common to count alone
+    assert scorer.evidence("중국 이야기가 나왔다.", 1).score == 0
+
+
+def test_english_is_matched_by_words_and_outlets_by_their_capitalised_name():
+    scorer = SourceEvidence([Source(1, "Port traffic hits a record", "Harbour News"),
+                             Source(2, "Council approves bike lane", "Local Times")])
+    # letter pairs ("re", "rt", "it") and stopwords are chance in any English sentence
+    assert scorer.evidence("A bakery started selling bread to its regulars.", 0).score == 0
+    assert scorer.evidence("Bread made with local wheat.", 1).score == 0
+    assert scorer.evidence("The Local Times said it.", 1).outlet_named
+
+
+def test_a_post_with_quotes_and_no_sources_warns():
+    blocks = [Block("인사."), Block("어느 회사가 새 칩을 발표했다.", True), Block("이상입니다.")]
+    result = analyse_post(post_of(blocks, []))
+    assert [str(w) for w in result.warnings] == [
+        "2025-01-01-test.txt: the post lists no sources; articles are announced without an "
+        "outlet"]
+    assert analyse_post(post_of([Block("인사."), Block("이상입니다.")], [])).warnings == []
 
 
 def test_segments_json_has_warnings_confidence_and_null_sources(tmp_path):

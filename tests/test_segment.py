@@ -177,9 +177,9 @@ def test_alignment_is_monotonic_and_unmatched_paragraphs_continue():
 
 
 def test_alignment_prefers_using_every_source_at_a_run_start():
-    # titles that share no words with the quotes: runs separated by commentary still
-    # become one article per source, in order
-    sources = [Source(1, "첫째 소식"), Source(2, "둘째 소식")]
+    # titles in another language, which translated quotes cannot share words with: runs
+    # separated by commentary still become one article per source, in order
+    sources = [Source(1, "First story"), Source(2, "Second story")]
     blocks = [
         Block("오늘은 이렇습니다."),
         Block("가나다라 마바사.", True),
@@ -190,6 +190,10 @@ def test_alignment_prefers_using_every_source_at_a_run_start():
     segments = segment_post(make_post(blocks, sources))
     assert kinds(segments) == ["greeting", "article", "commentary", "article", "commentary"]
     assert [s.source.n for s in segments if s.source] == [1, 2]
+    # Korean titles sharing no word with Korean quotes speak against the structure
+    korean = [Source(1, "첫째 소식"), Source(2, "둘째 소식")]
+    segments = segment_post(make_post(blocks, korean))
+    assert [s.source for s in segments if s.kind == "article"] == [None, None]
 
 
 def test_same_article_quoted_again_after_commentary():

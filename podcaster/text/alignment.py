@@ -16,7 +16,8 @@ def align_in_order(sim: list[list[float]], strong: list[list[bool]],
     rests on the title itself (not only on a hint such as the outlet's name); ``starts[u]``
     says block ``u`` opens a run of quotes. The source may change at a block with strong
     evidence for the new source, at the start of a run, or on a hint to the very next source
-    (a hint never skips a source, nor starts past the first); every source left unquoted
+    (a hint never skips a source, nor starts past the first, and does not count in a block
+    whose title evidence points elsewhere: an article cites other outlets); every source left unquoted
     costs ``SKIP_COST``; on a tie the current article goes on.
     """
     k, n = len(sim[0]), len(sim)
@@ -29,7 +30,8 @@ def align_in_order(sim: list[list[float]], strong: list[list[bool]],
             for prev in range(j + 1):
                 if prev == j:
                     score = best[j]
-                elif strong[u][j] or starts[u] or (sim[u][j] > 0 and prev == j - 1):
+                elif strong[u][j] or starts[u] or (
+                        sim[u][j] > 0 and prev == j - 1 and not any(strong[u])):
                     score = best[prev] - SWITCH_COST - SKIP_COST * (j - prev - 1)
                 else:
                     continue

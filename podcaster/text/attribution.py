@@ -43,6 +43,7 @@ CONTRADICTION_MARGIN = 0.1
 CLEAR_TITLE = 0.2
 NO_SHARED_WORD = 0.15  # taken off when a Korean quote shares nothing with a Korean title
 MIN_CONFIDENCE = 0.5
+_LANGUAGES = {"ko": "Korean", "en": "English", "ja": "Japanese"}
 
 
 @dataclass
@@ -94,11 +95,29 @@ def attribute(post: Post) -> Attribution:
     first = units[0].blocks[0]
     count = greeting_count([b.text for b in post.blocks[:first]])
     runs = _runs(units)
+    unclosed = [_warning(post, u.blocks[0], _unclosed_message(post, u))
+                for u in units if post.blocks[u.blocks[0]].unclosed]
     if not post.sources:
         groups = _by_unit(units) if count == len(units) != len(runs) else runs
         articles = [Article(_blocks(units, g), why=["the post lists no sources"]) for g in groups]
-        return Attribution(articles, [])
-    return _Attributor(post, units, runs, count).run()
+        none = AttributionWarning(post.path.name, "the post lists no sources; articles are "
+                                                  "announced without an outlet")
+        return Attribution(articles, [*unclosed, none])
+    attribution = _Attributor(post, units, runs, count).run()
+    attribution.warnings[:0] = unclosed
+    return attribution
+
+
+def _unclosed_message(post: Post, unit: QuoteBlock) -> str:
+    last = post.blocks[unit.blocks[-1]]
+    end = f" (line {last.line})" if last.line else ""
+    return (f"the quote mark opened here is not closed; the quote is taken to end with "
+            f"paragraph {unit.blocks[-1] + 1}{end}; add the closing mark where it ends")
+
+
+def _warning(post: Post, block: int, message: str) -> AttributionWarning:
+    """A warning about paragraph ``block`` (0-based) of ``post``."""
+    return AttributionWarning(post.path.name, message, block + 1, post.blocks[block].line)
 
 
 def _runs(units: list[QuoteBlock]) -> list[list[int]]:
@@ -299,6 +318,15 @@ class _Attributor:
             self._warn(blocks[0], f"{problem}; it is read without an outlet")
             return article
         evidence = self._best(group, j)
+        against = self._against(group, j, evidence)
+        if against is not None:
+            source = self.post.sources[j]
+            article.confidence = 0.0
+            article.why.append(f"{against}: source {source.n} is not credited on the "
+                               "structure alone")
+            self.candidates.add(j)
+            self._warn(blocks[0], f"{against}; it is read without an outlet")
+            return article
         text = min(1.0, evidence.score / TEXT_FULL)
         confidence = 1 - (1 - max(0.0, prior)) * (1 - text)
         article.why.extend(evidence.reasons)
@@ -332,9 +360,27 @@ class _Attributor:
                                   "it is read without an outlet")
         return article
 
+    def _against(self, group: list[int], j: int, evidence: Evidence) -> str | None:
+        """What in the text speaks against source ``j`` when nothing in its title supports
+        it, or None: the quote names another listed source's outlet and not its own, or
+        quote and title are in the same language and share nothing (a translation cannot
+        share words with a foreign title; an article in the title's own language would)."""
+        if evidence.title_score > 0 or evidence.outlet_named:
+            return None
+        source = self.post.sources[j]
+        named = sorted({jj for u in group for jj, e in enumerate(self.ev[u]) if e.outlet_named})
+        if named:
+            other = self.post.sources[named[0]]
+            return (f"the quote names {other.outlet} (source {other.n}), "
+                    f"not {source.outlet} (source {source.n})")
+        lang = language(" ".join(self.texts[u] for u in group))
+        if lang and lang == self.scorer.languages[j]:
+            return (f"the quote shares no word with the title of source {source.n} "
+                    f"({source.title}), though both are in {_LANGUAGES.get(lang, lang)}")
+        return None
+
     def _warn(self, block: int, message: str) -> None:
-        self.warnings.append(AttributionWarning(
-            self.post.path.name, message, block + 1, self.post.blocks[block].line))
+        self.warnings.append(_warning(self.post, block, message))
 
     def _warn_unused(self, articles: list[Article]) -> None:
         used = {a.source for a in articles}

@@ -6,9 +6,10 @@ an article was matched:
 
 - title bigrams: the IDF-weighted share of the title's character bigrams the quote holds;
 - title words: the IDF-weighted share of the title's words found whole in the quote (a
-  Latin name also as the built-in lexicon spells it in Hangul: Apple → 애플);
+  Latin name also as the built-in lexicon spells it in Hangul: Apple → 애플, and a few
+  words as a translation writes them: EU → 유럽연합);
 - numbers: a figure of the title (27%, 142억, 2025, 3.5) found in the quote — the best
-  anchor across languages, as a translated quote keeps its figures;
+  anchor across languages, as a translated quote keeps its figures ($5.8 billion is 58억);
 - outlet: the outlet's name (or its usual Korean spelling) mentioned in the quote;
 - language: a quote in the same foreign language as the title (a quote left in English).
 
@@ -39,6 +40,8 @@ _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])")
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
+_LATIN_PAIR = re.compile(r"[a-z]{2}")
+_STOPWORDS = frozenset("to in of on at as is by an or be it we us up".split())
 _KANA = re.compile(r"[\u3040-\u30ff]")
 # Words of outlet names that say nothing about which outlet it is.
 _GENERIC_OUTLET_WORDS = frozenset(
@@ -56,6 +59,17 @@ OUTLET_SPELLINGS = dict(pair.split("=") for pair in """
 # Names a translated quote spells in Hangul (Apple → 애플), from the built-in lexicon.
 _HANGUL_NAMES = {k.casefold(): v for k, v in BUILTIN.items()
                  if re.fullmatch(r"\w+", k) and len(v) >= 2}
+# Title words a Korean translation writes out rather than spells (EU → 유럽연합): places,
+# institutions and the usual abbreviations of news titles (word=translation).
+TRANSLATIONS = dict(pair.split("=") for pair in """
+    eu=유럽연합 ai=인공지능 uk=영국 un=유엔 fed=연준 ev=전기차 evs=전기차 imf=국제통화기금
+    ceo=최고경영자 china=중국 chinese=중국 japan=일본 japanese=일본 europe=유럽
+    european=유럽 america=미국 american=미국 korea=한국 korean=한국 taiwan=대만 india=인도
+    germany=독일 france=프랑스 britain=영국 russia=러시아 ukraine=우크라이나 openai=오픈ai
+""".split())
+# Scales of English figures, as a Korean quote writes them ($5.8 billion → 58억 달러).
+_SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(billion|bn|trillion)\b", re.IGNORECASE)
+_TO_EOK = {"billion": 10, "bn": 10, "trillion": 1}  # 억 per billion, 조 per trillion
 
 
 @dataclass
@@ -65,6 +79,7 @@ class Evidence:
     title_score: float = 0.0  # bigrams, words and numbers of the title
     hint_score: float = 0.0  # outlet named, same foreign language
     reasons: list[str] = field(default_factory=list)
+    outlet_named: bool = False  # the quote names the source's outlet
 
     @property
     def score(self) -> float:
@@ -85,16 +100,25 @@ def language(text: str) -> str:
 
 
 def bigrams(text: str) -> set[str]:
-    """Character bigrams inside words (case-folded)."""
+    """Character bigrams inside words (case-folded), except pairs of Latin letters inside
+    longer words: any two English sentences share some ("re", "it"), so English is matched
+    by whole words. A two-letter word ("AI") stays, unless it is an English stopword."""
     grams: set[str] = set()
     for word in _WORD.findall(text.casefold()):
-        grams.update(word[i : i + 2] for i in range(len(word) - 1))
+        if len(word) == 2:
+            if word not in _STOPWORDS:
+                grams.add(word)
+            continue
+        grams.update(g for g in (word[i : i + 2] for i in range(len(word) - 1))
+                     if not _LATIN_PAIR.fullmatch(g))
     return grams
 
 
 def title_words(text: str) -> set[str]:
-    """Words of two or more letters that are not numbers (case-folded)."""
-    return {w for w in _WORD.findall(text.casefold()) if len(w) >= 2 and not w.isdigit()}
+    """Words of two or more letters that are not numbers nor English stopwords
+    (case-folded)."""
+    return {w for w in _WORD.findall(text.casefold())
+            if len(w) >= 2 and not w.isdigit() and w not in _STOPWORDS}
 
 
 def numbers(text: str) -> set[str]:
@@ -104,12 +128,17 @@ def numbers(text: str) -> set[str]:
         value = m.group().replace(",", "")
         if len(value.replace(".", "")) >= 2:
             found.add(value)
+    for m in _SCALED.finditer(text):
+        value = f"{float(m.group(1)) * _TO_EOK[m.group(2).lower()]:g}"
+        if len(value.replace(".", "")) >= 2:
+            found.add(value)
     return found
 
 
 def outlet_names(outlet: str | None) -> set[str]:
     """The words that name ``outlet`` in a quote: its distinctive words and their Korean
-    spellings ("BBC NEWS" → bbc; "Reuters" → reuters, 로이터)."""
+    spellings ("BBC NEWS" → bbc; "Reuters" → reuters, 로이터), or the Latin name of a
+    Korean spelling ("로이터통신" → 로이터통신, 로이터, reuters)."""
     if not outlet:
         return set()
     names = set()
@@ -119,6 +148,10 @@ def outlet_names(outlet: str | None) -> set[str]:
         names.add(word)
         if word in OUTLET_SPELLINGS:
             names.add(OUTLET_SPELLINGS[word])
+        # an outlet listed in Hangul ("로이터", "로이터통신") is also named in Latin letters
+        for latin, hangul in OUTLET_SPELLINGS.items():
+            if len(hangul) >= 2 and word.startswith(hangul):
+                names.update((hangul, latin))
     return names
 
 
@@ -130,10 +163,18 @@ def mentions(text: str, word: str) -> bool:
     return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
 
 
-def _spelled_in(text: str, word: str) -> bool:
-    """True when ``text`` holds the Hangul spelling of the Latin name ``word``."""
-    spelled = _HANGUL_NAMES.get(word)
-    return spelled is not None and spelled in text
+def _proper_name_in(text: str, name: str) -> bool:
+    """True when ``text`` holds the Latin ``name`` (case-folded) as a capitalised word:
+    "Reuters는", "BBC" name an outlet, "local wheat" does not name "Local Times"."""
+    return any(m.group()[0].isupper() for m in re.finditer(
+        rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text, re.IGNORECASE))
+
+
+def _spelled_in(text: str, word: str, translations: bool = True) -> bool:
+    """True when ``text`` holds the Hangul spelling of the Latin name ``word``, or its
+    usual Korean translation."""
+    spellings = (_HANGUL_NAMES.get(word), TRANSLATIONS.get(word) if translations else None)
+    return any(spelled is not None and spelled in text for spelled in spellings)
 
 
 def _idf(sets: list[set[str]]) -> dict[str, float]:
@@ -147,14 +188,16 @@ def _idf(sets: list[set[str]]) -> dict[str, float]:
 
 
 def _share(feature: set[str], found: set[str], weight: dict[str, float],
-           alone: int = 0) -> tuple[float, list]:
+           alone: int = 0, weak: frozenset[str] = frozenset()) -> tuple[float, list]:
     """Weighted share of ``feature`` present in ``found``, and the features found. One
-    feature alone is chance (one bigram of a longer title) unless it is ``alone`` long."""
+    feature alone is chance (one bigram of a longer title) unless it is ``alone`` long and
+    not ``weak`` (found only through a translation: 유럽연합 for EU)."""
     useful = [g for g in feature if weight[g] > 0]
     hits = sorted(g for g in useful if g in found)
     total = sum(weight[g] for g in useful)
     share = sum(weight[g] for g in hits) / total if total else 0.0
-    enough = len(hits) >= min(2, len(useful)) or (alone and any(len(g) >= alone for g in hits))
+    enough = len(hits) >= min(2, len(useful)) or (
+        alone and any(len(g) >= alone and g not in weak for g in hits))
     if share < MIN_SHARE or not enough:
         return 0.0, []
     return share, hits
@@ -165,7 +208,10 @@ class SourceEvidence:
 
     def __init__(self, sources: list[Source]) -> None:
         self.sources = sources
-        self.grams = [bigrams(s.title) for s in sources]
+        # Bigrams are for titles in Hangul or kana/kanji: an English title ("Prices fall 27%
+        # as AI demand cools") is matched by its words and figures, not by "27" or "ai" alone.
+        self.grams = [g if any(not x.isascii() for x in g) else set()
+                      for g in (bigrams(s.title) for s in sources)]
         self.words = [title_words(s.title) for s in sources]
         self.figures = [numbers(s.title) for s in sources]
         self.outlets = [outlet_names(s.outlet) for s in sources]
@@ -186,7 +232,10 @@ class SourceEvidence:
             ev.title_score += W_BIGRAMS * share
             ev.reasons.append(f"title bigrams {share:.2f} ({', '.join(hits[:4])})")
         words = {w for w in self.words[j] if mentions(text, w) or _spelled_in(text, w)}
-        share, hits = _share(self.words[j], words, self.word_weight, alone=WORD_ALONE)
+        translated = frozenset(w for w in words if not mentions(text, w)
+                               and not _spelled_in(text, w, translations=False))
+        share, hits = _share(self.words[j], words, self.word_weight, alone=WORD_ALONE,
+                             weak=translated)
         if share:
             ev.title_score += W_WORDS * share
             ev.reasons.append(f"title words {share:.2f} ({', '.join(hits[:4])})")
@@ -196,8 +245,10 @@ class SourceEvidence:
         if shared:
             ev.title_score += W_NUMBER * min(2, len(shared))
             ev.reasons.append(f"numbers {', '.join(shared)} in title and quote")
-        named = sorted(n for n in self.outlets[j] if mentions(text, n) and self.outlet_weight[n])
+        named = sorted(n for n in self.outlets[j] if self.outlet_weight[n] and (
+            mentions(text, n) if not n.isascii() else _proper_name_in(quote, n)))
         if named:
+            ev.outlet_named = True
             ev.hint_score += W_OUTLET
             ev.reasons.append(f"outlet named in the quote ({named[0]})")
         lang = language(quote)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from podcaster.errors import PostError
@@ -141,7 +141,7 @@ def blocks_from_paragraphs(paras: list[Paragraph], path: Path) -> list[Block]:
         elif outer_close(text) is None:
             run, i = _multi_paragraph_quote(paras, i, path)
             if run and continues:
-                run[0] = Block(run[0].text, run[0].quoted, True, run[0].line)
+                run[0] = replace(run[0], continues=True)
             blocks.extend(run)
             continue
         else:
@@ -168,7 +168,14 @@ def _multi_paragraph_quote(
 
     If it closes at the end of a later paragraph, the paragraphs of it become quoted blocks of
     one quotation; a later paragraph may open again with the same mark (the convention of
-    closing only the last paragraph of a long quote). Inside a format's quote the search stops at the end of that quote.
+    closing only the last paragraph of a long quote). Inside a format's quote the search stops
+    at the end of that quote.
+
+    A mark that is never closed does not swallow what follows: once a paragraph has opened
+    again with the mark (English style), the first paragraph that does not (and does not
+    close the quote either) is the author's again; and a paragraph opening with a mark after
+    one that did not starts a new quote. The quote then ends before those paragraphs, its
+    first block is flagged ``unclosed`` and a warning names the line.
     Returns the blocks and the index after them.
     """
     within = paras[start].quoted
@@ -176,24 +183,37 @@ def _multi_paragraph_quote(
     opener = first[0]
     reopeners = _DOUBLE_OPEN if opener in _DOUBLE_OPEN else opener
     parts = [(first[1:].strip(), paras[start].line)]
+    english = False  # a later paragraph opened again with the mark
+    plain: tuple[int, int] | None = None  # (paragraph, part) of the first without a mark
     j = start + 1
     while j < len(paras) and (paras[j].quoted or not within):
         text = clean_text(paras[j].text)
-        line = paras[j].line
-        j += 1
         if not text:
+            j += 1
             continue
-        if text[0] in reopeners and len(text) > 1:
+        reopens = text[0] in reopeners and len(text) > 1
+        if reopens and plain is not None:
+            return _unclosed(parts[: plain[1]], path, paras[start].line), plain[0]
+        if reopens:
             text = text[1:].strip()
+            english = True
         closed = _closes_at_end(text, depth=1, opener=opener)
+        if not reopens and english and not closed:
+            return _unclosed(parts, path, paras[start].line), j
         if not closed and outer_close(text, depth=1, opener=opener) is not None:
+            j += 1
             break  # closed mid-paragraph: the author's text quoting someone
+        if not reopens and plain is None:
+            plain = (j, len(parts))
         body = text[:-1].strip() if closed else text
-        parts.append((body, line))
+        parts.append((body, paras[j].line))
+        j += 1
         if closed:
             kept = [p for p in parts if p[0]]
             return [Block(t, True, k > 0, ln) for k, (t, ln) in enumerate(kept)], j
     else:
+        if english:
+            return _unclosed(parts, path, paras[start].line), j
         if not within:
             where = f"line {paras[start].line}" if paras[start].line else "a paragraph"
             snippet = first if len(first) <= 24 else first[:24] + "…"
@@ -201,3 +221,12 @@ def _multi_paragraph_quote(
         log.warning("%s: quote mark at line %s is not closed", path, paras[start].line)
     original = [(clean_text(p.text), p.quoted, p.line) for p in paras[start:j]]
     return [Block(t, q, False, ln) for t, q, ln in original if t], j
+
+
+def _unclosed(parts: list[tuple[str, int]], path: Path, line: int) -> list[Block]:
+    """The blocks of a quote whose opening mark (at ``line``) is never closed."""
+    # attribution warns about it (naming post, paragraph and line) with the post's warnings
+    log.debug("%s: the quote mark opened at line %s is not closed; the quote ends at line %s",
+              path, line or "?", parts[-1][1] or "?")
+    kept = [p for p in parts if p[0]]
+    return [Block(t, True, k > 0, ln, unclosed=k == 0) for k, (t, ln) in enumerate(kept)]
