@@ -453,11 +453,10 @@ def test_huge_range_is_answered_416(files_server):
 def test_idle_connection_is_closed(files_server):
     server, _ = files_server
     server.idle_timeout = 0.3
+    # Without the server's idle timeout, recv would wait out the client's own 10 s and raise.
     with socket.create_connection(server.server_address[:2], timeout=10) as sock:
         sock.sendall(b"GET /episodes/a.mp3 HTTP/1.1\r\n")  # and never the rest
-        started = time.monotonic()
         assert sock.recv(1024) == b""  # the server hung up
-        assert time.monotonic() - started < 8
 
 
 def test_client_reset_is_one_quiet_line(files_server, capfd, caplog):
