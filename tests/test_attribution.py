@@ -22,7 +22,7 @@ from podcaster.text.script import ScriptSettings, build_script
 from podcaster.text.segment import analyse_post
 from podcaster.text.sentences import lift_asides
 from podcaster.text.structure import greeting_count, quote_blocks
-from tests.conftest import SEED
+from tests.conftest import SEED, require_or_skip
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -374,7 +374,7 @@ def test_an_article_without_a_source_is_announced_without_an_outlet():
 
 def test_seed_json_has_no_warnings(tmp_path):
     if not SEED.is_file():
-        pytest.skip("seed post not available")
+        require_or_skip(f"seed post not found at {SEED}")
     target = tmp_path / "2025-10-06-ai-news.txt"
     shutil.copyfile(SEED, target)
     doc = json.loads(CliRunner().invoke(main, ["segments", str(target), "--json"]).stdout)
