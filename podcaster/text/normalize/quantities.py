@@ -141,7 +141,11 @@ def _read_plain(plain: str) -> str:
 
 
 # After these a time range reads "A에서 B" (2022∼2026년 사이, 2015~2025년에 걸쳐).
-_SPAN_AFTER_RE = re.compile(rf"\s+(?:사이|동안|중|간)(?![{_HANGUL}])|[{_HANGUL}](?<![의는도만])")
+# A particle may follow them (2015~2025년 사이에, 동안의).
+_SPAN_AFTER_RE = re.compile(
+    rf"\s+(?:사이|동안|중|간)(?:에서|에는|에도|에|의|엔|은|는|도)?(?![{_HANGUL}])"
+    rf"|[{_HANGUL}](?<![의는도만])"
+)
 
 
 # "1~2명" is said 한두 명, as "3~4개" is 서너 개; "2~3년" 이삼 년, "1~2%" 일이 퍼센트.
