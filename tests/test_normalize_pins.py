@@ -270,3 +270,111 @@ def test_addresses(written, spoken):
 )  # fmt: skip
 def test_how_a_latin_word_is_read(word, reading, how):
     assert english.read_word(word) == (reading, how)
+
+
+# Rates and speeds: the denominator first, said once even when the text already says it.
+UNITS = [
+    ("셀 밀도는 킬로그램당 280Wh/kg이다.", "셀 밀도는 킬로그램당 이백팔십 와트시다."),
+    ("요금은 리터당 5원/L이다.", "요금은 리터당 오 원이다."),
+    ("가격은 100원/kWh다.", "가격은 킬로와트시당 백 원이다."),
+    ("시속 72km/h로 달렸다.", "시속 칠십이 킬로미터로 달렸다."),
+    ("최고 시속  72km/h로 달렸다.", "최고 시속 칠십이 킬로미터로 달렸다."),
+    ("속도는 초당 50 tokens/s다.", "속도는 초당 오십 토큰이다."),
+    ("속도는 50tokens/s다.", "속도는 초당 오십 토큰이다."),
+    ("처리량은 초당 3 req/s다.", "처리량은 초당 삼 요청이다."),
+]
+
+
+@pytest.mark.parametrize("written, spoken", UNITS)
+def test_rates_and_speeds(written, spoken):
+    assert normalize(written) == spoken
+
+
+# The built-in lexicon: forms with digits and signs, whole words only, longest first, any case
+# for entries with a small letter.
+LEXICON = [
+    ("gpt-4o는 빠르다.", "지피티 포오는 빠르다."),
+    ("GPT-4o와 GPT-4는 다르다.", "지피티 포오와 지피티 포는 다르다."),
+    ("GPT-4.5는 새 모델이다.", "지피티 사 점 오는 새 모델이다."),
+    ("Ph.D. 과정", "피에이치디 과정"),
+    ("q&a 시간", "큐앤에이 시간"),
+    ("R&D 투자", "알앤디 투자"),
+    ("(주)하늘 설립", "주식회사 하늘 설립"),
+    ("Go 언어", "고 언어"),
+    ("하늘 → 바다 → 별 변경", "하늘에서 바다로, 다시 별로 변경"),
+    ("서울 → 부산 이전", "서울에서 부산으로 이전"),
+]
+
+
+@pytest.mark.parametrize("written, spoken", LEXICON)
+def test_builtin_lexicon_and_particles(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize(
+    "written, lexicon, spoken",
+    [
+        ("C++로 짰다", {"C++": "씨플플"}, "씨플플로 짰다"),
+        ("한글AI로", {"한글AI": "한글 에이아이"}, "한글 에이아이로"),
+        ("x86로 가고 x866로 간다", {"x86": "엑스팔육"}, "엑스팔육으로 가고 엑스팔백육십육으로 간다"),
+        ("겨울방주는", {"겨울방주": "Winter Ark"}, "Winter Ark는"),
+        ("AB와 A와", {"AB": "에이비", "A": "에이"}, "에이비와 에이와"),
+    ],
+)
+def test_user_lexicon(written, lexicon, spoken):
+    assert normalize(written, lexicon) == spoken
+
+
+def test_lexicon_folds_case_only_when_asked():
+    from podcaster.text.normalize import Lexicon
+    from podcaster.text.normalize.particles import choose_particles
+
+    def read(entries, text, **kw):
+        return choose_particles(Lexicon(entries, **kw)(text))
+
+    assert read({"Go": "고"}, "GO와 go와 Go", ignore_case=True) == "고와 고와 고"
+    assert read({"Go": "고"}, "GO와 go와 Go") == "GO와 go와 고"
+    assert read({"a.b": "에이비"}, "A.B와 a.b", ignore_case=True) == "에이비와 에이비"
+    assert read({"a.b": "에이비"}, "A.B와 a.b") == "A.B와 에이비"
+
+
+@pytest.mark.parametrize(
+    "written, found",
+    [
+        ("그는 Is this the real life 라고 물었다.", ["Is this the real life"]),
+        ("we are the champions of the world", ["we are the champions of the world"]),
+        ("I think we can do it, said Kim.", ["I think we can do it, said Kim"]),
+        ("This Is Not A Sentence", []),  # one small letter only: a title
+        ("Stable Diffusion XL Turbo", []),
+        ("we are the best", ["we are the best"]),
+        ("we are best", []),  # three words
+        ("한글만 있다", []),
+    ],
+)
+def test_english_sentences(written, found):
+    from podcaster.text.normalize import english_sentences
+
+    assert english_sentences(written) == found
+
+
+def test_english_sentence_is_warned_about_once_unless_the_lexicon_reads_it(caplog):
+    text = "그는 we are the champions 라고 말했다"
+    assert normalize(text) == "그는 위 아 더 챔피언즈 라고 말했다"
+    assert caplog.messages == [
+        "English read word by word, give it a Korean reading under [pronunciation]: "
+        "we are the champions"
+    ]
+    caplog.clear()
+    lexicon = {"we are the champions": "위 아 더 챔피언스"}
+    assert normalize(text, lexicon) == "그는 위 아 더 챔피언스 라고 말했다"
+    assert caplog.messages == []
+
+
+def test_transliterations_leave_out_what_a_lexicon_reads():
+    from podcaster.text.normalize import transliterations
+
+    assert transliterations("dashboard와 Qzxw") == [
+        ("dashboard", "대시보드"), ("Qzxw", "큐제트엑스더블유")
+    ]
+    assert transliterations("dashboard와 Qzxw", {"Qzxw": "큐"}) == [("dashboard", "대시보드")]
+    assert transliterations("한글만") == []
