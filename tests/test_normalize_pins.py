@@ -90,6 +90,13 @@ LOANWORDS = {
     "down": "다운", "town": "타운", "brown": "브라운", "crown": "크라운", "eye": "아이", "ice": "아이스",
     "nice": "나이스", "time": "타임", "mine": "마인", "fine": "파인", "ride": "라이드", "side": "사이드",
     "wide": "와이드", "high": "하이", "night": "나이트", "light": "라이트", "right": "라이트",
+    "atlas": "애틀러스", "batman": "배트맨", "hitman": "히트맨", "picnic": "피크닉", "metro": "메트로",
+    "helmet": "헬멧", "inward": "인워드", "onward": "온워드", "someone": "섬원", "always": "올웨이즈",
+    "cotton": "코튼", "kitten": "키튼", "golden": "골든", "policy": "폴리시", "realm": "렐름",
+    "Betsy": "벳시", "Elmo": "엘모", "pickle": "피클", "bottle": "보틀", "people": "피플",
+    "uncle": "엉클", "circle": "서클", "little": "리틀", "castle": "캐슬", "cycle": "사이클",
+    "saddle": "새들", "candle": "캔들", "kettle": "케틀", "puzzle": "퍼즐", "jungle": "정글",
+    "single": "싱글", "angle": "앵글", "eagle": "이글", "title": "타이틀", "bubble": "버블",
     "homely": "홈리", "timely": "타임리", "only": "온리", "kingly": "킹리",
 }  # fmt: skip
 # The media spell these otherwise than the orthography gives them (캐머러 for 카메라 …):
