@@ -97,6 +97,11 @@ LOANWORDS = {
     "uncle": "엉클", "circle": "서클", "little": "리틀", "castle": "캐슬", "cycle": "사이클",
     "saddle": "새들", "candle": "캔들", "kettle": "케틀", "puzzle": "퍼즐", "jungle": "정글",
     "single": "싱글", "angle": "앵글", "eagle": "이글", "title": "타이틀", "bubble": "버블",
+    "livestream": "라이브스트림", "touchscreen": "터치스크린", "soundbar": "사운드바",
+    "earbud": "이어버드", "playlist": "플레이리스트", "hashtag": "해시태그", "userbase": "유저베이스",
+    "blockchain": "블록체인", "gameplay": "게임플레이", "workflow": "워크플로", "lifelog": "라이프로그",
+    "dataset": "데이터셋", "toolkit": "툴킷", "codebase": "코드베이스", "homepage": "홈페이지",
+    "webtoon": "웹툰", "Webtoon": "웹툰", "smartwatch": "스마트워치", "newsroom": "뉴스룸",
     "homely": "홈리", "timely": "타임리", "only": "온리", "kingly": "킹리",
 }  # fmt: skip
 # The media spell these otherwise than the orthography gives them (캐머러 for 카메라 …):
@@ -184,6 +189,26 @@ NUMBERS = [
     ("30명과 25명", "삼십 명과 이십오 명"),
     ("25명과 3개", "스물다섯 명과 세 개"),
     ("사과 2개와 배 3개", "사과 두 개와 배 세 개"),
+    ("10명과 40명이 왔다.", "십 명과 사십 명이 왔다."),
+    ("관객 3천명이 모였다.", "관객 삼천 명이 모였다."),
+    ("07호실", "영칠 호실"),
+    ("열 명 중 3째다.", "열 명 중 셋째다."),
+    ("둘 중 1째", "둘 중 첫째"),
+    ("12째 손님", "열둘째 손님"),
+    ("20째 손님", "스무째 손님"),
+    ("0~1년", "영 년에서 일 년"),
+    ("8~9년", "팔구 년"),
+    ("9~10년", "구 년에서 십 년"),
+    ("20~24년도", "이십 년도에서 이십사 년도"),
+    ("2020~2024년도", "이천이십 년도부터 이천이십사 년도까지"),
+    ("950~1050년", "구백오십 년부터 천오십 년까지"),
+    ("회의는 3시 10~20분.", "회의는 세 시 십 분부터 이십 분까지."),
+    ("회의는 3~5명.", "회의는 세 명에서 다섯 명."),
+    ("범위는 1.5~2.5.", "범위는 일 점 오에서 이 점 오."),
+    ("3월 1일~4월 2일 열린다.", "삼월 일 일부터 사월 이 일까지 열린다."),
+    ("2시 30분~3시 10분", "두 시 삼십 분부터 세 시 십 분까지"),
+    ("1년 6개월~2년", "일 년 육 개월에서 이 년"),
+    ("오전 9시~오후 6시", "오전 아홉 시부터 오후 여섯 시까지"),
     # decimals, big units, long numbers
     ("3.50초", "삼 점 오 초"),
     ("0.5시간", "영 점 오 시간"),
@@ -385,3 +410,33 @@ def test_transliterations_leave_out_what_a_lexicon_reads():
     ]
     assert transliterations("dashboard와 Qzxw", {"Qzxw": "큐"}) == [("dashboard", "대시보드")]
     assert transliterations("한글만") == []
+
+
+@pytest.mark.parametrize(
+    "entries, written, spoken",
+    [
+        # an entry that starts or ends with a Latin letter or digit is a whole word there only
+        ({"C++": "씨플플"}, "C++, XC++, xC++, C++x", "씨플플, XC++, xC++, 씨플플x"),
+        ({"한글AI": "한글 에이아이"}, "한글AI, 한글AI2, 한글AIx, 한글AIX, 새한글AI", "한글 에이아이, 한글AI2, 한글AIx, 한글AIX, 새한글 에이아이"),
+        ({"3·1절": "삼일절"}, "3·1절에, 13·1절, 1.3·1절", "삼일절에, 13·1절, 1.3·1절"),
+        ({"(주)": "주식회사 "}, "A(주), (주)하늘", "A주식회사 , 주식회사 하늘"),
+        # the longest entry first, then the first in order
+        ({"가나": "A", "가나다": "B"}, "가나다, 가나", "B, A"),
+        ({"a-b": "1", "a-c": "2"}, "a-b a-c", "1 2"),
+    ],
+)  # fmt: skip
+def test_lexicon_entries_match_as_whole_words(entries, written, spoken):
+    from podcaster.text.normalize import Lexicon
+    from podcaster.text.normalize.particles import choose_particles
+
+    assert choose_particles(Lexicon(entries)(written)) == spoken
+
+
+def test_lexicon_folded_entries_match_whatever_the_case_of_their_first_letter():
+    from podcaster.text.normalize import Lexicon
+    from podcaster.text.normalize.particles import choose_particles
+
+    read = Lexicon({"Ab.c": "에이비씨", "x.Y": "엑스와이"}, ignore_case=True)
+    assert choose_particles(read("ab.c, AB.C, Ab.c, X.y, x.Y")) == (
+        "에이비씨, 에이비씨, 에이비씨, 엑스와이, 엑스와이"
+    )

@@ -85,7 +85,7 @@ def transliterate(word: str) -> str | None:
     phones = pronunciation(word.replace("’", "'"))
     compound = _compound(word, phones)
     if compound:
-        return "".join(_NAMES.get(p) or hangul(pronunciation(p), p) for p in compound)
+        return "".join(_NAMES.get(p.lower()) or hangul(pronunciation(p), p) for p in compound)
     return hangul(phones, word) if phones else None
 
 
