@@ -11,12 +11,19 @@ import json
 import logging
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from podcaster.config import load_config
 from podcaster.model import Cue, SegmentSpan, TimedCue, Timeline
 from podcaster.publish import site
-from podcaster.publish.site import iso_duration, render_site, waveform_view, write_site
+from podcaster.publish.site import (
+    environment,
+    iso_duration,
+    render_site,
+    waveform_view,
+    write_site,
+)
 from podcaster.publish.waveform import Waveform
 from tests.html_query import parse_html
 from tests.test_site import CONFIG, make_episode
@@ -66,6 +73,13 @@ def test_every_page_ends_with_a_newline(tmp_path):
     files = render_site(config, [make_episode(tmp_path, "stars", dt.date(2025, 3, 1), 1)])
     for name in ("index.html", "episodes/stars.html"):
         assert files[name].endswith(b"</html>\n"), name
+
+
+def test_a_template_naming_a_missing_value_fails_instead_of_rendering_blank():
+    env = environment()
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("<p>{{ episode.title }}</p>").render()
+    assert env.from_string("<p>{{ title }}</p>").render(title="<별>") == "<p>&lt;별&gt;</p>"
 
 
 def test_pages_name_their_own_url_the_audio_and_versioned_static_files(tmp_path):
