@@ -9,8 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from podcaster.config import Config
-from podcaster.publish.feed import strip_enclosure_prefix
-from podcaster.publish.feedext import ITUNES_NS, PODCAST_NS
+from podcaster.publish.feed import ITUNES_NS, PODCAST_NS, strip_enclosure_prefix
 
 NS = {
     "itunes": ITUNES_NS,
