@@ -78,7 +78,7 @@ def test_every_page_ends_with_a_newline(tmp_path):
 def test_a_template_naming_a_missing_value_fails_instead_of_rendering_blank():
     env = environment()
     with pytest.raises(jinja2.UndefinedError):
-        env.from_string("<p>{{ episode.title }}</p>").render()
+        env.from_string("<p>{{ title }}</p>").render()
     assert env.from_string("<p>{{ title }}</p>").render(title="<별>") == "<p>&lt;별&gt;</p>"
 
 
