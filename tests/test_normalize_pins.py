@@ -53,11 +53,6 @@ SIGNS = [
 ]
 
 
-@pytest.mark.parametrize("written, spoken", SIGNS)
-def test_arrows_and_table_marks(written, spoken):
-    assert normalize(written) == spoken
-
-
 # English words read by their dictionary pronunciation and the loanword orthography, each as
 # Korean spells it: r-coloured vowels (케어, 타워), glides (쿼터, 뮤직, 밸류), finals after a
 # short vowel (캣, 숍), 으 after a consonant (스트), ㄹㄹ (슬라이드) and the syllabic l (애플).
@@ -229,7 +224,10 @@ NUMBERS = [
         "숫자 99999999999999999999는 크다.",
         "숫자 구천구백구십구경 구천구백구십구조 구천구백구십구억 구천구백구십구만 구천구백구십구는 크다.",
     ),
-    ("숫자 100000000000000000000은 크다.", "숫자 일공공공공공공공공공공공공공공공공공공공공은 크다."),
+    (
+        "숫자 100000000000000000000은 크다.",
+        "숫자 일공공공공공공공공공공공공공공공공공공공공은 크다.",
+    ),
     (
         "숫자 12345678901234567890123은 길다.",
         "숫자 일이삼사오육칠팔구공일이삼사오육칠팔구공일이삼은 길다.",
@@ -244,11 +242,6 @@ NUMBERS = [
     ("무게 3t이나 된다.", "무게 삼 톤이나 된다."),
     ("2L이었다.", "이 리터였다."),
 ]
-
-
-@pytest.mark.parametrize("written, spoken", NUMBERS)
-def test_numbers_dates_and_ranges(written, spoken):
-    assert normalize(written) == spoken
 
 
 def test_a_date_that_reads_both_ways_is_read_month_first_with_a_warning(caplog):
@@ -279,11 +272,6 @@ ADDRESSES = [
     ("사이트는 abc.com에서 본다.", "사이트는 에이비씨 닷컴에서 본다."),
     ("사이트는 ab-cd.net에서 본다.", "사이트는 에이비 씨디 닷 넷에서 본다."),
 ]
-
-
-@pytest.mark.parametrize("written, spoken", ADDRESSES)
-def test_addresses(written, spoken):
-    assert normalize(written) == spoken
 
 
 @pytest.mark.parametrize(
@@ -317,11 +305,6 @@ UNITS = [
 ]
 
 
-@pytest.mark.parametrize("written, spoken", UNITS)
-def test_rates_and_speeds(written, spoken):
-    assert normalize(written) == spoken
-
-
 # The built-in lexicon: forms with digits and signs, whole words only, longest first, any case
 # for entries with a small letter.
 LEXICON = [
@@ -338,17 +321,16 @@ LEXICON = [
 ]
 
 
-@pytest.mark.parametrize("written, spoken", LEXICON)
-def test_builtin_lexicon_and_particles(written, spoken):
-    assert normalize(written) == spoken
-
-
 @pytest.mark.parametrize(
     "written, lexicon, spoken",
     [
         ("C++로 짰다", {"C++": "씨플플"}, "씨플플로 짰다"),
         ("한글AI로", {"한글AI": "한글 에이아이"}, "한글 에이아이로"),
-        ("x86로 가고 x866로 간다", {"x86": "엑스팔육"}, "엑스팔육으로 가고 엑스팔백육십육으로 간다"),
+        (
+            "x86로 가고 x866로 간다",
+            {"x86": "엑스팔육"},
+            "엑스팔육으로 가고 엑스팔백육십육으로 간다",
+        ),
         ("겨울방주는", {"겨울방주": "Winter Ark"}, "Winter Ark는"),
         ("AB와 A와", {"AB": "에이비", "A": "에이"}, "에이비와 에이와"),
     ],
@@ -406,7 +388,8 @@ def test_transliterations_leave_out_what_a_lexicon_reads():
     from podcaster.text.normalize import transliterations
 
     assert transliterations("dashboard와 Qzxw") == [
-        ("dashboard", "대시보드"), ("Qzxw", "큐제트엑스더블유")
+        ("dashboard", "대시보드"),
+        ("Qzxw", "큐제트엑스더블유"),
     ]
     assert transliterations("dashboard와 Qzxw", {"Qzxw": "큐"}) == [("dashboard", "대시보드")]
     assert transliterations("한글만") == []
@@ -440,3 +423,8 @@ def test_lexicon_folded_entries_match_whatever_the_case_of_their_first_letter():
     assert choose_particles(read("ab.c, AB.C, Ab.c, X.y, x.Y")) == (
         "에이비씨, 에이비씨, 에이비씨, 엑스와이, 엑스와이"
     )
+
+
+@pytest.mark.parametrize("written, spoken", SIGNS + NUMBERS + ADDRESSES + UNITS + LEXICON)
+def test_reading(written, spoken):
+    assert normalize(written) == spoken
