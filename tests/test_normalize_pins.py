@@ -333,6 +333,8 @@ LEXICON = [
         ),
         ("겨울방주는", {"겨울방주": "Winter Ark"}, "Winter Ark는"),
         ("AB와 A와", {"AB": "에이비", "A": "에이"}, "에이비와 에이와"),
+        ("나와 Tom과 Jerry", {"Tom": "Tom"}, "나와 Tom과 제리"),
+        ("２０％ 늘었다", {"하늘": "하늘"}, "이십 퍼센트 늘었다"),  # full-width forms first
     ],
 )
 def test_user_lexicon(written, lexicon, spoken):
@@ -362,6 +364,8 @@ def test_lexicon_folds_case_only_when_asked():
         ("Stable Diffusion XL Turbo", []),
         ("we are the best", ["we are the best"]),
         ("we are best", []),  # three words
+        ("Apple Music is great", ["Apple Music is great"]),  # two small letters are enough
+        ("Apple Music Is great", []),
         ("한글만 있다", []),
     ],
 )
