@@ -16,13 +16,17 @@ import threading
 import time
 import urllib.request
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 
 import feedparser
 import pytest
 
+from podcaster import __version__
 from podcaster.errors import PodcasterError
 from podcaster.serve import (
     RangeNotSatisfiable,
+    content_type,
     make_server,
     network_addresses,
     parse_range,
@@ -480,3 +484,108 @@ def test_content_addressed_mp3s_are_cached_for_good(files_server):
     assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
     _, headers, _ = request(server, "/feed.xml")
     assert headers["Cache-Control"] == "no-cache"
+
+
+# --- the exact bytes on the wire -------------------------------------------------------
+
+SERVER_LINE = f"Server: podcaster/{__version__} {BaseHTTPRequestHandler.sys_version}"
+DATE_LINE = re.compile(r"Date: [A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$")
+
+
+def exchange(server, head: str) -> tuple[list[str], bytes]:
+    """(the answer's status and header lines as sent, its body) for one raw request that
+    asks the server to close the connection: everything the server writes is read, so a
+    byte more than the answer announces is seen too. The Date line is checked and left out."""
+    with socket.create_connection(server.server_address[:2], timeout=10) as sock:
+        sock.sendall(head.replace("\n", "\r\n").encode() + b"Connection: close\r\n\r\n")
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+    head_bytes, _, body = received.partition(b"\r\n\r\n")
+    lines = head_bytes.decode("latin-1").split("\r\n")
+    dates = [line for line in lines if line.startswith("Date: ")]
+    assert len(dates) == 1 and DATE_LINE.match(dates[0]), lines
+    return [line for line in lines if not line.startswith("Date: ")], body
+
+
+def test_the_answers_header_lines_are_exactly_these(files_server):
+    server, root = files_server
+    path = root / "episodes" / "a.mp3"
+    os.utime(path, (1_700_000_000, 1_700_000_000))
+    data = path.read_bytes()
+    stat = path.stat()
+    etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+    modified = "Last-Modified: Tue, 14 Nov 2023 22:13:20 GMT"
+    whole = ["HTTP/1.1 200 OK", SERVER_LINE, "Content-Type: audio/mpeg",
+             f"Content-Length: {len(data)}", "Accept-Ranges: bytes", modified,
+             f"ETag: {etag}", "Cache-Control: no-cache"]
+    assert exchange(server, "GET /episodes/a.mp3 HTTP/1.1\nHost: x\n") == (whole, data)
+    assert exchange(server, "HEAD /episodes/a.mp3 HTTP/1.1\nHost: x\n") == (whole, b"")
+    part = ["HTTP/1.1 206 Partial Content", SERVER_LINE, "Content-Type: audio/mpeg",
+            "Content-Length: 10", "Accept-Ranges: bytes",
+            f"Content-Range: bytes 10-19/{len(data)}", modified, f"ETag: {etag}",
+            "Cache-Control: no-cache"]
+    assert exchange(server, "GET /episodes/a.mp3 HTTP/1.1\nHost: x\nRange: bytes=10-19\n") \
+        == (part, data[10:20])
+    assert exchange(server, f"GET /episodes/a.mp3 HTTP/1.1\nHost: x\nRange: bytes={len(data)}-\n") \
+        == (["HTTP/1.1 416 Requested Range Not Satisfiable", SERVER_LINE,
+             f"Content-Range: bytes */{len(data)}", "Content-Length: 0"], b"")
+    assert exchange(server, f"GET /episodes/a.mp3 HTTP/1.1\nHost: x\nIf-None-Match: {etag}\n") \
+        == (["HTTP/1.1 304 Not Modified", SERVER_LINE, f"ETag: {etag}"], b"")
+    assert exchange(server, "GET /missing.mp3 HTTP/1.1\nHost: x\n") == (
+        ["HTTP/1.1 404 Not Found", SERVER_LINE, "Content-Type: text/plain; charset=utf-8",
+         "Content-Length: 14"], b"404 Not Found\n")
+    assert exchange(server, "GET /episodes HTTP/1.1\nHost: x\n") == (
+        ["HTTP/1.1 301 Moved Permanently", SERVER_LINE, "Location: /episodes/",
+         "Content-Length: 0"], b"")
+
+
+def test_a_rewritten_file_sends_exactly_the_bytes_asked(rewriting_server):
+    server, root = rewriting_server
+    os.utime(root / "feed.xml", (1_700_000_000, 1_700_000_000))
+    local = b"http://feeds.test:8123"
+    feed = (b'<rss><link>' + local + b'/</link><enclosure url="' + local
+            + b'/episodes/a.mp3"/></rss>')
+    etag = '"' + hashlib.sha256(feed).hexdigest()[:20] + '"'
+    lines, body = exchange(server, "GET /feed.xml HTTP/1.1\nHost: feeds.test:8123\n"
+                                   "Range: bytes=0-5\n")
+    assert (lines, body) == (
+        ["HTTP/1.1 206 Partial Content", SERVER_LINE,
+         "Content-Type: application/rss+xml; charset=utf-8", "Content-Length: 6",
+         "Accept-Ranges: bytes", f"Content-Range: bytes 0-5/{len(feed)}",
+         "Last-Modified: Tue, 14 Nov 2023 22:13:20 GMT", f"ETag: {etag}",
+         "Cache-Control: no-cache"], b"<rss><")
+    lines, body = exchange(server, "GET /feed.xml HTTP/1.1\nHost: feeds.test:8123\n")
+    assert (lines[0], lines[3], body) == ("HTTP/1.1 200 OK", f"Content-Length: {len(feed)}",
+                                          feed)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("a.mp3", "audio/mpeg"), ("A.MP3", "audio/mpeg"), ("a.m4a", "audio/mp4"),
+    ("a.vtt", "text/vtt; charset=utf-8"), ("a.srt", "application/x-subrip; charset=utf-8"),
+    ("a.xml", "application/xml; charset=utf-8"), ("a.json", "application/json"),
+    ("a.html", "text/html; charset=utf-8"), ("a.htm", "text/html; charset=utf-8"),
+    ("a.css", "text/css; charset=utf-8"), ("a.js", "text/javascript; charset=utf-8"),
+    ("a.txt", "text/plain; charset=utf-8"), ("a.png", "image/png"), ("a.jpg", "image/jpeg"),
+    ("a.jpeg", "image/jpeg"), ("a.svg", "image/svg+xml"), ("a.ico", "image/x-icon"),
+    ("a.webp", "image/webp"), ("feed.xml", "application/rss+xml; charset=utf-8"),
+    ("a.bin", "application/octet-stream"), ("feed.xml.bak", "application/octet-stream"),
+])
+def test_content_type_of_each_kind_of_file(name, expected):
+    assert content_type(Path(name)) == expected
+
+
+def test_each_request_is_one_log_line(files_server, caplog):
+    caplog.set_level(logging.INFO, logger="podcaster.serve")
+    server, _ = files_server
+    request(server, "/episodes/a.mp3", headers={"Range": "bytes=0-9"})
+    request(server, "/missing.mp3", "HEAD")
+    assert [r.getMessage() for r in caplog.records if r.name == "podcaster.serve"] == [
+        '127.0.0.1 "GET /episodes/a.mp3 HTTP/1.1" 206 -',
+        '127.0.0.1 "HEAD /missing.mp3 HTTP/1.1" 404 -']
+
+
+def test_a_base_url_ending_in_x_keeps_its_last_letter():
+    data = b'<a href="https://ex.example/radioX/a.mp3"/><b>https://ex.example/radio/</b>'
+    assert rewrite_base_url(data, "https://ex.example/radioX/", "http://studioX/") == (
+        b'<a href="http://studioX/a.mp3"/><b>https://ex.example/radio/</b>')
