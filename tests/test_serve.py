@@ -25,6 +25,7 @@ import pytest
 from podcaster import __version__
 from podcaster.errors import PodcasterError
 from podcaster.serve import (
+    PreviewHandler,
     RangeNotSatisfiable,
     content_type,
     make_server,
@@ -589,3 +590,44 @@ def test_a_base_url_ending_in_x_keeps_its_last_letter():
     data = b'<a href="https://ex.example/radioX/a.mp3"/><b>https://ex.example/radio/</b>'
     assert rewrite_base_url(data, "https://ex.example/radioX/", "http://studioX/") == (
         b'<a href="http://studioX/a.mp3"/><b>https://ex.example/radio/</b>')
+
+
+@pytest.mark.parametrize("change", ["deleted", "replaced"])
+def test_a_file_a_build_changes_during_an_answer_is_sent_as_it_was(files_server, monkeypatch,
+                                                                  change):
+    """A build deletes old MP3s and replaces the feed and pages while the server runs: the
+    answer whose headers are out sends the file they describe, whole."""
+    server, root = files_server
+    path = root / "episodes" / "a.mp3"
+    data = path.read_bytes()
+    sent_headers = PreviewHandler.end_headers
+
+    def build_meanwhile(self):
+        sent_headers(self)
+        if path.read_bytes() == data:
+            replacement = root / "episodes" / "b.mp3"
+            replacement.write_bytes(b"new" * 5000)
+            if change == "deleted":
+                path.unlink()
+            else:
+                os.replace(replacement, path)
+
+    monkeypatch.setattr(PreviewHandler, "end_headers", build_meanwhile)
+    lines, body = exchange(server, "GET /episodes/a.mp3 HTTP/1.1\nHost: x\n")
+    assert (lines[0], lines[3], body) == ("HTTP/1.1 200 OK", f"Content-Length: {len(data)}",
+                                          data)
+
+
+def test_a_file_gone_between_look_up_and_read_is_not_found(files_server, monkeypatch):
+    server, root = files_server
+    look_up = PreviewHandler._resolve
+
+    def removed_meanwhile(self, url_path):
+        path = look_up(self, url_path)
+        path.unlink()  # by a build's commit, say
+        return path
+
+    monkeypatch.setattr(PreviewHandler, "_resolve", removed_meanwhile)
+    assert exchange(server, "GET /episodes/a.mp3 HTTP/1.1\nHost: x\n") == (
+        ["HTTP/1.1 404 Not Found", SERVER_LINE, "Content-Type: text/plain; charset=utf-8",
+         "Content-Length: 14"], b"404 Not Found\n")
