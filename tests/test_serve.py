@@ -23,6 +23,7 @@ import feedparser
 import pytest
 
 from podcaster import __version__
+from podcaster import serve as serve_module
 from podcaster.errors import PodcasterError
 from podcaster.serve import (
     PreviewHandler,
@@ -386,14 +387,57 @@ def test_an_empty_file_and_a_large_one(files_server):
     ("::1", "http://[::1]:{port}/"),
 ])
 def test_the_server_url(tmp_path, host, shown):
-    try:
-        server = make_server(tmp_path, host, 0)
-    except PodcasterError as exc:  # no IPv6 here
-        require_or_skip(f"cannot listen on {host}: {exc}")
+    if ":" in host and not has_ipv6_loopback():
+        require_or_skip(f"no IPv6 here: cannot listen on {host}")
+    server = make_server(tmp_path, host, 0)
     try:
         assert server.url == shown.format(port=server.server_address[1])
     finally:
         server.server_close()
+
+
+def has_ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as sock:
+            sock.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+def test_the_default_address_is_port_8000_of_this_machine_only(tmp_path, monkeypatch):
+    made = []
+    monkeypatch.setattr(serve_module, "PreviewServer", lambda *args: made.append(args))
+    make_server(tmp_path)
+    assert made == [(tmp_path, "127.0.0.1", 8000, None)]
+    (tmp_path / "public").mkdir()
+    (tmp_path / "podcast.toml").write_text(
+        '[show]\ntitle = "t"\nauthor = "a"\ndescription = "d"\n'
+        'base_url = "https://ex.example/show/"\nowner_email = "o@example.org"\n')
+    asked = []
+    monkeypatch.setattr(serve_module, "make_server", lambda *args: asked.append(args))
+    project_server(tmp_path)
+    assert asked == [(tmp_path / "public", "127.0.0.1", 8000, "https://ex.example/show/")]
+
+
+def test_an_address_in_use_is_one_clear_line(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(PodcasterError) as info:
+            make_server(tmp_path, "127.0.0.1", port)
+    assert info.value.format_message() == (
+        f"cannot listen on 127.0.0.1:{port}: Address already in use")
+
+
+def test_names_with_a_backslash_or_a_nul_are_not_found(files_server):
+    server, root = files_server
+    (root / "a\\b.txt").write_text("a backslash is a folder separator elsewhere")
+    for path in ("/a%5Cb.txt", "/a%5cb.txt", "/episodes/a.mp3%00", "/a%00b.txt"):
+        assert exchange(server, f"GET {path} HTTP/1.1\nHost: x\n") == (
+            ["HTTP/1.1 404 Not Found", SERVER_LINE, "Content-Type: text/plain; charset=utf-8",
+             "Content-Length: 14"], b"404 Not Found\n"), path
 
 
 def test_network_addresses_leave_out_loopback():
@@ -475,7 +519,45 @@ def test_client_reset_is_one_quiet_line(files_server, capfd, caplog):
     time.sleep(0.3)
     assert request(server, "/episodes/a.mp3")[0] == 200  # still serving
     assert "Traceback" not in capfd.readouterr().err
-    assert any("connection closed" in r.getMessage() for r in caplog.records)
+    assert [r.getMessage() for r in caplog.records if "connection closed" in r.getMessage()] \
+        == ["127.0.0.1: connection closed (Connection reset by peer)"]
+
+
+def test_a_client_that_stops_reading_is_cut_off_with_one_quiet_line(files_server, capfd,
+                                                                   caplog):
+    caplog.set_level(logging.INFO, logger="podcaster.serve")
+    server, root = files_server
+    server.idle_timeout = 0.2
+    (root / "long.mp3").write_bytes(bytes(range(256)) * 4096 * 16)  # 16 MiB
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        sock.connect(server.server_address[:2])
+        sock.sendall(b"GET /long.mp3 HTTP/1.1\r\nHost: x\r\n\r\n")  # and never read
+        lines = []
+        for _ in range(200):  # the server gives up after 0.2 s without progress
+            lines = [r.getMessage() for r in caplog.records if r.name == "podcaster.serve"]
+            if len(lines) == 2:
+                break
+            time.sleep(0.05)
+    assert lines == ['127.0.0.1 "GET /long.mp3 HTTP/1.1" 200 -',
+                     "127.0.0.1 Request timed out: TimeoutError('timed out')"]
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_an_unexpected_error_is_reported_with_its_traceback(files_server, monkeypatch, capfd):
+    server, _ = files_server
+
+    def broken(self, path):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(PreviewHandler, "_body", broken)
+    with socket.create_connection(server.server_address[:2], timeout=10) as sock:
+        sock.sendall(b"GET /episodes/a.mp3 HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert sock.recv(1024) == b""  # no answer: the connection is closed
+        port = sock.getsockname()[1]
+    err = capfd.readouterr().err
+    assert f"Exception occurred during processing of request from ('127.0.0.1', {port})" in err
+    assert "ValueError: a bug" in err
 
 
 def test_content_addressed_mp3s_are_cached_for_good(files_server):
@@ -533,9 +615,11 @@ def test_the_answers_header_lines_are_exactly_these(files_server):
              f"Content-Range: bytes */{len(data)}", "Content-Length: 0"], b"")
     assert exchange(server, f"GET /episodes/a.mp3 HTTP/1.1\nHost: x\nIf-None-Match: {etag}\n") \
         == (["HTTP/1.1 304 Not Modified", SERVER_LINE, f"ETag: {etag}"], b"")
+    not_found = ["HTTP/1.1 404 Not Found", SERVER_LINE,
+                 "Content-Type: text/plain; charset=utf-8", "Content-Length: 14"]
     assert exchange(server, "GET /missing.mp3 HTTP/1.1\nHost: x\n") == (
-        ["HTTP/1.1 404 Not Found", SERVER_LINE, "Content-Type: text/plain; charset=utf-8",
-         "Content-Length: 14"], b"404 Not Found\n")
+        not_found, b"404 Not Found\n")
+    assert exchange(server, "HEAD /missing.mp3 HTTP/1.1\nHost: x\n") == (not_found, b"")
     assert exchange(server, "GET /episodes HTTP/1.1\nHost: x\n") == (
         ["HTTP/1.1 301 Moved Permanently", SERVER_LINE, "Location: /episodes/",
          "Content-Length: 0"], b"")
