@@ -51,3 +51,11 @@ def web_url(url: str | None) -> str | None:
     if parts.scheme.lower() not in WEB_SCHEMES or not parts.netloc:
         return None
     return url
+
+
+def is_web_url(url: str | None) -> bool:
+    """Whether ``url`` is, exactly as written, an absolute http(s) link with a host: the rule
+    for the links of podcast.toml and for those ``podcaster check`` finds in a feed. Unlike
+    ``web_url`` (for what authors paste into posts) nothing is forgiven: no surrounding
+    spaces, a lower-case scheme."""
+    return url is not None and web_url(url) == url and url.startswith(("http://", "https://"))

@@ -4,11 +4,18 @@ nothing changed (the published note), yet puts right what was changed in public/
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
+import podcaster
 from podcaster.build import build_project
 from podcaster.build.plancache import CACHE_NAME, PlanCache, context_key
+from podcaster.build.run import ARTWORK_RECORD_NAME
+from podcaster.errors import ConfigError
 from podcaster.model import Block, Cue, Post, Segment, Source
 from podcaster.text import read as read_module
 from podcaster.text.attribution import AttributionWarning
@@ -160,3 +167,99 @@ def test_cached_plans_equal_read_ones_and_repeat_their_warnings(tmp_path, caplog
     assert again.get(path, raw + b"\n") is None  # other bytes
     assert PlanCache(tmp_path / CACHE_NAME, "other").get(path, raw) is None  # other settings
     assert key != context_key(ScriptSettings(sentence_pause=0.5))
+
+
+# The libraries a build that changes nothing must not load: audio, tagging, images, feed and
+# page rendering, Markdown, YAML, the progress display's rich.
+HEAVY = ("PIL", "mutagen", "markdown_it", "lxml", "feedgen", "numpy", "soxr", "jinja2", "yaml",
+         "rich", "podcaster.audio.assemble", "podcaster.build.produce",
+         "podcaster.build.commit", "podcaster.publish.tag", "podcaster.text.normalize")
+
+
+def test_a_noop_rebuild_loads_no_audio_image_or_rendering_code(project):
+    code = (
+        "import sys\n"
+        "from podcaster.build import build_project\n"
+        f"result = build_project({str(project)!r})\n"
+        "assert result.unchanged, result\n"
+        f"print(sorted({{m.split('.')[0] if not m.startswith('podcaster') else m\n"
+        f"              for m in sys.modules if m.startswith({HEAVY!r})}}))\n")
+    here = str(Path(podcaster.__file__).resolve().parents[1])  # this checkout's podcaster
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=project, env={**os.environ, "PYTHONPATH": here})
+    assert out.stdout.strip() == "[]", out.stdout
+
+
+@pytest.fixture
+def decoded(monkeypatch):
+    """The images whose artwork rules were checked (decoded)."""
+    from podcaster.publish import artwork
+
+    names = []
+    real = artwork.artwork_problems
+
+    def counting(path):
+        names.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(artwork, "artwork_problems", counting)
+    return names
+
+
+def add_cover(project: Path, name: str = "cover.png") -> Path:
+    from PIL import Image
+
+    cover = project / name
+    Image.new("RGB", (1400, 1400), (20, 40, 90)).save(cover, format="PNG")
+    text = (project / "podcast.toml").read_text(encoding="utf-8")
+    (project / "podcast.toml").write_text(
+        text.replace('owner_email = "owner@example.org"',
+                     f'owner_email = "owner@example.org"\ncover = "{name}"'), encoding="utf-8")
+    return cover
+
+
+def test_a_cover_found_good_is_not_decoded_again(project, decoded):
+    add_cover(project)
+    build_project(project)
+    assert decoded == ["cover.png"]
+    build_project(project)
+    assert decoded == ["cover.png"]
+
+
+def test_a_cover_damaged_in_place_is_checked_again_and_refused(project, decoded):
+    cover = add_cover(project)
+    build_project(project)
+    stat = cover.stat()
+    data = cover.read_bytes()
+    cover.write_bytes(data[:8] + bytes(len(data) - 8))  # the PNG signature, then zeros
+    os.utime(cover, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same time
+    before = snapshot(project / "public")
+    with pytest.raises(ConfigError, match="show.cover: artwork is not a readable image"):
+        build_project(project)
+    assert decoded == ["cover.png", "cover.png"]
+    assert snapshot(project / "public") == before
+
+
+def test_a_good_image_under_a_wrong_name_is_checked_again(project, decoded):
+    cover = add_cover(project)
+    build_project(project)
+    jpeg_named = cover.with_name("cover.jpg")
+    jpeg_named.write_bytes(cover.read_bytes())  # the same PNG bytes, named .jpg
+    text = (project / "podcast.toml").read_text(encoding="utf-8")
+    (project / "podcast.toml").write_text(text.replace('"cover.png"', '"cover.jpg"'),
+                                          encoding="utf-8")
+    with pytest.raises(ConfigError, match="a PNG file named .jpg"):
+        build_project(project)
+    assert decoded == ["cover.png", "cover.jpg"]
+
+
+@pytest.mark.parametrize("record", [b"{not json", b'{"version": "0.0.0", "good": []}',
+                                    b'{"good": 7}', b"[]"])
+def test_an_unusable_artwork_record_means_checking_again(project, decoded, record):
+    add_cover(project)
+    build_project(project)
+    (project / ".podcaster-cache" / ARTWORK_RECORD_NAME).write_bytes(record)
+    build_project(project)
+    assert decoded == ["cover.png", "cover.png"]
+    build_project(project)  # the record was written again
+    assert decoded == ["cover.png", "cover.png"]

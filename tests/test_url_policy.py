@@ -10,9 +10,12 @@ import pytest
 from lxml import etree
 
 from podcaster.build import build_project
+from podcaster.config import load_config
+from podcaster.errors import ConfigError
 from podcaster.model import Source
 from podcaster.publish.tag import read_tags
 from podcaster.text.read import read_post
+from podcaster.values import is_web_url
 from tests.build_fixtures import built_project, mp3_of
 
 HOSTILE = ["javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox(1)",
@@ -100,3 +103,37 @@ def test_no_javascript_link_reaches_feed_chapters_or_tags(tmp_path_factory, tmp_
     for path in public.rglob("*"):
         if path.is_file() and path.suffix != ".mp3":
             assert b"javascript:" not in path.read_bytes(), path
+
+
+WEB_URLS = [
+    ("https://example.org/show/", True), ("http://example.org/", True),
+    ("https://[::1]/feed/", True), ("https://예시.한국/방송/", True),
+    ("https://", False), ("https:///show/", False), ("HTTPS://example.org/", False),
+    (" https://example.org/", False), ("https://example.org/ a/", False),
+    ("https://[::1/", False), ("ftp://example.org/", False), ("example.org/show/", False),
+    ("javascript:alert(1)//", False), ("https://example.org/\u202e/", False),
+]
+
+
+def config_with(key: str, url: str) -> str:
+    """A podcast.toml whose setting ``key`` (``table.name``) is ``url``."""
+    tables = {"show": {"title": "링크 시험", "author": "시험 작가", "description": "설명",
+                       "base_url": "https://example.com/show/", "owner_email": "me@example.com",
+                       "funding_text": "후원하기"}, "source": {}}
+    table, name = key.split(".")
+    tables[table][name] = url
+    return "".join(f"[{table}]\n" + "".join(f"{k} = {json.dumps(v)}\n" for k, v in values.items())
+                   for table, values in tables.items())
+
+
+@pytest.mark.parametrize("url, ok", WEB_URLS)
+def test_one_rule_for_every_link_of_podcast_toml(tmp_path, url, ok):
+    assert is_web_url(url) is ok
+    for key in ("show.base_url", "show.media_base_url", "show.enclosure_prefix",
+                "show.funding_url", "source.feed"):
+        (tmp_path / "podcast.toml").write_text(config_with(key, url), encoding="utf-8")
+        if ok:
+            load_config(tmp_path)
+        else:
+            with pytest.raises(ConfigError, match=key.replace(".", r"\.")):
+                load_config(tmp_path)

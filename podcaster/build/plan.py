@@ -28,9 +28,8 @@ from podcaster.build.plancache import CACHE_NAME as PLAN_CACHE_NAME
 from podcaster.build.plancache import PlanCache, context_key
 from podcaster.errors import PodcasterError, PostError
 from podcaster.model import Clip, Cue, Episode, Post, Segment
-from podcaster.publish.artwork import artwork_problems
 from podcaster.publish.feed import episode_art_source
-from podcaster.publish.tag import EpisodeTags, episode_tags
+from podcaster.publish.metadata import EpisodeTags, episode_tags
 from podcaster.text.read import find_posts, readable_extensions
 
 if TYPE_CHECKING:
@@ -82,12 +81,13 @@ def plan_posts(build: Build) -> list[Plan]:
                                       f"{slugs[post.slug]}")
             slugs[post.slug] = path
             art = episode_art_source(post)
-            problems = artwork_problems(art) if art else []
+            problems = build.artwork.problems(art) if art else []
             if problems:
                 raise PostError(art, "; ".join(problems))
             build.warnings.extend(attribution)
             plans.append(Plan(post, segments, cues, audio_key(build, segments, cues)))
     cache.save()
+    build.artwork.save()
     if not plans and not build.failed:
         raise PodcasterError(f"{build.config.posts_dir}: no published posts (all drafts)")
     plans.sort(key=lambda p: (p.post.date, p.post.slug))

@@ -52,7 +52,6 @@ from podcaster.build.manifest import (
     output_intact,
 )
 from podcaster.build.plan import Plan, decide, kept_records, number_episodes, plan_posts
-from podcaster.build.produce import produce_all
 from podcaster.check.placeholders import find_placeholders
 from podcaster.config import Config, load_config
 from podcaster.errors import (
@@ -64,12 +63,13 @@ from podcaster.errors import (
     output_error,
 )
 from podcaster.model import SPEECH_KINDS, Episode, Post, Voice
-from podcaster.publish.artwork import artwork_problems
+from podcaster.publish.artwork import CheckedArtwork
 from podcaster.speech.cache import ClipCache
 from podcaster.speech.synthesize import Synthesizer, SynthStats, request_settings, voice_resolver
 from podcaster.text.script import ScriptSettings
 
 if TYPE_CHECKING:  # the attribution code loads the normaliser; a no-op build needs neither
+    from podcaster.build.manifest import EpisodeRecord, Manifest
     from podcaster.text.attribution import AttributionWarning
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,7 @@ log = logging.getLogger(__name__)
 LOCK_NAME = "build.lock"
 STAGING_NAME = "staging"
 AUDIO_STORE_NAME = "episodes"
+ARTWORK_RECORD_NAME = "artwork.json"  # images found good (publish.artwork.CheckedArtwork)
 
 
 class Progress:
@@ -203,6 +204,7 @@ class Build:
         self.episodes_dir = config.public_dir / "episodes"
         self.staging = config.cache_dir / STAGING_NAME
         self.store = AudioStore(config.cache_dir / AUDIO_STORE_NAME)
+        self.artwork = CheckedArtwork(config.cache_dir / ARTWORK_RECORD_NAME)
 
     def voice_for(self, kind: str) -> Voice:
         """The voice of a cue kind as podcast.toml and --engine set it (may be ``auto``)."""
@@ -233,7 +235,7 @@ class Build:
     def _run(self) -> BuildResult:
         for kind in SPEECH_KINDS:  # a bad voice or engine is the config's error, not a post's
             self.concrete_voice(kind)
-        problems = artwork_problems(self.config.show.cover)
+        problems = self.artwork.problems(self.config.show.cover)
         if problems:
             raise ConfigError(f"{self.config.show.cover}: show.cover: {'; '.join(problems)}")
         manifest = load_manifest(manifest_path(self.public_dir))
@@ -251,13 +253,8 @@ class Build:
             sum(1 for c in p.cues if not c.is_sound) for p in todo if p.action == "build"))
         shutil.rmtree(self.staging, ignore_errors=True)
         done: list[Plan] = [p for p in plans if p.action == "keep"]
-        with contextlib.closing(produce_all(self, todo, manifest)) as produced_plans:
-            for plan, produced in produced_plans:
-                if produced or plan.action == "keep":
-                    done.append(plan)
-                elif plan.record and output_intact(plan.record, self.public_dir):
-                    kept.append(plan.record)  # a failed rebuild keeps the episode built
-                self.progress.post_done(plan.post)
+        if todo:
+            self._produce(todo, manifest, done, kept)
 
         result = BuildResult(episodes=[], feed_path=self.public_dir / "feed.xml",
                              engine=self.engine_label(plans), stats=self.synth.stats,
@@ -279,6 +276,18 @@ class Build:
         result.retagged = [p.post.slug for p in done if p.action == "retag"]
         result.unchanged = [p.post.slug for p in done if p.action == "keep"]
         return result
+
+    def _produce(self, todo: list[Plan], manifest: Manifest, done: list[Plan],
+                 kept: list[EpisodeRecord]) -> None:
+        from podcaster.build.produce import produce_all  # the audio stages: only with work
+
+        with contextlib.closing(produce_all(self, todo, manifest)) as produced_plans:
+            for plan, produced in produced_plans:
+                if produced:
+                    done.append(plan)
+                elif plan.record and output_intact(plan.record, self.public_dir):
+                    kept.append(plan.record)  # a failed rebuild keeps the episode built
+                self.progress.post_done(plan.post)
 
     @contextlib.contextmanager
     def per_post(self, path: Path):

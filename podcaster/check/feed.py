@@ -19,13 +19,13 @@ from podcaster.check.report import (
     CheckResult,
     Report,
     find_text,
-    is_absolute_url,
 )
 from podcaster.errors import PodcasterError
 from podcaster.model import Post
 from podcaster.publish.feed import post_guid, show_guid, slug_of_audio_name
 from podcaster.publish.tag import audio_duration
 from podcaster.text.read import find_posts, read_post
+from podcaster.values import is_web_url
 
 # Apple Podcasts' categories and their subcategories.
 APPLE_CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -127,7 +127,7 @@ def check_channel(report: Report, channel, items) -> None:
         if find_text(channel, tag) is None:
             report.problem(where, f"missing <{tag}>")
     link = find_text(channel, "link")
-    if link and not is_absolute_url(link):
+    if link and not is_web_url(link):
         report.problem(where, f"<link> is not an absolute URL: {link}")
     description = find_text(channel, "description") or ""
     if len(description.encode("utf-8")) > DESCRIPTION_MAX_BYTES:
@@ -228,7 +228,7 @@ def check_item(report: Report, n, item, posts, seen_guids, seen_urls, seen_numbe
     if guid is None:
         report.problem(where, "missing <guid>")
     else:
-        if guid_elem.get("isPermaLink", "true") != "false" and not is_absolute_url(guid):
+        if guid_elem.get("isPermaLink", "true") != "false" and not is_web_url(guid):
             report.problem(where, f'guid {guid} is not a URL: it needs isPermaLink="false"')
         if guid in seen_guids:
             report.problem(where, f"duplicate guid {guid} (also item {seen_guids[guid]})")

@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 import re
 
-from podcaster.check.report import LANGUAGE, Report, is_absolute_url
+from podcaster.check.report import LANGUAGE, Report
 from podcaster.publish.feedext import CHAPTERS_TYPE
+from podcaster.values import is_web_url
 
 TIME_SLACK = 1.0  # seconds a transcript cue or chapter may reach past the audio's end
 TRANSCRIPT_FORMATS = {"text/vtt": "vtt", "application/x-subrip": "srt", "application/srt": "srt",
@@ -22,7 +23,7 @@ def check_transcript(report: Report, where: str, elem, duration: float | None) -
     url, mime = elem.get("url"), elem.get("type")
     if not mime:
         report.problem(where, f"podcast:transcript {url} has no type")
-    if url and is_absolute_url(url) and not url.startswith("https://"):
+    if url and is_web_url(url) and not url.startswith("https://"):
         report.problem(where, f"podcast:transcript URL must be https: {url}")
     language = elem.get("language")
     if language is not None and not LANGUAGE.match(language):
@@ -46,7 +47,7 @@ def check_chapters(report: Report, where: str, elem, duration: float | None) -> 
     if elem.get("type") != CHAPTERS_TYPE:
         report.problem(where, f"podcast:chapters type must be {CHAPTERS_TYPE}, "
                               f"got {elem.get('type')!r}")
-    if url and is_absolute_url(url) and not url.startswith("https://"):
+    if url and is_web_url(url) and not url.startswith("https://"):
         report.problem(where, f"podcast:chapters URL must be https: {url}")
     file = report.local_file(where, "podcast:chapters", url)
     if file is None:
@@ -156,7 +157,7 @@ def validate_chapters(data: bytes, duration: float | None) -> str | None:
         if "title" in chapter and not isinstance(chapter["title"], str):
             return f"chapter {i} title is not a string"
         for key in ("url", "img"):
-            if key in chapter and not is_absolute_url(chapter[key]):
+            if key in chapter and not is_web_url(chapter[key]):
                 return f"chapter {i} {key} is not an absolute URL: {chapter[key]!r}"
         last = start
     return None

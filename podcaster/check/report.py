@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from podcaster.config import Config
-from podcaster.publish.feed import strip_enclosure_prefix
-from podcaster.publish.feedext import ITUNES_NS, PODCAST_NS
+from podcaster.publish.feed import ITUNES_NS, PODCAST_NS, strip_enclosure_prefix
+from podcaster.values import is_web_url
 
 NS = {
     "itunes": ITUNES_NS,
@@ -78,7 +78,7 @@ class Report:
             return None
         if media:
             url = strip_enclosure_prefix(self.config, url)
-        if not is_absolute_url(url):
+        if not is_web_url(url):
             self.problem(where, f"{what} URL is not absolute: {url}")
             return None
         base = (self.config.show.media_base_url if media and self.config.show.media_base_url
@@ -97,13 +97,6 @@ class Report:
             self.problem(where, f"{what}: {self.rel(file)} not found ({url})")
             return None
         return file
-
-
-def is_absolute_url(url: str | None) -> bool:
-    if not url:
-        return False
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def find_text(parent, path: str) -> str | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from podcaster.config.options import VOICE_KEYS
 from podcaster.model import SPEECH_KINDS
-from podcaster.values import bad_character
+from podcaster.values import bad_character, is_web_url
 
 
 def type_name(t: type | tuple[type, ...]) -> str:
@@ -80,9 +80,9 @@ def check_free_tables(raw: dict[str, Any]) -> list[str]:
 
 def check_values(values: dict[str, Any]) -> list[str]:
     problems = []
-    base = values["show.base_url"]
-    if not (base.startswith("https://") or base.startswith("http://")):
-        problems.append(f"show.base_url must be an absolute http(s) URL, got {base!r}")
+    if not is_web_url(values["show.base_url"]):
+        problems.append(f"show.base_url must be an absolute http(s) URL, "
+                        f"got {values['show.base_url']!r}")
     for key in ("show.media_base_url", "show.enclosure_prefix", "show.funding_url"):
         if values[key] and not is_web_url(values[key]):
             problems.append(f"{key} must be an absolute http(s) URL, got {values[key]!r}")
@@ -113,7 +113,7 @@ def check_values(values: dict[str, Any]) -> list[str]:
 def check_source(values: dict[str, Any]) -> list[str]:
     problems = []
     feed = values["source.feed"]
-    if feed and not re.match(r"https?://[^/\s]+", feed):
+    if feed and not is_web_url(feed):
         problems.append(f"source.feed must be an absolute http(s) URL, got {feed!r}")
     for key in ("source.include_tags", "source.exclude_tags"):
         if not all(isinstance(tag, str) and tag.strip() for tag in values[key]):
@@ -123,10 +123,6 @@ def check_source(values: dict[str, Any]) -> list[str]:
     except re.error as exc:
         problems.append(f"source.title_pattern is not a regular expression: {exc}")
     return problems
-
-
-def is_web_url(url: str) -> bool:
-    return re.match(r"^https?://[^/\s]+", url) is not None and not re.search(r"\s", url)
 
 
 def check_episode_guids(raw: dict[str, Any]) -> list[str]:

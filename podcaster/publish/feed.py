@@ -24,6 +24,10 @@ from podcaster.timecode import timecode
 
 log = logging.getLogger(__name__)
 
+# The XML namespaces of the feed's extensions (Podcasting 2.0, Apple's iTunes tags).
+PODCAST_NS = "https://podcastindex.org/namespace/1.0"
+ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+
 # The namespace every podcast:guid is derived in (Podcasting 2.0).
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 

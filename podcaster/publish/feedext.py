@@ -13,8 +13,7 @@ import lxml.etree  # noqa: F401  feedgen.util uses lxml.etree without importing 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.util import xml_elem
 
-PODCAST_NS = "https://podcastindex.org/namespace/1.0"
-ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+from podcaster.publish.feed import ITUNES_NS, PODCAST_NS
 
 CHAPTERS_TYPE = "application/json+chapters"
 

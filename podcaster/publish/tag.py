@@ -8,7 +8,6 @@ import filecmp
 import logging
 import os
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -42,13 +41,18 @@ from mutagen.mp3 import MP3, HeaderNotFoundError
 
 from podcaster.errors import TagError
 from podcaster.files import write_atomic
-from podcaster.model import Episode, Post
+from podcaster.model import Episode
 from podcaster.publish.chapters import Chapter, chapters_json, episode_chapters
-from podcaster.publish.feed import episode_guid, episode_summary
+from podcaster.publish.metadata import (  # noqa: F401  (also part of this module's interface)
+    LANGUAGES,
+    EpisodeTags,
+    episode_tags,
+    id3_language,
+    show_notes,
+)
 from podcaster.publish.transcript import (
     render_json,
     render_srt,
-    render_text,
     render_vtt,
     transcript_cues,
 )
@@ -73,45 +77,11 @@ LATIN1 = 0
 TOC_ID = "toc"
 NO_OFFSET = 0xFFFFFFFF  # CHAP byte offsets unused: players seek by time
 
-# ISO 639-1 → the ISO 639-2 codes ID3 COMM and USLT frames want.
-LANGUAGES = {"ko": "kor", "en": "eng", "ja": "jpn", "zh": "zho", "de": "deu", "fr": "fra",
-             "es": "spa"}
-
 # The files written beside each episode's MP3, by suffix, with their media types.
 SIDECARS = {".vtt": "text/vtt", ".srt": "application/x-subrip",
             ".transcript.json": "application/json",
             ".chapters.json": "application/json+chapters",
             PEAKS_SUFFIX: "application/json"}
-
-
-@dataclass
-class EpisodeTags:
-    title: str
-    artist: str
-    album: str
-    date: str  # YYYY-MM-DD
-    track: int
-    description: str = ""
-    cover: Path | None = None
-    genre: str = "Podcast"
-    language: str = "kor"  # ISO 639-2, for the comment and transcript frames
-    chapters: list[Chapter] = field(default_factory=list)
-    transcript: str = ""
-    # iTunes podcast frames
-    podcast: bool = True  # PCST
-    feed_url: str = ""  # WFED
-    guid: str = ""  # TGID
-    notes: str = ""  # TDES, the long description
-    category: str = ""  # TCAT
-    keywords: list[str] = field(default_factory=list)  # TKWD
-
-
-def id3_language(code: str) -> str:
-    """The ISO 639-2 code ID3 wants for a feed language code such as "ko" or "ko-KR"."""
-    base = code.split("-")[0].lower()
-    if len(base) == 3:
-        return base
-    return LANGUAGES.get(base, "und")
 
 
 def latin1_url(url: str) -> str:
@@ -244,35 +214,6 @@ def read_tags(mp3: Path) -> ID3:
         raise TagError(f"{mp3}: no ID3 tag") from None
     except (MutagenError, OSError) as exc:
         raise TagError(f"{mp3}: cannot read tags: {exc}") from exc
-
-
-def show_notes(post: Post, summary_line: str) -> str:
-    """The episode's summary followed by its numbered sources and their links."""
-    lines = [summary_line]
-    if post.sources:
-        lines.append("")
-        for source in post.sources:
-            outlet = f" - {source.outlet}" if source.outlet else ""
-            lines.append(f"{source.n}. {source.title}{outlet}")
-            if source.url:
-                lines.append(source.url)
-    return "\n".join(lines)
-
-
-def episode_tags(config, episode: Episode) -> EpisodeTags:
-    """Everything the episode's MP3 is tagged with: metadata, chapters, transcript."""
-    post, show = episode.post, config.show
-    summary_line = episode_summary(episode)
-    return EpisodeTags(
-        title=post.title, artist=show.author, album=show.title,
-        date=post.date.isoformat(), track=episode.number,
-        description=summary_line, cover=show.cover,
-        language=id3_language(show.language),
-        chapters=episode_chapters(episode.timeline),
-        transcript=render_text(transcript_cues(episode.timeline, show.author)),
-        feed_url=config.feed_url, guid=episode_guid(config, episode),
-        notes=show_notes(post, summary_line), category=show.category,
-    )
 
 
 def sidecar_path(episode: Episode, suffix: str) -> Path:

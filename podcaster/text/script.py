@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from podcaster.model import Cue, Post, Segment, Source
-from podcaster.text.sentences import lift_asides, split_sentences
 
 # Native Korean numerals as ordinals take: 첫, 두, 세, 네, 다섯 ... 열한, 스무, 스물한 ...
 UNITS = ["", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"]
@@ -58,6 +57,7 @@ def announcement(number: int, source: Source | None) -> str:
 def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) -> list[Cue]:
     """Return the episode's cues in playing order."""
     from podcaster.text.normalize import normalize  # loaded when a post is first read
+    from podcaster.text.sentences import lift_asides, split_sentences
 
     cues: list[Cue] = []
 

@@ -7,11 +7,10 @@ list items and quotes, without markup.
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from markdown_it import MarkdownIt
 
 from podcaster.errors import PostError
 from podcaster.text.readers.base import ParsedPost, Reader
@@ -20,7 +19,13 @@ from podcaster.text.readers.sources import find_source_list
 
 log = logging.getLogger(__name__)
 
-COMMONMARK = MarkdownIt("commonmark").enable("strikethrough")
+@functools.cache
+def commonmark():
+    """The CommonMark parser (with strikethrough), made on first use: a build whose posts are
+    all unchanged reads none."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("strikethrough")
 
 # Block tokens whose text is never read aloud.
 _SKIPPED = {"fence", "code_block", "html_block", "hr"}
@@ -84,7 +89,7 @@ def _blocks(tokens) -> list[_Block]:
 def inline_text(text: str) -> str:
     """Markdown inline markup removed: emphasis, code, links (their text stays), images."""
     return clean_text(" ".join(t for _, t in inline_parts(
-        COMMONMARK.parseInline(text)[0].children, 0)))
+        commonmark().parseInline(text)[0].children, 0)))
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, list[str], int]:
@@ -133,7 +138,7 @@ class MarkdownReader(Reader):
         line_mode = len(content) > 1 and all(
             b - a == 1 for a, b in zip(content, content[1:], strict=False)
         )
-        blocks = [b for b in _blocks(COMMONMARK.parse("\n".join(body))) if b.text]
+        blocks = [b for b in _blocks(commonmark().parse("\n".join(body))) if b.text]
         title = meta.get("title")
         if blocks and (blocks[0].heading or title is None):
             first = blocks.pop(0)

@@ -10,10 +10,9 @@ Accepted item forms (outlet optional, dash may be -, – or —)::
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
-
-from markdown_it import MarkdownIt
 
 from podcaster.model import Source
 
@@ -38,8 +37,14 @@ _LABEL = re.compile(
 
 # Links are parsed as CommonMark; every destination is kept here (markdown-it would leave a
 # javascript: link unparsed, its markup in the title), and read.py applies the URL policy.
-_LINKS = MarkdownIt("commonmark")
-_LINKS.validateLink = lambda url: True
+@functools.cache
+def _links():
+    """A CommonMark inline parser that keeps every link (the URL policy decides later)."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark")
+    parser.validateLink = lambda url: True
+    return parser
 
 
 def markdown_link(text: str) -> tuple[str, str] | None:
@@ -48,7 +53,7 @@ def markdown_link(text: str) -> tuple[str, str] | None:
     written ``<…>``, as CommonMark allows."""
     if "](" not in text:
         return None
-    children = _LINKS.parseInline(text)[0].children or []
+    children = _links().parseInline(text)[0].children or []
     url = None
     out = []
     for token in children:
