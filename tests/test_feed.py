@@ -578,6 +578,7 @@ def test_the_summary_falls_back_to_sources_then_the_first_paragraph(tmp_path):
     ("http://example.com/radio//", "example.com/radio"),
     ("example.com/x/", "example.com/x"),
     ("https://a.example/b://c/", "a.example/b://c"),
+    ("https://example.com/radioX/", "example.com/radioX"),
 ])
 def test_strip_scheme(url, expected):
     assert strip_scheme(url) == expected

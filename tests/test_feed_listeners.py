@@ -44,7 +44,8 @@ def test_copyright_spans_the_years_of_the_episodes(tmp_path):
     one_year = [make_episode(config, "2025-03-01", "a", 1), make_episode(config, "2025-11-03", "b", 2)]
     assert one(parse(render_feed(config, one_year)), "/rss/channel/copyright/text()") == \
         "© 2025 시험 진행자"
-    years = one_year + [make_episode(config, "2027-01-02", "c", 3)]
+    years = one_year + [make_episode(config, "2026-06-01", "c", 3),
+                        make_episode(config, "2027-01-02", "d", 4)]
     data = render_feed(config, years)
     assert one(parse(data), "/rss/channel/copyright/text()") == "© 2025–2027 시험 진행자"
     assert feedparser.parse(data).feed.rights == "© 2025–2027 시험 진행자"

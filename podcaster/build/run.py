@@ -283,7 +283,8 @@ class Build:
 
         with contextlib.closing(produce_all(self, todo, manifest)) as produced_plans:
             for plan, produced in produced_plans:
-                if produced:
+                # ``auto`` may settle on the engine an episode was built with: it is kept.
+                if produced or plan.action == "keep":
                     done.append(plan)
                 elif plan.record and output_intact(plan.record, self.public_dir):
                     kept.append(plan.record)  # a failed rebuild keeps the episode built

@@ -40,7 +40,6 @@ class Sentence:
     """One spoken sentence: it owns the audio from its start to the next cue's start."""
 
     text: str
-    kind: str
     start: float
     end: float
 
@@ -56,7 +55,6 @@ class Chapter:
     """A chapter as the page shows it: the same chapters the MP3 and chapters JSON carry."""
 
     title: str
-    kind: str
     start: float
     end: float
     seek: float  # where a click jumps: the chapter's first sentence (0 for the first chapter)
@@ -98,8 +96,6 @@ class EpisodePage:
     waveform: WaveformView | None = None
 
 
-
-
 def chapters_of(episode: Episode) -> list[Chapter]:
     """The episode's chapters (see ``podcaster.publish.chapters``), one per segment span."""
     speech_starts = [t.start for t in episode.timeline.speech()]
@@ -109,7 +105,7 @@ def chapters_of(episode: Episode) -> list[Chapter]:
         if n > 0:
             # Chapter times are whole milliseconds; jump to the exact start of the sentence.
             seek = next((s for s in speech_starts if s >= chapter.start - 0.001), chapter.start)
-        chapters.append(Chapter(chapter.title, chapter.kind, chapter.start, chapter.end, seek,
+        chapters.append(Chapter(chapter.title, chapter.start, chapter.end, seek,
                                 web_url(chapter.url)))
     return chapters
 
@@ -137,7 +133,7 @@ def transcript_of(episode: Episode, chapters: list[Chapter]) -> list[TranscriptP
         if key != para_key:
             parts[-1].paragraphs.append(Paragraph(cue.kind))
             para_key = key
-        parts[-1].paragraphs[-1].sentences.append(Sentence(cue.text, cue.kind, timed.start, end))
+        parts[-1].paragraphs[-1].sentences.append(Sentence(cue.text, timed.start, end))
     return parts
 
 
