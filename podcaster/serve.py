@@ -11,9 +11,11 @@ also plays the local episodes. ``rewrite=False`` serves every file byte for byte
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import hashlib
 import logging
+import os
 import re
 import socket
 import sys
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
 
 from podcaster import __version__
 from podcaster.errors import PodcasterError
@@ -113,12 +116,14 @@ def rewrite_base_url(data: bytes, base_url: str, local_url: str) -> bytes:
 
 @dataclass
 class _Body:
-    """What a GET answers with: a file on disk, or bytes made in memory."""
+    """What a GET answers with: a file opened before anything is sent (so a build that
+    replaces or deletes it meanwhile changes nothing of this answer), or bytes made in
+    memory."""
 
     size: int
     mtime: float
     etag: str
-    path: Path | None = None
+    file: BinaryIO | None = None
     data: bytes | None = None
 
 
@@ -194,7 +199,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
         except OSError:
             self._error(HTTPStatus.NOT_FOUND)
             return
+        with body.file or contextlib.nullcontext():
+            self._send(path, body, send_body)
 
+    def _send(self, path: Path, body: _Body, send_body: bool) -> None:
         if self.headers.get("If-None-Match") == body.etag:
             self.send_response(HTTPStatus.NOT_MODIFIED)
             self.send_header("ETag", body.etag)
@@ -236,9 +244,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
             if body.data is not None:
                 self.wfile.write(body.data[first:last + 1])
             else:
-                with open(body.path, "rb") as fh:
-                    fh.seek(first)
-                    _copy(fh, self.wfile, length)
+                body.file.seek(first)
+                _copy(body.file, self.wfile, length)
         except (BrokenPipeError, ConnectionResetError):
             # Players drop connections when they seek elsewhere; nothing to report.
             self.close_connection = True
@@ -258,14 +265,20 @@ class PreviewHandler(BaseHTTPRequestHandler):
         return path if path.exists() else None
 
     def _body(self, path: Path) -> _Body:
-        stat = path.stat()
-        base_url = self.server.base_url
-        if base_url and path.suffix.lower() in REWRITTEN_SUFFIXES:
-            data = rewrite_base_url(path.read_bytes(), base_url, self._local_url())
-            etag = '"' + hashlib.sha256(data).hexdigest()[:20] + '"'
-            return _Body(len(data), stat.st_mtime, etag, data=data)
-        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
-        return _Body(stat.st_size, stat.st_mtime, etag, path=path)
+        fh = open(path, "rb")  # closed by the caller, or here when no file is answered
+        try:
+            stat = os.fstat(fh.fileno())
+            base_url = self.server.base_url
+            if not (base_url and path.suffix.lower() in REWRITTEN_SUFFIXES):
+                etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+                return _Body(stat.st_size, stat.st_mtime, etag, file=fh)
+            with fh:
+                data = rewrite_base_url(fh.read(), base_url, self._local_url())
+        except BaseException:
+            fh.close()
+            raise
+        etag = '"' + hashlib.sha256(data).hexdigest()[:20] + '"'
+        return _Body(len(data), stat.st_mtime, etag, data=data)
 
     def _local_url(self) -> str:
         """The address this request came to: its Host header when sane, else the server's."""

@@ -6,12 +6,14 @@ import logging
 import os
 import time
 import wave
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from podcaster.cli import main
 from podcaster.config import load_config
+from podcaster.errors import OutputError
 from podcaster.speech.cache import (
     CACHE_VERSION,
     STALE_TEMP_SECONDS,
@@ -180,3 +182,108 @@ def test_prune_counts_and_keeps_fresh_temporary_files(tmp_path):
     assert cache.prune(set(keys[:2])) == PruneResult(removed=2, freed=2 * size, kept=2)
     assert cache.keys() == set(keys[:2])
     assert fresh.exists()
+
+
+def test_a_clip_is_written_under_the_temporary_name_prune_recognises(tmp_path, monkeypatch):
+    cache = ClipCache(tmp_path)
+    key = clip_key("espeak", {}, "다섯")
+    renamed = []
+    real_replace = os.replace
+
+    def recording_replace(src, dst):
+        renamed.append((os.fspath(src), os.fspath(dst)))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", recording_replace)
+    path = cache.put(key, PCM, 24000)
+    [(tmp, dest)] = renamed
+    assert dest == os.fspath(path)
+    assert os.path.dirname(tmp) == os.fspath(path.parent)
+    name = os.path.basename(tmp)
+    assert name.startswith(".tmp-") and name.endswith(".wav"), name
+
+
+def test_a_dry_run_leaves_stale_temporary_files_and_empty_folders(tmp_path):
+    cache = ClipCache(tmp_path)
+    key = clip_key("espeak", {}, "여섯")
+    path = cache.put(key, PCM, 24000)
+    stale = path.parent / ".tmp-killed.wav"
+    stale.write_bytes(b"x")
+    old = time.time() - STALE_TEMP_SECONDS - 10
+    os.utime(stale, (old, old))
+    empty = cache.root / "clips" / "ff"
+    empty.mkdir()
+    size = path.stat().st_size
+    assert cache.prune(set(), dry_run=True) == PruneResult(1, size, 0)
+    assert stale.exists() and empty.is_dir() and path.exists()
+    assert cache.prune(set()) == PruneResult(1, size, 0)
+    assert list((cache.root / "clips").iterdir()) == []  # the emptied folders are gone too
+    assert not stale.exists() and not empty.exists() and not path.exists()
+
+
+def test_a_clip_cut_off_inside_its_samples_counts_as_damaged(tmp_path, caplog):
+    cache = ClipCache(tmp_path)
+    key = clip_key("espeak", {}, "일곱")
+    path = cache.put(key, PCM, 24000)
+    whole = path.read_bytes()
+    header = len(whole) - len(PCM)
+    path.write_bytes(whole[:header + 4000])  # 2000 of its 2400 samples
+    with caplog.at_level(logging.WARNING):
+        assert cache.get(key) is None
+    assert caplog.messages == [
+        f"discarding damaged cached clip {path} (cut off: shorter than the 2400 samples its "
+        "header announces); synthesising it again"]
+    assert not path.exists()
+    path = cache.put(key, PCM, 24000)
+    path.write_bytes(path.read_bytes()[:-1])  # one byte short is cut off too
+    assert cache.get(key) is None
+
+
+@pytest.mark.parametrize("rate, expected", [(0, None), (1, 2400.0), (8000, 0.3)])
+def test_a_clip_needs_a_positive_frame_rate(tmp_path, rate, expected):
+    cache = ClipCache(tmp_path)
+    key = clip_key("espeak", {}, "여덟")
+    path = cache.put(key, PCM, 24000)
+    data = bytearray(path.read_bytes())
+    assert data[24:28] == (24000).to_bytes(4, "little")  # the fmt chunk's sample rate
+    data[24:28] = rate.to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+    assert cache.get(key) == (None if expected is None else (path, expected))
+
+
+def test_a_folder_where_a_clip_belongs_is_an_error_naming_it(tmp_path):
+    cache = ClipCache(tmp_path)
+    key = clip_key("espeak", {}, "아홉")
+    cache.path(key).mkdir(parents=True)
+    with pytest.raises(OutputError) as info:
+        cache.get(key)
+    assert info.value.format_message() == (
+        f"{cache.path(key)}: is a folder, where a cached clip belongs; remove it")
+
+
+def test_a_damaged_clip_another_build_removed_first_is_just_missing(tmp_path, monkeypatch):
+    cache = ClipCache(tmp_path)
+    key = clip_key("espeak", {}, "열")
+    path = cache.put(key, PCM, 24000)
+    path.write_bytes(b"RIFF")
+    real_unlink = Path.unlink
+
+    def removed_by_another_build(self, missing_ok=False):
+        real_unlink(self)
+        raise FileNotFoundError(2, "No such file or directory", str(self))
+
+    monkeypatch.setattr(Path, "unlink", removed_by_another_build)
+    assert cache.get(key) is None
+
+
+def test_a_temporary_file_exactly_as_old_as_the_limit_stays(tmp_path, monkeypatch):
+    cache = ClipCache(tmp_path)
+    path = cache.put(clip_key("espeak", {}, "열하나"), PCM, 24000)
+    now = 1_700_000_000.0 + STALE_TEMP_SECONDS
+    monkeypatch.setattr(time, "time", lambda: now)
+    limit, older = path.parent / ".tmp-limit.wav", path.parent / ".tmp-older.wav"
+    for tmp, mtime in ((limit, 1_700_000_000), (older, 1_699_999_999)):
+        tmp.write_bytes(b"x")
+        os.utime(tmp, (mtime, mtime))
+    cache.prune({path.stem})
+    assert (limit.exists(), older.exists()) == (True, False)

@@ -5,16 +5,17 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
 
 from podcaster.build import build_project, commit, faults
-from podcaster.build.commit import install
+from podcaster.build.commit import install, stage_files
 from podcaster.build.manifest import MANIFEST_NAME, load_manifest
 from podcaster.errors import PodcasterError
 from podcaster.publish.feed import slug_of_audio_name
-from tests.build_fixtures import built_project, snapshot
+from tests.build_fixtures import built_project, mp3_of, snapshot
 from tests.test_build_interrupt import COMMIT, NEW_POST, fault_points
 
 LAST_POST = "2025-03-03-night-train.txt"
@@ -43,6 +44,11 @@ def test_an_error_at_each_commit_point_names_it(project, monkeypatch):
             build_project(project)
         assert faults._reached[point] == 1  # it stopped there, not before, not after
         assert not [p for p in COMMIT[n + 1:] if faults._reached[p]]
+        # the feed is replaced after every file it names is in place, and only then
+        assert ("small-boat" in feed_slugs(project / "public")) \
+            == (n >= COMMIT.index("commit:feed")), point
+        assert mp3_of(project / "public", "small-boat") if n >= COMMIT.index("commit:audio") \
+            else not list((project / "public" / "episodes").glob("small-boat.*"))
     monkeypatch.delenv(faults.ENV)
     result = build_project(project)  # the build that was cut short is completed
     assert "small-boat" in [e.post.slug for e in result.episodes]
@@ -125,3 +131,102 @@ def test_install_copies_across_file_systems(tmp_path, monkeypatch):
     with pytest.raises(OSError, match="No space"):
         install(staged, dest)
     assert staged.exists() and dest.read_bytes() == b"audio"
+
+
+PODCAST_NS = "{https://podcastindex.org/namespace/1.0}"
+
+
+def feed_links(public) -> dict[str, list[str]]:
+    """Each feed item's MP3 name -> the transcript and chapters files it links (sorted)."""
+    links = {}
+    for item in ET.fromstring((public / "feed.xml").read_bytes()).iter("item"):
+        mp3 = item.find("enclosure").get("url").rsplit("/", 1)[1]
+        links[mp3] = sorted([t.get("url") for t in item.iter(PODCAST_NS + "transcript")]
+                            + [c.get("url") for c in item.iter(PODCAST_NS + "chapters")])
+    return links
+
+
+def test_the_feed_links_each_file_published_beside_the_mp3s_and_pages_draw_waveforms(project):
+    name, text = NEW_POST
+    (project / "posts" / name).write_text(text, encoding="utf-8")
+    assert build_project(project).built == ["small-boat"]
+    public = project / "public"
+    base = "https://example.org/test-show/episodes/"
+    mp3s = sorted(p.name for p in (public / "episodes").glob("*.mp3"))
+    assert feed_links(public) == {
+        mp3: sorted(base + mp3.split(".")[0] + suffix for suffix in (
+            ".vtt", ".srt", ".transcript.json", ".chapters.json"))
+        for mp3 in mp3s}
+    for links in feed_links(public).values():
+        for url in links:
+            assert (public / "episodes" / url.rsplit("/", 1)[1]).is_file(), url
+    for slug in ("spring-rain", "robot-library", "night-train", "small-boat"):
+        page = (public / "episodes" / f"{slug}.html").read_text(encoding="utf-8")
+        assert '<svg class="waveform"' in page, slug
+
+
+def test_a_missing_peaks_file_of_a_kept_episode_is_made_again(project):
+    public = project / "public"
+    peaks = public / "episodes" / "night-train.peaks.json"
+    before = peaks.read_bytes()
+    peaks.unlink()
+    name, text = NEW_POST
+    (project / "posts" / name).write_text(text, encoding="utf-8")
+    result = build_project(project)
+    assert result.built == ["small-boat"] and "night-train" in result.unchanged
+    assert peaks.read_bytes() == before  # decoded from the published MP3 again
+
+
+def test_leftover_mp3s_go_and_files_of_others_stay(project, caplog):
+    public = project / "public"
+    episodes = public / "episodes"
+    leftovers = [episodes / "spring-rain.mp3",  # a name from before MP3s were hashed
+                 episodes / "spring-rain.0123456789ab.mp3"]  # an older version
+    others = [episodes / "notes.txt", episodes / "jingle.mp3"]  # not any episode's
+    for path in leftovers + others:
+        path.write_bytes(b"ID3")
+    name, text = NEW_POST
+    (project / "posts" / name).write_text(text, encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="podcaster.build.commit"):
+        build_project(project)
+    assert [r.getMessage() for r in caplog.records if r.getMessage().startswith("removing")] \
+        == [f"removing {p}" for p in sorted(leftovers)]
+    assert [p.exists() for p in leftovers + others] == [False, False, True, True]
+    assert sorted(feed_links(public)) == sorted(p.name for p in episodes.glob("*.*.mp3"))
+
+
+def test_a_post_that_turned_bad_keeps_its_episode_in_the_new_feed(project):
+    public = project / "public"
+    before = snapshot(public)
+    post = project / "posts" / "2025-03-02-robot-library.txt"
+    post.write_text("도서관 로봇\n“닫히지 않은 인용\n", encoding="utf-8")
+    name, text = NEW_POST
+    (project / "posts" / name).write_text(text, encoding="utf-8")
+    result = build_project(project, keep_going=True)
+    assert [f.path.name for f in result.failed] == [post.name]
+    assert result.built == ["small-boat"] and result.removed == []
+    kept = next(e for e in result.episodes if e.post.slug == "robot-library")
+    assert kept.audio_path == mp3_of(public, "robot-library")
+    assert (kept.number, kept.size) == (2, kept.audio_path.stat().st_size)
+    assert kept.post.path == post
+    assert feed_slugs(public) == ["night-train", "robot-library", "small-boat", "spring-rain"]
+    after = snapshot(public)
+    for path in before:  # the kept episode's files are published as they were
+        if path.startswith("episodes/robot-library.") and not path.endswith(".html"):
+            assert after[path] == before[path], path
+    assert "robot-library" in load_manifest(public / MANIFEST_NAME).episodes
+
+
+def test_only_changed_files_are_staged_and_the_feed_last(tmp_path):
+    public, staging = tmp_path / "public", tmp_path / "staging"
+    public.mkdir()
+    (public / "index.html").write_bytes(b"same")
+    (public / "style.css").write_bytes(b"old!")
+    cover = tmp_path / "cover.png"
+    cover.write_bytes(b"PNG")
+    staged = stage_files(staging, public, {"feed.xml": b"<rss/>", "index.html": b"same",
+                                           "style.css": b"new!", "zeta/cover.png": cover})
+    assert list(staged) == ["style.css", "zeta/cover.png", "feed.xml"]
+    assert staged == {r: staging / r for r in staged}
+    assert [(staging / r).read_bytes() for r in staged] == [b"new!", b"PNG", b"<rss/>"]
+    assert not (staging / "index.html").exists()

@@ -16,13 +16,19 @@ import threading
 import time
 import urllib.request
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 
 import feedparser
 import pytest
 
+from podcaster import __version__
+from podcaster import serve as serve_module
 from podcaster.errors import PodcasterError
 from podcaster.serve import (
+    PreviewHandler,
     RangeNotSatisfiable,
+    content_type,
     make_server,
     network_addresses,
     parse_range,
@@ -381,14 +387,57 @@ def test_an_empty_file_and_a_large_one(files_server):
     ("::1", "http://[::1]:{port}/"),
 ])
 def test_the_server_url(tmp_path, host, shown):
-    try:
-        server = make_server(tmp_path, host, 0)
-    except PodcasterError as exc:  # no IPv6 here
-        require_or_skip(f"cannot listen on {host}: {exc}")
+    if ":" in host and not has_ipv6_loopback():
+        require_or_skip(f"no IPv6 here: cannot listen on {host}")
+    server = make_server(tmp_path, host, 0)
     try:
         assert server.url == shown.format(port=server.server_address[1])
     finally:
         server.server_close()
+
+
+def has_ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as sock:
+            sock.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+def test_the_default_address_is_port_8000_of_this_machine_only(tmp_path, monkeypatch):
+    made = []
+    monkeypatch.setattr(serve_module, "PreviewServer", lambda *args: made.append(args))
+    make_server(tmp_path)
+    assert made == [(tmp_path, "127.0.0.1", 8000, None)]
+    (tmp_path / "public").mkdir()
+    (tmp_path / "podcast.toml").write_text(
+        '[show]\ntitle = "t"\nauthor = "a"\ndescription = "d"\n'
+        'base_url = "https://ex.example/show/"\nowner_email = "o@example.org"\n')
+    asked = []
+    monkeypatch.setattr(serve_module, "make_server", lambda *args: asked.append(args))
+    project_server(tmp_path)
+    assert asked == [(tmp_path / "public", "127.0.0.1", 8000, "https://ex.example/show/")]
+
+
+def test_an_address_in_use_is_one_clear_line(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(PodcasterError) as info:
+            make_server(tmp_path, "127.0.0.1", port)
+    assert info.value.format_message() == (
+        f"cannot listen on 127.0.0.1:{port}: Address already in use")
+
+
+def test_names_with_a_backslash_or_a_nul_are_not_found(files_server):
+    server, root = files_server
+    (root / "a\\b.txt").write_text("a backslash is a folder separator elsewhere")
+    for path in ("/a%5Cb.txt", "/a%5cb.txt", "/episodes/a.mp3%00", "/a%00b.txt"):
+        assert exchange(server, f"GET {path} HTTP/1.1\nHost: x\n") == (
+            ["HTTP/1.1 404 Not Found", SERVER_LINE, "Content-Type: text/plain; charset=utf-8",
+             "Content-Length: 14"], b"404 Not Found\n"), path
 
 
 def test_network_addresses_leave_out_loopback():
@@ -470,7 +519,45 @@ def test_client_reset_is_one_quiet_line(files_server, capfd, caplog):
     time.sleep(0.3)
     assert request(server, "/episodes/a.mp3")[0] == 200  # still serving
     assert "Traceback" not in capfd.readouterr().err
-    assert any("connection closed" in r.getMessage() for r in caplog.records)
+    assert [r.getMessage() for r in caplog.records if "connection closed" in r.getMessage()] \
+        == ["127.0.0.1: connection closed (Connection reset by peer)"]
+
+
+def test_a_client_that_stops_reading_is_cut_off_with_one_quiet_line(files_server, capfd,
+                                                                   caplog):
+    caplog.set_level(logging.INFO, logger="podcaster.serve")
+    server, root = files_server
+    server.idle_timeout = 0.2
+    (root / "long.mp3").write_bytes(bytes(range(256)) * 4096 * 16)  # 16 MiB
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        sock.connect(server.server_address[:2])
+        sock.sendall(b"GET /long.mp3 HTTP/1.1\r\nHost: x\r\n\r\n")  # and never read
+        lines = []
+        for _ in range(200):  # the server gives up after 0.2 s without progress
+            lines = [r.getMessage() for r in caplog.records if r.name == "podcaster.serve"]
+            if len(lines) == 2:
+                break
+            time.sleep(0.05)
+    assert lines == ['127.0.0.1 "GET /long.mp3 HTTP/1.1" 200 -',
+                     "127.0.0.1 Request timed out: TimeoutError('timed out')"]
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_an_unexpected_error_is_reported_with_its_traceback(files_server, monkeypatch, capfd):
+    server, _ = files_server
+
+    def broken(self, path):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(PreviewHandler, "_body", broken)
+    with socket.create_connection(server.server_address[:2], timeout=10) as sock:
+        sock.sendall(b"GET /episodes/a.mp3 HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert sock.recv(1024) == b""  # no answer: the connection is closed
+        port = sock.getsockname()[1]
+    err = capfd.readouterr().err
+    assert f"Exception occurred during processing of request from ('127.0.0.1', {port})" in err
+    assert "ValueError: a bug" in err
 
 
 def test_content_addressed_mp3s_are_cached_for_good(files_server):
@@ -480,3 +567,151 @@ def test_content_addressed_mp3s_are_cached_for_good(files_server):
     assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
     _, headers, _ = request(server, "/feed.xml")
     assert headers["Cache-Control"] == "no-cache"
+
+
+# --- the exact bytes on the wire -------------------------------------------------------
+
+SERVER_LINE = f"Server: podcaster/{__version__} {BaseHTTPRequestHandler.sys_version}"
+DATE_LINE = re.compile(r"Date: [A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$")
+
+
+def exchange(server, head: str) -> tuple[list[str], bytes]:
+    """(the answer's status and header lines as sent, its body) for one raw request that
+    asks the server to close the connection: everything the server writes is read, so a
+    byte more than the answer announces is seen too. The Date line is checked and left out."""
+    with socket.create_connection(server.server_address[:2], timeout=10) as sock:
+        sock.sendall(head.replace("\n", "\r\n").encode() + b"Connection: close\r\n\r\n")
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+    head_bytes, _, body = received.partition(b"\r\n\r\n")
+    lines = head_bytes.decode("latin-1").split("\r\n")
+    dates = [line for line in lines if line.startswith("Date: ")]
+    assert len(dates) == 1 and DATE_LINE.match(dates[0]), lines
+    return [line for line in lines if not line.startswith("Date: ")], body
+
+
+def test_the_answers_header_lines_are_exactly_these(files_server):
+    server, root = files_server
+    path = root / "episodes" / "a.mp3"
+    os.utime(path, (1_700_000_000, 1_700_000_000))
+    data = path.read_bytes()
+    stat = path.stat()
+    etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+    modified = "Last-Modified: Tue, 14 Nov 2023 22:13:20 GMT"
+    whole = ["HTTP/1.1 200 OK", SERVER_LINE, "Content-Type: audio/mpeg",
+             f"Content-Length: {len(data)}", "Accept-Ranges: bytes", modified,
+             f"ETag: {etag}", "Cache-Control: no-cache"]
+    assert exchange(server, "GET /episodes/a.mp3 HTTP/1.1\nHost: x\n") == (whole, data)
+    assert exchange(server, "HEAD /episodes/a.mp3 HTTP/1.1\nHost: x\n") == (whole, b"")
+    part = ["HTTP/1.1 206 Partial Content", SERVER_LINE, "Content-Type: audio/mpeg",
+            "Content-Length: 10", "Accept-Ranges: bytes",
+            f"Content-Range: bytes 10-19/{len(data)}", modified, f"ETag: {etag}",
+            "Cache-Control: no-cache"]
+    assert exchange(server, "GET /episodes/a.mp3 HTTP/1.1\nHost: x\nRange: bytes=10-19\n") \
+        == (part, data[10:20])
+    assert exchange(server, f"GET /episodes/a.mp3 HTTP/1.1\nHost: x\nRange: bytes={len(data)}-\n") \
+        == (["HTTP/1.1 416 Requested Range Not Satisfiable", SERVER_LINE,
+             f"Content-Range: bytes */{len(data)}", "Content-Length: 0"], b"")
+    assert exchange(server, f"GET /episodes/a.mp3 HTTP/1.1\nHost: x\nIf-None-Match: {etag}\n") \
+        == (["HTTP/1.1 304 Not Modified", SERVER_LINE, f"ETag: {etag}"], b"")
+    not_found = ["HTTP/1.1 404 Not Found", SERVER_LINE,
+                 "Content-Type: text/plain; charset=utf-8", "Content-Length: 14"]
+    assert exchange(server, "GET /missing.mp3 HTTP/1.1\nHost: x\n") == (
+        not_found, b"404 Not Found\n")
+    assert exchange(server, "HEAD /missing.mp3 HTTP/1.1\nHost: x\n") == (not_found, b"")
+    assert exchange(server, "GET /episodes HTTP/1.1\nHost: x\n") == (
+        ["HTTP/1.1 301 Moved Permanently", SERVER_LINE, "Location: /episodes/",
+         "Content-Length: 0"], b"")
+
+
+def test_a_rewritten_file_sends_exactly_the_bytes_asked(rewriting_server):
+    server, root = rewriting_server
+    os.utime(root / "feed.xml", (1_700_000_000, 1_700_000_000))
+    local = b"http://feeds.test:8123"
+    feed = (b'<rss><link>' + local + b'/</link><enclosure url="' + local
+            + b'/episodes/a.mp3"/></rss>')
+    etag = '"' + hashlib.sha256(feed).hexdigest()[:20] + '"'
+    lines, body = exchange(server, "GET /feed.xml HTTP/1.1\nHost: feeds.test:8123\n"
+                                   "Range: bytes=0-5\n")
+    assert (lines, body) == (
+        ["HTTP/1.1 206 Partial Content", SERVER_LINE,
+         "Content-Type: application/rss+xml; charset=utf-8", "Content-Length: 6",
+         "Accept-Ranges: bytes", f"Content-Range: bytes 0-5/{len(feed)}",
+         "Last-Modified: Tue, 14 Nov 2023 22:13:20 GMT", f"ETag: {etag}",
+         "Cache-Control: no-cache"], b"<rss><")
+    lines, body = exchange(server, "GET /feed.xml HTTP/1.1\nHost: feeds.test:8123\n")
+    assert (lines[0], lines[3], body) == ("HTTP/1.1 200 OK", f"Content-Length: {len(feed)}",
+                                          feed)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("a.mp3", "audio/mpeg"), ("A.MP3", "audio/mpeg"), ("a.m4a", "audio/mp4"),
+    ("a.vtt", "text/vtt; charset=utf-8"), ("a.srt", "application/x-subrip; charset=utf-8"),
+    ("a.xml", "application/xml; charset=utf-8"), ("a.json", "application/json"),
+    ("a.html", "text/html; charset=utf-8"), ("a.htm", "text/html; charset=utf-8"),
+    ("a.css", "text/css; charset=utf-8"), ("a.js", "text/javascript; charset=utf-8"),
+    ("a.txt", "text/plain; charset=utf-8"), ("a.png", "image/png"), ("a.jpg", "image/jpeg"),
+    ("a.jpeg", "image/jpeg"), ("a.svg", "image/svg+xml"), ("a.ico", "image/x-icon"),
+    ("a.webp", "image/webp"), ("feed.xml", "application/rss+xml; charset=utf-8"),
+    ("a.bin", "application/octet-stream"), ("feed.xml.bak", "application/octet-stream"),
+])
+def test_content_type_of_each_kind_of_file(name, expected):
+    assert content_type(Path(name)) == expected
+
+
+def test_each_request_is_one_log_line(files_server, caplog):
+    caplog.set_level(logging.INFO, logger="podcaster.serve")
+    server, _ = files_server
+    request(server, "/episodes/a.mp3", headers={"Range": "bytes=0-9"})
+    request(server, "/missing.mp3", "HEAD")
+    assert [r.getMessage() for r in caplog.records if r.name == "podcaster.serve"] == [
+        '127.0.0.1 "GET /episodes/a.mp3 HTTP/1.1" 206 -',
+        '127.0.0.1 "HEAD /missing.mp3 HTTP/1.1" 404 -']
+
+
+def test_a_base_url_ending_in_x_keeps_its_last_letter():
+    data = b'<a href="https://ex.example/radioX/a.mp3"/><b>https://ex.example/radio/</b>'
+    assert rewrite_base_url(data, "https://ex.example/radioX/", "http://studioX/") == (
+        b'<a href="http://studioX/a.mp3"/><b>https://ex.example/radio/</b>')
+
+
+@pytest.mark.parametrize("change", ["deleted", "replaced"])
+def test_a_file_a_build_changes_during_an_answer_is_sent_as_it_was(files_server, monkeypatch,
+                                                                  change):
+    """A build deletes old MP3s and replaces the feed and pages while the server runs: the
+    answer whose headers are out sends the file they describe, whole."""
+    server, root = files_server
+    path = root / "episodes" / "a.mp3"
+    data = path.read_bytes()
+    sent_headers = PreviewHandler.end_headers
+
+    def build_meanwhile(self):
+        sent_headers(self)
+        if path.read_bytes() == data:
+            replacement = root / "episodes" / "b.mp3"
+            replacement.write_bytes(b"new" * 5000)
+            if change == "deleted":
+                path.unlink()
+            else:
+                os.replace(replacement, path)
+
+    monkeypatch.setattr(PreviewHandler, "end_headers", build_meanwhile)
+    lines, body = exchange(server, "GET /episodes/a.mp3 HTTP/1.1\nHost: x\n")
+    assert (lines[0], lines[3], body) == ("HTTP/1.1 200 OK", f"Content-Length: {len(data)}",
+                                          data)
+
+
+def test_a_file_gone_between_look_up_and_read_is_not_found(files_server, monkeypatch):
+    server, root = files_server
+    look_up = PreviewHandler._resolve
+
+    def removed_meanwhile(self, url_path):
+        path = look_up(self, url_path)
+        path.unlink()  # by a build's commit, say
+        return path
+
+    monkeypatch.setattr(PreviewHandler, "_resolve", removed_meanwhile)
+    assert exchange(server, "GET /episodes/a.mp3 HTTP/1.1\nHost: x\n") == (
+        ["HTTP/1.1 404 Not Found", SERVER_LINE, "Content-Type: text/plain; charset=utf-8",
+         "Content-Length: 14"], b"404 Not Found\n")
