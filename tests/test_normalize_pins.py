@@ -280,7 +280,7 @@ ADDRESSES = [
         ("iPhone", "아이폰", "name"), ("OpenAI's", "오픈에이아이", "name"),
         ("YouTube", "유튜브", "name"), ("GPUs", "지피유스", "letters"),
         ("CEOs", "씨이오스", "letters"), ("NASA's", "엔에이에스에이", "letters"),
-        ("A", "에이", "letters"), ("x", "엑스", "letters"), ("JSON", "제이에스오엔", "letters"),
+        ("A", "에이", "letters"), ("O'NEIL", "오엔이아이엘", "letters"), ("A'A", "에이에이", "letters"), ("x", "엑스", "letters"), ("JSON", "제이에스오엔", "letters"),
         ("iOS", "아이오에스", "dictionary"), ("eBay", "이베이", "dictionary"),
         ("HTTPServer", "에이치티티피서버", "dictionary"), ("Tom's", "톰", "dictionary"),
         ("Tom’s", "톰", "dictionary"), ("rainbow", "레인보", "dictionary"),
