@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -19,6 +20,12 @@ settings.register_profile("fast", max_examples=40, deadline=None,
 settings.register_profile("long", max_examples=3000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("PODCASTER_HYPOTHESIS", "fast"))
+
+# A test run started in the background by a script (``cmd &`` without job control, nohup)
+# inherits SIGINT ignored, and so would every build the tests start: the Ctrl-C tests need
+# builds that SIGINT reaches, as it reaches a build in a terminal.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "demo"
