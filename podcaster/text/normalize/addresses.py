@@ -22,7 +22,7 @@ _TLDS = (
 )
 _PARTICLE_WORD = r"(?:으로|로|에서|에|을|를|이|가|은|는|과|와|의|도|까지|만|에게|이나|나)(?![가-힣])"
 URL_RE = re.compile(
-    rf"((?:https?://|ftp://|www\.)[^\s{_HANGUL}]+"
+    rf"((?:(?i:https?|ftp)://|(?i:www)\.)[^\s{_HANGUL}]+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     r"|(?<![A-Za-z0-9.@-])(?:[A-Za-z0-9-]+\.)+"
     rf"(?:{_TLDS})"
@@ -68,7 +68,8 @@ def address(written: str) -> str:
         local, _, host = written.partition("@")
         return f"{_words(local)} 골뱅이 {domain(host)}"
     host = re.sub(r"^[a-z]+://", "", written, flags=re.I)
-    host = re.split(r"[/?#:]", host, maxsplit=1)[0]
+    host = re.split(r"[/?#]", host, maxsplit=1)[0].rpartition("@")[2]  # no user name
+    host = host.partition(":")[0]  # nor port
     return domain(re.sub(r"^www\.", "", host, flags=re.I))
 
 

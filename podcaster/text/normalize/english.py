@@ -34,8 +34,8 @@ _NAMES = {k.lower(): v for k, v in {**NAMES, **TERMS}.items() if re.fullmatch(r"
 
 
 def spell(letters: str) -> str:
-    """Korean letter names: ``"GPU"`` → ``"지피유"``."""
-    return "".join(words.LETTER_NAMES[c] for c in letters.upper())
+    """Korean letter names: ``"GPU"`` → ``"지피유"``; an apostrophe is not said (``O'NEIL``)."""
+    return "".join(words.LETTER_NAMES.get(c, "") for c in letters.upper())
 
 
 @functools.lru_cache(maxsize=1)
@@ -85,7 +85,7 @@ def transliterate(word: str) -> str | None:
     phones = pronunciation(word.replace("’", "'"))
     compound = _compound(word, phones)
     if compound:
-        return "".join(_NAMES.get(p) or hangul(pronunciation(p), p) for p in compound)
+        return "".join(_NAMES.get(p.lower()) or hangul(pronunciation(p), p) for p in compound)
     return hangul(phones, word) if phones else None
 
 

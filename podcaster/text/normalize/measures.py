@@ -103,7 +103,8 @@ def _unit_word(unit: str) -> str:
 def _speed(prefix: str, text: str, start: int) -> str:
     """``prefix`` (시속, 초당 …) and a space, or nothing when the text already says it
     before the number (최고 시속 72km/h: one 시속; 초당 50 tokens/s: one 초당)."""
-    return "" if text[max(0, start - 4) : start].rstrip().endswith(prefix) else prefix + " "
+    before = text[max(0, start - len(prefix) - 2) : start].rstrip()
+    return "" if before.endswith(prefix) else prefix + " "
 
 
 @_only_if(r"\d")

@@ -146,5 +146,6 @@ TERMS = {
     "pro": "프로", "plus": "플러스", "air": "에어", "neo": "네오", "nano": "나노",
     "turbo": "터보", "flash": "플래시", "lite": "라이트", "vision": "비전", "open": "오픈",
     "smart": "스마트", "agent": "에이전트", "agents": "에이전트", "chip": "칩",
-    "chips": "칩", "app": "앱", "apps": "앱", "box": "박스",
+    "chips": "칩", "app": "앱", "apps": "앱", "box": "박스", "web": "웹", "watch": "워치",
+    "news": "뉴스",
 }  # fmt: skip

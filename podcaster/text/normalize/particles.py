@@ -35,10 +35,6 @@ _CHOOSE_RE = re.compile("([가-힣])" + CHOOSE + "로")
 _RIEUL = 8  # the final ㄹ takes 로, not 으로
 
 
-def has_final_consonant(syllable: str) -> bool:
-    return (ord(syllable) - 0xAC00) % 28 != 0
-
-
 def particle_for(syllable: str, particle: str) -> str:
     """The form of ``particle`` (any of a pair) that fits after ``syllable``."""
     consonant_form, vowel_form = _CHOICE[particle]

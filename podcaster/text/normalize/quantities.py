@@ -64,7 +64,7 @@ _SIDE = (
     rf"(?:(?:{_TIME_OF_DAY})\s)?{_NUM}[십백천]?[만억조경]?(?:{_alternation(_COUNTERS)})?"
     rf"(?:\s{_NUM}(?:{_CLOCK}))*(?:\s[월화수목금토일]요일)?"
 )
-_RANGE_RE = re.compile(rf"(?<![\d.,A-Za-z-])({_SIDE})\s*([~∼〜–-])\s*({_SIDE})(?![\d.-])")
+_RANGE_RE = re.compile(rf"(?<![\d.,A-Za-z-])({_SIDE})\s*([~∼〜–-])\s*({_SIDE})(?![\d-]|\.\d)")
 _NATIVE = frozenset(words.NATIVE_COUNTERS)
 _NUMBERED_NOUN_RE = re.compile(rf"\s?(?:{_alternation(words.NUMBERED_NOUNS)})")
 _PARTICLE_AFTER_DAE_RE = re.compile(rf"\s+[{_HANGUL}]")
@@ -80,6 +80,7 @@ NATIVE_LIMIT = 30
 as news readers do; a sentence with a count from the limit on reads its two-digit counts
 Sino-Korean too (이십오 명에서 육백사십 명으로), so that one sentence does not mix both."""
 _CLOCK_COUNTERS = frozenset(("시", "분", "초", "월", "일"))
+_COUNTED_FORMS = {"두": "둘", "세": "셋", "네": "넷"}  # before 째: 둘째, not 두째
 
 
 def read_quantity(
@@ -117,6 +118,9 @@ def read_quantity(
     if counter == "시":  # the 24-hour clock read native: 열여덟 시, 스물네 시
         return f"{numbers.native(n) if 0 < n <= 24 else numbers.sino(n)} 시"
     limit = 100 if counter in _ALWAYS_NATIVE else native_limit
+    if counter == "째" and 0 < n < limit:  # 첫째, 둘째, 셋째, 열넷째: one word
+        ordinal = numbers.native(n, ordinal=True)
+        return ordinal[:-1] + _COUNTED_FORMS.get(ordinal[-1], ordinal[-1]) + counter
     if counter in ("번째", "째"):
         ordinal = numbers.native(n, ordinal=True) if n < limit else numbers.sino(n)
         return f"{ordinal} {counter}"
@@ -141,7 +145,11 @@ def _read_plain(plain: str) -> str:
 
 
 # After these a time range reads "A에서 B" (2022∼2026년 사이, 2015~2025년에 걸쳐).
-_SPAN_AFTER_RE = re.compile(rf"\s+(?:사이|동안|중|간)(?![{_HANGUL}])|[{_HANGUL}](?<![의는도만])")
+# A particle may follow them (2015~2025년 사이에, 동안의).
+_SPAN_AFTER_RE = re.compile(
+    rf"\s+(?:사이|동안|중|간)(?:에서|에는|에도|에|의|엔|은|는|도)?(?![{_HANGUL}])"
+    rf"|[{_HANGUL}](?<![의는도만])"
+)
 
 
 # "1~2명" is said 한두 명, as "3~4개" is 서너 개; "2~3년" 이삼 년, "1~2%" 일이 퍼센트.

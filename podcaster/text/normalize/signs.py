@@ -9,8 +9,10 @@ from podcaster.text.normalize.particles import CHOOSE
 
 _ARROW = r"(?:→|⇒|➡|⟶|->|=>)"
 _COUNTER_WORD = r"(?:원|달러|엔|유로|위안|명|개|곳|건|대|배|년|월|일|시|분|초|점|위|층|달러로|원으로)"
+# A sentence may end on the last figure: 3만 원 → 4만 원이었다 (no 로 after 이었다).
+_COPULA = r"(?:이었습니다|였습니다|입니다|이었다|였다|이다)"
 _TOKEN = (
-    rf"[-+]?\d(?:[^\s(),→⇒➡⟶<>=]|,(?=\d{{3}}))*(?:\s{_COUNTER_WORD}(?![가-힣]))?"
+    rf"[-+]?\d(?:[^\s(),→⇒➡⟶<>=]|,(?=\d{{3}}))*(?:\s{_COUNTER_WORD}{_COPULA}?(?![가-힣]))?"
     r"|[^\s(),→⇒➡⟶<>=]+"
 )
 _CHAIN_RE = re.compile(rf"({_TOKEN})((?:\s*{_ARROW}\s*(?:{_TOKEN}))+)")
@@ -20,7 +22,7 @@ _CHANGE_WORDS_RE = re.compile(
     r"|올려|내려|올랐|내렸|떨어|뛰|개명|이전|조정|확대|축소|성장"
 )
 _TRAILING_PUNCT_RE = re.compile(r"[.!?;:,]+$")
-_HAS_PARTICLE_RE = re.compile(r"(?:으로|로|까지|에서|에)$")
+_HAS_PARTICLE_RE = re.compile(rf"(?:으로|로|까지|에서|에|{_COPULA})$")
 _NUMBER_MARK_RE = re.compile(r"([▲▼▽△])\s?(\d[\d,.]*(?:%p|%|[가-힣A-Za-z]+)?)(\s?(?:올|오른|오르|상승|뛰|늘|내|하락|떨어|줄|빠|감소|증가))?")
 _MARK_WORDS = {"▲": "{} 상승", "▼": "{} 하락", "▽": "{} 하락", "△": "마이너스 {}"}
 
