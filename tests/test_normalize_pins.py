@@ -20,7 +20,7 @@ def test_only_if_runs_a_step_only_when_its_pattern_occurs():
         """Upper case."""
         return text.upper()
 
-    guarded = only_if(r"\d")(shout)
+    guarded = only_if(r"\d", shout)
     assert guarded("room 7") == "ROOM 7"
     assert guarded("room seven") == "room seven"
     assert guarded.__name__ == "shout" and guarded.__doc__ == "Upper case."

@@ -8,7 +8,6 @@ import re
 
 from podcaster.text.normalize import words
 from podcaster.text.normalize.particles import sub_marked
-from podcaster.text.normalize.patterns import only_if as _only_if
 
 _DOTTED_RE = re.compile(r"(?<![A-Za-z0-9.])((?:[A-Za-z]\.){2,})(?![A-Za-z0-9])")
 _LATIN_ABBREVIATIONS = {"e.g.": "예를 들어", "i.e.": "즉", "a.m.": "오전", "p.m.": "오후"}
@@ -19,7 +18,6 @@ _GENERATION_RE = re.compile(r"(?<![A-Za-z0-9.,])([2-6])G(?![A-Za-z0-9])")
 _SENTENCE_END_RE = re.compile(r"\s*(?:$|\n|[\"'”’」』)]\s*$)")
 
 
-@_only_if(r"[A-Za-z][./:][A-Za-z]|\dG")
 def read_abbreviations(text: str) -> str:
     """``A.I.`` → ``AI``, ``U.S.`` → ``US`` (a full stop kept where the sentence ends),
     ``e.g.`` → ``예를 들어``; ``I/O`` → ``IO``; ``re:Invent`` → ``reInvent``; ``5G`` →

@@ -15,7 +15,6 @@ import re
 from podcaster.text.normalize import words
 from podcaster.text.normalize.particles import sub_marked
 from podcaster.text.normalize.patterns import HANGUL as _HANGUL
-from podcaster.text.normalize.patterns import only_if as _only_if
 
 _TLDS = (
     "com|net|org|kr|io|ai|co|me|tv|dev|app|gov|edu|jp|cn|uk|de|fr|info|biz|ly|gl|to"
@@ -73,7 +72,6 @@ def address(written: str) -> str:
     return domain(re.sub(r"^www\.", "", host, flags=re.I))
 
 
-@_only_if(r"[A-Za-z0-9]\.[A-Za-z]|@|://")
 def read_urls(text: str) -> str:
     """Read URLs, bare domains and e-mail addresses in their short spoken form
     (``openai.com/blog에`` → ``openai 닷컴에``), the particle after them re-chosen."""

@@ -11,7 +11,6 @@ import logging
 import re
 
 from podcaster.text.normalize.particles import sub_marked
-from podcaster.text.normalize.patterns import only_if as _only_if
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +49,6 @@ def _valid(month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31
 
 
-@_only_if(r"\d")
 def read_calendar(text: str) -> str:
     """``'24년`` → ``24년``; ``12/25/2024`` and ``25/12/2024`` → ``2024년 12월 25일``;
     ``7/21(월)``, ``오는 7/21`` → ``7월 21일 월요일``, ``오는 7월 21일`` (``3/4 이상`` stays a

@@ -7,7 +7,6 @@ import re
 
 from podcaster.text.normalize import numbers
 from podcaster.text.normalize.particles import sub_marked
-from podcaster.text.normalize.patterns import only_if as _only_if
 from podcaster.text.normalize.words import CURRENCY_CODES
 
 # Phone numbers (010-1234-5678, 02-123-4567), service numbers (1577-0000, 1588-1234),
@@ -44,7 +43,6 @@ def _groups(s: str) -> str:
     return ", ".join(numbers.phone_digits(p) for p in re.split(r"-", s) if p)
 
 
-@_only_if(r"\d")
 def read_codes(text: str) -> str:
     """Read numbers that are names digit by digit, 0 as 공: ``010-1234-5678`` →
     ``공일공, 일이삼사, 오육칠팔``, ``1577-0000`` → ``일오칠칠, 공공공공``, ``119에 신고`` →
@@ -82,7 +80,6 @@ _SCORE_RE = re.compile(
 )
 
 
-@_only_if(r"\d")
 def read_scores(text: str) -> str:
     """Read results as scores: ``3대 2로`` → ``3 대 2로`` (삼 대 이, not the counter 세 대),
     ``4-1로 이겼다`` → ``4 대 1로``. Only in a sentence about a game, vote or verdict; a
@@ -97,7 +94,6 @@ def read_scores(text: str) -> str:
 _LONG_RE = re.compile(r"(?<![\d.,])\d[\d,]*\d(?:\.(\d+))?")
 
 
-@_only_if(r"\d{7}|\d,\d{3},\d{3},")
 def read_long_numbers(text: str) -> str:
     """Read numbers of more than 20 digits before anything converts them to ``int``:
     one by one with 0 as 공 up to 40 digits, longer ones by their length
@@ -128,7 +124,6 @@ _NAMED_VERSION_RE = re.compile(
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+) $")
 
 
-@_only_if(r"\d\.\d")
 def read_versions(text: str) -> str:
     """Read version numbers part by part, every part whole (zeros included):
     ``v2.1.0`` → ``버전 이 점 일 점 영``, ``1.10.2`` → ``일 점 십 점 이``, ``Gemini 2.0`` →

@@ -9,7 +9,6 @@ from decimal import Decimal, InvalidOperation
 from podcaster.text.normalize import numbers, words
 from podcaster.text.normalize.particles import sub_marked
 from podcaster.text.normalize.patterns import alternation as _alternation
-from podcaster.text.normalize.patterns import only_if as _only_if
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _MONEY = {**words.CURRENCY_SYMBOLS, **words.CURRENCY_CODES}
@@ -24,7 +23,6 @@ _CODE_AFTER_RE = re.compile(
 )
 
 
-@_only_if(r"\d")
 def read_currency(text: str) -> str:
     """Move a currency sign or code behind its amount: ``$15`` → ``15 달러``,
     ``$1.5B`` → ``15억 달러``, ``€300만`` → ``300만 유로``, ``USD 300`` and ``300 USD`` →
@@ -60,7 +58,6 @@ _MAGNITUDE_RE = re.compile(
 _COUNTED_RE = re.compile(r"\s?(?:토큰|파라미터|매개변수|개|명|건|회|뷰|달러|원|이상|이하|규모)")
 
 
-@_only_if(r"\d[KkMBT]")
 def read_magnitudes(text: str) -> str:
     """Read K, M, B and T after a number as 천, 백만, 십억 and 조: ``1M 토큰`` → ``100만
     토큰``, ``405B`` → ``4050억``, ``1.5K`` → ``1500``, ``3T`` → ``3조`` (then read as
@@ -107,7 +104,6 @@ def _speed(prefix: str, text: str, start: int) -> str:
     return "" if before.endswith(prefix) else prefix + " "
 
 
-@_only_if(r"\d")
 def read_units(text: str) -> str:
     """Write unit signs after a number as Korean words: ``52.9%`` → ``52.9퍼센트``,
     ``30℃`` → ``30도``, ``5km`` → ``5킬로미터``, ``1990s`` → ``1990년대``.
@@ -155,7 +151,6 @@ _COUNTER_AFTER_RE = re.compile(
 )
 
 
-@_only_if(r"\d/\d")
 def read_fractions(text: str) -> str:
     """Read proper fractions: ``1/3`` → ``삼분의 일``, ``-1/4`` → ``마이너스 사분의 일``,
     ``1/2kg`` → ``이분의 일 킬로그램``; ``3/4분기`` is a quarter of the year: ``삼 사분기``.

@@ -13,16 +13,13 @@ def alternation(items) -> str:
     return "|".join(re.escape(i) for i in sorted(set(items), key=lambda s: (-len(s), s)))
 
 
-def only_if(pattern: str):
-    """Decorate a step so it returns text in which ``pattern`` does not occur unchanged,
+def only_if(pattern: str, step):
+    """``step`` guarded so it returns text in which ``pattern`` does not occur unchanged,
     without running (most sentences have no digits or no Latin letters)."""
     probe = re.compile(pattern)
 
-    def decorate(step):
-        @functools.wraps(step)
-        def guarded(text: str) -> str:
-            return step(text) if probe.search(text) else text
+    @functools.wraps(step)
+    def guarded(text: str) -> str:
+        return step(text) if probe.search(text) else text
 
-        return guarded
-
-    return decorate
+    return guarded

@@ -9,7 +9,6 @@ from podcaster.text.normalize import numbers, words
 from podcaster.text.normalize.particles import MARK, sub_marked
 from podcaster.text.normalize.patterns import HANGUL as _HANGUL
 from podcaster.text.normalize.patterns import alternation as _alternation
-from podcaster.text.normalize.patterns import only_if as _only_if
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 
@@ -21,7 +20,6 @@ _TIME_RE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])")
 _SCORE_RE = re.compile(r"(?<![\d:])(\d{1,3}):(\d{1,3})(?![\d:])")
 
 
-@_only_if(r"\d")
 def read_dates_and_times(text: str) -> str:
     """Write numeric dates and clock times with Korean units: ``2025-10-06`` and
     ``2025. 10. 6.`` → ``2025년 10월 6일``; ``14:30`` → ``14시 30분``; ``3:1`` → ``3 대 1``.
@@ -157,7 +155,6 @@ _APPROXIMATE = {("1", "2"): "한두", ("2", "3"): "두세", ("3", "4"): "서너"
                 ("5", "6"): "대여섯"}  # fmt: skip
 
 
-@_only_if(r"\d")
 def read_ranges(text: str) -> str:
     """Read ranges: ``2015∼2025년`` → ``이천십오 년부터 이천이십오 년까지``, ``3월 1일~5일``
     → ``삼월 일 일부터 오 일까지``, ``3~5명`` → ``세 명에서 다섯 명``, ``1~2명`` → ``한두 명``.
@@ -226,7 +223,6 @@ def _read_side(side: str, quantities: list[re.Match], borrowed: str | None, afte
 _MINUS_RE = re.compile(r"(?<![\w)\]])-(?=\d)")
 
 
-@_only_if(r"\d")
 def read_numbers(text: str) -> str:
     """Read every remaining number in Korean: ``1,130건`` → ``천백삼십 건``, ``3개`` →
     ``세 개``, ``302억 5천만`` → ``삼백이억 오천만``, ``10월`` → ``시월``."""

@@ -108,7 +108,6 @@ _SERIES_RE = re.compile(
 _LETTERS_DIGITS_RE = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
 
 
-@_only_if(r"[A-Za-z] ?-?\d|\d[A-Za-z]")
 def read_model_names(text: str) -> str:
     """Say a single digit after letters in English, as for model names: ``A4`` → ``A포``,
     ``o3-mini`` → ``o쓰리-mini``, ``LPDDR5X`` → ``LPDDR파이브X``, ``M4 Pro`` → ``M포 Pro``;
@@ -205,30 +204,31 @@ def tidy(text: str) -> str:
 
 STEPS = [
     unify_characters,
-    read_urls,
-    read_long_numbers,
+    _only_if(r"[A-Za-z0-9]\.[A-Za-z]|@|://", read_urls),
+    _only_if(r"\d{7}|\d,\d{3},\d{3},", read_long_numbers),
     drop_emoji,
     drop_footnote_marks,
     drop_glosses,
-    read_versions,
+    _only_if(r"\d\.\d", read_versions),
     apply_builtin_lexicon,
-    read_abbreviations,
+    _only_if(r"[A-Za-z][./:][A-Za-z]|\dG", read_abbreviations),
     read_arrows,
     read_table_marks,
-    read_model_names,
-    read_currency,
-    read_magnitudes,
-    read_calendar,
-    read_dates_and_times,
-    read_codes,
-    read_scores,
-    read_fractions,
-    read_units,
-    read_ranges,
-    read_numbers,
+    _only_if(r"[A-Za-z] ?-?\d|\d[A-Za-z]", read_model_names),
+    _only_if(r"\d", read_currency),
+    _only_if(r"\d[KkMBT]", read_magnitudes),
+    _only_if(r"\d", read_calendar),
+    _only_if(r"\d", read_dates_and_times),
+    _only_if(r"\d", read_codes),
+    _only_if(r"\d", read_scores),
+    _only_if(r"\d/\d", read_fractions),
+    _only_if(r"\d", read_units),
+    _only_if(r"\d", read_ranges),
+    _only_if(r"\d", read_numbers),
     read_english,
     read_symbols,
     choose_particles,
     tidy,
 ]
-"""The steps in order; a user lexicon runs before all of them but ``unify_characters``."""
+"""The steps in order; a user lexicon runs before all of them but ``unify_characters``. A
+step given with a pattern runs only on text where the pattern occurs."""
