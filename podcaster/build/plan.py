@@ -87,7 +87,6 @@ def plan_posts(build: Build) -> list[Plan]:
             build.warnings.extend(attribution)
             plans.append(Plan(post, segments, cues, audio_key(build, segments, cues)))
     cache.save()
-    build.artwork.save()
     if not plans and not build.failed:
         raise PodcasterError(f"{build.config.posts_dir}: no published posts (all drafts)")
     plans.sort(key=lambda p: (p.post.date, p.post.slug))

@@ -240,6 +240,7 @@ class Build:
             raise ConfigError(f"{self.config.show.cover}: show.cover: {'; '.join(problems)}")
         manifest = load_manifest(manifest_path(self.public_dir))
         plans = plan_posts(self)
+        self.artwork.save()  # the cover and the episode images found good
         if self.strict and self.warnings:
             raise UnclearAttributionError(self.warnings)
         faults.point("plan:done")
