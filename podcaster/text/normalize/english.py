@@ -34,7 +34,8 @@ _NAMES = {k.lower(): v for k, v in {**NAMES, **TERMS}.items() if re.fullmatch(r"
 
 
 def spell(letters: str) -> str:
-    """Korean letter names: ``"GPU"`` → ``"지피유"``; an apostrophe is not said (``O'NEIL``)."""
+    """Korean letter names: ``"GPU"`` → ``"지피유"``; anything but a letter (the apostrophe of
+    ``O'NEIL``) is not said."""
     return "".join(words.LETTER_NAMES.get(c, "") for c in letters.upper())
 
 
@@ -75,7 +76,7 @@ def read_word(word: str) -> tuple[str, str]:
     reading = transliterate(base)
     if reading:
         return reading, "dictionary"
-    return spell(re.sub(r"[^A-Za-z]", "", base)), "spelled"
+    return spell(base), "spelled"
 
 
 def transliterate(word: str) -> str | None:
