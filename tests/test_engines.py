@@ -5,6 +5,8 @@ from __future__ import annotations
 import array
 import asyncio
 import math
+import subprocess
+import sys
 import threading
 from importlib.metadata import EntryPoint
 
@@ -50,6 +52,31 @@ def rms(pcm: bytes) -> float:
 def test_builtin_engines_are_registered():
     assert {"gtts", "espeak", "edge"} <= set(engine_names())
     assert get_engine_class("espeak") is EspeakEngine
+
+
+def test_the_builtin_names_are_the_engines_their_modules_register():
+    from podcaster.speech.engines import edge, espeak, gtts
+
+    modules = {m.__name__.rsplit(".", 1)[1]: m for m in (edge, espeak, gtts)}
+    assert set(engines.BUILTIN) == set(modules)
+    for name in engines.BUILTIN:
+        assert get_engine_class(name, require_available=False).__module__ == \
+            modules[name].__name__
+        assert get_engine_class(name, require_available=False).name == name
+
+
+def test_a_named_engine_is_checked_and_loaded_without_the_other_engines():
+    code = ("import sys\n"
+            "from podcaster.speech.engines import get_engine_class, is_known\n"
+            "assert is_known('espeak') and is_known('gtts') and not is_known('festival')\n"
+            "loaded = lambda: sorted(m.rsplit('.', 1)[1] for m in sys.modules\n"
+            "                        if m.startswith('podcaster.speech.engines.'))\n"
+            "print(loaded())\n"
+            "get_engine_class('espeak', require_available=False)\n"
+            "print(loaded())\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    assert out == ["['network']", "['espeak', 'network']"]
 
 
 def test_unknown_engine_lists_the_known_ones():

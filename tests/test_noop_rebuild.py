@@ -190,6 +190,22 @@ def test_a_noop_rebuild_loads_no_audio_image_or_rendering_code(project):
     assert out.stdout.strip() == "[]", out.stdout
 
 
+def test_the_command_line_noop_loads_only_the_engine_it_names(project):
+    """``podcaster build --engine espeak`` that changes nothing: what the command imports,
+    as ``python -X importtime`` lists it (the command line's own checks included)."""
+    here = str(Path(podcaster.__file__).resolve().parents[1])
+    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "podcaster", "-q", "build",
+                          str(project), "--engine", "espeak"], capture_output=True, text=True,
+                         check=True, cwd=project, env={**os.environ, "PYTHONPATH": here})
+    loaded = {line.rsplit("|", 1)[1].strip() for line in out.stderr.splitlines()
+              if line.startswith("import time:") and "|" in line}
+    assert "podcaster.build.run" in loaded  # the listing is what it seems
+    unwanted = sorted(m for m in loaded if m.startswith(HEAVY) or m in (
+        "podcaster.speech.engines.gtts", "podcaster.speech.engines.edge",
+        "podcaster.text.sentences", "importlib.metadata"))
+    assert unwanted == []
+
+
 @pytest.fixture
 def decoded(monkeypatch):
     """The images whose artwork rules were checked (decoded)."""

@@ -117,6 +117,9 @@ def change_tempo(audio: Audio, tempo: float) -> Audio:
 
 _REGISTRY: dict[str, type[Engine]] = {}
 _BROKEN: dict[str, str] = {}  # plugin name -> why it failed to load
+# The engines that come with podcaster, by name: known without importing their modules
+# (checking ``--engine espeak`` should not load three engines' libraries).
+BUILTIN = ("edge", "espeak", "gtts")
 
 
 def register(cls: type[Engine]) -> type[Engine]:
@@ -125,8 +128,12 @@ def register(cls: type[Engine]) -> type[Engine]:
     return cls
 
 
-def _load_builtin() -> None:
-    from podcaster.speech.engines import edge, espeak, gtts  # noqa: F401
+def _load_builtin(name: str | None = None) -> None:
+    """Register the built-in engine ``name`` (each in its own module), or all of them."""
+    import importlib
+
+    for builtin in BUILTIN if name is None else [name] if name in BUILTIN else []:
+        importlib.import_module(f"podcaster.speech.engines.{builtin}")
 
 
 def entry_points(group: str):
@@ -168,9 +175,9 @@ def engine_names() -> list[str]:
 
 
 def is_known(name: str) -> bool:
-    """Whether ``name`` is a built-in or already registered engine (no package scan)."""
-    _load_builtin()
-    return name in _REGISTRY
+    """Whether ``name`` is a built-in or already registered engine (no package scan, no
+    engine module imported)."""
+    return name in BUILTIN or name in _REGISTRY
 
 
 def get_engine_class(name: str, require_available: bool = True) -> type[Engine]:
@@ -180,7 +187,7 @@ def get_engine_class(name: str, require_available: bool = True) -> type[Engine]:
     cannot run here, saying what to install.
     """
     if name not in _REGISTRY:
-        _load_builtin()  # a built-in engine needs no scan of the installed packages
+        _load_builtin(name)  # a built-in engine needs no scan of the installed packages
     names = list(_REGISTRY) if name in _REGISTRY else engine_names()
     if name not in _REGISTRY:
         if name in _BROKEN:
