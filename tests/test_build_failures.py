@@ -101,10 +101,10 @@ def test_missing_posts_folder_exits_non_zero(project):
 def test_failure_while_encoding_names_the_post_and_changes_nothing(project, monkeypatch):
     real = produce_module.assemble_episode
 
-    def assemble(cues, clips, segments, out_path, settings):
+    def assemble(cues, clips, segments, out_path, settings, *rest):
         if out_path.stem == "spring-rain":
             raise AudioError(f"{out_path}: ffmpeg failed: simulated")
-        return real(cues, clips, segments, out_path, settings)
+        return real(cues, clips, segments, out_path, settings, *rest)
 
     monkeypatch.setattr(produce_module, "assemble_episode", assemble)
     # two posts need work: one fails after the other was made

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import errno
+import json
 import logging
 import os
+import shutil
 import xml.etree.ElementTree as ET
 
 import feedparser
@@ -14,8 +16,9 @@ from podcaster.build import build_project, commit, faults
 from podcaster.build.commit import install, stage_files
 from podcaster.build.manifest import MANIFEST_NAME, load_manifest
 from podcaster.errors import PodcasterError
+from podcaster.publish import waveform
 from podcaster.publish.feed import slug_of_audio_name
-from tests.build_fixtures import built_project, mp3_of, snapshot
+from tests.build_fixtures import built_project, make_project, mp3_of, snapshot
 from tests.test_build_interrupt import COMMIT, NEW_POST, fault_points
 
 LAST_POST = "2025-03-03-night-train.txt"
@@ -165,16 +168,51 @@ def test_the_feed_links_each_file_published_beside_the_mp3s_and_pages_draw_wavef
         assert '<svg class="waveform"' in page, slug
 
 
-def test_a_missing_peaks_file_of_a_kept_episode_is_made_again(project):
+def test_a_missing_peaks_file_of_a_kept_episode_is_made_again(project, monkeypatch):
     public = project / "public"
     peaks = public / "episodes" / "night-train.peaks.json"
     before = peaks.read_bytes()
     peaks.unlink()
     name, text = NEW_POST
     (project / "posts" / name).write_text(text, encoding="utf-8")
+
+    def no_decoding(*args, **kwargs):
+        raise AssertionError("an MP3 was decoded for its waveform")
+
+    monkeypatch.setattr(waveform, "mp3_peaks", no_decoding)
     result = build_project(project)
     assert result.built == ["small-boat"] and "night-train" in result.unchanged
-    assert peaks.read_bytes() == before  # decoded from the published MP3 again
+    assert peaks.read_bytes() == before  # the peaks stored with its audio in the cache
+
+
+def test_peaks_known_nowhere_are_decoded_from_the_published_mp3(project):
+    public = project / "public"
+    peaks = public / "episodes" / "night-train.peaks.json"
+    before = json.loads(peaks.read_bytes())
+    peaks.unlink()
+    shutil.rmtree(project / ".podcaster-cache" / "episodes")  # no stored audio either
+    build_project(project)
+    after = json.loads(peaks.read_bytes())
+    assert {k: v for k, v in after.items() if k != "peaks"} == \
+        {k: v for k, v in before.items() if k != "peaks"}
+    # the decoded MP3 is what the encoder's copy was, but for the MP3's own coding
+    assert max(abs(a - b) for a, b in zip(after["peaks"], before["peaks"])) <= 3
+    assert sum(after["peaks"]) == pytest.approx(sum(before["peaks"]), rel=0.02)
+
+
+def test_a_build_decodes_no_mp3_for_its_waveforms(tmp_path, monkeypatch):
+    """The build's own episodes get their peaks from the encoder's copy (in the workers
+    or, with one job, here)."""
+    def no_decoding(*args, **kwargs):
+        raise AssertionError("an MP3 was decoded for its waveform")
+
+    monkeypatch.setattr(waveform, "mp3_peaks", no_decoding)
+    project = make_project(tmp_path / "show")
+    for name in ("2025-03-02-robot-library.txt", "2025-03-03-night-train.txt"):
+        (project / "posts" / name).unlink()  # one episode is enough, and quicker
+    build_project(project, build_jobs=1)
+    doc = json.loads((project / "public" / "episodes" / "spring-rain.peaks.json").read_bytes())
+    assert len(doc["peaks"]) == waveform.PEAK_COUNT and max(doc["peaks"]) > 50
 
 
 def test_leftover_mp3s_go_and_files_of_others_stay(project, caplog):

@@ -13,6 +13,7 @@ from podcaster.build import build_project
 from podcaster.build import produce as produce_module
 from podcaster.build.manifest import MANIFEST_NAME
 from podcaster.config import load_config
+from podcaster.publish import waveform
 from podcaster.publish.tag import episode_tags, read_tags, write_tags
 from tests.build_fixtures import built_project, mp3_entry, mp3_of, snapshot
 
@@ -150,10 +151,16 @@ def test_older_post_renumbers_later_episodes_by_retagging(project, tmp_path):
         assert fresh.read_bytes() == episode.audio_path.read_bytes()
 
 
-def test_written_only_change_retags_and_updates_sidecars(project):
+def no_decoding(*args, **kwargs):
+    raise AssertionError("an MP3 was decoded for its waveform")
+
+
+def test_written_only_change_retags_and_updates_sidecars(project, monkeypatch):
     """A new source link changes what listeners see, not what they hear."""
     episodes = project / "public" / "episodes"
     frames = audio_frames(mp3_of(project / "public", "spring-rain"))
+    peaks = json.loads((episodes / "spring-rain.peaks.json").read_bytes())
+    monkeypatch.setattr(waveform, "mp3_peaks", no_decoding)  # the same audio, the same peaks
     post = project / "posts" / "2025-03-01-spring-rain.txt"
     post.write_text(post.read_text(encoding="utf-8").replace(
         "https://weather.example.org/spring-rain", "https://weather.example.org/rain-2"),
@@ -164,6 +171,8 @@ def test_written_only_change_retags_and_updates_sidecars(project):
     assert result.built == [] and result.retagged == ["spring-rain"]
     assert result.stats.synthesised == result.stats.cached == 0
     assert audio_frames(mp3_of(project / "public", "spring-rain")) == frames
+    again = json.loads((episodes / "spring-rain.peaks.json").read_bytes())
+    assert again["peaks"] == peaks["peaks"] and again["audio"] != peaks["audio"]
     chapters = (episodes / "spring-rain.chapters.json").read_text(encoding="utf-8")
     assert "https://weather.example.org/rain-2" in chapters
     assert "https://weather.example.org/spring-rain" not in chapters
@@ -212,6 +221,7 @@ def test_fresh_public_with_the_cache_encodes_nothing(project, monkeypatch):
         raise AssertionError("an episode was assembled again")
 
     monkeypatch.setattr(produce_module, "assemble_episode", no_encoding)
+    monkeypatch.setattr(waveform, "mp3_peaks", no_decoding)  # peaks are stored with the audio
     result = build_project(project)
 
     assert result.restored == SLUGS

@@ -194,3 +194,29 @@ def test_encode_gives_back_the_samples_that_went_in(tmp_path, channels):
     again = tmp_path / "again.mp3"
     encode(iter([tone]), again, settings)
     assert again.read_bytes() == out.read_bytes()  # bit-exact: the same input, the same file
+
+
+@pytest.mark.parametrize("channels", [1, 2])
+def test_the_encoders_copy_for_the_waveform_is_what_the_mp3_plays(tmp_path, channels):
+    """The low-rate copy the encoder writes beside the MP3 leaves the MP3 as it is, is mono,
+    limited and at the MP3's level: its peaks are those of the decoded MP3."""
+    from podcaster.publish.waveform import DECODE_RATE, compute_peaks
+
+    rate = 44100
+    t = np.arange(3 * rate) / rate
+    # a tone that swells past the limiter's ceiling, with quiet stretches
+    tone = (np.sin(2 * np.pi * 330 * t) * np.minimum(1.2, t) * (t % 1 < 0.7)).astype(np.float32)
+    settings = AudioSettings(sample_rate=rate, channels=channels)
+    plain, copied, pcm = tmp_path / "plain.mp3", tmp_path / "copied.mp3", tmp_path / "x.pcm"
+    encode(iter([tone]), plain, settings)
+    encode(iter([tone[:40000], tone[40000:]]), copied, settings, (pcm, DECODE_RATE))
+    assert copied.read_bytes() == plain.read_bytes()
+    copy = np.fromfile(pcm, dtype="<i2")
+    assert abs(len(copy) - 3 * DECODE_RATE) <= 1
+    decoded = np.frombuffer(ffmpeg.decode_pcm(plain, DECODE_RATE, 1), dtype="<i2")
+    ceiling = 32768 * db_to_gain(settings.true_peak - LIMITER_MARGIN)
+    assert int(np.abs(copy.astype(np.int32)).max()) <= ceiling  # after the limiter
+    ours, theirs = compute_peaks(copy, 30), compute_peaks(decoded, 30)
+    assert max(abs(a - b) for a, b in zip(ours, theirs)) <= 2
+    assert abs(sum(ours) - sum(theirs)) <= 0.3 * len(ours)  # the same level, on the whole
+    assert ours[:3] != ours[-3:]  # not flat: the swell is in it

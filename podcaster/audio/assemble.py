@@ -133,8 +133,12 @@ def levelled_music(path: Path, mtime_ns: int, size: int, rate: int, ratio: float
 
 
 def assemble_episode(cues: list[Cue], clips: list[Clip | None], segments: list[Segment],
-                     out_path: Path, settings: AudioSettings) -> Timeline:
-    """Write the episode MP3 to ``out_path``; return its timeline. Raises AudioError."""
+                     out_path: Path, settings: AudioSettings,
+                     copy: tuple[Path, int] | None = None) -> Timeline:
+    """Write the episode MP3 to ``out_path``; return its timeline. Raises AudioError.
+
+    ``copy`` = (path, rate): also write the encoded audio as 16-bit mono PCM at ``rate`` Hz
+    to ``path`` (see ``mix.encode``)."""
     rate = settings.sample_rate
     sounds = Sounds(cues, clips, settings)
     placer = Placer(rate, settings)
@@ -152,5 +156,5 @@ def assemble_episode(cues: list[Cue], clips: list[Clip | None], segments: list[S
     mixing = before_encoder(settings)
     gains = mix_gains(bins, total, mixing)
     log.info("encoding %s (%.1f s)", out_path.name, total / rate)
-    encode(render(events, sounds.event, gains, total), out_path, mixing)
+    encode(render(events, sounds.event, gains, total), out_path, mixing, copy)
     return make_timeline(cues, events, segments, total, rate)

@@ -147,12 +147,18 @@ def limiter(settings: AudioSettings) -> str:
             f":level=false:latency=true")
 
 
-def encode(blocks: Iterator[np.ndarray], out_path: Path, settings: AudioSettings) -> None:
+def encode(blocks: Iterator[np.ndarray], out_path: Path, settings: AudioSettings,
+           copy: tuple[Path, int] | None = None) -> None:
     """Limit and encode mono float blocks to an MP3 at ``out_path`` (temp name, then rename).
 
     The stream carries no tags, dates or version strings, and LAME's header records the
     encoder delay and padding so decoders give back exactly the samples that went in, and
     says the file is CBR.
+
+    ``copy`` = (path, rate): the same ffmpeg also writes what it encodes (after the limiter,
+    mono, at the level the MP3 plays it) as 16-bit PCM at ``rate`` Hz to ``path`` (for the
+    episode's waveform: cheaper than decoding the MP3 afterwards). The MP3 is the same with
+    or without it.
     """
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -160,14 +166,23 @@ def encode(blocks: Iterator[np.ndarray], out_path: Path, settings: AudioSettings
         raise AudioError(f"{out_path}: cannot create its folder: {exc.strerror}") from None
     tmp = out_path.with_name(f".{out_path.name}.tmp")
     rate = str(settings.sample_rate)
-    filters = limiter(settings)
-    if settings.channels == 2:  # the same signal in both channels, each at full level
-        filters += ",pan=stereo|c0=c0|c1=c0"
-    args = ["-f", "f32le", "-ar", rate, "-ac", "1", "-i", "pipe:0",
-            "-af", filters, "-ac", str(settings.channels), "-ar", rate,
-            "-codec:a", "libmp3lame", "-b:a", settings.bitrate,
-            "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
-            "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3", "-y", str(tmp)]
+    # the same signal in both channels, each at full level
+    pan = "pan=stereo|c0=c0|c1=c0" if settings.channels == 2 else None
+    args = ["-f", "f32le", "-ar", rate, "-ac", "1", "-i", "pipe:0"]
+    if copy is None:
+        args += ["-af", ",".join(f for f in (limiter(settings), pan) if f)]
+    else:  # the copy at the level LAME's output has (see encoder_gain)
+        level = db_to_gain(encoder_gain(settings.sample_rate, settings.bitrate))
+        args += ["-filter_complex", f"[0:a]{limiter(settings)},asplit=2[mp3][copy];"
+                 f"[mp3]{pan or 'anull'}[mp3];"
+                 f"[copy]volume={level:.6f},aresample={int(copy[1])}[copy]", "-map", "[mp3]"]
+    args += ["-ac", str(settings.channels), "-ar", rate,
+             "-codec:a", "libmp3lame", "-b:a", settings.bitrate,
+             "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
+             "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3", "-y", str(tmp)]
+    if copy is not None:
+        args += ["-map", "[copy]", "-ac", "1", "-f", "s16le", "-acodec", "pcm_s16le", "-y",
+                 str(copy[0])]
     try:
         ffmpeg.feed(args, (b.astype("<f4", copy=False).tobytes() for b in blocks),
                     what=str(out_path))

@@ -27,6 +27,7 @@ import logging
 import os
 import signal
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,7 +71,11 @@ def commit(build: Build, done: list[Plan], kept: list[EpisodeRecord],
     episodes.sort(key=lambda e: (e.post.date, e.post.slug))
     new = Manifest({r.slug: r for r in kept})
     audio = {p.post.slug: p.staged for p in done if p.staged is not None}
-    files = render_publication(build.config, episodes, audio)
+    # an unchanged episode whose peaks file is gone has its peaks stored with its audio
+    stored = {p.post.slug: p.audio_key for p in done} | {r.slug: r.audio_key for r in kept}
+    files = render_publication(build.config, episodes, audio,
+                               lambda slug: build.store.peaks(stored[slug]) if slug in stored
+                               else None)
     staged = stage_files(build.staging / "public", build.public_dir, files)
     with _deferred_interrupts():
         faults.point("commit:start")
@@ -102,19 +107,21 @@ def commit(build: Build, done: list[Plan], kept: list[EpisodeRecord],
     return episodes, removed
 
 
-def render_publication(config: Config, episodes: list[Episode],
-                       staged: dict[str, Path]) -> dict[str, bytes | Path]:
+def render_publication(config: Config, episodes: list[Episode], staged: dict[str, Path],
+                       stored_peaks: Callable[[str], object] | None = None,
+                       ) -> dict[str, bytes | Path]:
     """Every file the commit publishes besides the MP3s, by path relative to ``public/``:
     bytes rendered here, or the file to copy (cover, episode artwork). ``staged`` holds the
-    new MP3s by slug (the others are in ``public/``). Raises before anything is written, so
-    a value that cannot be rendered leaves ``public/`` untouched."""
+    new MP3s by slug (the others are in ``public/``); ``stored_peaks(slug)`` gives the peaks
+    kept for an episode's audio, if any (see ``waveform.render_peaks``). Raises before
+    anything is written, so a value that cannot be rendered leaves ``public/`` untouched."""
     files: dict[str, bytes | Path] = {}
     peaks: dict[str, bytes] = {}
     for episode in episodes:
         for suffix, data in render_episode_sidecars(config, episode).items():
             files[f"episodes/{sidecar_path(episode, suffix).name}"] = data
         slug = episode.post.slug
-        peaks[slug] = render_peaks(episode, staged.get(slug, episode.audio_path))
+        peaks[slug] = render_peaks(episode, staged.get(slug, episode.audio_path), stored_peaks)
         files[f"episodes/{peaks_path(episode).name}"] = peaks[slug]
     files[cover_name(config)] = Path(config.show.cover)
     files.update(episode_art(episodes))

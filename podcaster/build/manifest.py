@@ -133,7 +133,8 @@ class AudioStore:
 
     Kept under ``.podcaster-cache/episodes/`` so that a build starting from an empty
     ``public/`` (a CI run that restores only the cache) tags and publishes the stored audio
-    instead of assembling and encoding every episode again.
+    instead of assembling and encoding every episode again. The timeline may carry the
+    waveform's ``"peaks"`` (``podcaster.publish.waveform``), so they need no decoding either.
     """
 
     def __init__(self, root: Path):
@@ -162,6 +163,14 @@ class AudioStore:
             return mp3, data["timeline"]
         except (OSError, KeyError, TypeError) as exc:
             return self._discard(key, f"incomplete: {exc}")
+
+    def peaks(self, key: str) -> object:
+        """The waveform peaks stored with ``key``'s audio as they are (check them with
+        ``waveform.valid_peaks``), or None. Reads the timeline only, not the MP3."""
+        try:
+            return json.loads(self._paths(key)[1].read_bytes())["timeline"].get("peaks")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
 
     def _discard(self, key: str, why: str) -> None:
         mp3, meta = self._paths(key)

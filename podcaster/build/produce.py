@@ -23,6 +23,7 @@ from podcaster.build.workers import Workers, build_jobs, result
 from podcaster.model import Clip, Cue, Episode, Segment
 from podcaster.publish.feed import audio_file_name
 from podcaster.publish.tag import episode_tags, write_tags
+from podcaster.publish.waveform import published_peaks, valid_peaks
 from podcaster.speech.synthesize import AUTO, AUTO_FIRST
 
 if TYPE_CHECKING:
@@ -123,7 +124,9 @@ def produce(build: Build, plan: Plan, assembling=None) -> None:
                 clips = build.synth.run(plan.cues, build.voice_for, build.progress.clips)
             timeline, peaks = assemble_staged(plan.cues, clips, plan.segments, staged,
                                               build.audio)
-        build.store.put(plan.audio_key, staged, timeline_to_dict(timeline, build.project_dir))
+        # the peaks are kept with the audio: restored, it needs no decoding for its waveform
+        build.store.put(plan.audio_key, staged,
+                        {**timeline_to_dict(timeline, build.project_dir), "peaks": peaks})
         plan.episode = Episode(post, plan.segments, plan.number, final, 0,
                                timeline.duration, timeline, peaks)
     elif plan.action == "restore":
@@ -135,8 +138,9 @@ def produce(build: Build, plan: Plan, assembling=None) -> None:
             return produce(build, plan)
         shutil.copyfile(stored_mp3, staged)
         plan.episode = Episode(post, plan.segments, plan.number, final, 0,
-                               timeline.duration, timeline)
-    else:
+                               timeline.duration, timeline, valid_peaks(stored_timeline.get("peaks")))
+    else:  # the same audio with other tags: the same waveform
+        plan.episode.peaks = published_peaks(plan.episode)
         shutil.copyfile(build.public_dir / plan.record.file, staged)
     build.progress.step(post, "tagging")
     tags = episode_tags(build.config, plan.episode)
@@ -151,19 +155,24 @@ def produce(build: Build, plan: Plan, assembling=None) -> None:
 def assemble_staged(cues: list[Cue], clips: list[Clip | None], segments: list[Segment],
                     out_path: Path, settings: AudioSettings):
     """Assemble one episode into staging (in the build process, or handed to a worker);
-    its timeline, and the peaks of its waveform (decoded here, so that workers share the
-    decoding too)."""
-    from podcaster.publish.waveform import mp3_peaks
+    its timeline, and the peaks of its waveform (taken from a low-rate copy of what the
+    encoder encodes, so that no one decodes the MP3 again)."""
+    from podcaster.publish.waveform import DECODE_RATE, pcm_peaks
 
     faults.point(f"produce:assemble:{out_path.stem}")
-    timeline = assemble_episode(cues, clips, segments, out_path, settings)
-    return timeline, mp3_peaks(out_path)
+    outline = out_path.with_name(f".{out_path.stem}.outline.tmp")
+    try:
+        timeline = assemble_episode(cues, clips, segments, out_path, settings,
+                                    (outline, DECODE_RATE))
+        return timeline, pcm_peaks(outline)
+    finally:
+        outline.unlink(missing_ok=True)
 
 
 def assemble_episode(cues: list[Cue], clips: list[Clip | None], segments: list[Segment],
-                     out_path: Path, settings: AudioSettings):
+                     out_path: Path, settings: AudioSettings, copy=None):
     """``podcaster.audio.assemble.assemble_episode``, imported when an episode is first assembled:
     a build with nothing to assemble does not load the audio libraries."""
     from podcaster.audio.assemble import assemble_episode as assemble
 
-    return assemble(cues, clips, segments, out_path, settings)
+    return assemble(cues, clips, segments, out_path, settings, copy)

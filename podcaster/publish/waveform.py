@@ -1,9 +1,12 @@
-"""The episode's waveform for its page: peaks computed from the MP3 at build time, kept
-beside it as ``<slug>.peaks.json`` and drawn by the page as an inline SVG (no script needed
-to see it, none loaded from elsewhere).
+"""The episode's waveform for its page: peaks of its audio, kept beside the MP3 as
+``<slug>.peaks.json`` and drawn by the page as an inline SVG (no script needed to see it,
+none loaded from elsewhere).
 
-Decoding an episode takes a moment, so the peaks are computed again only when the MP3 is
-newer than the peaks file or its size changed; an unchanged rebuild decodes nothing.
+An episode assembled by the build gets its peaks from a low-rate copy of what its encoder
+encoded (written by the same ffmpeg, at the level the MP3 plays), kept with the audio in the
+cache; re-tagging keeps them. Only an MP3 whose peaks are known nowhere is decoded, and
+only when it is newer than the peaks file or its size changed: an unchanged rebuild decodes
+nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,10 +70,12 @@ def peaks_json(episode: Episode, peaks: list[int]) -> bytes:
     return (json.dumps(doc, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def render_peaks(episode: Episode, mp3: Path) -> bytes:
+def render_peaks(episode: Episode, mp3: Path,
+                 stored: Callable[[str], object] | None = None) -> bytes:
     """The content of ``<slug>.peaks.json`` for the episode, whose MP3 is at ``mp3`` (in
     staging until the commit puts it in place): the published file's when it was made from
-    the same MP3 (named by its content), else computed by decoding ``mp3``.
+    the same MP3 (named by its content), else from the peaks the build has (``episode.peaks``,
+    or ``stored(slug)``: those kept with its audio), else computed by decoding ``mp3``.
 
     Raises AudioError naming the MP3 when it cannot be decoded.
     """
@@ -82,9 +88,42 @@ def render_peaks(episode: Episode, mp3: Path) -> bytes:
             return data
     except (OSError, ValueError):
         pass
-    if episode.peaks is not None:  # taken where the episode was assembled
-        return peaks_json(episode, episode.peaks)
-    return peaks_json(episode, mp3_peaks(mp3, episode.audio_path))
+    peaks = episode.peaks
+    if peaks is None and stored is not None:
+        peaks = valid_peaks(stored(episode.post.slug))
+    if peaks is None:
+        peaks = mp3_peaks(mp3, episode.audio_path)
+    return peaks_json(episode, peaks)
+
+
+def pcm_peaks(path: Path) -> list[int]:
+    """The peaks of a file of 16-bit mono PCM at DECODE_RATE (what the encoder wrote beside
+    the MP3 it made, see ``podcaster.audio.mix.encode``)."""
+    import numpy as np
+
+    return compute_peaks(np.fromfile(path, dtype="<i2"))
+
+
+def valid_peaks(value: object) -> list[int] | None:
+    """``value`` if it is what ``compute_peaks`` gives (PEAK_COUNT whole numbers 0-100), as
+    kept with stored audio or in a peaks file; else None."""
+    if (isinstance(value, list) and len(value) == PEAK_COUNT
+            and all(type(p) is int and 0 <= p <= 100 for p in value)):
+        return value
+    return None
+
+
+def published_peaks(episode: Episode) -> list[int] | None:
+    """The peaks in the peaks file beside the episode's MP3 if they were made for that very
+    MP3 (its name, which is its content's, and its size); else None."""
+    try:
+        doc = json.loads(peaks_path(episode).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if (isinstance(doc, dict) and doc.get("version") == PEAKS_VERSION
+            and doc.get("audio") == episode.audio_path.name and doc.get("bytes") == episode.size):
+        return valid_peaks(doc.get("peaks"))
+    return None
 
 
 def mp3_peaks(mp3: Path, name: Path | None = None) -> list[int]:
