@@ -8,6 +8,8 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from podcaster.config import load_config
@@ -15,7 +17,7 @@ from podcaster.publish.chapters import episode_chapters
 from podcaster.publish.feed import episode_summary
 from podcaster.publish.site import render_site
 from podcaster.publish.tag import read_tags
-from podcaster.publish.waveform import PEAK_COUNT, compute_peaks
+from podcaster.publish.waveform import PEAK_COUNT, compute_peaks, pcm_peaks
 from podcaster.timecode import korean_duration, timecode, whole_seconds
 from tests.built_show import built_show
 from tests.html_query import parse_html
@@ -139,6 +141,19 @@ def test_peaks_follow_the_audio():
     assert compute_peaks(quiet_then_loud, 4) == [0, 0, 100, 100]
     assert compute_peaks(np.full(100, 8192, "<i2"), 2) == [50, 50]  # square-root scale
     assert compute_peaks(np.zeros(0, "<i2"), 3) == [0, 0, 0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(-32768, 32767), max_size=3000), st.integers(1, 300))
+def test_peaks_read_from_a_file_a_stretch_at_a_time_are_those_of_the_whole(
+        tmp_path_factory, samples, count):
+    import numpy as np
+
+    audio = np.array(samples, dtype="<i2")
+    path = tmp_path_factory.mktemp("pcm") / "copy.pcm"
+    path.write_bytes(audio.tobytes())
+    assert pcm_peaks(path, count) == compute_peaks(audio, count)
+    assert len(compute_peaks(audio, count)) == count
 
 
 def test_pages_play_from_the_media_host(show):

@@ -51,16 +51,39 @@ def compute_peaks(samples: np.ndarray, count: int = PEAK_COUNT) -> list[int]:
     on a square-root scale so that quiet speech still shows, as whole numbers 0-100."""
     if samples.size == 0:
         return [0] * count
+    # the largest magnitude, without an int32 copy of the episode
+    return [_scaled(max(int(part.max()), -int(part.min())))
+            for part in (samples[start:end] for start, end in _stretches(samples.size, count))]
+
+
+def _stretches(size: int, count: int) -> list[tuple[int, int]]:
+    """``count`` equal stretches of ``size`` samples (at least one sample each), as
+    (start, end)."""
     import numpy as np  # here: a build that decodes no episode does not load numpy
 
-    edges = np.linspace(0, samples.size, count + 1).astype(int)
-    peaks = []
-    for start, end in zip(edges[:-1], edges[1:]):
-        top = 0
-        if start < samples.size:  # the largest magnitude, without an int32 copy of the episode
-            part = samples[start:max(end, start + 1)]
-            top = max(int(part.max()), -int(part.min()))
-        peaks.append(round(100 * (min(top, 32767) / 32767) ** 0.5))
+    edges = np.linspace(0, size, count + 1).astype(int)
+    return [(int(start), max(int(end), int(start) + 1)) for start, end in zip(edges[:-1], edges[1:])]
+
+
+def _scaled(top: int) -> int:
+    return round(100 * (min(top, 32767) / 32767) ** 0.5)
+
+
+def pcm_peaks(path: Path, count: int = PEAK_COUNT) -> list[int]:
+    """``compute_peaks`` of a file of 16-bit mono PCM (what the encoder wrote beside the MP3
+    it made, see ``podcaster.audio.mix.encode``), read a stretch at a time: an hour's copy
+    is never in memory whole."""
+    import numpy as np
+
+    with open(path, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size // 2
+        if size == 0:
+            return [0] * count
+        peaks = []
+        for start, end in _stretches(size, count):
+            fh.seek(2 * start)
+            part = np.frombuffer(fh.read(2 * (end - start)), dtype="<i2")
+            peaks.append(_scaled(max(int(part.max()), -int(part.min()))))
     return peaks
 
 
@@ -94,14 +117,6 @@ def render_peaks(episode: Episode, mp3: Path,
     if peaks is None:
         peaks = mp3_peaks(mp3, episode.audio_path)
     return peaks_json(episode, peaks)
-
-
-def pcm_peaks(path: Path) -> list[int]:
-    """The peaks of a file of 16-bit mono PCM at DECODE_RATE (what the encoder wrote beside
-    the MP3 it made, see ``podcaster.audio.mix.encode``)."""
-    import numpy as np
-
-    return compute_peaks(np.fromfile(path, dtype="<i2"))
 
 
 def valid_peaks(value: object) -> list[int] | None:
