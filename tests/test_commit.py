@@ -196,7 +196,7 @@ def test_peaks_known_nowhere_are_decoded_from_the_published_mp3(project):
     assert {k: v for k, v in after.items() if k != "peaks"} == \
         {k: v for k, v in before.items() if k != "peaks"}
     # the decoded MP3 is what the encoder's copy was, but for the MP3's own coding
-    assert max(abs(a - b) for a, b in zip(after["peaks"], before["peaks"])) <= 3
+    assert max(abs(a - b) for a, b in zip(after["peaks"], before["peaks"])) <= 5
     assert sum(after["peaks"]) == pytest.approx(sum(before["peaks"]), rel=0.02)
 
 

@@ -151,6 +151,23 @@ def test_older_post_renumbers_later_episodes_by_retagging(project, tmp_path):
         assert fresh.read_bytes() == episode.audio_path.read_bytes()
 
 
+def test_stored_peaks_that_are_not_a_waveform_are_decoded_again(project):
+    episodes = project / "public" / "episodes"
+    before = {slug: json.loads((episodes / f"{slug}.peaks.json").read_bytes())["peaks"]
+              for slug in SLUGS}
+    shutil.rmtree(project / "public")
+    for meta in (project / ".podcaster-cache" / "episodes").glob("*/*.json"):
+        doc = json.loads(meta.read_bytes())
+        doc["timeline"]["peaks"] = [1000, "loud"]  # edited by hand, or by another tool
+        meta.write_text(json.dumps(doc), encoding="utf-8")
+    result = build_project(project)
+    assert result.restored == SLUGS
+    for slug in SLUGS:
+        after = json.loads((episodes / f"{slug}.peaks.json").read_bytes())["peaks"]
+        assert len(after) == len(before[slug])  # decoded from the MP3: the same but for
+        assert max(abs(a - b) for a, b in zip(after, before[slug])) <= 5  # MP3 coding
+
+
 def no_decoding(*args, **kwargs):
     raise AssertionError("an MP3 was decoded for its waveform")
 

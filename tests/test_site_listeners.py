@@ -17,7 +17,7 @@ from podcaster.publish.chapters import episode_chapters
 from podcaster.publish.feed import episode_summary
 from podcaster.publish.site import render_site
 from podcaster.publish.tag import read_tags
-from podcaster.publish.waveform import PEAK_COUNT, compute_peaks, pcm_peaks
+from podcaster.publish.waveform import PEAK_COUNT, compute_peaks, pcm_peaks, valid_peaks
 from podcaster.timecode import korean_duration, timecode, whole_seconds
 from tests.built_show import built_show
 from tests.html_query import parse_html
@@ -141,6 +141,18 @@ def test_peaks_follow_the_audio():
     assert compute_peaks(quiet_then_loud, 4) == [0, 0, 100, 100]
     assert compute_peaks(np.full(100, 8192, "<i2"), 2) == [50, 50]  # square-root scale
     assert compute_peaks(np.zeros(0, "<i2"), 3) == [0, 0, 0]
+
+
+@pytest.mark.parametrize("value", [
+    None, "peaks", {"0": 1}, [1] * (PEAK_COUNT - 1), [1] * (PEAK_COUNT + 1), [101] * PEAK_COUNT,
+    [-1] * PEAK_COUNT, [True] * PEAK_COUNT, [1.0] * PEAK_COUNT, ["1"] * PEAK_COUNT])
+def test_stored_peaks_that_are_not_a_waveform_are_not_taken(value):
+    assert valid_peaks(value) is None  # such peaks are decoded from the MP3 instead
+
+
+def test_stored_peaks_are_taken_as_they_are():
+    peaks = [0] * (PEAK_COUNT - 2) + [50, 100]
+    assert valid_peaks(peaks) == peaks
 
 
 @settings(max_examples=60, deadline=None)

@@ -104,10 +104,7 @@ def render_peaks(episode: Episode, mp3: Path,
     """
     try:
         data = peaks_path(episode).read_bytes()
-        doc = json.loads(data)
-        if (isinstance(doc, dict) and doc.get("version") == PEAKS_VERSION
-                and doc.get("audio") == episode.audio_path.name
-                and doc.get("bytes") == episode.size):
+        if _made_for(json.loads(data), episode):
             return data
     except (OSError, ValueError):
         pass
@@ -135,10 +132,14 @@ def published_peaks(episode: Episode) -> list[int] | None:
         doc = json.loads(peaks_path(episode).read_bytes())
     except (OSError, ValueError):
         return None
-    if (isinstance(doc, dict) and doc.get("version") == PEAKS_VERSION
-            and doc.get("audio") == episode.audio_path.name and doc.get("bytes") == episode.size):
-        return valid_peaks(doc.get("peaks"))
-    return None
+    return valid_peaks(doc.get("peaks")) if _made_for(doc, episode) else None
+
+
+def _made_for(doc: object, episode: Episode) -> bool:
+    """Whether ``doc`` (a peaks file's content) is of this version and for the episode's MP3
+    (its name, which is its content's, and its size)."""
+    return (isinstance(doc, dict) and doc.get("version") == PEAKS_VERSION
+            and doc.get("audio") == episode.audio_path.name and doc.get("bytes") == episode.size)
 
 
 def mp3_peaks(mp3: Path, name: Path | None = None) -> list[int]:
