@@ -72,10 +72,12 @@ def commit(build: Build, done: list[Plan], kept: list[EpisodeRecord],
     new = Manifest({r.slug: r for r in kept})
     audio = {p.post.slug: p.staged for p in done if p.staged is not None}
     # an unchanged episode whose peaks file is gone has its peaks stored with its audio
-    stored = {p.post.slug: p.audio_key for p in done} | {r.slug: r.audio_key for r in kept}
-    files = render_publication(build.config, episodes, audio,
-                               lambda slug: build.store.peaks(stored[slug]) if slug in stored
-                               else None)
+    keys = {p.post.slug: p.audio_key for p in done} | {r.slug: r.audio_key for r in kept}
+
+    def stored_peaks(slug: str) -> object:
+        return build.store.peaks(keys[slug]) if slug in keys else None
+
+    files = render_publication(build.config, episodes, audio, stored_peaks)
     staged = stage_files(build.staging / "public", build.public_dir, files)
     with _deferred_interrupts():
         faults.point("commit:start")

@@ -170,7 +170,8 @@ def assemble_staged(cues: list[Cue], clips: list[Clip | None], segments: list[Se
 
 
 def assemble_episode(cues: list[Cue], clips: list[Clip | None], segments: list[Segment],
-                     out_path: Path, settings: AudioSettings, copy=None):
+                     out_path: Path, settings: AudioSettings,
+                     copy: tuple[Path, int] | None = None):
     """``podcaster.audio.assemble.assemble_episode``, imported when an episode is first assembled:
     a build with nothing to assemble does not load the audio libraries."""
     from podcaster.audio.assemble import assemble_episode as assemble

@@ -132,8 +132,9 @@ def _load_builtin(name: str | None = None) -> None:
     """Register the built-in engine ``name`` (each in its own module), or all of them."""
     import importlib
 
-    for builtin in BUILTIN if name is None else [name] if name in BUILTIN else []:
-        importlib.import_module(f"podcaster.speech.engines.{builtin}")
+    for builtin in BUILTIN:
+        if name is None or name == builtin:
+            importlib.import_module(f"podcaster.speech.engines.{builtin}")
 
 
 def entry_points(group: str):
