@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 
 @contextmanager
@@ -42,3 +42,14 @@ def write_atomic(path: Path, data: bytes) -> bool:
 def copy_atomic(src: Path, dest: Path) -> bool:
     """Copy ``src`` to ``dest`` atomically unless identical. True if written."""
     return write_atomic(dest, Path(src).read_bytes())
+
+
+def parse_json(data: bytes | str) -> Any:
+    """``json.loads``, where nesting too deep to parse (a damaged or hostile file) is the
+    ValueError that any other bad JSON gives, not a RecursionError."""
+    import json
+
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None

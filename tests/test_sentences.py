@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from podcaster.text.sentences import split_chunks, split_sentences
 
@@ -97,3 +99,18 @@ def test_a_word_longer_than_the_limit_is_cut():
 def test_bad_limit():
     with pytest.raises(ValueError):
         split_chunks("가", limit=0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ.. 가1", max_size=40))
+def test_the_word_before_a_full_stop_is_the_trailing_run_of_letters_and_stops(text):
+    from podcaster.text.sentences import _word_before
+
+    found = re.search(r"([A-Za-z.]+)$", text)
+    assert _word_before(text) == (found.group(1) if found else "")
+
+
+def test_a_long_run_of_letters_and_full_stops_is_split_as_a_short_one():
+    assert split_sentences("메일 " + "a." * 5000 + "입니다. 끝입니다.") == [
+        "메일 " + "a." * 5000 + "입니다.", "끝입니다."]
+    assert split_sentences("Dr. Kim은 왔다. 끝.") == ["Dr. Kim은 왔다.", "끝."]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from podcaster.files import copy_atomic, write_atomic
+from podcaster.files import copy_atomic, parse_json, write_atomic
 from podcaster.model import (
     Block,
     Cue,
@@ -107,7 +107,7 @@ def load_manifest(path: Path) -> Manifest:
     """
     path = Path(path)
     try:
-        data = json.loads(path.read_bytes())
+        data = parse_json(path.read_bytes())
     except FileNotFoundError:
         return Manifest()
     except (OSError, ValueError) as exc:
@@ -152,7 +152,7 @@ class AudioStore:
         """
         mp3, meta = self._paths(key)
         try:
-            data = json.loads(meta.read_bytes())
+            data = parse_json(meta.read_bytes())
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as exc:
@@ -168,7 +168,7 @@ class AudioStore:
         """The waveform peaks stored with ``key``'s audio as they are (check them with
         ``waveform.valid_peaks``), or None. Reads the timeline only, not the MP3."""
         try:
-            return json.loads(self._paths(key)[1].read_bytes())["timeline"].get("peaks")
+            return parse_json(self._paths(key)[1].read_bytes())["timeline"].get("peaks")
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 

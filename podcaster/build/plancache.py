@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from podcaster import __version__
-from podcaster.files import write_atomic
+from podcaster.files import parse_json, write_atomic
 from podcaster.model import Block, Cue, Post, Segment, Source
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ class PlanCache:
         self._old: dict[str, dict] = {}
         self._new: dict[str, dict] = {}
         try:
-            data = json.loads(path.read_bytes())
+            data = parse_json(path.read_bytes())
             if data.get("context") == context:
                 self._old = data["posts"]
         except (OSError, ValueError, KeyError, TypeError, AttributeError):

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from podcaster import __version__
 from podcaster.build.manifest import Manifest
 from podcaster.build.plan import FORMAT_VERSION, Plan
-from podcaster.files import write_atomic
+from podcaster.files import parse_json, write_atomic
 
 if TYPE_CHECKING:
     from podcaster.build.run import Build
@@ -82,7 +82,7 @@ def up_to_date(build: Build, done: list[Plan], manifest: Manifest) -> bool:
     if set(manifest.episodes) != {p.post.slug for p in done}:
         return False
     try:
-        state = json.loads(_state_path(build).read_bytes())
+        state = parse_json(_state_path(build).read_bytes())
     except (OSError, ValueError):
         return False
     if not isinstance(state, dict) or state.get("inputs") != inputs_key(build, done):

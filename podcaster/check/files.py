@@ -3,10 +3,10 @@ Podcasting 2.0 JSON transcripts and chapters, in time order, inside the audio.""
 
 from __future__ import annotations
 
-import json
 import re
 
 from podcaster.check.report import LANGUAGE, Report
+from podcaster.files import parse_json
 from podcaster.publish.feedext import CHAPTERS_TYPE
 from podcaster.values import is_web_url
 
@@ -112,7 +112,7 @@ def validate_json_transcript(data: bytes, duration: float | None) -> str | None:
     """None if ``data`` is a Podcasting 2.0 JSON transcript whose segments have a body and
     times in order inside ``duration``; else what is wrong."""
     try:
-        doc = json.loads(data.decode("utf-8"))
+        doc = parse_json(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         return f"transcript is not JSON: {exc}"
     segments = doc.get("segments") if isinstance(doc, dict) else None
@@ -137,7 +137,7 @@ def validate_chapters(data: bytes, duration: float | None) -> str | None:
     """None if ``data`` is a valid Podcasting 2.0 JSON chapters file whose chapters start in
     order inside ``duration``; else what is wrong."""
     try:
-        doc = json.loads(data.decode("utf-8"))
+        doc = parse_json(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         return f"chapters file is not JSON: {exc}"
     if not isinstance(doc, dict) or not isinstance(doc.get("version"), str):

@@ -120,6 +120,8 @@ def load_config(project_dir: Path | str, overrides: dict[str, Any] | None = None
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
 
     problems: list[str] = []
     declared = {o.key: o for o in OPTIONS}

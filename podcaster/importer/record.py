@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from podcaster.errors import PodcasterError
-from podcaster.files import write_atomic
+from podcaster.files import parse_json, write_atomic
 
 RECORD_NAME = ".podcaster-import.json"
 VERSION = 1
@@ -54,7 +54,7 @@ class ImportRecord:
         if not path.is_file():
             return cls()
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = parse_json(path.read_text(encoding="utf-8"))
             if data.get("version") != VERSION:
                 raise ValueError(f"version {data.get('version')!r} (expected {VERSION})")
             return cls(

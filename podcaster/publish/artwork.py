@@ -19,7 +19,7 @@ import warnings
 from pathlib import Path
 
 from podcaster import __version__
-from podcaster.files import write_atomic
+from podcaster.files import parse_json, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class CheckedArtwork:
         self._good: set[str] = set()
         self._used: set[str] = set()
         try:
-            data = json.loads(self.path.read_bytes())
+            data = parse_json(self.path.read_bytes())
             if data.get("version") == __version__:
                 self._good = {k for k in data["good"] if isinstance(k, str)}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from podcaster import ffmpeg
-from podcaster.files import write_atomic
+from podcaster.files import parse_json, write_atomic
 from podcaster.model import Episode
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def render_peaks(episode: Episode, mp3: Path,
     """
     try:
         data = peaks_path(episode).read_bytes()
-        if _made_for(json.loads(data), episode):
+        if _made_for(parse_json(data), episode):
             return data
     except (OSError, ValueError):
         pass
@@ -129,17 +129,18 @@ def published_peaks(episode: Episode) -> list[int] | None:
     """The peaks in the peaks file beside the episode's MP3 if they were made for that very
     MP3 (its name, which is its content's, and its size); else None."""
     try:
-        doc = json.loads(peaks_path(episode).read_bytes())
+        doc = parse_json(peaks_path(episode).read_bytes())
     except (OSError, ValueError):
         return None
-    return valid_peaks(doc.get("peaks")) if _made_for(doc, episode) else None
+    return doc["peaks"] if _made_for(doc, episode) else None
 
 
 def _made_for(doc: object, episode: Episode) -> bool:
-    """Whether ``doc`` (a peaks file's content) is of this version and for the episode's MP3
-    (its name, which is its content's, and its size)."""
+    """Whether ``doc`` (a peaks file's content) is of this version, for the episode's MP3 (its
+    name, which is its content's, and its size) and holds a waveform."""
     return (isinstance(doc, dict) and doc.get("version") == PEAKS_VERSION
-            and doc.get("audio") == episode.audio_path.name and doc.get("bytes") == episode.size)
+            and doc.get("audio") == episode.audio_path.name and doc.get("bytes") == episode.size
+            and valid_peaks(doc.get("peaks")) is not None)
 
 
 def mp3_peaks(mp3: Path, name: Path | None = None) -> list[int]:
@@ -171,18 +172,18 @@ def _up_to_date(path: Path, episode: Episode) -> bool:
     try:
         if path.stat().st_mtime_ns < episode.audio_path.stat().st_mtime_ns:
             return False
-        doc = json.loads(path.read_bytes())
+        doc = parse_json(path.read_bytes())
     except (OSError, ValueError):
         return False
     return (isinstance(doc, dict) and doc.get("version") == PEAKS_VERSION
-            and doc.get("bytes") == episode.size)
+            and doc.get("bytes") == episode.size and valid_peaks(doc.get("peaks")) is not None)
 
 
 def read_waveform(episode: Episode, data: bytes | None = None) -> Waveform | None:
     """The episode's peaks from ``data`` (the content of a peaks file), by default from
     ``<slug>.peaks.json`` beside its MP3; None when there are none."""
     try:
-        doc = json.loads(peaks_path(episode).read_bytes() if data is None else data)
+        doc = parse_json(peaks_path(episode).read_bytes() if data is None else data)
         peaks = [max(0, min(100, int(p))) for p in doc["peaks"]]
     except (OSError, ValueError, KeyError, TypeError):
         return None

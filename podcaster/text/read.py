@@ -68,7 +68,7 @@ def read_post(path: Path, inside: tuple[Path, ...] = ()) -> Post:
 
     Raises PostError (naming the file and the problem) for an unknown extension, an empty,
     binary or undecodable file, a post without body or date, an unclosed quote, an unsafe
-    slug or invalid front matter; and, when folders are given in ``inside``, for a symbolic
+    slug, invalid front matter or nesting too deep to read; and, when folders are given in ``inside``, for a symbolic
     link that leads out of all of them (a post linked to ``/etc/passwd`` is not published).
     """
     path = Path(path)
@@ -83,8 +83,12 @@ def read_post(path: Path, inside: tuple[Path, ...] = ()) -> Post:
     except OSError as exc:
         raise PostError(path, f"cannot read the file: {exc.strerror or exc}") from exc
     text = decode(raw, path)
-    parsed = reader.parse(text, path)
-    blocks = blocks_from_paragraphs(parsed.paragraphs, path)
+    try:
+        parsed = reader.parse(text, path)
+        blocks = blocks_from_paragraphs(parsed.paragraphs, path)
+    except RecursionError:  # thousands of tags, lists or front-matter brackets inside each other
+        raise PostError(path, "nested too deeply to read (tags, lists or brackets inside each "
+                              "other thousands of times)") from None
     if not blocks:
         raise PostError(path, "the post has a title but no body")
     meta = parsed.meta

@@ -20,7 +20,6 @@ _ABBREVIATIONS = frozenset(
     ("dr", "mr", "mrs", "ms", "st", "vs", "jr", "sr", "prof", "no", "inc", "co", "ltd",
      "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "fig", "vol", "corp")
 )  # fmt: skip
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z.]+)$")
 _LIST_MARKER_RE = re.compile(r"^\s*\d{1,3}$")
 # A quotation that a Korean ending is glued to ("…합니다. 곧 갑니다"라고 했다) is part of a
 # longer sentence: no sentence ends inside it.
@@ -80,6 +79,17 @@ def _open_paren(text: str) -> int:
     return stack[-1] if stack else -1
 
 
+def _word_before(text: str) -> str:
+    """The Latin letters and full stops that ``text`` ends with (``Dr.`` in ``... Dr``).
+
+    Read backwards from the end: a search for them anchored at the end would try again
+    from every letter of a long run that is not at the end (quadratic)."""
+    i = len(text)
+    while i and (text[i - 1] == "." or ("A" <= text[i - 1] <= "Z" or "a" <= text[i - 1] <= "z")):
+        i -= 1
+    return text[i:]
+
+
 def _is_boundary(line: str, start: int, m: re.Match) -> bool:
     mark = m.group()
     before = line[start : m.start()]
@@ -92,8 +102,7 @@ def _is_boundary(line: str, start: int, m: re.Match) -> bool:
     elif stop == ".":
         if _LIST_MARKER_RE.match(before):
             return False
-        word = _WORD_BEFORE_RE.search(before)
-        if word and word.group(1).lower().strip(".") in _ABBREVIATIONS:
+        if _word_before(before).lower().strip(".") in _ABBREVIATIONS:
             return False
     # Inside parentheses the sentence goes on after the closing bracket.
     if ")" not in mark:

@@ -22,7 +22,9 @@ _TLDS = (
 _PARTICLE_WORD = r"(?:으로|로|에서|에|을|를|이|가|은|는|과|와|의|도|까지|만|에게|이나|나)(?![가-힣])"
 URL_RE = re.compile(
     rf"((?:(?i:https?|ftp)://|(?i:www)\.)[^\s{_HANGUL}]+"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    # an address starts where its characters do (else a long run of them is scanned again
+    # from each of its characters: quadratic)
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     r"|(?<![A-Za-z0-9.@-])(?:[A-Za-z0-9-]+\.)+"
     rf"(?:{_TLDS})"
     r"(?![A-Za-z0-9-])(?:/[^\s가-힣]*)?)"

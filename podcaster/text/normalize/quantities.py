@@ -58,9 +58,12 @@ _JE_BEFORE_RE = re.compile(r"제\s?$")
 # One side of a range: a quantity, or a date or time of several (3월 1일, 오후 2시 30분).
 _TIME_OF_DAY = "오전|오후|새벽|아침|낮|저녁|밤"
 _CLOCK = _alternation(("년", "월", "일", "시", "분", "초"))
+# At most five more parts of a date or time follow the first (2025년 3월 1일 오후 3시 10분
+# 20초): bounded, so that a long run of dates with no range in it is scanned in linear time
+# rather than tried again from every date.
 _SIDE = (
     rf"(?:(?:{_TIME_OF_DAY})\s)?{_NUM}[십백천]?[만억조경]?(?:{_alternation(_COUNTERS)})?"
-    rf"(?:\s{_NUM}(?:{_CLOCK}))*(?:\s[월화수목금토일]요일)?"
+    rf"(?:\s{_NUM}(?:{_CLOCK})){{0,5}}(?:\s[월화수목금토일]요일)?"
 )
 _RANGE_RE = re.compile(rf"(?<![\d.,A-Za-z-])({_SIDE})\s*([~∼〜–-])\s*({_SIDE})(?![\d-]|\.\d)")
 _NATIVE = frozenset(words.NATIVE_COUNTERS)

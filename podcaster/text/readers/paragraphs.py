@@ -108,9 +108,18 @@ def _closes_at_end(text: str, depth: int = 0, opener: str | None = None) -> bool
     return opener in _DOUBLE_OPEN and text[-1] in _DOUBLE_CLOSE and _balanced(inner)
 
 
+# Quote marks wrapping a whole paragraph are removed this many layers deep at most (“『…』”
+# is two); each layer is a scan of the text, so a paragraph of thousands of nested marks
+# keeps the rest rather than taking quadratic time.
+MAX_WRAPS = 8
+
+
 def _strip_outer(text: str) -> str:
-    """Remove the quote marks wrapping the whole of ``text``, if any (repeatedly)."""
-    while len(text) >= 2 and text[0] in QUOTE_PAIRS and _closes_at_end(text):
+    """Remove the quote marks wrapping the whole of ``text``, if any (up to MAX_WRAPS
+    layers)."""
+    for _ in range(MAX_WRAPS):
+        if not (len(text) >= 2 and text[0] in QUOTE_PAIRS and _closes_at_end(text)):
+            break
         text = text[1:-1].strip()
     return text
 
