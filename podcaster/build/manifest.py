@@ -187,6 +187,18 @@ class AudioStore:
         write_atomic(meta, json.dumps({"size": dest.stat().st_size, "sha256": file_sha256(dest),
                                        "timeline": timeline}, ensure_ascii=False).encode("utf-8"))
 
+    def keep_peaks(self, key: str, peaks: list[int]) -> None:
+        """Add the waveform ``peaks`` to what is stored for ``key`` (which had none, or
+        unusable ones), so the next restore needs no decoding. A failure is a warning: the
+        peaks are only decoded again."""
+        meta = self._paths(key)[1]
+        try:
+            data = parse_json(meta.read_bytes())
+            data["timeline"]["peaks"] = peaks
+            write_atomic(meta, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("%s: cannot keep the waveform with the stored audio: %s", meta, exc)
+
     def prune(self, keep: set[str]) -> int:
         """Delete the audio of every key not in ``keep``; return how many were deleted."""
         if not self.root.is_dir():

@@ -23,7 +23,7 @@ from podcaster.build.workers import Workers, build_jobs, result
 from podcaster.model import Clip, Cue, Episode, Segment
 from podcaster.publish.feed import audio_file_name
 from podcaster.publish.tag import episode_tags, write_tags
-from podcaster.publish.waveform import published_peaks, valid_peaks
+from podcaster.publish.waveform import mp3_peaks, published_peaks, valid_peaks
 from podcaster.speech.synthesize import AUTO, AUTO_FIRST
 
 if TYPE_CHECKING:
@@ -137,8 +137,12 @@ def produce(build: Build, plan: Plan, assembling=None) -> None:
             plan.action = "build"  # a damaged cache entry: make the audio again
             return produce(build, plan)
         shutil.copyfile(stored_mp3, staged)
+        peaks = valid_peaks(stored_timeline.get("peaks"))
+        if peaks is None:  # stored before peaks were kept, or damaged: decode once, keep them
+            peaks = mp3_peaks(stored_mp3)
+            build.store.keep_peaks(plan.audio_key, peaks)
         plan.episode = Episode(post, plan.segments, plan.number, final, 0,
-                               timeline.duration, timeline, valid_peaks(stored_timeline.get("peaks")))
+                               timeline.duration, timeline, peaks)
     else:  # the same audio with other tags: the same waveform
         plan.episode.peaks = published_peaks(plan.episode)
         shutil.copyfile(build.public_dir / plan.record.file, staged)
