@@ -63,7 +63,8 @@ BAD_CONFIGS = {
     "invalid toml": ("[show\n", 2),
     "unknown option": ('[show]\ncolour = "red"\n', 2),
     "missing sound": ('[audio]\nsting = "audio/nope.wav"\n', 2),
-    "unknown engine": ('[engine]\nname = "nope"\n', 4),
+    "unknown engine": ('[engine]\nname = "nope"\n', 2),  # the setting's error, not the engine's
+    "unknown voice engine": ('[voices.article]\nengine = "nope"\n', 2),
 }
 
 

@@ -117,3 +117,15 @@ title_pattern = "(unclosed"
                      "source.exclude_tags must be a list of tag names",
                      "source.title_pattern is not a regular expression"):
         assert expected in message
+
+
+def test_an_unknown_engine_is_the_settings_error_naming_it(tmp_path):
+    write(tmp_path, MINIMAL + '\n[engine]\nname = "espak"\n\n[voices.commentary]\nengine = "tts"\n'
+          '\n[voices.greeting]\nengine = "auto"\n\n[voices.article]\nengine = "gtts"\n')
+    with pytest.raises(ConfigError) as err:
+        load_config(tmp_path)
+    message = err.value.message
+    assert str(tmp_path / "podcast.toml") in message
+    assert "engine.name: unknown engine 'espak' (known: auto, edge, espeak, gtts)" in message
+    assert "voices.commentary.engine: unknown engine 'tts'" in message
+    assert "voices.greeting" not in message and "voices.article" not in message

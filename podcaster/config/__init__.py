@@ -13,6 +13,7 @@ from typing import Any
 
 from podcaster.config.checks import (
     check_characters,
+    check_engines,
     check_episode_guids,
     check_free_tables,
     check_values,
@@ -175,6 +176,7 @@ def load_config(project_dir: Path | str, overrides: dict[str, Any] | None = None
     problems.extend(check_characters(raw))
     if not problems:
         problems.extend(check_values(values))
+        problems.extend(check_engines(raw, values))
     if problems:
         lines = "\n".join(f"  {p}" for p in problems)
         raise ConfigError(f"{path}: {len(problems)} problem(s):\n{lines}")

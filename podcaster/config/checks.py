@@ -78,6 +78,25 @@ def check_free_tables(raw: dict[str, Any]) -> list[str]:
     return problems
 
 
+def check_engines(raw: dict[str, Any], values: dict[str, Any]) -> list[str]:
+    """Every engine named (``engine.name``, ``voices.<kind>.engine``) is ``auto`` or an engine
+    known here: a built-in one, or a plugin (the installed packages are scanned only for a
+    name that is neither)."""
+    from podcaster.speech.engines import BUILTIN, engine_names
+
+    named = [("engine.name", values["engine.name"])]
+    voices = raw.get("voices", {})
+    for kind, table in voices.items() if isinstance(voices, dict) else ():
+        if isinstance(table, dict) and isinstance(table.get("engine"), str):
+            named.append((f"voices.{kind}.engine", table["engine"]))
+    problems = []
+    for key, name in named:
+        if name != "auto" and name not in BUILTIN and name not in engine_names():
+            problems.append(f"{key}: unknown engine {name!r} (known: auto, "
+                            f"{', '.join(engine_names())})")
+    return problems
+
+
 def check_values(values: dict[str, Any]) -> list[str]:
     problems = []
     if not is_web_url(values["show.base_url"]):
