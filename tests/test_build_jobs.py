@@ -124,3 +124,22 @@ def running_in_session(session):
         if int(fields[3]) == session and fields[0] not in "ZX":
             running.append(pid)
     return running
+
+
+def test_a_worker_asked_to_stop_twice_stops_once():
+    """The build process and the pool may both ask a worker to stop (SIGTERM): the first
+    request unwinds the worker, a second one while it does is ignored (it would otherwise
+    end the worker with a traceback on the terminal)."""
+    import signal
+
+    from podcaster.build import workers
+
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        signal.signal(signal.SIGTERM, workers._stop)
+        with pytest.raises(SystemExit) as stop:
+            workers._stop(signal.SIGTERM, None)
+        assert stop.value.code == 128 + signal.SIGTERM
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGTERM, previous)

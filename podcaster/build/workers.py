@@ -65,6 +65,9 @@ def _watch(build_pid: int) -> None:
 
 
 def _stop(signum, frame) -> None:
+    # Asked once is enough: the build process and the pool itself may both ask, and a second
+    # request arriving while the first unwinds would end the worker with a traceback.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise SystemExit(128 + signum)
 
 
