@@ -41,6 +41,9 @@ SHAPES = {
     "times": lambda n: "오후 3시 10분 " * n,
     "short sentences": lambda n: "가나다. " * n,
     "dots": lambda n: "." * n,
+    "dots inside, with an aside": lambda n: "가격(정말요?)" + "." * n + "가...",
+    "version names": lambda n: "Gemini 2.0 " * n,
+    "marks after an arrow": lambda n: "가격 1 → 2" + "!" * n + "원",
 }
 SIZES = (1000, 4000)
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from podcaster.build import build_project
 from podcaster.config import load_config
@@ -112,3 +114,43 @@ def test_a_long_run_of_dates_or_addresses_is_read_in_one_pass():
     # the longest side a date or time has is still one side (year, then five parts)
     assert normalize("2025년 3월 1일 3시 10분 20초~30초 사이") == \
         "이천이십오 년 삼월 일 일 세 시 십 분 이십 초에서 삼십 초 사이"
+
+
+# What an end-anchored pattern found, now read backwards from the end in one pass (a long
+# run of the pattern's characters is no longer scanned again from each of them).
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a.…!?;:, 1가", max_size=30))
+def test_ends_read_backwards_are_what_the_anchored_patterns_found(text):
+    import re
+
+    from podcaster.text.normalize.codes import _letters_before
+    from podcaster.text.sentences import _ellipsis_as_stop
+
+    assert _ellipsis_as_stop(text) == re.sub(r"(?:\.{2,}|…+)$", ".", text)
+    found = re.search(r"([A-Za-z]+)$", text)
+    assert _letters_before(text, len(text)) == (found.group(1) if found else "")
+    trailing = re.search(r"[.!?;:,]+$", text)
+    assert text[len(text.rstrip(".!?;:,")):] == (trailing.group() if trailing else "")
+
+
+def test_long_runs_of_marks_read_as_short_ones():
+    from podcaster.text.normalize import normalize
+    from podcaster.text.normalize.codes import read_versions
+    from podcaster.text.sentences import lift_asides
+
+    assert read_versions("Gemini 2.0 " * 3000).count("이 점 영") == 3000
+    assert read_versions("EUR 1.50 요금") == "EUR 1.50 요금"  # a price, not a version
+    assert lift_asides("가격(정말요?)" + "." * 5000 + "가...") == \
+        "가격" + "." * 5000 + "가. 정말요?"
+    assert normalize("가격 1 → 2" + "!" * 3000 + "원").startswith("가격 일에서 이")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=". 가”)\"", max_size=25))
+def test_an_ellipsis_at_the_end_is_found_as_before_with_a_run_tried_once(text):
+    import re
+
+    from podcaster.text.normalize.steps import _ELLIPSIS_END_RE
+
+    every_dot = re.compile(r"\s*\.{2,}(?=[\s\"'”’」』)]*$)")
+    assert _ELLIPSIS_END_RE.sub(".", text) == every_dot.sub(".", text)

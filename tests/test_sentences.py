@@ -114,3 +114,15 @@ def test_a_long_run_of_letters_and_full_stops_is_split_as_a_short_one():
     assert split_sentences("메일 " + "a." * 5000 + "입니다. 끝입니다.") == [
         "메일 " + "a." * 5000 + "입니다.", "끝입니다."]
     assert split_sentences("Dr. Kim은 왔다. 끝.") == ["Dr. Kim은 왔다.", "끝."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="..?!…)”\" 가a", max_size=25))
+def test_sentence_ends_are_found_where_they_were_with_a_run_tried_once(text):
+    from podcaster.text import sentences
+
+    closers = re.escape(sentences._CLOSERS)
+    every_mark = re.compile(rf"(?:[.?!]+|…+)[{closers}]*(?=\s|$)"
+                            rf"|(?<=[{sentences._HANGUL}])\.(?=[{sentences._HANGUL}])")
+    assert [m.span() for m in sentences._END_RE.finditer(text)] == \
+        [m.span() for m in every_mark.finditer(text)]

@@ -9,9 +9,11 @@ _CLOSERS = "\"'”’」』)]》〉"
 _HANGUL = "가-힣"
 
 # A sentence ends at . ? ! or an ellipsis, plus any closing quotes or brackets, followed by
-# whitespace or the end; or at a bare full stop between Hangul (했다.그리고).
+# whitespace or the end; or at a bare full stop between Hangul (했다.그리고). A run of marks
+# is tried from its first mark only (the lookbehinds): from every mark of a long run, the
+# run would be scanned again each time.
 _END_RE = re.compile(
-    rf"(?:[.?!]+|…+)[{re.escape(_CLOSERS)}]*(?=\s|$)"
+    rf"(?:(?<![.?!])[.?!]+|(?<!…)…+)[{re.escape(_CLOSERS)}]*(?=\s|$)"
     rf"|(?<=[{_HANGUL}])\.(?=[{_HANGUL}])"
 )
 # Syllables that end a Korean sentence; an ellipsis after anything else is a pause.
@@ -115,7 +117,18 @@ def _is_boundary(line: str, start: int, m: re.Match) -> bool:
 # A parenthesis holding whole sentences: its text ends a sentence (. ? ! …) before ")".
 _ASIDE_RE = re.compile(rf"\s?\(([^()]{{1,{_MAX_PAREN}}}?[.?!…][\"'”’」』]*)\)")
 _SENTENCE_END_RE = re.compile(r"[.?!…][\"'”’」』)\]]*$")
-_TRAILING_ELLIPSIS_RE = re.compile(r"(?:\.{2,}|…+)$")
+
+
+def _ellipsis_as_stop(text: str) -> str:
+    """``text`` with the ellipsis it ends with (``..`` or more, or ``…``) made one full stop.
+
+    Taken off from the end: a pattern anchored at the end would scan a long run of dots
+    inside the text again from each of them."""
+    dots = text.rstrip(".")
+    if len(text) - len(dots) >= 2:
+        return dots + "."
+    marks = text.rstrip("…")
+    return marks + "." if marks != text else text
 
 
 def lift_asides(sentence: str) -> str:
@@ -127,7 +140,7 @@ def lift_asides(sentence: str) -> str:
     asides = [m.group(1).strip() for m in _ASIDE_RE.finditer(sentence)]
     if not asides:
         return sentence
-    host = _TRAILING_ELLIPSIS_RE.sub(".", _ASIDE_RE.sub("", sentence).strip())
+    host = _ellipsis_as_stop(_ASIDE_RE.sub("", sentence).strip())
     if host and not _SENTENCE_END_RE.search(host):
         host += "."
     return " ".join([host, *asides]).strip()

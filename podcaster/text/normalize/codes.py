@@ -121,7 +121,15 @@ _NAMED_VERSION_RE = re.compile(
     r"(?<=[A-Za-z] )(\d{1,2}\.\d{1,2})(?=$|[\s.,)\]!?:;'\"”’]"
     r"|(?:을|를|이|가|은|는|과|와|의|으로|로|에서|에|도|만|까지|부터|이다|이며|이고|버전)(?![가-힣]))"
 )
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+) $")
+
+
+def _letters_before(text: str, end: int) -> str:
+    """The Latin letters that end at ``end`` in ``text``, read backwards (a search for them
+    from the start would scan the text again for every version number: quadratic)."""
+    start = end
+    while start and ("A" <= text[start - 1] <= "Z" or "a" <= text[start - 1] <= "z"):
+        start -= 1
+    return text[start:end]
 
 
 def read_versions(text: str) -> str:
@@ -137,8 +145,7 @@ def read_versions(text: str) -> str:
         return f"버전 {spoken}" if m.group(1) and not said else spoken
 
     def named(m: re.Match) -> str:
-        word = _WORD_BEFORE_RE.search(text, 0, m.start())
-        if word and word.group(1).upper() in CURRENCY_CODES:
+        if _letters_before(text, m.start() - 1).upper() in CURRENCY_CODES:  # "EUR 1.50"
             return m.group()
         return " 점 ".join(numbers.sino(int(p)) for p in m.group(1).split("."))
 

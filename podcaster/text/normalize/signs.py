@@ -21,7 +21,7 @@ _CHANGE_WORDS_RE = re.compile(
     r"변경|바뀌|바꾸|바꿨|상향|하향|인상|인하|증가|감소|늘|줄|상승|하락|전환|교체|개편|격상|격하"
     r"|올려|내려|올랐|내렸|떨어|뛰|개명|이전|조정|확대|축소|성장"
 )
-_TRAILING_PUNCT_RE = re.compile(r"[.!?;:,]+$")
+_TRAILING_PUNCT = ".!?;:,"
 _HAS_PARTICLE_RE = re.compile(rf"(?:으로|로|까지|에서|에|{_COPULA})$")
 _NUMBER_MARK_RE = re.compile(r"([▲▼▽△])\s?(\d[\d,.]*(?:%p|%|[가-힣A-Za-z]+)?)(\s?(?:올|오른|오르|상승|뛰|늘|내|하락|떨어|줄|빠|감소|증가))?")
 _MARK_WORDS = {"▲": "{} 상승", "▼": "{} 하락", "▽": "{} 하락", "△": "마이너스 {}"}
@@ -36,9 +36,11 @@ def read_arrows(text: str) -> str:
 
     def repl(m: re.Match) -> str:
         tokens = [m.group(1), *_ARROW_RE.split(m.group(2))[1:]]
-        end = _TRAILING_PUNCT_RE.search(tokens[-1])
-        tail = end.group() if end else ""
-        tokens[-1] = tokens[-1][: len(tokens[-1]) - len(tail)]
+        # the punctuation the last side ends with (taken off from the end: a pattern anchored
+        # at the end would scan a long run of marks again from each of them)
+        last = tokens[-1].rstrip(_TRAILING_PUNCT)
+        tail = tokens[-1][len(last):]
+        tokens[-1] = last
         figures = all(re.search(r"\d", t) for t in tokens)
         if not (figures or changing) or not all(tokens):
             return ", ".join(tokens) + tail

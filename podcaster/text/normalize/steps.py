@@ -134,7 +134,9 @@ def read_model_names(text: str) -> str:
 _SINGLE_SYLLABLE_DOTS_RE = re.compile(
     rf"(?<![{_HANGUL}])[{_HANGUL}](?:[·ㆍ・][{_HANGUL}])+(?![{_HANGUL}])"
 )
-_ELLIPSIS_END_RE = re.compile(r"\s*\.{2,}(?=[\s\"'”’」』)]*$)")
+# (from the first dot of a run only: from each dot of a long run, the run would be scanned
+# again each time)
+_ELLIPSIS_END_RE = re.compile(r"\s*(?<!\.)\.{2,}(?=[\s\"'”’」』)]*$)")
 _ELLIPSIS_RE = re.compile(r"\s*\.{2,}")
 _TILDE_RE = re.compile(r"[~∼〜]")
 _WORD_RANGE_RE = re.compile(rf"(?<=[{_HANGUL}])[~∼〜](?=[{_HANGUL}])")
