@@ -44,7 +44,19 @@ SHAPES = {
     "dots inside, with an aside": lambda n: "가격(정말요?)" + "." * n + "가...",
     "version names": lambda n: "Gemini 2.0 " * n,
     "marks after an arrow": lambda n: "가격 1 → 2" + "!" * n + "원",
+    # whole posts rather than one paragraph (matching quotes to sources compares every quote
+    # with every source: so one of the two is kept small here)
+    "many quotes, 3 sources": lambda n: _post(n, 3),
+    "3 quotes, many sources": lambda n: _post(3, n),
 }
+
+
+def _post(quotes: int, sources: int) -> str:
+    body = "".join(f"“인용 {i}번 기사 제목 {i % sources}입니다.”\n논평 {i}입니다.\n"
+                   for i in range(quotes))
+    listed = "".join(f"{j + 1}. 기사 제목 {j} -한빛{j}-\nhttps://news.example.com/a/{j}\n"
+                     for j in range(sources))
+    return body + "이상 오늘의 소식이었습니다.\n" + listed
 SIZES = (1000, 4000)
 
 

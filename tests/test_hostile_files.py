@@ -154,3 +154,25 @@ def test_an_ellipsis_at_the_end_is_found_as_before_with_a_run_tried_once(text):
 
     every_dot = re.compile(r"\s*\.{2,}(?=[\s\"'”’」』)]*$)")
     assert _ELLIPSIS_END_RE.sub(".", text) == every_dot.sub(".", text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["chat", "bot", "pipe", "line", "news", "room", "smart",
+                                 "watch", "xq", "learning", "data", "base", "z"]),
+                min_size=1, max_size=4).map("".join))
+def test_a_compound_is_found_as_when_every_cut_was_tried(word):
+    import re
+
+    from podcaster.text.normalize.english import _compound, pronunciation
+
+    phones = pronunciation(word)
+    expected = None
+    if word.isalpha() and len(word) >= 6:
+        whole = re.sub(r"\d", "", phones) if phones else None
+        shortest = 4 if phones else 3
+        for cut in range(len(word) - shortest, shortest - 1, -1):
+            head, tail = pronunciation(word[:cut]), pronunciation(word[cut:])
+            if head and tail and (whole is None or re.sub(r"\d", "", f"{head} {tail}") == whole):
+                expected = (word[:cut], word[cut:])
+                break
+    assert _compound(word, phones) == expected

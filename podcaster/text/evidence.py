@@ -222,12 +222,22 @@ class SourceEvidence:
         self.outlet_weight = _idf(self.outlets)
         langs = [{lang} for lang in self.languages]
         self.language_weight = _idf(langs)
+        self._quotes: dict[str, tuple[str, set[str], set[str], str]] = {}
+
+    def _quote(self, quote: str) -> tuple[str, set[str], set[str], str]:
+        """What ``evidence`` looks at in a quote (folded text, bigrams, figures, language),
+        worked out once per quote rather than once per source it is compared with."""
+        found = self._quotes.get(quote)
+        if found is None:
+            found = self._quotes[quote] = (quote.casefold(), bigrams(quote), numbers(quote),
+                                           language(quote))
+        return found
 
     def evidence(self, quote: str, j: int) -> Evidence:
         """The evidence that ``quote`` comes from source ``j``."""
-        text = quote.casefold()
+        text, quote_grams, quoted_figures, lang = self._quote(quote)
         ev = Evidence()
-        share, hits = _share(self.grams[j], bigrams(quote), self.gram_weight)
+        share, hits = _share(self.grams[j], quote_grams, self.gram_weight)
         if share:
             ev.title_score += W_BIGRAMS * share
             ev.reasons.append(f"title bigrams {share:.2f} ({', '.join(hits[:4])})")
@@ -239,7 +249,6 @@ class SourceEvidence:
         if share:
             ev.title_score += W_WORDS * share
             ev.reasons.append(f"title words {share:.2f} ({', '.join(hits[:4])})")
-        quoted_figures = numbers(quote)
         shared = sorted(f for f in self.figures[j] if f in quoted_figures
                         and self.figure_weight[f] > 0)
         if shared:
@@ -251,7 +260,6 @@ class SourceEvidence:
             ev.outlet_named = True
             ev.hint_score += W_OUTLET
             ev.reasons.append(f"outlet named in the quote ({named[0]})")
-        lang = language(quote)
         if lang not in ("", "ko") and lang == self.languages[j] and self.language_weight[lang]:
             ev.hint_score += W_LANGUAGE
             ev.reasons.append(f"quote and title both in {lang}")

@@ -53,6 +53,12 @@ def _dictionary() -> dict[str, str]:
     return entries
 
 
+@functools.lru_cache(maxsize=1)
+def _longest_entry() -> int:
+    """Letters in the dictionary's longest word."""
+    return max(map(len, _dictionary()))
+
+
 def pronunciation(word: str) -> str | None:
     """The word's ARPAbet pronunciation, or None if the dictionary does not have it."""
     return _dictionary().get(word.lower())
@@ -98,7 +104,11 @@ def _compound(word: str, phones: str | None) -> tuple[str, str] | None:
         return None
     whole = re.sub(r"\d", "", phones) if phones else None
     shortest = 4 if phones else 3
-    for cut in range(len(word) - shortest, shortest - 1, -1):
+    # Only cuts that leave both parts no longer than the dictionary's longest word can give
+    # two words: a long run of letters is not tried at every one of its letters.
+    longest = _longest_entry()
+    first, last = min(len(word) - shortest, longest), max(shortest, len(word) - longest)
+    for cut in range(first, last - 1, -1):
         head, tail = pronunciation(word[:cut]), pronunciation(word[cut:])
         if head and tail and (whole is None or re.sub(r"\d", "", f"{head} {tail}") == whole):
             return word[:cut], word[cut:]
