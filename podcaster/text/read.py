@@ -68,8 +68,9 @@ def read_post(path: Path, inside: tuple[Path, ...] = ()) -> Post:
 
     Raises PostError (naming the file and the problem) for an unknown extension, an empty,
     binary or undecodable file, a post without body or date, an unclosed quote, an unsafe
-    slug, invalid front matter or nesting too deep to read; and, when folders are given in ``inside``, for a symbolic
-    link that leads out of all of them (a post linked to ``/etc/passwd`` is not published).
+    slug, invalid front matter or nesting too deep to read; and, when folders are given in
+    ``inside``, for a symbolic link that leads out of all of them (a post linked to
+    ``/etc/passwd`` is not published).
     """
     path = Path(path)
     if inside:
