@@ -51,9 +51,7 @@ def compute_peaks(samples: np.ndarray, count: int = PEAK_COUNT) -> list[int]:
     on a square-root scale so that quiet speech still shows, as whole numbers 0-100."""
     if samples.size == 0:
         return [0] * count
-    # the largest magnitude, without an int32 copy of the episode
-    return [_scaled(max(int(part.max()), -int(part.min())))
-            for part in (samples[start:end] for start, end in _stretches(samples.size, count))]
+    return [_peak(samples[start:end]) for start, end in _stretches(samples.size, count)]
 
 
 def _stretches(size: int, count: int) -> list[tuple[int, int]]:
@@ -65,7 +63,10 @@ def _stretches(size: int, count: int) -> list[tuple[int, int]]:
     return [(int(start), max(int(end), int(start) + 1)) for start, end in zip(edges[:-1], edges[1:])]
 
 
-def _scaled(top: int) -> int:
+def _peak(part: np.ndarray) -> int:
+    """The loudest sample of ``part`` on the 0-100 square-root scale (its largest
+    magnitude, found without an int32 copy of the episode)."""
+    top = max(int(part.max()), -int(part.min()))
     return round(100 * (min(top, 32767) / 32767) ** 0.5)
 
 
@@ -82,8 +83,7 @@ def pcm_peaks(path: Path, count: int = PEAK_COUNT) -> list[int]:
         peaks = []
         for start, end in _stretches(size, count):
             fh.seek(2 * start)
-            part = np.frombuffer(fh.read(2 * (end - start)), dtype="<i2")
-            peaks.append(_scaled(max(int(part.max()), -int(part.min()))))
+            peaks.append(_peak(np.frombuffer(fh.read(2 * (end - start)), dtype="<i2")))
     return peaks
 
 

@@ -87,7 +87,7 @@ def _word_before(text: str) -> str:
     Read backwards from the end: a search for them anchored at the end would try again
     from every letter of a long run that is not at the end (quadratic)."""
     i = len(text)
-    while i and (text[i - 1] == "." or ("A" <= text[i - 1] <= "Z" or "a" <= text[i - 1] <= "z")):
+    while i and (text[i - 1] == "." or (text[i - 1].isascii() and text[i - 1].isalpha())):
         i -= 1
     return text[i:]
 

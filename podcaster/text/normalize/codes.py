@@ -127,7 +127,7 @@ def _letters_before(text: str, end: int) -> str:
     """The Latin letters that end at ``end`` in ``text``, read backwards (a search for them
     from the start would scan the text again for every version number: quadratic)."""
     start = end
-    while start and ("A" <= text[start - 1] <= "Z" or "a" <= text[start - 1] <= "z"):
+    while start and text[start - 1].isascii() and text[start - 1].isalpha():
         start -= 1
     return text[start:end]
 
