@@ -137,7 +137,8 @@ def test_espeak_rate_changes_the_length():
 
 def test_espeak_settings_are_checked():
     engine = EspeakEngine()
-    assert engine.settings(Voice("espeak")) == {"voice": "ko", "rate": 175, "pitch": 50}
+    assert engine.settings(Voice("espeak")) == {"voice": "ko", "rate": 175, "pitch": 50,
+                                               "state": "fresh"}
     with pytest.raises(EngineError, match="rate 20"):
         engine.settings(Voice("espeak", rate=20))
     with pytest.raises(EngineError, match="pitch 150"):
