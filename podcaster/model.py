@@ -107,6 +107,7 @@ class Cue:
     segment: int | None = None  # index into the episode's segments
     paragraph: int | None = None  # index of the paragraph inside the segment
     pause_after: float = 0.0  # seconds of silence after this cue
+    language: str = "ko"  # the language the sentence is read in (a voice of its own)
 
     @property
     def is_sound(self) -> bool:

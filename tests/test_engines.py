@@ -36,6 +36,7 @@ from podcaster.speech.engines.network import (
     TransientError,
     backoff_delay,
 )
+from podcaster.speech.voices import default_voice
 from tests.conftest import require_or_skip
 
 TEXT = "오늘은 인공지능 소식을 전해 드립니다."
@@ -216,8 +217,8 @@ def test_edge_settings_and_request():
 def test_edge_defaults_and_bad_voice():
     engine = EdgeEngine()
     assert engine.settings(Voice("edge"))["voice"] == "ko-KR-SunHiNeural"
-    assert EdgeEngine.voice_for_kind("article") == "ko-KR-InJoonNeural"
-    assert EdgeEngine.voice_for_kind("greeting") == "ko-KR-SunHiNeural"
+    assert default_voice("edge", "ko", "article") == "ko-KR-InJoonNeural"
+    assert default_voice("edge", "ko", "greeting") == "ko-KR-SunHiNeural"
     with pytest.raises(EngineError, match="edge: "):
         engine.prepare(TEXT, Voice("edge", "not a voice"))
 

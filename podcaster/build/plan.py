@@ -188,12 +188,12 @@ def audio_key(build: Build, segments: list[Segment], cues: list[Cue]) -> str:
         if cue.is_sound:
             item["sound"] = build.digests(cue.sound)
         else:
-            voice = build.concrete_voice(cue.kind)
+            voice = build.concrete_voice(cue.kind, cue.language)
             item["spoken"] = cue.spoken
             if voice not in build._voice_dicts:
                 build._voice_dicts[voice] = dataclasses.asdict(voice)
             item["voice"] = build._voice_dicts[voice]
-            item["clip"] = build.synth.key(cue.spoken, voice)
+            item["clip"] = build.synth.key(cue.spoken, voice, cue.language)
         items.append(item)
     return digest({
         "format": FORMAT_VERSION,

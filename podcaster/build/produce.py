@@ -24,7 +24,7 @@ from podcaster.model import Clip, Cue, Episode, Segment
 from podcaster.publish.feed import audio_file_name
 from podcaster.publish.tag import episode_tags, write_tags
 from podcaster.publish.waveform import mp3_peaks, published_peaks, valid_peaks
-from podcaster.speech.synthesize import AUTO, AUTO_FIRST
+from podcaster.speech.voices import AUTO_FIRST
 
 if TYPE_CHECKING:
     from podcaster.build.run import Build
@@ -43,15 +43,14 @@ def synthesise(build: Build, builds: list[Plan], manifest: Manifest) -> None:
         for plan in builds:
             plan.failed = True
             with build.per_post(plan.post.path):
-                plan.clips = build.synth.run(plan.cues, build.voice_for, build.progress.clips)
+                plan.clips = build.synth.run(plan.cues, build.voices, build.progress.clips)
                 plan.failed = False
     else:
-        scripts = build.synth.run_all([p.cues for p in builds], build.voice_for,
+        scripts = build.synth.run_all([p.cues for p in builds], build.voices,
                                       build.progress.clips)
         for plan, clips in zip(builds, scripts):
             plan.clips = clips
-    if build.synth.auto_engine not in (None, AUTO_FIRST) and any(
-            v.engine == AUTO for v in build._voices.values()):
+    if build.synth.auto_engine not in (None, AUTO_FIRST) and build.voices.any_auto():
         for plan in builds:
             if plan.failed:
                 continue
@@ -78,7 +77,7 @@ def produce_all(build: Build, plans: list[Plan],
         pending = {}
         overlap = workers is not None and not build.keep_going
         if overlap:
-            build.synth.settle([p.cues for p in builds], build.voice_for)
+            build.synth.settle([p.cues for p in builds], build.voices)
         else:
             synthesise(build, builds, manifest)
         if workers is not None:
@@ -121,7 +120,7 @@ def produce(build: Build, plan: Plan, assembling=None) -> None:
         else:
             clips = plan.clips
             if clips is None:  # a damaged cache entry turned a restore into a build
-                clips = build.synth.run(plan.cues, build.voice_for, build.progress.clips)
+                clips = build.synth.run(plan.cues, build.voices, build.progress.clips)
             timeline, peaks = assemble_staged(plan.cues, clips, plan.segments, staged,
                                               build.audio)
         # the peaks are kept with the audio: restored, it needs no decoding for its waveform

@@ -65,7 +65,8 @@ from podcaster.errors import (
 from podcaster.model import SPEECH_KINDS, Episode, Post, Voice
 from podcaster.publish.artwork import CheckedArtwork
 from podcaster.speech.cache import ClipCache
-from podcaster.speech.synthesize import Synthesizer, SynthStats, request_settings, voice_resolver
+from podcaster.speech.synthesize import Synthesizer, SynthStats, request_settings
+from podcaster.speech.voices import Voices
 from podcaster.text.script import ScriptSettings
 
 if TYPE_CHECKING:  # the attribution code loads the normaliser; a no-op build needs neither
@@ -193,9 +194,7 @@ class Build:
         self.synth = Synthesizer(ClipCache(config.cache_dir), jobs=config.engine.jobs,
                                  requests=request_settings(config),
                                  clip_made=lambda: faults.point("synthesise:clip"))
-        self._resolve_voice = voice_resolver(config, engine)
-        self._voices: dict[str, Voice] = {}
-        self._concrete: dict[tuple[str, str | None], Voice] = {}
+        self.voices = Voices.from_config(config, engine)
         self.audio = AudioSettings.from_config(config)
         self.audio_dict = dataclasses.asdict(self.audio)  # part of every audio key
         self.script_settings = ScriptSettings.from_config(config)
@@ -206,25 +205,16 @@ class Build:
         self.store = AudioStore(config.cache_dir / AUDIO_STORE_NAME)
         self.artwork = CheckedArtwork(config.cache_dir / ARTWORK_RECORD_NAME)
 
-    def voice_for(self, kind: str) -> Voice:
-        """The voice of a cue kind as podcast.toml and --engine set it (may be ``auto``)."""
-        if kind not in self._voices:
-            self._voices[kind] = self._resolve_voice(kind)
-        return self._voices[kind]
-
-    def concrete_voice(self, kind: str) -> Voice:
+    def concrete_voice(self, kind: str, language: str = "ko") -> Voice:
         """The voice that speaks a cue kind: ``auto`` is gTTS until it falls back."""
-        key = (kind, self.synth.auto_engine)
-        if key not in self._concrete:
-            self._concrete[key] = self.synth.concrete(self.voice_for(kind), kind)
-        return self._concrete[key]
+        return self.voices.concrete(kind, language, self.synth.auto_engine)
 
     def engine_label(self, plans: list[Plan]) -> str:
         """The engines that spoke, or for a build that made no audio, that would speak."""
         if self.synth.used:
             return self.synth.engine_summary
-        kinds = {c.kind for p in plans for c in p.cues if not c.is_sound}
-        return ", ".join(sorted({self.concrete_voice(k).engine for k in kinds})) or "none"
+        said = {(c.kind, c.language) for p in plans for c in p.cues if not c.is_sound}
+        return ", ".join(sorted({self.concrete_voice(*k).engine for k in said})) or "none"
 
     def run(self) -> BuildResult:
         try:

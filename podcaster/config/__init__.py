@@ -31,7 +31,6 @@ from podcaster.config.options import (
     default_asset,
 )
 from podcaster.errors import ConfigError
-from podcaster.model import Voice
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -90,20 +89,6 @@ class Config:
     def url(self, relative: str) -> str:
         """Absolute URL of a file under public/."""
         return self.show.base_url.rstrip("/") + "/" + relative.lstrip("/")
-
-    def voice_for(self, kind: str, engine: str | None = None) -> Voice:
-        """The voice for a cue kind: [voices.<kind>] over the engine's defaults."""
-        table = self.voices.get(kind, {})
-        name = engine or table.get("engine") or self.engine.name
-        options = tuple(sorted((str(k), str(v)) for k, v in table.get("options", {}).items()))
-        return Voice(
-            engine=name,
-            voice=str(table.get("voice", "")),
-            rate=table.get("rate"),
-            pitch=table.get("pitch"),
-            tempo=float(table.get("tempo", 1.0)),
-            options=options,
-        )
 
 
 def load_config(project_dir: Path | str, overrides: dict[str, Any] | None = None) -> Config:

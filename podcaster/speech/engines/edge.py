@@ -19,6 +19,7 @@ from podcaster.speech.engines.network import (
     UNREACHABLE,
     TransientError,
 )
+from podcaster.speech.voices import default_voice
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +50,9 @@ class EdgeEngine(Engine):
     install_hint = "pip install 'podcaster-ko[edge]' (installs edge-tts)"
     network = True
     default_jobs = 4
-    default_voice = "ko-KR-SunHiNeural"
-    kind_voices = {"article": "ko-KR-InJoonNeural"}
 
     def settings(self, voice: Voice) -> dict:
-        return {"voice": voice.voice or self.default_voice,
+        return {"voice": voice.voice or default_voice(self.name),
                 "rate": _signed(voice.rate, "%"),
                 "pitch": _signed(voice.pitch, "Hz"),
                 "volume": _signed(option(voice, "volume") or None, "%")}

@@ -17,6 +17,7 @@ from pathlib import Path
 from podcaster.errors import EngineError
 from podcaster.model import Voice
 from podcaster.speech.engines import Audio, Engine, register
+from podcaster.speech.voices import default_voice
 
 log = logging.getLogger(__name__)
 
@@ -216,7 +217,6 @@ class EspeakEngine(Engine):
     network = False
     # Synthesis is serialised by the lock anyway: more jobs would only wait for it.
     default_jobs = 1
-    default_voice = "ko"
 
     def settings(self, voice: Voice) -> dict:
         rate = DEFAULT_RATE if voice.rate is None else int(voice.rate)
@@ -226,7 +226,7 @@ class EspeakEngine(Engine):
                               "words per minute")
         if not PITCH_RANGE[0] <= pitch <= PITCH_RANGE[1]:
             raise EngineError(f"espeak: pitch {pitch} is outside {PITCH_RANGE[0]}-{PITCH_RANGE[1]}")
-        return {"voice": voice.voice or self.default_voice, "rate": rate, "pitch": pitch,
+        return {"voice": voice.voice or default_voice(self.name), "rate": rate, "pitch": pitch,
                 "state": CLEAN_STATE}
 
     def synthesize(self, text: str, voice: Voice) -> Audio:

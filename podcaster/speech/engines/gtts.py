@@ -22,6 +22,7 @@ from podcaster.speech.engines.network import (
     UNREACHABLE,
     TransientError,
 )
+from podcaster.speech.voices import default_voice
 from podcaster.text.sentences import split_chunks
 
 log = logging.getLogger(__name__)
@@ -66,10 +67,9 @@ class GttsEngine(Engine):
     install_hint = "pip install gTTS"
     network = True
     default_jobs = 4
-    default_voice = "ko"
 
     def settings(self, voice: Voice) -> dict:
-        return {"lang": voice.voice or self.default_voice,
+        return {"lang": voice.voice or default_voice(self.name),
                 "tld": option(voice, "tld", "com").strip().lstrip(".") or "com",
                 "slow": flag(option(voice, "slow", "false"))}
 
