@@ -61,6 +61,9 @@ OPTIONS: list[Option] = [
     Option("engine.retries", int, 4,
            "Network engines: retries of a failed request (429, 5xx, timeouts, offline)."),
     Option("engine.timeout", (int, float), 20.0, "Network engines: seconds to wait for an answer."),
+    Option("engine.languages", list, ["en", "ja"],
+           "Languages besides Korean read by a voice of their own ([voices.en], [voices.ja]); "
+           "[] reads every sentence in Korean, English words in Hangul."),
     # [build] — how the build uses the machine
     Option("build.jobs", int, 0,
            "Episodes assembled and encoded at once (worker processes); 0 = usable CPU cores."),
@@ -102,10 +105,12 @@ OPTIONS: list[Option] = [
 
 FREE_TABLES = {
     "pronunciation": "Exact string -> reading; wins over the built-in lexicon.",
-    "voices": "Per cue kind ([voices.article] ...): engine, voice, rate, pitch, tempo, options.",
+    "voices": "Per cue kind ([voices.article] ...): engine, voice, rate, pitch, tempo, options; "
+              "per language ([voices.en], [voices.ja.article] ...) the same.",
     "episode_guids": "Slug -> GUID, only for episodes first published elsewhere under that GUID.",
 }
 
+VOICE_LANGUAGES = ("en", "ja")  # [voices.en], [voices.ja.article]: foreign sentences' voices
 VOICE_KEYS = {"engine": str, "voice": str, "rate": int, "pitch": int, "tempo": (int, float),
               "options": dict}
 
