@@ -240,3 +240,11 @@ def test_normalize_shows_what_each_voice_says():
     assert "세일즈" in result.output or "달러" in result.output
     assert runner.invoke(main, ["normalize", "2025년 52.9%"]).output == (
         "이천이십오 년 오십이 점 구 퍼센트\n")
+
+
+def test_auto_falls_back_per_language():
+    voices = Voices()  # engine auto, nothing configured
+    assert voices.concrete("article", "en") == Voice("gtts", "en", tempo=1.1)
+    assert voices.concrete("article", "en", auto="espeak") == Voice("espeak", "en-us", tempo=1.1)
+    assert voices.concrete("greeting", "ja", auto="espeak") == Voice("espeak", "ja")
+    assert voices.concrete("greeting", auto="espeak") == Voice("espeak", "ko")
