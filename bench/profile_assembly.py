@@ -37,7 +37,7 @@ def main() -> None:
     args = parser.parse_args()
     build = Build(load_config(args.project), "espeak", Progress())
     plans = plan_posts(build)[: args.episodes]
-    jobs = [(p, build.synth.run(p.cues, build.voice_for)) for p in plans]
+    jobs = [(p, build.synth.run(p.cues, build.voices)) for p in plans]
     with tempfile.TemporaryDirectory() as tmp:  # warm the caches (music, encoder gain)
         assemble_staged(jobs[0][0].cues, jobs[0][1], jobs[0][0].segments,
                         Path(tmp) / "warm.mp3", build.audio)
