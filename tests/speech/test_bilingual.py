@@ -177,6 +177,11 @@ def test_a_bilingual_episode_with_espeak(tmp_path, caplog):
         assert voice.voice == {"ko": "ko", "en": "en-us", "ja": "ja"}[cue.language]
         assert synth.cache.get(synth.key(cue.spoken, voice, cue.language)) is not None
     assert not any("company" in r.getMessage() for r in caplog.records)
+    # `cache prune` keeps every clip: the planned keys hold each sentence's language.
+    from podcaster.speech.synthesize import planned_keys
+
+    stored = {p.stem for p in (project / ".podcaster-cache" / "clips").glob("*/*.wav")}
+    assert stored and stored <= planned_keys(load_config(project))
 
     episodes = project / "public" / "episodes"
     measured = ffmpeg.measure_loudness(mp3_of(project / "public", "chip-news"))

@@ -39,7 +39,8 @@ def _signed(value: int | str | None, unit: str) -> str:
 
 @register
 class EdgeEngine(Engine):
-    """Korean neural speech from Microsoft Edge's read-aloud service via edge-tts.
+    """Neural speech (Korean, English, Japanese) from Microsoft Edge's read-aloud service
+    via edge-tts.
 
     Voice: ``voice`` a neural voice name; ``rate`` percent faster (+) or slower (-);
     ``pitch`` in Hz; option ``volume`` in percent.

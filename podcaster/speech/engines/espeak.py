@@ -199,7 +199,7 @@ PITCH_RANGE = (0, 100)
 
 @register
 class EspeakEngine(Engine):
-    """Offline Korean speech from eSpeak NG (voice ``ko``).
+    """Offline speech from eSpeak NG (voices ``ko``, ``en-us``, ``ja`` by default).
 
     Voice: ``voice`` is an eSpeak NG voice name (default ``ko``), ``rate`` words per minute
     (80-450, default 175), ``pitch`` 0-100 (default 50).

@@ -56,7 +56,7 @@ def chunks(text: str) -> list[str]:
 
 @register
 class GttsEngine(Engine):
-    """Korean speech from Google Translate's TTS endpoint via gTTS.
+    """Speech (Korean, English, Japanese) from Google Translate's TTS endpoint via gTTS.
 
     Voice: ``voice`` is the language (default ``ko``); options ``tld`` (Google host,
     e.g. ``co.kr``; default ``com``) and ``slow`` (true/false).
