@@ -251,3 +251,28 @@ def test_auto_falls_back_per_language():
     assert voices.concrete("article", "en", auto="espeak") == Voice("espeak", "en-us", tempo=1.1)
     assert voices.concrete("greeting", "ja", auto="espeak") == Voice("espeak", "ja")
     assert voices.concrete("greeting", auto="espeak") == Voice("espeak", "ko")
+
+
+def test_espeak_reads_kanji_as_kana():
+    pytest.importorskip("pykakasi")
+    from podcaster.speech.engines.espeak import EspeakEngine
+
+    engine = EspeakEngine()
+    voice = Voice("espeak", "ja")
+    assert engine.settings(voice)["kana"].startswith("pykakasi-")
+    assert "kana" not in engine.settings(Voice("espeak", "ko"))  # Korean keys unchanged
+    kanji = engine.synthesize("新しいチップは三月に発売される。", voice)
+    kana = engine.synthesize("あたらしいちっぷはさんがつにはつばいされる。", voice)
+    assert kanji.pcm == kana.pcm
+
+
+def test_without_a_kana_reader_espeak_warns_and_keys_say_so(monkeypatch, caplog):
+    from podcaster.speech.engines import espeak
+
+    monkeypatch.setattr(espeak, "kana_reader", lambda: None)
+    monkeypatch.setattr(espeak, "_warned_kanji", False)
+    engine = espeak.EspeakEngine()
+    assert engine.settings(Voice("espeak", "ja"))["kana"] == "none"
+    with caplog.at_level(logging.WARNING):
+        engine.synthesize("価格は未定だ。", Voice("espeak", "ja"))
+    assert "reads kana only" in caplog.text and "podcaster-ko[japanese]" in caplog.text

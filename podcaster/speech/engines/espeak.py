@@ -18,6 +18,7 @@ from podcaster.errors import EngineError
 from podcaster.model import Voice
 from podcaster.speech.engines import Audio, Engine, register
 from podcaster.speech.voices import default_voice
+from podcaster.text.languages.japanese import has_kanji, kana_reader
 
 log = logging.getLogger(__name__)
 
@@ -188,6 +189,30 @@ def _is_loaded(path: str) -> bool:
     return True
 
 
+# eSpeak NG's Japanese voice reads kana only: a kanji is skipped (or read as Chinese).
+KANA_ONLY_VOICES = ("ja",)
+_warned_kanji = False
+
+
+def _kana_only(voice: str) -> bool:
+    return voice.split("+")[0] in KANA_ONLY_VOICES
+
+
+def _in_kana(text: str) -> str:
+    """``text`` with its kanji in hiragana, or as it is (with a warning, once) when no reader
+    is installed."""
+    global _warned_kanji
+    reader = kana_reader()
+    if reader is not None:
+        return reader[1](text)
+    if not _warned_kanji:
+        _warned_kanji = True
+        log.warning("espeak: eSpeak NG's Japanese voice reads kana only and skips kanji; "
+                    "install pykakasi (pip install 'podcaster-ko[japanese]') or give "
+                    "[voices.ja] the gtts or edge engine")
+    return text
+
+
 # In the cache key: clips made before every clip had a clean library depended on their
 # history, and are not reused.
 CLEAN_STATE = "fresh"
@@ -226,11 +251,17 @@ class EspeakEngine(Engine):
                               "words per minute")
         if not PITCH_RANGE[0] <= pitch <= PITCH_RANGE[1]:
             raise EngineError(f"espeak: pitch {pitch} is outside {PITCH_RANGE[0]}-{PITCH_RANGE[1]}")
-        return {"voice": voice.voice or default_voice(self.name), "rate": rate, "pitch": pitch,
-                "state": CLEAN_STATE}
+        settings = {"voice": voice.voice or default_voice(self.name), "rate": rate,
+                    "pitch": pitch, "state": CLEAN_STATE}
+        if _kana_only(settings["voice"]):
+            reader = kana_reader()
+            settings["kana"] = reader[0] if reader else "none"
+        return settings
 
     def synthesize(self, text: str, voice: Voice) -> Audio:
         s = self.settings(voice)
+        if _kana_only(s["voice"]) and has_kanji(text):
+            text = _in_kana(text)
         with _lock, _clean_library() as (lib, rate):
             voice = s["voice"]
             steady = "+" not in voice and lib.espeak_SetVoiceByName(
