@@ -224,7 +224,8 @@ class Build:
 
     def _run(self) -> BuildResult:
         for kind in SPEECH_KINDS:  # a bad voice or engine is the config's error, not a post's
-            self.concrete_voice(kind)
+            for language in ("ko", *self.config.engine.languages):
+                self.concrete_voice(kind, language)
         problems = self.artwork.problems(self.config.show.cover)
         if problems:
             raise ConfigError(f"{self.config.show.cover}: show.cover: {'; '.join(problems)}")

@@ -105,6 +105,7 @@ class Voices:
             return self._fixed
         kind_table = self._tables.get(kind, {})
         tables = [kind_table]
+        names = [kind]  # where each table is in podcast.toml, for errors
         if language != KOREAN:
             language_table = self._tables.get(language, {})
             kind_in_language = language_table.get(kind, {})
@@ -115,6 +116,7 @@ class Voices:
             tables = [kind_in_language if isinstance(kind_in_language, Mapping) else {},
                       language_table, {k: kind_table[k] for k in ("engine", "tempo")
                                        if k in kind_table}]
+            names = [f"{language}.{kind}", language, kind]
         table = _first_of(tables)
         name = self._override or table.get("engine") or self._engine
         options = tuple(sorted((str(k), str(v)) for k, v in table.get("options", {}).items()))
@@ -127,7 +129,7 @@ class Voices:
         if "tempo" not in table:
             voice = replace(voice, tempo=DEFAULT_TEMPO.get(kind, 1.0))
         if not TEMPO_RANGE[0] <= voice.tempo <= TEMPO_RANGE[1]:
-            where = kind if language == KOREAN else f"{language}.{kind}"
+            where = next(n for n, t in zip(names, tables) if "tempo" in t)
             raise ConfigError(f"voices.{where}.tempo must be between {TEMPO_RANGE[0]} and "
                               f"{TEMPO_RANGE[1]}, got {voice.tempo:g}")
         return voice

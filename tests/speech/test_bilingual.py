@@ -276,3 +276,10 @@ def test_without_a_kana_reader_espeak_warns_and_keys_say_so(monkeypatch, caplog)
     with caplog.at_level(logging.WARNING):
         engine.synthesize("価格は未定だ。", Voice("espeak", "ja"))
     assert "reads kana only" in caplog.text and "podcaster-ko[japanese]" in caplog.text
+
+
+def test_a_bad_foreign_voice_stops_the_build_before_any_post(tmp_path):
+    project = project_with_post(tmp_path / "show", "\n[voices.en]\ntempo = 5\n")
+    with pytest.raises(ConfigError, match=r"voices\.en\.tempo must be between"):
+        build_project(project)
+    assert not (project / "public").exists()
