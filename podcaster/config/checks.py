@@ -1,32 +1,18 @@
-"""The value checks of podcast.toml beyond types: free tables ([voices], [pronunciation],
-[episode_guids]), characters that output cannot carry, URLs, time zones, audio ranges.
+"""The checks of podcast.toml that are not one option's own (those are declared with the
+option in ``options``): the free tables ([voices], [pronunciation], [episode_guids]),
+characters that output cannot carry anywhere in the file, and rules between options.
 
 Each returns a list of problems, one line each, so ``load_config`` reports them all at once.
 """
 
 from __future__ import annotations
 
-import re
-import uuid
-import zoneinfo
 from typing import Any
 
-from podcaster.config.options import VOICE_KEYS
+from podcaster.config.formats import speech_engine
+from podcaster.config.options import VOICE_KEYS, has_type, type_name
 from podcaster.model import SPEECH_KINDS
-from podcaster.values import bad_character, is_web_url
-
-
-def type_name(t: type | tuple[type, ...]) -> str:
-    if isinstance(t, tuple):
-        return " or ".join(x.__name__ for x in t)
-    return t.__name__
-
-
-def has_type(value: Any, t: type | tuple[type, ...]) -> bool:
-    types = t if isinstance(t, tuple) else (t,)
-    if isinstance(value, bool) and bool not in types:
-        return False
-    return isinstance(value, types)
+from podcaster.values import bad_character
 
 
 def check_characters(value: Any, key: str = "") -> list[str]:
@@ -78,69 +64,27 @@ def check_free_tables(raw: dict[str, Any]) -> list[str]:
     return problems
 
 
-def check_engines(raw: dict[str, Any], values: dict[str, Any]) -> list[str]:
-    """Every engine named (``engine.name``, ``voices.<kind>.engine``) is ``auto`` or an engine
-    known here: a built-in one, or a plugin (the installed packages are scanned only for a
-    name that is neither)."""
-    from podcaster.speech.engines import BUILTIN, engine_names
-
-    named = [("engine.name", values["engine.name"])]
+def check_engines(raw: dict[str, Any]) -> list[str]:
+    """Every engine a voice names (``voices.<kind>.engine``) is ``auto`` or an engine known
+    here, as ``engine.name`` is."""
     voices = raw.get("voices", {})
+    problems = []
     for kind, table in voices.items() if isinstance(voices, dict) else ():
         if isinstance(table, dict) and isinstance(table.get("engine"), str):
-            named.append((f"voices.{kind}.engine", table["engine"]))
-    problems = []
-    for key, name in named:
-        if name != "auto" and name not in BUILTIN and name not in engine_names():
-            problems.append(f"{key}: unknown engine {name!r} (known: auto, "
-                            f"{', '.join(engine_names())})")
+            problem = speech_engine(f"voices.{kind}.engine", table["engine"])
+            if problem:
+                problems.append(problem)
     return problems
 
 
 def check_values(values: dict[str, Any]) -> list[str]:
+    """The rules between options (each option's own type, range and format are declared
+    with it). ``values`` holds the options that passed their own checks; a rule whose
+    options are not all there is left until they are fixed."""
     problems = []
-    if not is_web_url(values["show.base_url"]):
-        problems.append(f"show.base_url must be an absolute http(s) URL, "
-                        f"got {values['show.base_url']!r}")
-    for key in ("show.media_base_url", "show.enclosure_prefix", "show.funding_url"):
-        if values[key] and not is_web_url(values[key]):
-            problems.append(f"{key} must be an absolute http(s) URL, got {values[key]!r}")
-    if len(values["show.funding_text"]) > 128:
-        problems.append("show.funding_text is longer than 128 characters")
-    if values["show.funding_url"] and not values["show.funding_text"].strip():
+    funding = (values.get("show.funding_url"), values.get("show.funding_text"))
+    if funding[0] and funding[1] is not None and not funding[1].strip():
         problems.append("show.funding_text must not be empty when show.funding_url is set")
-    if "@" not in values["show.owner_email"]:
-        problems.append(f"show.owner_email is not an e-mail address: {values['show.owner_email']!r}")
-    if values["audio.channels"] not in (1, 2):
-        problems.append("audio.channels must be 1 or 2")
-    problems.extend(check_audio(values))
-    if values["engine.jobs"] < 0:
-        problems.append("engine.jobs must be 0 (automatic) or more")
-    if values["build.jobs"] < 0:
-        problems.append("build.jobs must be 0 (one per usable CPU core) or more")
-    if values["engine.rate_limit"] < 0:
-        problems.append("engine.rate_limit must be 0 (no limit) or more")
-    if values["engine.retries"] < 0:
-        problems.append("engine.retries must be 0 or more")
-    if values["engine.timeout"] <= 0:
-        problems.append("engine.timeout must be more than 0 seconds")
-    problems.extend(check_feed(values))
-    problems.extend(check_source(values))
-    return problems
-
-
-def check_source(values: dict[str, Any]) -> list[str]:
-    problems = []
-    feed = values["source.feed"]
-    if feed and not is_web_url(feed):
-        problems.append(f"source.feed must be an absolute http(s) URL, got {feed!r}")
-    for key in ("source.include_tags", "source.exclude_tags"):
-        if not all(isinstance(tag, str) and tag.strip() for tag in values[key]):
-            problems.append(f"{key} must be a list of tag names (strings)")
-    try:
-        re.compile(values["source.title_pattern"])
-    except re.error as exc:
-        problems.append(f"source.title_pattern is not a regular expression: {exc}")
     return problems
 
 
@@ -157,49 +101,4 @@ def check_episode_guids(raw: dict[str, Any]) -> list[str]:
             problems.append(f"episode_guids.{slug} repeats the GUID of episode_guids.{seen[guid]}")
         else:
             seen[guid] = slug
-    return problems
-
-
-def check_feed(values: dict[str, Any]) -> list[str]:
-    problems = []
-    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", values["feed.publish_time"]):
-        problems.append(f"feed.publish_time must be HH:MM, got {values['feed.publish_time']!r}")
-    try:
-        zoneinfo.ZoneInfo(values["feed.time_zone"])
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        problems.append(f"feed.time_zone is not a known time zone: {values['feed.time_zone']!r}")
-    if values["feed.guid"]:
-        try:
-            uuid.UUID(values["feed.guid"])
-        except ValueError:
-            problems.append(f"feed.guid must be a UUID, got {values['feed.guid']!r}")
-    return problems
-
-
-MP3_RATES = (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000)
-MP3_BITRATES = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 192, 224, 256, 320)
-
-
-def check_audio(values: dict[str, Any]) -> list[str]:
-    problems = []
-    if values["audio.sample_rate"] not in MP3_RATES:
-        problems.append(f"audio.sample_rate must be one of {', '.join(map(str, MP3_RATES))} "
-                        f"(an MP3 sample rate), got {values['audio.sample_rate']}")
-    bitrate = values["audio.bitrate"].strip().lower().removesuffix("k")
-    if not bitrate.isdigit() or int(bitrate) not in MP3_BITRATES:
-        problems.append(f"audio.bitrate must be an MP3 bitrate such as \"64k\", "
-                        f"got {values['audio.bitrate']!r}")
-    if not -40 <= values["audio.loudness"] <= -5:
-        problems.append(f"audio.loudness must be between -40 and -5 LUFS, "
-                        f"got {values['audio.loudness']}")
-    if not -9 <= values["audio.true_peak"] <= 0:
-        problems.append(f"audio.true_peak must be between -9 and 0 dBTP, "
-                        f"got {values['audio.true_peak']}")
-    for key in ("sentence_pause", "paragraph_pause", "segment_pause", "intro_lead",
-                "intro_fade", "outro_overlap"):
-        if not 0 <= values[f"audio.{key}"] <= 60:
-            problems.append(f"audio.{key} must be between 0 and 60 seconds, "
-                            f"got {values[f'audio.{key}']}")
-    if values["audio.duck"] > 0:
-        problems.append(f"audio.duck must be 0 dB or less, got {values['audio.duck']}")
     return problems

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from podcaster.config import Config
 from podcaster.model import Cue, Post, Segment, Source
 
 # Native Korean numerals as ordinals take: 첫, 두, 세, 네, 다섯 ... 열한, 스무, 스물한 ...
@@ -38,7 +39,7 @@ class ScriptSettings:
     lexicon: Mapping[str, str] | None = None
 
     @classmethod
-    def from_config(cls, config) -> ScriptSettings:
+    def from_config(cls, config: Config) -> ScriptSettings:
         a = config.audio
         return cls(intro=a.intro, sting=a.sting, outro=a.outro,
                    sentence_pause=float(a.sentence_pause),
