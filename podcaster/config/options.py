@@ -32,7 +32,7 @@ CONFIG_NAME = "podcast.toml"
 REQUIRED: Any = object()
 
 # What a change to an option makes again in public/.
-EPISODES = "episodes"  # every episode (its MP3 and what is made from it), then the feed
+EPISODES = "episodes"  # every episode's MP3 (encoded or only tagged again), and the feed
 FEED = "feed"  # the feed and the pages; no MP3 changes
 NOTHING = "nothing"  # no published file changes (how the build runs, what import reads)
 REBUILDS = (EPISODES, FEED, NOTHING)
@@ -151,10 +151,10 @@ class ShowOptions:
     title: str = option(REQUIRED, "Show title.", rebuilds=EPISODES)
     author: str = option(REQUIRED, "Author name (itunes:author, ID3 artist).", rebuilds=EPISODES)
     description: str = option(REQUIRED, "One-paragraph show description.", rebuilds=FEED)
-    language: str = option("ko", "Language code of the show.", rebuilds=FEED)
+    language: str = option("ko", "Language code of the show.", rebuilds=EPISODES)
     base_url: str = option(REQUIRED, "Absolute URL where public/ is served.",
-                           check=formats.web_url, rebuilds=FEED)
-    category: str = option("Technology", "Apple Podcasts category.", rebuilds=FEED)
+                           check=formats.web_url, rebuilds=EPISODES)
+    category: str = option("Technology", "Apple Podcasts category.", rebuilds=EPISODES)
     subcategory: str = option("", "Apple Podcasts subcategory (optional).", rebuilds=FEED)
     owner_name: str = option("", "Owner name (itunes:owner); defaults to author.", rebuilds=FEED)
     owner_email: str = option(REQUIRED, "Owner e-mail (itunes:owner).", check=formats.email,
@@ -248,7 +248,7 @@ class FeedOptions:
                           rebuilds=FEED)
     guid: str = option("", "The show's podcast:guid (default: derived from the feed URL); "
                        "pin it before moving the feed.", check=formats.optional_uuid,
-                       rebuilds=FEED)
+                       rebuilds=EPISODES)
 
 
 @section
