@@ -3,8 +3,8 @@ one-line doc, the values it takes and what it rebuilds), loaded into typed table
 (``config.show.title`` is a ``str``).
 
 Loading collects *all* problems (unknown keys, wrong types, values out of range or in the
-wrong format, missing files, rules between options in ``checks``) and reports them together,
-one line each, before stopping once.
+wrong format, missing files, the free tables in ``tables``, rules between options in
+``checks``) and reports them together, one line each, before stopping once.
 """
 
 from __future__ import annotations
@@ -14,13 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from podcaster.config.checks import (
-    check_characters,
-    check_engines,
-    check_episode_guids,
-    check_free_tables,
-    check_values,
-)
+from podcaster.config.checks import check_values
 from podcaster.config.options import (
     ASSET_DEFAULTS,
     CONFIG_NAME,
@@ -40,6 +34,12 @@ from podcaster.config.options import (
     ShowOptions,
     SourceOptions,
     default_asset,
+)
+from podcaster.config.tables import (
+    check_characters,
+    check_engines,
+    check_episode_guids,
+    check_free_tables,
 )
 from podcaster.errors import ConfigError
 from podcaster.model import Voice
