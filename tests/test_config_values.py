@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from podcaster.config import OPTIONS, SECTIONS, Config, load_config
 from podcaster.errors import ConfigError
-from podcaster.init import render_config
+from podcaster.init import render_config, toml_value
 from tests.build_fixtures import invoke_cli
 
 REQUIRED_VALUES = {
@@ -28,26 +28,16 @@ NUMBERS = [o for o in OPTIONS if o.is_number]
 
 
 def toml(value) -> str:
-    """A TOML literal for any value TOML can hold (NaN and infinities included)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "nan"
-        if math.isinf(value):
-            return "inf" if value > 0 else "-inf"
-        return repr(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=True)
-    if isinstance(value, dt.datetime | dt.date | dt.time):
+    """A TOML literal for any value TOML can hold (NaN, infinities and dates included)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else "inf" if value > 0 else "-inf"
+    if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, list):
         return "[" + ", ".join(toml(v) for v in value) + "]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{json.dumps(k)} = {toml(v)}" for k, v in value.items()) + "}"
-    raise TypeError(type(value))
+    return toml_value(value)
 
 
 def document(tables: dict[str, dict]) -> str:
