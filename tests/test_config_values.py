@@ -74,6 +74,18 @@ def test_every_float_must_be_finite_and_in_its_range(tmp_path, option, value):
 
 
 @pytest.mark.parametrize("option", NUMBERS, ids=lambda o: o.key)
+def test_an_integer_of_hundreds_of_digits_is_refused_by_its_size(tmp_path, option):
+    assert problems(project(tmp_path, **{option.key: 10**400})) == [
+        f"{option.key} must be {option.allowed()}, got an integer of 401 digits"]
+
+
+def test_an_integer_too_long_for_python_is_invalid_toml(tmp_path):
+    (tmp_path / "podcast.toml").write_text("[audio]\nduck = " + "9" * 5000 + "\n")
+    with pytest.raises(ConfigError, match=r"podcast.toml: (invalid TOML: Exceeds the limit|1 pro)"):
+        load_config(tmp_path)
+
+
+@pytest.mark.parametrize("option", NUMBERS, ids=lambda o: o.key)
 def test_every_number_states_its_range_and_takes_both_ends(tmp_path, option):
     assert option.choices or (option.min is not None or option.above is not None) \
         and option.max is not None, f"{option.key} has no stated range"
@@ -182,7 +194,8 @@ SCALARS = st.one_of(
     st.sampled_from(["", "64k", "19:00", "Asia/Seoul", "https://example.org/",
                      "a@b", "espeak", "auto", "(", "0" * 30,
                      "00000000-0000-0000-0000-000000000000"]),
-    st.sampled_from([0, 1, 2, 44100, -16.0, 0.5, 1e308, -1e-308, 1024, 1025]),
+    st.sampled_from([0, 1, 2, 44100, -16.0, 0.5, 1e308, -1e-308, 1024, 1025, 10**400,
+                     -10**30]),
 )
 TOML_VALUES = st.recursive(
     SCALARS,

@@ -90,16 +90,24 @@ class Option:
         if not has_type(value, self.type):
             return f"{self.key} must be {type_name(self.type)}, got {type(value).__name__}"
         if self.is_number:
-            if not math.isfinite(value) or not self._in_range(value):
-                return f"{self.key} must be {self.allowed()}, got {value}"
+            finite = not isinstance(value, float) or math.isfinite(value)
+            if not finite or not self._in_range(value):
+                return f"{self.key} must be {self.allowed()}, got {shown(value)}"
         if self.choices and value not in self.choices:
-            return f"{self.key} must be {self.allowed()}, got {value!r}"
+            return f"{self.key} must be {self.allowed()}, got {shown(value)}"
         return self.check(self.key, value) if self.check else None
 
     def _in_range(self, value: float) -> bool:
         return ((self.min is None or value >= self.min)
                 and (self.max is None or value <= self.max)
                 and (self.above is None or value > self.above))
+
+
+def shown(value: Any) -> str:
+    """``value`` as a problem quotes it: a huge integer by its size, not its digits."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**18:
+        return f"an integer of {len(str(abs(value)))} digits"
+    return repr(value)
 
 
 def type_name(t: type | tuple[type, ...]) -> str:
