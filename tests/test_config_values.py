@@ -232,3 +232,15 @@ def test_readme_states_every_range():
                  f"more than {low:g} and at most {option.max:g}")
         lines = [line for line in readme.splitlines() if f"`{name}`" in line]
         assert any(span in line for line in lines for span in spans), option.key
+
+
+@pytest.mark.parametrize(("key", "value", "shown"), [
+    ("tempo", math.nan, "nan"), ("tempo", math.inf, "inf"), ("tempo", 3, "3"),
+    ("tempo", 0.25, "0.25"), ("rate", 10**400, "an integer of 401 digits"),
+    ("pitch", -5000, "-5000")])
+def test_a_voice_number_out_of_range_is_refused_on_load(tmp_path, key, value, shown):
+    folder = project(tmp_path, **{"voices.article": {key: value}})
+    low, high = {"tempo": ("0.5", "2"), "rate": ("-1000", "1000"), "pitch": ("-1000", "1000")}[key]
+    assert problems(folder) == [f"voices.article.{key} must be between {low} and {high}, got {shown}"]
+    for fine in (0.5, 2.0) if key == "tempo" else (-1000, 1000):
+        load_config(project(tmp_path, **{"voices.article": {key: fine}}))

@@ -295,6 +295,9 @@ FREE_TABLES = {
 
 VOICE_KEYS = {"engine": str, "voice": str, "rate": int, "pitch": int, "tempo": (int, float),
               "options": dict}
+# The numbers of a voice, finite and within these bounds (inclusive): tempo as the
+# synthesizer applies it, rate and pitch as wide as any engine takes them.
+VOICE_RANGES = {"tempo": (0.5, 2.0), "rate": (-1000, 1000), "pitch": (-1000, 1000)}
 
 ASSET_DEFAULTS = {
     "show.cover": "cover.png",

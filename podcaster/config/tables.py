@@ -7,12 +7,18 @@ Each returns a list of problems, one line each, so ``load_config`` reports them 
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from podcaster.config.formats import speech_engine
-from podcaster.config.options import VOICE_KEYS, has_type, type_name
+from podcaster.config.options import VOICE_KEYS, VOICE_RANGES, has_type, shown, type_name
 from podcaster.model import SPEECH_KINDS
 from podcaster.values import bad_character
+
+
+def in_range(value: float, low: float, high: float) -> bool:
+    """Whether ``value`` is finite and between ``low`` and ``high`` (inclusive)."""
+    return (not isinstance(value, float) or math.isfinite(value)) and low <= value <= high
 
 
 def check_characters(value: Any, key: str = "") -> list[str]:
@@ -61,6 +67,10 @@ def check_free_tables(raw: dict[str, Any]) -> list[str]:
                     f"voices.{kind}.{key} must be {type_name(VOICE_KEYS[key])}, "
                     f"got {type(value).__name__}"
                 )
+            elif key in VOICE_RANGES and not in_range(value, *VOICE_RANGES[key]):
+                low, high = VOICE_RANGES[key]
+                problems.append(f"voices.{kind}.{key} must be between {low:g} and {high:g}, "
+                                f"got {shown(value)}")
     return problems
 
 
