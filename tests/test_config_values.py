@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from podcaster.config import OPTIONS, SECTIONS, Config, load_config
+from podcaster.config import OPTIONS, SECTIONS, VOICE_KEYS, Config, load_config
 from podcaster.errors import ConfigError
 from podcaster.init import render_config, toml_value
 from tests.build_fixtures import invoke_cli
@@ -197,18 +197,20 @@ SCALARS = st.one_of(
     st.sampled_from([0, 1, 2, 44100, -16.0, 0.5, 1e308, -1e-308, 1024, 1025, 10**400,
                      -10**30]),
 )
+FREE_KEYS = ["voices.article", "voices.title", "pronunciation.AI", "episode_guids.a"]
 TOML_VALUES = st.recursive(
     SCALARS,
     lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(st.text(min_size=1, max_size=5), inner, max_size=3),
+    | st.dictionaries(st.sampled_from(list(VOICE_KEYS)) | st.text(min_size=1, max_size=5),
+                      inner, max_size=3),
     max_leaves=6,
 )
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                    HealthCheck.function_scoped_fixture])
-@given(changes=st.dictionaries(st.sampled_from([o.key for o in OPTIONS]), TOML_VALUES,
-                               min_size=1, max_size=4))
+@given(changes=st.dictionaries(st.sampled_from([o.key for o in OPTIONS] + FREE_KEYS),
+                               TOML_VALUES, min_size=1, max_size=4))
 def test_any_value_for_any_option_loads_or_is_a_config_error(tmp_path, changes):
     folder = project(tmp_path, **changes)
     try:
