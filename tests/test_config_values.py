@@ -246,3 +246,9 @@ def test_a_voice_number_out_of_range_is_refused_on_load(tmp_path, key, value, sh
     assert problems(folder) == [f"voices.article.{key} must be between {low} and {high}, got {shown}"]
     for fine in (0.5, 2.0) if key == "tempo" else (-1000, 1000):
         load_config(project(tmp_path, **{"voices.article": {key: fine}}))
+
+
+@pytest.mark.parametrize("name", ["audio/\x00intro.wav", "a" * 5000, ("a" * 200 + "/") * 30])
+@pytest.mark.parametrize("key", [o.key for o in OPTIONS if o.is_file])
+def test_a_file_name_no_file_can_have_is_a_problem_not_a_crash(tmp_path, key, name):
+    assert f"{key}: not a usable file name: {name!r}" in problems(project(tmp_path, **{key: name}))

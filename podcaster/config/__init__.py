@@ -180,8 +180,12 @@ def option_value(option: Option, table: Any, project_dir: Path) -> tuple[Any, st
     if option.is_file:
         if not value:
             return default_asset(ASSET_DEFAULTS[option.key]), None
-        file = (project_dir / value).resolve()
-        if not file.is_file():
+        try:
+            file = (project_dir / value).resolve()
+            found = file.is_file()
+        except (OSError, ValueError):  # a NUL in the name, a name too long
+            return None, f"{option.key}: not a usable file name: {value!r}"
+        if not found:
             return file, f"{option.key}: file not found: {value}"
         return file, None
     if option.type == (int, float):
