@@ -149,10 +149,9 @@ def declared(section: str, cls: type) -> list[Option]:
     return found
 
 
-section = dataclass(frozen=True, kw_only=True)
 
 
-@section
+@dataclass(frozen=True, kw_only=True)
 class ShowOptions:
     """[show] — what listeners see."""
 
@@ -185,7 +184,7 @@ class ShowOptions:
                                    check=formats.optional_web_url, rebuilds=FEED)
 
 
-@section
+@dataclass(frozen=True, kw_only=True)
 class EngineOptions:
     """[engine] — how speech is made."""
 
@@ -201,7 +200,7 @@ class EngineOptions:
                             above=0, max=3600, rebuilds=NOTHING)
 
 
-@section
+@dataclass(frozen=True, kw_only=True)
 class BuildOptions:
     """[build] — how the build uses the machine."""
 
@@ -209,7 +208,7 @@ class BuildOptions:
                        "0 = usable CPU cores.", min=0, max=1024, rebuilds=NOTHING)
 
 
-@section
+@dataclass(frozen=True, kw_only=True)
 class AudioOptions:
     """[audio] — the sound of an episode."""
 
@@ -244,7 +243,7 @@ class AudioOptions:
                                 "speech (LU).", min=-40, max=10, rebuilds=EPISODES)
 
 
-@section
+@dataclass(frozen=True, kw_only=True)
 class FeedOptions:
     """[feed] — how podcast apps see the episodes."""
 
@@ -259,7 +258,7 @@ class FeedOptions:
                        rebuilds=EPISODES)
 
 
-@section
+@dataclass(frozen=True, kw_only=True)
 class SourceOptions:
     """[source] — the blog that `podcaster import` reads posts from."""
 
@@ -293,8 +292,9 @@ FREE_TABLES = {
     "episode_guids": "Slug -> GUID, only for episodes first published elsewhere under that GUID.",
 }
 
-VOICE_KEYS = {"engine": str, "voice": str, "rate": int, "pitch": int, "tempo": (int, float),
-              "options": dict}
+VOICE_KEYS: dict[str, type | tuple[type, ...]] = {
+    "engine": str, "voice": str, "rate": int, "pitch": int, "tempo": (int, float),
+    "options": dict}
 # The numbers of a voice, finite and within these bounds (inclusive): tempo as the
 # synthesizer applies it, rate and pitch as wide as any engine takes them.
 VOICE_RANGES = {"tempo": (0.5, 2.0), "rate": (-1000, 1000), "pitch": (-1000, 1000)}
