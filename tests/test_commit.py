@@ -17,7 +17,7 @@ from podcaster.build.commit import install, stage_files
 from podcaster.build.manifest import MANIFEST_NAME, load_manifest
 from podcaster.errors import PodcasterError
 from podcaster.publish import waveform
-from podcaster.publish.feed import slug_of_audio_name
+from podcaster.publish.layout import slug_of_audio_name
 from tests.build_fixtures import built_project, make_project, mp3_of, snapshot
 from tests.test_build_interrupt import COMMIT, NEW_POST, fault_points
 

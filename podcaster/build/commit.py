@@ -44,11 +44,12 @@ from podcaster.build.plan import Plan
 from podcaster.config import Config
 from podcaster.files import copy_atomic, write_atomic
 from podcaster.model import Episode
-from podcaster.publish.feed import (
+from podcaster.publish.feed import render_feed
+from podcaster.publish.layout import (
+    FEED_NAME,
     cover_name,
     episode_art,
     is_audio_name,
-    render_feed,
     stale_episode_art,
 )
 from podcaster.publish.site import render_site
@@ -59,9 +60,6 @@ if TYPE_CHECKING:
     from podcaster.build.run import Build
 
 log = logging.getLogger(__name__)
-
-FEED_NAME = "feed.xml"
-
 
 def commit(build: Build, done: list[Plan], kept: list[EpisodeRecord],
            old: Manifest) -> tuple[list[Episode], list[str]]:

@@ -28,7 +28,7 @@ from podcaster.build.plancache import CACHE_NAME as PLAN_CACHE_NAME
 from podcaster.build.plancache import PlanCache, context_key
 from podcaster.errors import PodcasterError, PostError
 from podcaster.model import Clip, Cue, Episode, Post, Segment
-from podcaster.publish.feed import episode_art_source
+from podcaster.publish.layout import episode_art_source
 from podcaster.publish.metadata import EpisodeTags, episode_tags
 from podcaster.text.read import find_posts, readable_extensions
 

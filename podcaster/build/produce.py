@@ -21,7 +21,7 @@ from podcaster.build.manifest import Manifest, file_sha256, timeline_to_dict, ti
 from podcaster.build.plan import Plan, audio_key, decide, tags_key
 from podcaster.build.workers import Workers, build_jobs, result
 from podcaster.model import Clip, Cue, Episode, Segment
-from podcaster.publish.feed import audio_file_name
+from podcaster.publish.layout import audio_file_name
 from podcaster.publish.tag import episode_tags, write_tags
 from podcaster.publish.waveform import mp3_peaks, published_peaks, valid_peaks
 from podcaster.speech.synthesize import AUTO, AUTO_FIRST

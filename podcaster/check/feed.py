@@ -7,7 +7,6 @@ import datetime as dt
 import email.utils
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -22,7 +21,7 @@ from podcaster.check.report import (
 )
 from podcaster.errors import PodcasterError
 from podcaster.model import Post
-from podcaster.publish.feed import post_guid, show_guid, slug_of_audio_name
+from podcaster.publish.layout import feed_url, post_guid, show_guid, slug_of_audio_url
 from podcaster.publish.tag import audio_duration
 from podcaster.text.read import find_posts, read_post
 from podcaster.values import is_web_url
@@ -139,9 +138,9 @@ def check_channel(report: Report, channel, items) -> None:
     self_link = channel.find("atom:link[@rel='self']", NS)
     if self_link is None:
         report.problem(where, 'missing <atom:link rel="self">')
-    elif self_link.get("href") != report.config.feed_url:
+    elif self_link.get("href") != feed_url(report.config):
         report.problem(where, f'<atom:link rel="self"> is {self_link.get("href")!r}, '
-                              f"not the feed's URL {report.config.feed_url}")
+                              f"not the feed's URL {feed_url(report.config)}")
 
     image = channel.find("itunes:image", NS)
     if image is None or not image.get("href"):
@@ -215,7 +214,7 @@ def check_item(report: Report, n, item, posts, seen_guids, seen_urls, seen_numbe
     """Check one <item>; returns its slug (from the enclosure URL) and its pubDate."""
     enclosure = item.find("enclosure")
     url = enclosure.get("url") if enclosure is not None else None
-    slug = slug_of_audio_name(Path(urlsplit(url).path).name) if url else None
+    slug = slug_of_audio_url(url) if url else None
     where = item_where(report, n, slug)
 
     if find_text(item, "title") is None:

@@ -9,7 +9,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from podcaster.config import Config
-from podcaster.publish.feed import ITUNES_NS, PODCAST_NS, strip_enclosure_prefix
+from podcaster.publish.feedext import ITUNES_NS, PODCAST_NS
+from podcaster.publish.layout import media_base, site_base, strip_enclosure_prefix
 from podcaster.values import is_web_url
 
 NS = {
@@ -81,11 +82,9 @@ class Report:
         if not is_web_url(url):
             self.problem(where, f"{what} URL is not absolute: {url}")
             return None
-        base = (self.config.show.media_base_url if media and self.config.show.media_base_url
-                else self.config.show.base_url).rstrip("/") + "/"
+        base = media_base(self.config) if media else site_base(self.config)
         if not url.startswith(base):
-            option = "show.media_base_url" if base != self.config.show.base_url.rstrip("/") + "/" \
-                else "show.base_url"
+            option = "show.media_base_url" if base != site_base(self.config) else "show.base_url"
             self.problem(where, f"{what} URL {url} is outside {option} ({base})")
             return None
         public = self.public.resolve()
