@@ -12,15 +12,10 @@ from lxml import etree
 
 from podcaster.check.artwork import check_artwork
 from podcaster.check.files import check_chapters, check_transcript
-from podcaster.check.report import (
-    LANGUAGE,
-    NS,
-    CheckResult,
-    Report,
-    find_text,
-)
+from podcaster.check.report import LANGUAGE, CheckResult, Report
 from podcaster.errors import PodcasterError
 from podcaster.model import Post
+from podcaster.publish.feedext import ITUNES_NS, PODCAST_NS
 from podcaster.publish.layout import feed_url, post_guid, show_guid, slug_of_audio_url
 from podcaster.publish.tag import audio_duration
 from podcaster.text.read import find_posts, read_post
@@ -58,10 +53,25 @@ APPLE_CATEGORIES: dict[str, tuple[str, ...]] = {
     "TV & Film": ("After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"),
 }
 
+NS = {
+    "itunes": ITUNES_NS,
+    "podcast": PODCAST_NS,
+    "atom": "http://www.w3.org/2005/Atom",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+}
+
 DESCRIPTION_MAX_BYTES = 4000
 DURATION_TOLERANCE = 2.0  # seconds between itunes:duration and the decoded audio
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+def find_text(parent, path: str) -> str | None:
+    """The stripped text of ``parent``'s child at ``path`` (a path in ``NS``), None if empty."""
+    elem = parent.find(path, NS)
+    if elem is None or elem.text is None or not elem.text.strip():
+        return None
+    return elem.text.strip()
 
 
 def parse_duration(text: str) -> float | None:

@@ -9,16 +9,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from podcaster.config import Config
-from podcaster.publish.feedext import ITUNES_NS, PODCAST_NS
 from podcaster.publish.layout import media_base, site_base, strip_enclosure_prefix
 from podcaster.values import is_web_url
-
-NS = {
-    "itunes": ITUNES_NS,
-    "podcast": PODCAST_NS,
-    "atom": "http://www.w3.org/2005/Atom",
-    "content": "http://purl.org/rss/1.0/modules/content/",
-}
 
 LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # a BCP 47 language tag
 
@@ -97,9 +89,3 @@ class Report:
             return None
         return file
 
-
-def find_text(parent, path: str) -> str | None:
-    elem = parent.find(path, NS)
-    if elem is None or elem.text is None or not elem.text.strip():
-        return None
-    return elem.text.strip()
