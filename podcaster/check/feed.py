@@ -12,7 +12,7 @@ from lxml import etree
 
 from podcaster.check.artwork import check_artwork
 from podcaster.check.files import check_chapters, check_transcript
-from podcaster.check.report import LANGUAGE, CheckResult, Report
+from podcaster.check.report import LANGUAGE, CheckResult, Report, shown, whole_number
 from podcaster.errors import PodcasterError
 from podcaster.model import Post
 from podcaster.publish.feedext import ITUNES_NS, PODCAST_NS
@@ -267,8 +267,9 @@ def check_item(report: Report, n, item, posts, seen_guids, seen_urls, seen_numbe
     number = find_text(item, "itunes:episode")
     if number is None:
         report.problem(where, "missing <itunes:episode>")
-    elif not number.isdigit() or int(number) < 1:
-        report.problem(where, f"itunes:episode must be a positive whole number, got {number}")
+    elif (whole_number(number) or 0) < 1:
+        report.problem(where, f"itunes:episode must be a positive whole number, "
+                              f"got {shown(number)}")
     elif number in seen_numbers:
         report.problem(where, f"itunes:episode {number} repeats item {seen_numbers[number]}")
     else:
@@ -310,11 +311,11 @@ def check_enclosure(report: Report, where: str, enclosure, seen_urls, n) -> Path
     if file is None:
         return None
     length = enclosure.get("length", "")
-    if not length.isdigit():
-        report.problem(where, f"enclosure length is not a number of bytes: {length!r}")
-    elif int(length) != file.stat().st_size:
-        report.problem(where, f"enclosure length {length} does not match {report.rel(file)} "
-                              f"({file.stat().st_size} bytes)")
+    if whole_number(length) is None:
+        report.problem(where, f"enclosure length is not a number of bytes: {shown(length)!r}")
+    elif whole_number(length) != file.stat().st_size:
+        report.problem(where, f"enclosure length {shown(length)} does not match "
+                              f"{report.rel(file)} ({file.stat().st_size} bytes)")
     return file
 
 

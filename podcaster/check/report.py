@@ -13,6 +13,23 @@ from podcaster.publish.layout import media_base, site_base, strip_enclosure_pref
 from podcaster.values import is_web_url
 
 LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # a BCP 47 language tag
+# More digits than any byte count or episode number has: such a figure is no true value, and
+# is not converted (a 5000-digit one would exceed Python's limit on converting text to int).
+MAX_DIGITS = 18
+
+
+def whole_number(text: str | None) -> int | None:
+    """``text`` as a whole number if it is ASCII digits alone, at most MAX_DIGITS of them
+    (leading zeros aside), else None."""
+    if not text or not text.isascii() or not text.isdigit():
+        return None
+    digits = text.lstrip("0") or "0"
+    return int(digits) if len(digits) <= MAX_DIGITS else None
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """``text`` for a message: cut to ``limit`` characters, saying how long it was."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
 
 @dataclass(frozen=True)
