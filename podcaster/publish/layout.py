@@ -16,6 +16,7 @@ has always published.
 
 from __future__ import annotations
 
+import re
 import uuid
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -26,6 +27,7 @@ from podcaster.model import Episode, Post
 # Characters a URI holds as they are besides letters, digits and ``-._~``: the reserved ones
 # (RFC 3986 2.2) and ``%``, so that a URL already percent-encoded is not encoded twice.
 URI_SAFE = ":/?#[]@!$&'()*+,;=%~"
+_BARE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")  # a "%" that starts no escape: "%25"
 
 # The namespace every podcast:guid is derived in (Podcasting 2.0).
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
@@ -43,15 +45,18 @@ AUDIO_HASH_LENGTH = 12
 
 def uri(iri: str) -> str:
     """``iri`` as a URI (RFC 3987 3.1): a non-ASCII host in IDNA (punycode), and every
-    non-ASCII character, space, control character and ``"<>\\^`{|}`` percent-encoded as
-    UTF-8. Reserved characters and existing ``%xx`` escapes are kept; a URI comes back
-    unchanged."""
-    if iri.isascii() and quote(iri, safe=URI_SAFE) == iri:
+    non-ASCII character, space, control character, ``"<>\\^`{|}`` and a ``%`` that starts
+    no escape percent-encoded as UTF-8. Reserved characters and existing ``%xx`` escapes are
+    kept; a URI comes back unchanged."""
+    if iri.isascii() and quote(iri, safe=URI_SAFE) == iri and not _BARE_PERCENT.search(iri):
         return iri
-    parts = urlsplit(iri)
-    netloc = parts.netloc
-    host = parts.hostname or ""
-    if host and not host.isascii():
+    try:
+        parts = urlsplit(iri)
+        host = parts.hostname or ""
+    except ValueError:  # no URL (an unclosed "[" host): every character encoded as it stands
+        parts, host = None, ""
+    if parts is not None and host and not host.isascii():
+        netloc = parts.netloc
         try:
             ascii_host = host.encode("idna").decode("ascii")
         except UnicodeError:  # not a name IDNA takes: percent-encoded below, as RFC 3986 allows
@@ -59,12 +64,16 @@ def uri(iri: str) -> str:
         userinfo, at, hostport = netloc.rpartition("@")
         netloc = userinfo + at + hostport.lower().replace(host, ascii_host, 1)
         iri = iri.replace(parts.netloc, netloc, 1)
-    return quote(iri, safe=URI_SAFE)
+    return _BARE_PERCENT.sub("%25", quote(iri, safe=URI_SAFE))
 
 
 def url_path_name(url: str) -> str:
-    """The last part of a URL's path, percent-escapes decoded (a file name in ``public/``)."""
-    return unquote(Path(urlsplit(url).path).name)
+    """The last part of a URL's path, percent-escapes decoded (a file name in ``public/``);
+    empty for what is no URL."""
+    try:
+        return unquote(Path(urlsplit(url).path).name)
+    except ValueError:  # an unclosed "[" host
+        return ""
 
 
 def site_base(config) -> str:
