@@ -174,3 +174,31 @@ def test_ascii_urls_are_unchanged(tmp_path):
     assert feed_url(config) == "https://example.org/test-show/feed.xml"
     assert site_url(config, "episodes/a.b.mp3") == "https://example.org/test-show/episodes/a.b.mp3"
     assert Path(site_url(config, "")).name == "test-show"
+
+
+def test_a_non_ascii_base_url_builds_checks_and_serves(tmp_path):
+    project = make_project(tmp_path / "show", posts={f"2025-03-05-{SLUG}.txt": POST},
+                           config=CONFIG.replace("https://example.org/test-show/",
+                                                 "https://방송.example.org/저녁/"))
+    build_project(project)
+    feed = (project / "public" / "feed.xml").read_text(encoding="utf-8")
+    base = "https://xn--vh3b23h.example.org/%EC%A0%80%EB%85%81/"
+    assert f'href="{base}feed.xml"' in feed
+    result = check_project(project)
+    assert result.ok, [str(p) for p in result.problems]
+    server = project_server(project, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        conn = http.client.HTTPConnection(host, port, timeout=10)
+        conn.request("GET", "/feed.xml", headers={"Host": f"127.0.0.1:{port}"})
+        served = conn.getresponse().read().decode("utf-8")
+        conn.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+    assert base not in served
+    assert f'href="http://127.0.0.1:{port}/feed.xml"' in served
