@@ -110,14 +110,6 @@ class Config:
     def cache_dir(self) -> Path:
         return self.project_dir / ".podcaster-cache"
 
-    @property
-    def feed_url(self) -> str:
-        return self.show.base_url.rstrip("/") + "/feed.xml"
-
-    def url(self, relative: str) -> str:
-        """Absolute URL of a file under public/."""
-        return self.show.base_url.rstrip("/") + "/" + relative.lstrip("/")
-
     def voice_for(self, kind: str, engine: str | None = None) -> Voice:
         """The voice for a cue kind: [voices.<kind>] over the engine's defaults."""
         table = self.voices.get(kind, {})

@@ -11,7 +11,8 @@ from pathlib import Path
 from podcaster.config import Config
 from podcaster.model import Episode, Post
 from podcaster.publish.chapters import Chapter, episode_chapters
-from podcaster.publish.feed import episode_guid, episode_summary
+from podcaster.publish.layout import episode_guid, feed_url
+from podcaster.publish.summary import episode_summary
 from podcaster.publish.transcript import render_text, transcript_cues
 
 # ISO 639-1 → the ISO 639-2 codes ID3 COMM and USLT frames want.
@@ -73,6 +74,6 @@ def episode_tags(config: Config, episode: Episode) -> EpisodeTags:
         language=id3_language(show.language),
         chapters=episode_chapters(episode.timeline),
         transcript=render_text(transcript_cues(episode.timeline, show.author)),
-        feed_url=config.feed_url, guid=episode_guid(config, episode),
+        feed_url=feed_url(config), guid=episode_guid(config, episode),
         notes=show_notes(post, summary_line), category=show.category,
     )

@@ -325,20 +325,3 @@ class Synthesizer:
         self.note = f"auto: {reason}; built with {AUTO_FALLBACK} instead of {AUTO_FIRST}"
         log.warning("engine %s", self.note)
 
-
-def planned_keys(config: Config, engine: str | None = None) -> set[str]:
-    """Every clip key the project's current posts (drafts too) would use.
-
-    Reads and scripts the posts without synthesising. Raises PostError for a bad post.
-    """
-    from podcaster.text.read import find_posts, read_post
-    from podcaster.text.script import ScriptSettings, build_script
-    from podcaster.text.segment import segment_post
-
-    settings = ScriptSettings.from_config(config)
-    scripts = []
-    for path in find_posts(config.posts_dir):
-        post = read_post(path)
-        scripts.append(build_script(post, segment_post(post), settings))
-    synth = Synthesizer(ClipCache(config.cache_dir))
-    return synth.keys(scripts, voice_resolver(config, engine))

@@ -17,7 +17,7 @@ from podcaster.build.commit import install, stage_files
 from podcaster.build.manifest import MANIFEST_NAME, load_manifest
 from podcaster.errors import PodcasterError
 from podcaster.publish import waveform
-from podcaster.publish.feed import slug_of_audio_name
+from podcaster.publish.layout import slug_of_audio_name
 from tests.helpers import (
     COMMIT,
     NEW_POST,
