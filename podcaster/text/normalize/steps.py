@@ -10,9 +10,10 @@ import re
 import unicodedata
 
 from podcaster.text.normalize import numbers, words
+from podcaster.text.normalize.acronym_words import ACRONYM_WORDS, TITLE_WORDS
 from podcaster.text.normalize.acronyms import read_abbreviations
 from podcaster.text.normalize.addresses import read_urls
-from podcaster.text.normalize.calendar import read_calendar
+from podcaster.text.normalize.calendar import read_calendar, read_weekday_spans
 from podcaster.text.normalize.codes import (
     read_codes,
     read_long_numbers,
@@ -31,6 +32,15 @@ from podcaster.text.normalize.particles import MARK, choose_particles
 from podcaster.text.normalize.patterns import HANGUL as _HANGUL
 from podcaster.text.normalize.patterns import only_if as _only_if
 from podcaster.text.normalize.quantities import read_dates_and_times, read_numbers, read_ranges
+from podcaster.text.normalize.shorthand import (
+    read_countdowns_and_events,
+    read_earnings,
+    read_model_sizes,
+    read_phone_forms,
+    read_record_times,
+    read_roman_numerals,
+    read_stopped_abbreviations,
+)
 from podcaster.text.normalize.signs import read_arrows, read_table_marks
 
 # --- characters -------------------------------------------------------------------------
@@ -88,6 +98,9 @@ def drop_footnote_marks(text: str) -> str:
 
 apply_builtin_lexicon = Lexicon(BUILTIN, ignore_case=True)
 """Read common Latin names and terms the Korean way (OpenAI → 오픈에이아이, ``names.py``)."""
+
+apply_acronym_words = Lexicon({**ACRONYM_WORDS, **TITLE_WORDS}, ignore_case=True)
+"""Read acronyms said as words (ADAS → 에이다스, ``acronym_words.py``)."""
 
 
 # --- Latin letters ----------------------------------------------------------------------
@@ -211,8 +224,16 @@ STEPS = [
     drop_emoji,
     drop_footnote_marks,
     drop_glosses,
+    _only_if(r"\d[.)]\s?\d|\+\s?82", read_phone_forms),
+    _only_if(r"\dB", read_model_sizes),
+    _only_if(r"\d[QHEF]|[QH]\d|FY|oY|oQ|oM|oH|YTD|ytd|TTM|/[yqmYQM]", read_earnings),
+    _only_if(r"\d", read_countdowns_and_events),
+    _only_if(r"\d:\d", read_record_times),
     _only_if(r"\d\.\d", read_versions),
+    _only_if(r"[A-Za-z]\.", read_stopped_abbreviations),
+    _only_if(r"[\u2160-\u217b]|[IVX]", read_roman_numerals),
     apply_builtin_lexicon,
+    _only_if(r"[A-Za-z]", apply_acronym_words),
     _only_if(r"[A-Za-z][./:][A-Za-z]|\dG", read_abbreviations),
     read_arrows,
     read_table_marks,
@@ -220,6 +241,7 @@ STEPS = [
     _only_if(r"\d", read_currency),
     _only_if(r"\d[KkMBT]", read_magnitudes),
     _only_if(r"\d", read_calendar),
+    _only_if("[~∼〜]", read_weekday_spans),
     _only_if(r"\d", read_dates_and_times),
     _only_if(r"\d", read_codes),
     _only_if(r"\d", read_scores),
