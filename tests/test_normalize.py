@@ -172,7 +172,7 @@ TABLE = [
     ("A4 용지", "에이포 용지"),
     ("Q3 실적", "큐쓰리 실적"),
     ("H100 GPU", "에이치백 지피유"),
-    ("GPT-4.5", "지피티 사 점 오"),
+    ("GPT-4.5", "지피티 포 점 오"),
     # built-in lexicon, any case, whole Latin words only
     ("오픈AI의", "오픈에이아이의"),
     ("ChatGPT로", "챗지피티로"),

@@ -103,6 +103,10 @@ _UNIT_RE = re.compile(
     rf"{_BEFORE}({NUM})(?:(\s)({_alternation(_SPACED_UNITS)})|({_alternation(words.UNITS)}))"
     r"(?![A-Za-z0-9²³])"
 )
+# A unit after a big unit (10만t, 3억kWh, 5천km): 10만 톤.
+_BIG_UNIT_RE = re.compile(
+    rf"{_BEFORE}({NUM}\s?(?:[십백천]?[만억조]|[십백천]))\s?({_alternation(_SPACED_UNITS)}|t|m|g|L|W)(?![A-Za-z0-9²³])"
+)
 _DECADE_RE = re.compile(r"(?<![\d.,])['‘’]?(\d{1,3}0)s(?![A-Za-z])")
 _NUMERATORS = _alternation([*words.UNITS, *words.RATE_NUMERATORS, *words.RATE_WORDS, "kph"])
 _RATE_RE = re.compile(
@@ -155,6 +159,7 @@ def read_units(text: str) -> str:
         return f"{num}{words.UNITS[name]}"
 
     text = _DECADE_RE.sub(r"\1년대", text)
+    text = sub_marked(_BIG_UNIT_RE, lambda m: f"{m.group(1)} {words.UNITS[m.group(2)]}", text)
     text = sub_marked(_RATE_RE, rate, text)
     return sub_marked(_UNIT_RE, unit, text)
 

@@ -21,7 +21,7 @@ from podcaster.text.normalize.patterns import alternation
 
 # "72B" glued to a model's name or next to a model word is its size in billions of
 # parameters, said as written: 칠십이 비. Before a counted word (토큰, 달러) it is a count.
-_SIZE_RE = re.compile(r"(?<![A-Za-z0-9.,$₩€£¥])(A)?(\d{1,4}(?:\.\d{1,2})?)B(?![A-Za-z0-9])")
+_SIZE_RE = re.compile(r"(?:(?<=[A-Za-z0-9])-)?(?<![A-Za-z0-9.,$₩€£¥])(A)?(\d{1,4}(?:\.\d{1,2})?)B(?![A-Za-z0-9])")
 _SIZE_AFTER_RE = re.compile(
     r"[\s-]?(?:모델|언어\s?모델|LLM|sLLM|버전|급|짜리|매개변수\s?모델|파라미터\s?모델|model|"
     r"Instruct|instruct|Chat|chat|Base|base|it\b|MoE|오픈\s?모델|경량|체크포인트)"
@@ -29,7 +29,7 @@ _SIZE_AFTER_RE = re.compile(
 _COUNT_AFTER_RE = re.compile(
     r"\s?(?:토큰|개|명|건|회|뷰|달러|원|유로|엔|위안|규모|파라미터|매개변수|이상|이하|어치|달러어치)"
 )
-_LATIN_NAME_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z0-9.]*)[-\s]$")
+_LATIN_NAME_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z0-9.]*)(?:[-\s][\d.]+)?[-\s]$")
 # Models Korean news names in Hangul before a size (라마 70B, 큐원 72B).
 _MODEL_NAMES = ("라마", "큐원", "젬마", "미스트랄", "믹스트랄", "딥시크", "엑사온", "하이퍼클로바",
                 "하이퍼클로바X", "솔라", "파이", "그록", "키미", "팔콘", "올모", "네모트론")  # fmt: skip
@@ -39,7 +39,8 @@ _HANGUL_NAME_BEFORE_RE = re.compile(rf"(?:{alternation(_MODEL_NAMES)})(?:\s?[0-9
 def _size_context(text: str, m: re.Match) -> bool:
     if m.group(1) or _SIZE_AFTER_RE.match(text, m.end()):
         return True
-    before = text[max(0, m.start() - 24) : m.start()]
+    start = m.start(1) if m.group(1) else m.start(2)
+    before = text[max(0, start - 24) : start]
     name = _LATIN_NAME_BEFORE_RE.search(before)
     if name:
         return name.group(1).upper() not in words.CURRENCY_CODES
@@ -64,7 +65,7 @@ def read_model_sizes(text: str) -> str:
         n = m.group(2)
         said = numbers.decimal(n) if "." in n else numbers.sino(int(n))
         head = "에이 " if m.group(1) else ""
-        joined = " " if m.start() and text[m.start() - 1] in "-" else ""
+        joined = " " if m.group().startswith("-") else ""
         return f"{joined}{head}{said} 비"
 
     return sub_marked(_SIZE_RE, repl, text)

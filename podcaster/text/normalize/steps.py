@@ -42,6 +42,7 @@ from podcaster.text.normalize.shorthand import (
     read_stopped_abbreviations,
 )
 from podcaster.text.normalize.signs import read_arrows, read_table_marks
+from podcaster.text.normalize.words import CURRENCY_CODES
 
 # --- characters -------------------------------------------------------------------------
 
@@ -114,9 +115,18 @@ _MODEL_NUMBER_RE = re.compile(
 # Graphics card series, whose numbers are always said digit by digit, spaced or glued
 # (RTX 5090, GTX970: 오공구공, 구칠공), and any four-digit number followed by a model
 # suffix (XYZ 7900 XTX). Event names before a year (CES 2025) are not series: years.
+# The other numbers of a list after one (RTX 5090·5080, RTX 4090과 4080) are of the series.
 _SERIES_RE = re.compile(
-    r"(?<![A-Za-z0-9])(RTX|GTX|GTS|RX|GT|MX)\s?(\d{3,4})(?![\d.,])"
+    r"(?<![A-Za-z0-9])(RTX|GTX|GTS|RX|GT|MX)\s?(\d{3,4}(?:(?:\s?[·,/]\s?|\s?(?:과|와|및)\s)\d{3,4})*)"
+    r"(?!\d|[.,]\d)"
     r"|(?<![A-Za-z0-9])([A-Z]{1,5}) (\d{4})(?= ?(?:Ti|TI|XTX|XT|SUPER|Super|X3D)(?![A-Za-z]))"
+)
+_DIGIT_RUN_RE = re.compile(r"\d+")
+# A name glued to a single digit and its decimals (GPT-4.1, Qwen2.5): the digit is said in
+# English as it is without decimals (GPT-4: 포), the decimals after 점 (지피티 포 점 일).
+_MODEL_DECIMAL_RE = re.compile(  # a single letter only as part of a longer name (DeepSeek-V3.1)
+    r"(?:(?<![A-Za-z0-9.,])(?<!\d-)[A-Za-z]{2,6}|(?<=[A-Za-z][-\s])[A-WYZa-wyz]|(?<=[가-힣][-\s])V)"
+    r"(?:-|(?<=V) )?(\d)\.(\d{1,2})(?![A-Za-z0-9]|[.,]\d)"
 )
 _LETTERS_DIGITS_RE = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
 
@@ -128,9 +138,18 @@ def read_model_names(text: str) -> str:
     ``9950X`` → ``구구오공X``), and so the number of a graphics card series however it is
     written (``RTX 5090 Ti``, ``GTX970``). The letters are read later."""
     text = _SERIES_RE.sub(
-        lambda m: f"{m.group(1) or m.group(3)} {numbers.phone_digits(m.group(2) or m.group(4))}",
+        lambda m: f"{m.group(1) or m.group(3)} "
+        + _DIGIT_RUN_RE.sub(lambda d: numbers.phone_digits(d.group()), m.group(2) or m.group(4)),
         text,
     )
+
+    def decimal(m: re.Match) -> str:
+        name = m.group().split("-")[0].rstrip("0123456789. ")
+        if name.upper() in CURRENCY_CODES:  # EUR1.5: an amount
+            return m.group()
+        return f"{name} {words.ENGLISH_DIGITS[int(m.group(1))]} 점 {numbers.sino(int(m.group(2)))}"
+
+    text = _MODEL_DECIMAL_RE.sub(decimal, text)
     text = _MODEL_NAME_RE.sub(lambda m: m.group(1) + words.ENGLISH_DIGITS[int(m.group(2))], text)
 
     def model_number(m: re.Match) -> str:
@@ -237,7 +256,7 @@ STEPS = [
     _only_if(r"[A-Za-z][./:][A-Za-z]|\dG", read_abbreviations),
     read_arrows,
     read_table_marks,
-    _only_if(r"[A-Za-z] ?-?\d|\d[A-Za-z]", read_model_names),
+    _only_if(r"[A-Za-z] ?-?\d|\d[A-Za-z]|[A-Za-z]-?\d\.\d", read_model_names),
     _only_if(r"\d", read_currency),
     _only_if(r"\d[KkMBT]", read_magnitudes),
     _only_if(r"\d", read_calendar),
