@@ -13,7 +13,7 @@ ACRONYM_WORDS = {
     "MRAM": "엠램", "PRAM": "피램", "ReRAM": "리램", "DIMM": "딤", "SODIMM": "소딤",
     "SATA": "사타", "SCSI": "스커지", "BIOS": "바이오스", "RADAR": "레이더", "SONAR": "소나",
     "LASER": "레이저", "SIMD": "심드", "eVTOL": "이브이톨", "VTOL": "브이톨", "MIMO": "마이모",
-    "VoLTE": "볼티", "NAS": "나스", "SCADA": "스카다", "CAD": "캐드", "BIM": "빔",
+    "VoLTE": "볼티", "NAS": "나스", "SCADA": "스카다", "BIM": "빔",
     "SIM": "심", "PIN": "핀", "WASM": "와즘", "ONNX": "오닉스", "JSON": "제이슨",
     "YAML": "야믈", "MPEG": "엠펙", "POSIX": "포직스", "GNU": "그누", "ANSI": "안시",
     "CAPTCHA": "캡차", "WYSIWYG": "위지윅", "DDoS": "디도스", "CERT": "서트", "FIDO": "파이도",
@@ -61,4 +61,8 @@ ACRONYM_WORDS = {
 
 # Words of titles and names around these that the pronunciation rules would spell the
 # dictionary's way (fantasy → 팬터시), in the form Korean titles use.
-TITLE_WORDS = {"Fantasy": "판타지", "Final Fantasy": "파이널 판타지"}
+TITLE_WORDS = {
+    "Fantasy": "판타지", "Final Fantasy": "파이널 판타지", "Elizabeth": "엘리자베스",
+    "Charles": "찰스", "Pope": "교황", "Leo": "레오", "Henry": "헨리", "Louis": "루이",
+    "Benedict": "베네딕토", "Napoleon": "나폴레옹",
+}  # fmt: skip

@@ -33,11 +33,17 @@ _QUANTITY_BEFORE_RE = re.compile(
     r"(?:[가-힣]의|중|가운데|전체|인구|표본|응답자|유권자|참가자|비율|비중|무려|불과|겨우|고작|약)\s?$"
 )
 _FRACTION_BOTTOMS = frozenset((2, 3, 4, 5, 6, 8, 10))
-_WEEKDAY_RE = re.compile(rf"(?<=일)\s?{_WEEKDAY}(에(?![가-힣]))?")
+_WEEKDAY_RE = re.compile(rf"(?<=일)\s?{_WEEKDAY}((?:에|까지)(?![가-힣]))?")
 # 월~금 standing alone: a span of weekdays (월요일부터 금요일까지).
 _BARE_WEEKDAY_SPAN_RE = re.compile(
-    r"(?<![가-힣(])([월화수목금토일])\s?[~∼〜]\s?([월화수목금토일])(?![가-힣)])"
+    r"(?<![가-힣(])([월화수목금토일])\s?[~∼〜]\s?([월화수목금토일])"
+    r"(?:(?![가-힣)])|(에는|에만|에도|에|은|는|도|만)(?![가-힣]))"
 )
+# What a particle after a span of weekdays becomes after 까지 (토~일에는 → …까지는).
+_AFTER_SPAN = {"에는": "는", "에만": "만", "에도": "도", "에": "", "은": "은", "는": "는", "도": "도",
+               "만": "만"}  # fmt: skip
+# The second date of a span written with dots (16.(월)~18.(수)): its day, 18일(수).
+_DOTTED_DAY_RE = re.compile(rf"(?<=[~∼〜])\s?(\d{{1,2}})\.\s?(?={_WEEKDAY})")
 # A dotted date with its weekday (2026. 3. 4.(수), 3. 4.(수)): written 2026년 3월 4일(수).
 _DOTTED_WEEKDAY_RE = re.compile(
     rf"(?<![\d.])(?:(\d{{4}})\.\s?)?(\d{{1,2}})\.\s?(\d{{1,2}})\.?\s?(?={_WEEKDAY})"
@@ -115,6 +121,7 @@ def read_calendar(text: str) -> str:
         text = sub_marked(_SLASH_DATE_RE, short, text)
     if "(" in text:
         text = _DOTTED_WEEKDAY_RE.sub(dotted, text)
+        text = _DOTTED_DAY_RE.sub(r"\1일", text)
         text = _ZONE_NOTE_RE.sub(r"\2 \1", text)
         text = _WEEKDAY_RE.sub(_weekdays, text)
     text = _ZERO_MINUTES_RE.sub(r"\1", text)
@@ -123,4 +130,7 @@ def read_calendar(text: str) -> str:
 
 def read_weekday_spans(text: str) -> str:
     """``월~금`` → ``월요일부터 금요일까지`` (a span of weekdays, not 월에서 금)."""
-    return _BARE_WEEKDAY_SPAN_RE.sub(r"\1요일부터 \2요일까지", text)
+    return _BARE_WEEKDAY_SPAN_RE.sub(
+        lambda m: f"{m.group(1)}요일부터 {m.group(2)}요일까지{_AFTER_SPAN.get(m.group(3) or '', '')}",
+        text,
+    )

@@ -14,7 +14,7 @@ import re
 
 from podcaster.text.normalize import numbers, words
 from podcaster.text.normalize.events import EVENT_WORDS, EVENTS
-from podcaster.text.normalize.particles import sub_marked
+from podcaster.text.normalize.particles import MARK, sub_marked
 from podcaster.text.normalize.patterns import alternation
 
 # --- model sizes ------------------------------------------------------------------------
@@ -29,6 +29,8 @@ _SIZE_AFTER_RE = re.compile(
 _COUNT_AFTER_RE = re.compile(
     r"\s?(?:토큰|개|명|건|회|뷰|달러|원|유로|엔|위안|규모|파라미터|매개변수|이상|이하|어치|달러어치)"
 )
+# A sentence about models: a size there is a model's unless a counted word follows it.
+_MODEL_WORDS_RE = re.compile(r"모델|LLM|매개변수|파라미터|가중치|체크포인트|크기의|크기로")
 _LATIN_NAME_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z0-9.]*)(?:[-\s][\d.]+)?[-\s]$")
 # Models Korean news names in Hangul before a size (라마 70B, 큐원 72B).
 _MODEL_NAMES = ("라마", "큐원", "젬마", "미스트랄", "믹스트랄", "딥시크", "엑사온", "하이퍼클로바",
@@ -55,7 +57,7 @@ def read_model_sizes(text: str) -> str:
     found = list(_SIZE_RE.finditer(text))
     if not found:
         return text
-    sizes = any(_size_context(text, m) for m in found)
+    sizes = any(_size_context(text, m) for m in found) or bool(_MODEL_WORDS_RE.search(text))
     if not sizes:
         return text
 
@@ -134,9 +136,11 @@ _DEAL_RE = re.compile(
 )
 _EVENT_RE = re.compile(
     r"(?<![\d.,·ㆍ])(\d{1,2})([·ㆍ.])(\d{1,2})(?![\d%]|[.,·ㆍ]\d)"
-    r"(?!\s?(?:일|월|위|차|개|명|번|회|년|세|대|학년|시|분|층|호|등|배|점|퍼센트|%|kg|km|m\b))"
+    r"(?!(?:일|월|위|차|개|명|번|회|년|세|대|학년|시|분|층|호|등|배|점|퍼센트|%|kg|km|m\b))"
 )
 _EVENT_WORD_RE = re.compile(rf"\s?(?:절|{alternation(EVENT_WORDS)})")
+# The UN climate conference and its number (COP28 → 콥 28, 콥 이십팔).
+_COP_RE = re.compile(r"(?<![A-Za-z0-9])COP\s?(\d{1,2})(?![\d.,]?\d)")
 _AROUND_CLOCK_RE = re.compile(r"(?<![\d/.,])24\s?/\s?(?:7|365)(?![\d/]|[.,]\d)")
 _CLOCK_SAID = {"서비스", "운영", "영업", "가동", "상담", "지원", "대응", "감시", "모니터링"}
 
@@ -144,7 +148,7 @@ _CLOCK_SAID = {"서비스", "운영", "영업", "가동", "상담", "지원", "�
 def read_countdowns_and_events(text: str) -> str:
     """``D-7`` → ``디 마이너스 칠``, ``D+30`` → ``디 플러스 삼십``; ``2+1 행사`` → ``투
     플러스 원 행사``; events named by their date: ``10·26 사건`` → ``십이륙 사건``, ``5.18
-    민주화운동`` → ``오일팔 민주화운동``; ``24/7 운영`` → ``이십사 시간 연중무휴 운영``."""
+    민주화운동`` → ``오일팔 민주화운동``; ``COP28`` → ``콥 28``; ``24/7 운영`` → ``이십사 시간 연중무휴 운영``."""
     if "D" in text:
         text = sub_marked(
             _COUNTDOWN_RE,
@@ -169,6 +173,8 @@ def read_countdowns_and_events(text: str) -> str:
 
     if "·" in text or "ㆍ" in text or "." in text:
         text = sub_marked(_EVENT_RE, event, text)
+    if "COP" in text:
+        text = _COP_RE.sub(r"콥 \1", text)
     if "/" in text:
         text = sub_marked(_AROUND_CLOCK_RE, lambda m: "이십사 시간 연중무휴", text)
     return text
@@ -203,9 +209,11 @@ def read_record_times(text: str) -> str:
 
     if _RACE_RE.search(text):
         text = sub_marked(_HMS_RE, hms, text)
-    return sub_marked(
-        _MS_FRACTION_RE, lambda m: f"{int(m.group(1))}분 {int(m.group(2))}.{m.group(3)}초", text
-    )
+    def ms(m: re.Match) -> str:
+        minutes = int(m.group(1))
+        return (f"{minutes}분 " if minutes else "") + f"{int(m.group(2))}.{m.group(3)}초"
+
+    return sub_marked(_MS_FRACTION_RE, ms, text)
 
 
 # --- Roman numerals ---------------------------------------------------------------------
@@ -286,7 +294,15 @@ def read_roman_numerals(text: str) -> str:
             return str(value)
         return written
 
-    return _ROMAN_RE.sub(repl, text)
+    def marked(m: re.Match) -> str:
+        # a reading in words takes the particle after it anew; digits are read on later
+        out = repl(m)
+        follows = text[m.end() : m.end() + 1]
+        if out != m.group() and not out[-1:].isdigit() and "가" <= follows <= "힣":
+            return out + MARK
+        return out
+
+    return _ROMAN_RE.sub(marked, text)
 
 
 # --- abbreviations with a full stop ----------------------------------------------------

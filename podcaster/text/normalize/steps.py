@@ -156,7 +156,8 @@ def read_model_names(text: str) -> str:
         letters, digits, suffix = m.groups()
         if not (letters or suffix):
             return m.group()
-        return f"{letters or ''} {numbers.phone_digits(digits)}{suffix or ''}".lstrip()
+        suffix = "엑스쓰리디" if suffix == "X3D" else suffix or ""  # the 3D of X3D: 쓰리디
+        return f"{letters or ''} {numbers.phone_digits(digits)}{suffix}".lstrip()
 
     return _MODEL_NUMBER_RE.sub(model_number, text)
 
