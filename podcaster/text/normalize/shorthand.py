@@ -29,8 +29,9 @@ _SIZE_AFTER_RE = re.compile(
 _COUNT_AFTER_RE = re.compile(
     r"\s?(?:토큰|개|명|건|회|뷰|달러|원|유로|엔|위안|규모|파라미터|매개변수|이상|이하|어치|달러어치)"
 )
-# A sentence about models: a size there is a model's unless a counted word follows it.
-_MODEL_WORDS_RE = re.compile(r"모델|LLM|매개변수|파라미터|가중치|체크포인트|크기의|크기로")
+# A sentence about models: a size there is a model's unless a counted word follows it (the
+# parameters counted are a count: 매개변수는 70B에 이른다 → 칠백억).
+_MODEL_WORDS_RE = re.compile(r"모델|LLM|가중치|체크포인트|크기의|크기로")
 _LATIN_NAME_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z0-9.]*)(?:[-\s][\d.]+)?[-\s]$")
 # Models Korean news names in Hangul before a size (라마 70B, 큐원 72B).
 _MODEL_NAMES = ("라마", "큐원", "젬마", "미스트랄", "믹스트랄", "딥시크", "엑사온", "하이퍼클로바",
