@@ -17,9 +17,11 @@ NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 # sentence about money.
 _CODES = [*words.CURRENCY_CODES, *(c.lower() for c in words.CURRENCY_CODES if c not in CAPITALS_ONLY)]
 _MONEY = {**words.CURRENCY_SYMBOLS, **words.CURRENCY_CODES}
+_SUFFIX = _alternation(words.AMOUNT_SUFFIXES)
 _CURRENCY_RE = re.compile(
     rf"(?<![A-Za-z])({_alternation([*words.CURRENCY_SYMBOLS, *_CODES])})\s?({NUM})"
-    rf"(?:\s?({_alternation(words.AMOUNT_SUFFIXES)})(?![A-Za-z]))?"
+    # a suffix after a space stands alone (not the M of "chf 120 M4")
+    rf"(?:(?:\s(?=(?:{_SUFFIX})(?![A-Za-z0-9가-힣]))|(?<=\d))({_SUFFIX})(?![A-Za-z0-9]))?"
     r"(\s?[십백천]?[만억조])?"
 )
 _CODE_AFTER_RE = re.compile(

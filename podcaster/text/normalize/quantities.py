@@ -71,7 +71,8 @@ _NUMBERED_NOUN_RE = re.compile(rf"\s?(?:{_alternation(words.NUMBERED_NOUNS)})")
 _PARTICLE_AFTER_DAE_RE = re.compile(rf"\s+[{_HANGUL}]")
 # A machine named just before "N대" (드론 20대, GPU 30대, H100 20대, 서버 총 30대).
 _MACHINE_BEFORE_RE = re.compile(
-    rf"(?:(?<![{_HANGUL}])(?:{_alternation(words.MACHINES)})(?:[을를이가은는도]|만)?"
+    rf"(?:(?:{_alternation(m for m in words.MACHINES if m != '차')}|(?<![{_HANGUL}])차)"
+    rf"(?:[을를이가은는도]|만)?"
     rf"|(?<![A-Za-z0-9])(?!MZ\s)[A-Za-z][A-Za-z0-9-]*)\s(?:(?:총|모두|약|최대|최소|무려)\s)?$"
 )
 

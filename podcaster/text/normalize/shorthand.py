@@ -28,6 +28,7 @@ _SIZE_AFTER_RE = re.compile(
 )
 _COUNT_AFTER_RE = re.compile(
     r"\s?(?:토큰|개|명|건|회|뷰|달러|원|유로|엔|위안|규모|파라미터|매개변수|이상|이하|어치|달러어치)"
+    r"(?:[을를이가은는의과와로도만]|으로|에|이다|였다|이었다)?(?![가-힣])"
 )
 # A sentence about models: a size there is a model's unless a counted word follows it (the
 # parameters counted are a count: 매개변수는 70B에 이른다 → 칠백억).
@@ -72,6 +73,16 @@ def read_model_sizes(text: str) -> str:
         return f"{joined}{head}{said} 비"
 
     return sub_marked(_SIZE_RE, repl, text)
+
+
+# GPT 4, GPT 4.1 written with a space: the model GPT-4, GPT-4.1 (지피티 포, 지피티 포 점 일).
+_GPT_SPACED_RE = re.compile(r"(?<![A-Za-z0-9])GPT ([1-9](?:\.\d)?[a-z]?)(?![\d.,]?\d|[A-Za-z])")
+
+
+def join_model_names(text: str) -> str:
+    """``GPT 4`` → ``GPT-4``, ``GPT 4.1`` → ``GPT-4.1``: one model, one reading however it is
+    spaced."""
+    return _GPT_SPACED_RE.sub(r"GPT-\1", text)
 
 
 # --- earnings shorthand -----------------------------------------------------------------

@@ -33,6 +33,7 @@ from podcaster.text.normalize.patterns import HANGUL as _HANGUL
 from podcaster.text.normalize.patterns import only_if as _only_if
 from podcaster.text.normalize.quantities import read_dates_and_times, read_numbers, read_ranges
 from podcaster.text.normalize.shorthand import (
+    join_model_names,
     read_countdowns_and_events,
     read_earnings,
     read_model_sizes,
@@ -122,6 +123,9 @@ _SERIES_RE = re.compile(
     r"|(?<![A-Za-z0-9])([A-Z]{1,5}) (\d{4})(?= ?(?:Ti|TI|XTX|XT|SUPER|Super|X3D)(?![A-Za-z]))"
 )
 _DIGIT_RUN_RE = re.compile(r"\d+")
+# What makes a number after a series a quantity, not the series (5090원, 5090명, 5090년).
+_COUNTED_AFTER = "(?:[만억조천백십]|원|달러|명|개|년|대|건|곳|위|%|퍼센트|배|점|번)"
+
 # A name glued to a single digit and its decimals (GPT-4.1, Qwen2.5): the digit is said in
 # English as it is without decimals (GPT-4: 포), the decimals after 점 (지피티 포 점 일).
 _MODEL_DECIMAL_RE = re.compile(  # a single letter only as part of a longer name (DeepSeek-V3.1)
@@ -137,11 +141,20 @@ def read_model_names(text: str) -> str:
     model numbers of four or five digits one by one (``RTX5090`` → ``RTX 오공구공``,
     ``9950X`` → ``구구오공X``), and so the number of a graphics card series however it is
     written (``RTX 5090 Ti``, ``GTX970``). The letters are read later."""
-    text = _SERIES_RE.sub(
-        lambda m: f"{m.group(1) or m.group(3)} "
-        + _DIGIT_RUN_RE.sub(lambda d: numbers.phone_digits(d.group()), m.group(2) or m.group(4)),
-        text,
-    )
+    series: set[str] = set()
+
+    def series_number(m: re.Match) -> str:
+        written = m.group(2) or m.group(4)
+        series.update(_DIGIT_RUN_RE.findall(written))
+        spoken = _DIGIT_RUN_RE.sub(lambda d: numbers.phone_digits(d.group()), written)
+        return f"{m.group(1) or m.group(3)} {spoken}"
+
+    text = _SERIES_RE.sub(series_number, text)
+    if series:  # RTX 5090은 … 5090의 가격: the card named again by its number alone
+        alone = re.compile(
+            rf"(?<![\d.,])({'|'.join(sorted(series))})(?![\d]|[.,]\d|\s?{_COUNTED_AFTER})"
+        )
+        text = alone.sub(lambda m: numbers.phone_digits(m.group()), text)
 
     def decimal(m: re.Match) -> str:
         name = m.group().split("-")[0].rstrip("0123456789. ")
@@ -249,6 +262,7 @@ STEPS = [
     _only_if(r"\d[QHEF]|[QH]\d|FY|oY|oQ|oM|oH|YTD|ytd|TTM|/[yqmYQM]", read_earnings),
     _only_if(r"\d", read_countdowns_and_events),
     _only_if(r"\d:\d", read_record_times),
+    _only_if(r"GPT \d", join_model_names),
     _only_if(r"\d\.\d", read_versions),
     _only_if(r"[A-Za-z]\.", read_stopped_abbreviations),
     _only_if(r"[\u2160-\u217b]|[IVX]", read_roman_numerals),
