@@ -485,6 +485,13 @@ CURRENCIES = [
 
 # model and product codes read one way in every sentence
 CONSISTENCY = [
+    ('GPT 4와 GPT-4는 같은 모델이다.', '지피티 포와 지피티 포는 같은 모델이다.'),
+    ('GPT 4.1을 GPT-4.1로 고쳐 썼다.', '지피티 포 점 일을 지피티 포 점 일로 고쳐 썼다.'),
+    ('RTX 5090은 비싸다. 5090의 가격은 2,000달러다.', '알티엑스 오공구공은 비싸다. 오공구공의 가격은 이천 달러다.'),
+    ('RTX 5090을 샀는데 5090원짜리 쿠폰을 줬다.', '알티엑스 오공구공을 샀는데 오천구십 원짜리 쿠폰을 줬다.'),
+    ('chf 120으로 M4 Pro 케이스를 샀다.', '백이십 스위스 프랑으로 엠포 프로 케이스를 샀다.'),
+    ('아이폰 20대를 주문했다.', '아이폰 스무 대를 주문했다.'),
+    ('Qwen 72B 엔비디아 최적화판이 나왔다.', '큐원 칠십이 비 엔비디아 최적화판이 나왔다.'),
     ('RTX 5090 가격이 올랐다.', '알티엑스 오공구공 가격이 올랐다.'),
     ('새 그래픽카드 RTX 5090, RTX 5080을 샀다.', '새 그래픽카드 알티엑스 오공구공, 알티엑스 오공팔공을 샀다.'),
     ('RTX 5090·5070 Ti 재고가 없다.', '알티엑스 오공구공, 오공칠공 티아이 재고가 없다.'),
@@ -586,6 +593,16 @@ def test_every_currency_code_is_read(code):
 def test_an_ambiguous_code_is_money_only_in_a_sentence_about_money():
     assert normalize("TOP 10 기업이다.") == "티오피 십 기업이다."
     assert normalize("환율이 올라 TOP 10이 필요했다.") == "환율이 올라 십 통가 팡가가 필요했다."
+
+
+def test_a_size_that_may_be_a_model_or_billions_warns(caplog):
+    with caplog.at_level(logging.WARNING):
+        assert normalize("매출 3B 돌파") == "매출 삼십억 돌파"
+    assert "3B" in caplog.text and "billions" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        normalize("3B 달러를 모았다.")
+    assert not caplog.text
 
 
 def test_a_slash_that_may_be_a_date_or_a_share_warns(caplog):

@@ -10,12 +10,15 @@ its form into plain Korean or into a written form the later steps read.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from podcaster.text.normalize import numbers, words
 from podcaster.text.normalize.events import EVENT_WORDS, EVENTS
 from podcaster.text.normalize.particles import MARK, sub_marked
 from podcaster.text.normalize.patterns import alternation
+
+log = logging.getLogger(__name__)
 
 # --- model sizes ------------------------------------------------------------------------
 
@@ -61,6 +64,9 @@ def read_model_sizes(text: str) -> str:
         return text
     sizes = any(_size_context(text, m) for m in found) or bool(_MODEL_WORDS_RE.search(text))
     if not sizes:
+        for m in found:
+            if not _COUNT_AFTER_RE.match(text, m.end()):
+                log.warning("%s: a model's size or billions; read as billions", m.group())
         return text
 
     def repl(m: re.Match) -> str:
