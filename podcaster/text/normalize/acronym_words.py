@@ -46,7 +46,7 @@ ACRONYM_WORDS = {
     "OXFAM": "옥스팜", "MENSA": "멘사", "WADA": "와다", "KADA": "카다", "UEFA": "유에파",
     "FIBA": "피바", "NASCAR": "나스카", "CERN": "세른", "ITER": "이터", "DARPA": "다르파",
     "NIST": "니스트", "NOAA": "노아", "FEMA": "피마", "JAXA": "작사", "ISRO": "이스로",
-    "NORAD": "노라드", "CALTECH": "칼텍", "COP": "콥", "NEOM": "네옴", "SCOTUS": "스코터스",
+    "NORAD": "노라드", "CALTECH": "칼텍", "NEOM": "네옴", "SCOTUS": "스코터스",
     "POTUS": "포터스",
     # defence
     "THAAD": "사드", "GSOMIA": "지소미아", "KADIZ": "카디즈", "JADIZ": "자디즈",

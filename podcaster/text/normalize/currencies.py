@@ -54,6 +54,15 @@ ISO_4217 = {
     "XCD": "동카리브 달러", "XCG": "카리브 휠던", "XOF": "서아프리카 세파 프랑",
     "XPF": "씨에프피 프랑", "XDR": "특별인출권", "YER": "예멘 리알",
     "ZAR": "남아프리카공화국 랜드", "ZMW": "잠비아 콰차", "ZWG": "짐바브웨 골드",
+    "ZWL": "짐바브웨 달러", "CUC": "쿠바 태환 페소", "SLL": "시에라리온 구 리온",
+    # units of account, funds and metals, also in the standard
+    "BOV": "볼리비아 엠브이돌", "CHE": "위르 유로", "CHW": "위르 프랑", "CLF": "칠레 우에프",
+    "COU": "콜롬비아 실질가치단위", "MXV": "멕시코 우디", "USN": "익일 결제 달러",
+    "UYI": "우루과이 물가연동 페소", "UYW": "우루과이 명목임금지수 단위",
+    "XAU": "금 트로이온스", "XAG": "은 트로이온스", "XPT": "백금 트로이온스",
+    "XPD": "팔라듐 트로이온스", "XBA": "유럽 복합단위", "XBB": "유럽 통화단위",
+    "XBC": "유럽 계정단위 구", "XBD": "유럽 계정단위 십칠", "XSU": "수크레",
+    "XUA": "아시아개발은행 계정단위", "XTS": "시험용 통화", "XXX": "통화 없음",
 }  # fmt: skip
 
 # Codes that are also words, names or other abbreviations in news (TOP 10, AMD 7900, COP28,
@@ -61,7 +70,7 @@ ISO_4217 = {
 AMBIGUOUS = frozenset(
     ("ALL", "AMD", "ARS", "BAM", "BOB", "BTN", "COP", "CUP", "CVE", "CRC", "GEL", "ILS",
      "MAD", "MOP", "NAD", "NIO", "PEN", "PHP", "RON", "SAR", "SCR", "SOS", "SVC", "TMT",
-     "TOP", "TRY")
+     "TOP", "TRY", "CHE", "USN", "XTS", "XXX")
 )  # fmt: skip
 
 # Words that say a sentence is about money (환율, 송금 …): an ambiguous code reads as money.
@@ -72,4 +81,6 @@ CURRENCY_CONTEXT = (
 
 # Codes whose lower-case form is an English word (aud, cad, rub): matched in capitals only;
 # every other code is also read when written in lower case (chf 120, twd 300).
-CAPITALS_ONLY = AMBIGUOUS | frozenset(("ANG", "AUD", "CAD", "KYD", "LAK", "NPR", "RUB", "SYP", "YER"))
+CAPITALS_ONLY = AMBIGUOUS | frozenset(
+    ("ANG", "AUD", "CAD", "COU", "KYD", "LAK", "NPR", "RUB", "SYP", "YER")
+)
