@@ -93,13 +93,18 @@ def join_model_names(text: str) -> str:
 
 # --- earnings shorthand -----------------------------------------------------------------
 
-_YEAR = r"(?:\s?['‘’]?(\d{4}|\d{2}))"
-_QUARTER_RE = re.compile(rf"(?<![A-Za-z0-9.,/])([1-4])Q{_YEAR}?(?![A-Za-z0-9])")
+# The year after a quarter or a half: glued (1Q25), after an apostrophe (3Q'25) or a full
+# year after a space (Q4 2025), never an amount (2Q 25%, Q3 2025년).
+_YEAR = (
+    r"(?:\s(?=20\d\d(?![\d%]|[.,]\d|\s?[년%]))|\s?['‘’](?=\d\d(?!\d))|(?=\d\d(?!\d)|\d{4}(?!\d)))"
+    r"(\d{4}|\d{2})"
+)
+_QUARTER_RE = re.compile(rf"(?<![A-Za-z0-9.,/])([1-4])Q(?:{_YEAR})?(?![A-Za-z0-9])")
 # Q1 and H1 only with a year after a space or an apostrophe (Q3 alone is said 큐쓰리 as
 # written; H100 is a chip, H2 hydrogen).
-_SPACED_YEAR = r"(?:(?:\s|\s?['‘’])(\d{4}|\d{2}))"
+_SPACED_YEAR = r"(?:\s(?=20\d\d(?![\d%]|[.,]\d|\s?[년%]))|\s?['‘’](?=\d\d(?!\d)))(\d{4}|\d{2})"
 _Q_FIRST_RE = re.compile(rf"(?<![A-Za-z0-9.,/])Q([1-4]){_SPACED_YEAR}(?![A-Za-z0-9])")
-_HALF_RE = re.compile(rf"(?<![A-Za-z0-9.,/])([12])H{_YEAR}?(?![A-Za-z0-9])")
+_HALF_RE = re.compile(rf"(?<![A-Za-z0-9.,/])([12])H(?:{_YEAR})?(?![A-Za-z0-9])")
 _H_FIRST_RE = re.compile(rf"(?<![A-Za-z0-9.,/])H([12]){_SPACED_YEAR}(?![A-Za-z0-9])")
 _FISCAL_RE = re.compile(r"(?<![A-Za-z0-9])FY\s?['‘’]?(\d{4}|\d{2})(?![\d.,]?\d)")
 _ESTIMATE_RE = re.compile(r"(?<![A-Za-z0-9.,])(20\d{2})([EF])(?![A-Za-z0-9])")
@@ -107,7 +112,7 @@ _COMPARISONS = {
     "YoY": "전년 대비", "yoy": "전년 대비", "y/y": "전년 대비", "Y/Y": "전년 대비",
     "QoQ": "전 분기 대비", "qoq": "전 분기 대비", "q/q": "전 분기 대비", "Q/Q": "전 분기 대비",
     "MoM": "전월 대비", "mom": "전월 대비", "m/m": "전월 대비", "M/M": "전월 대비",
-    "HoH": "전 반기 대비", "HoH%": "전 반기 대비", "YTD": "연초 대비", "ytd": "연초 대비",
+    "HoH": "전 반기 대비", "YTD": "연초 대비", "ytd": "연초 대비",
     "TTM": "최근 십이 개월",
 }  # fmt: skip
 _COMPARISON_RE = re.compile(
