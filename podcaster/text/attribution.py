@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from podcaster.model import Post
 from podcaster.text.alignment import align_in_order, match_in_order
+from podcaster.text.assignment import clear_source, in_order, pair_clearly
 from podcaster.text.evidence import Evidence, SourceEvidence, language
 from podcaster.text.structure import QuoteBlock, greeting_count, quote_blocks
 
@@ -43,6 +44,11 @@ CONTRADICTION_MARGIN = 0.1
 CLEAR_TITLE = 0.2
 NO_SHARED_WORD = 0.15  # taken off when a Korean quote shares nothing with a Korean title
 MIN_CONFIDENCE = 0.5
+# A pairing of articles and sources well ahead of every alternative (``assignment``): as
+# sure as the text makes it, and at least as sure as crediting needs.
+PRIOR_ASSIGNED = MIN_CONFIDENCE
+OUT_OF_ORDER = "credited out of the list's order"
+QUOTE_WORDS = 4  # words that name a quote in a warning
 _LANGUAGES = {"ko": "Korean", "en": "English", "ja": "Japanese"}
 
 
@@ -54,6 +60,7 @@ class Article:
     source: int | None = None  # index into post.sources
     confidence: float | None = None
     why: list[str] = field(default_factory=list)
+    note: str | None = None  # how the source was found, when not the usual way
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,8 @@ class AttributionWarning:
     message: str
     paragraph: int | None = None  # 1-based paragraph of the post body
     line: int = 0
+    quote: str = ""  # the quote's first words
+    advice: str = ""  # what the author can change
 
     @property
     def where(self) -> str:
@@ -74,11 +83,18 @@ class AttributionWarning:
         return f"{self.post}: paragraph {self.paragraph}{line}"
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        quote = f"“{self.quote}”: " if self.quote else ""
+        advice = f" ({self.advice})" if self.advice else ""
+        return f"{self.where}: {quote}{self.message}{advice}"
 
     def to_dict(self) -> dict:
-        return {"post": self.post, "paragraph": self.paragraph, "line": self.line or None,
-                "message": self.message}
+        d = {"post": self.post, "paragraph": self.paragraph, "line": self.line or None,
+             "message": self.message}
+        if self.quote:
+            d["quote"] = self.quote
+        if self.advice:
+            d["advice"] = self.advice
+        return d
 
 
 @dataclass
@@ -115,9 +131,21 @@ def _unclosed_message(post: Post, unit: QuoteBlock) -> str:
             f"paragraph {unit.blocks[-1] + 1}{end}; add the closing mark where it ends")
 
 
-def _warning(post: Post, block: int, message: str) -> AttributionWarning:
-    """A warning about paragraph ``block`` (0-based) of ``post``."""
-    return AttributionWarning(post.path.name, message, block + 1, post.blocks[block].line)
+def _warning(post: Post, block: int, message: str, advice: str = "") -> AttributionWarning:
+    """A warning about paragraph ``block`` (0-based) of ``post``, naming the quote there by
+    its first words."""
+    return AttributionWarning(post.path.name, message, block + 1, post.blocks[block].line,
+                              first_words(post.blocks[block].text), advice)
+
+
+def _articles(n: int) -> str:
+    return f"{n} article" if n == 1 else f"{n} articles"
+
+
+def first_words(text: str, words: int = QUOTE_WORDS) -> str:
+    """The first ``words`` words of ``text``, with an ellipsis when there are more."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def _runs(units: list[QuoteBlock]) -> list[list[int]]:
@@ -137,6 +165,9 @@ def _blocks(units: list[QuoteBlock], group: list[int]) -> list[int]:
     return [i for u in group for i in units[u].blocks]
 
 
+_UNCLEAR = object()  # a quote block whose title evidence points to no source clearly
+
+
 class _Attributor:
     def __init__(self, post: Post, units: list[QuoteBlock], runs: list[list[int]],
                  count: int | None) -> None:
@@ -147,15 +178,39 @@ class _Attributor:
         self.ev: list[list[Evidence]] = [
             [self.scorer.evidence(t, j) for j in range(self.k)] for t in self.texts
         ]
+        # per quote block: the source its title evidence clearly points to, None when it
+        # has no title evidence, _UNCLEAR when it has some but no clear winner
+        self.clear: list = [self._clear(row) for row in self.ev]
         self.warnings: list[AttributionWarning] = []
         self.odd: dict[int, int] = {}  # quote block -> the source whose title fits it better
+        self.out_of_order: list[tuple[int, int]] = []  # (paragraph, source) left uncredited
         self.candidates: set[int] = set()  # sources weakly matched and left uncredited
         self.detached: set[int] = set()  # blocks without evidence, not trusted to continue
         self.several = False  # the author quotes articles over several blocks
 
+    @staticmethod
+    def _clear(row: list[Evidence]):
+        scores = [evidence.title_score for evidence in row]
+        if not any(scores):
+            return None
+        source = clear_source(scores)
+        return _UNCLEAR if source is None else source
+
     # --- the plan --------------------------------------------------------------------------
 
     def run(self) -> Attribution:
+        assigned = self._assign()
+        if assigned is not None:
+            articles = assigned
+        else:
+            articles = self._in_order()
+        self._warn_out_of_order(articles)
+        self._warn_count(articles)
+        self._warn_unused(articles)
+        return Attribution(articles, self.warnings)
+
+    def _in_order(self) -> list[Article]:
+        """Articles credited by the structure, or by aligning quotes and sources in order."""
         groups, prior, why = self._structure()
         if groups is not None and len(groups) == self.k:
             sources = list(range(self.k))
@@ -169,32 +224,66 @@ class _Attributor:
         elif len(groups) != self.k:
             sources = self._match(groups)
             prior = 0.0
-        articles = [self._judge(g, s, prior, why) for g, s in zip(groups, sources, strict=True)]
-        self._warn_unused(articles)
-        return Attribution(articles, self.warnings)
+        return [self._judge(g, s, prior, why) for g, s in zip(groups, sources, strict=True)]
 
     def _structure(self) -> tuple[list[list[int]] | None, float, list[str]]:
         """Articles the post's shape gives, with the prior they carry, or None."""
-        u, r, k, g = len(self.units), len(self.runs), self.k, self.count
-        if u == k:
+        blocks, runs, count = len(self.units), len(self.runs), self.count
+        if blocks == self.k:
             groups, prior = _by_unit(self.units), PRIOR_BLOCKS
-            why = [f"one quote block per source ({u} blocks, {k} sources)"]
-        elif r == k:
+            why = [f"one quote block per source ({blocks} blocks, {self.k} sources)"]
+        elif runs == self.k:
             groups, prior = self.runs, PRIOR_RUNS
-            why = [f"one run of quotes per source ({r} runs, {k} sources)"]
-        elif g is not None and g == u:
-            return _by_unit(self.units), 0.0, [f"the greeting counts {g} articles"]
-        elif g is not None and g == r:
-            return self.runs, 0.0, [f"the greeting counts {g} articles"]
+            why = [f"one run of quotes per source ({runs} runs, {self.k} sources)"]
+        elif count is not None and count == blocks:
+            return _by_unit(self.units), 0.0, [f"the greeting counts {count} articles"]
+        elif count is not None and count == runs and not self._joins_apart(self.runs):
+            # the count may settle how quotes group, never join quotes pointing apart
+            return self.runs, 0.0, [f"the greeting counts {count} articles"]
         else:
             return None, 0.0, []
-        if g is not None and g != len(groups):
+        if count is not None and count != len(groups):
             prior -= GREETING_DISAGREES
-            why.append(f"but the greeting counts {g} articles")
-        elif g is not None:
+            why.append(f"but the greeting counts {count} articles")
+        elif count is not None:
             prior += GREETING_AGREES
-            why.append(f"the greeting counts {g} articles")
+            why.append(f"the greeting counts {count} articles")
         return groups, prior, why
+
+    def _joins_apart(self, groups: list[list[int]]) -> bool:
+        """True when a group holds quote blocks whose titles clearly point to different
+        sources."""
+        return any(len({self.clear[u] for u in group} - {None}) > 1 for group in groups)
+
+    # --- any order -------------------------------------------------------------------------
+
+    def _assign(self) -> list[Article] | None:
+        """Articles credited in any order, when the evidence pairs quotes and sources
+        one-to-one clearly and not in the list's order (``podcaster.text.assignment``);
+        None when it does not (the order of sources then decides)."""
+        if any(unit is _UNCLEAR for unit in self.clear):
+            return None
+        groups: list[list[int]] = []
+        for u, source in enumerate(self.clear):
+            continues = (groups and source is not None and self.clear[groups[-1][0]] == source
+                         and self.units[u].run == self.units[u - 1].run)
+            if continues:
+                groups[-1].append(u)
+            else:
+                groups.append([u])
+        scores = [[max(self.ev[u][source].title_score for u in group)
+                   for source in range(self.k)] for group in groups]
+        pairs = pair_clearly(scores)
+        if pairs is None or in_order(pairs):
+            return None
+        why = ["each quote fits one source well ahead of every other, one to one"]
+        articles = []
+        for group, source in zip(groups, pairs, strict=True):
+            article = self._judge(group, source, PRIOR_ASSIGNED, why)
+            if article.source is not None:
+                article.note = OUT_OF_ORDER
+            articles.append(article)
+        return articles
 
     def _alignment_prior(self, sources: list[int | None], why: list[str]):
         used = {s for s in sources if s is not None}
@@ -310,12 +399,14 @@ class _Attributor:
             if group[0] in self.odd:
                 n = self.post.sources[self.odd[group[0]]].n
                 article.why = [f"its text fits source {n}, which the order of sources rules out"]
-                problem = f"the quote fits source {n}, out of the order of the sources"
+                self.out_of_order.append((blocks[0], self.odd[group[0]]))
             else:
                 article.why.append("no source's title matches the quote")
                 problem = (f"no clear source for this quote ({len(self.units)} quote blocks, "
                            f"{self.k} sources)")
-            self._warn(blocks[0], f"{problem}; it is read without an outlet")
+                self._warn(blocks[0], f"{problem}; it is read without an outlet",
+                           "add its source to the list, or name the outlet or the title's "
+                           "words in the quote")
             return article
         evidence = self._best(group, j)
         against = self._against(group, j, evidence)
@@ -379,8 +470,45 @@ class _Attributor:
                     f"({source.title}), though both are in {_LANGUAGES.get(lang, lang)}")
         return None
 
-    def _warn(self, block: int, message: str) -> None:
-        self.warnings.append(_warning(self.post, block, message))
+    def _warn(self, block: int, message: str, advice: str = "") -> None:
+        self.warnings.append(_warning(self.post, block, message, advice))
+
+    def _warn_out_of_order(self, articles: list[Article]) -> None:
+        """Quotes left without the source they fit because the order of sources rules it
+        out: which source, and where that source is credited instead."""
+        credited = {a.source: a.blocks[0] for a in reversed(articles) if a.source is not None}
+        for block, j in self.out_of_order:
+            source = self.post.sources[j]
+            fits = f"the quote fits source {source.n} ({first_words(source.title)})"
+            if j in credited:
+                problem = f"{fits} but source {source.n} is credited to paragraph " \
+                          f"{credited[j] + 1}"
+                advice = ("if both quotes come from it, keep them together; else list this "
+                          "quote's own source")
+            else:
+                problem = f"{fits}, out of the order of the sources"
+                advice = "list the sources in the order of the quotes"
+            self._warn(block, f"{problem}; it is read without an outlet", advice)
+
+    def _warn_count(self, articles: list[Article]) -> None:
+        """Say once when the greeting counts another number of articles than the post
+        quotes."""
+        if self.count is None or self.count == len(articles):
+            return
+        first = self.units[0].blocks[0]
+        said = next((i for i in range(first)
+                     if greeting_count([self.post.blocks[i].text]) == self.count), None)
+        message = (f"the greeting counts {_articles(self.count)}; the post quotes "
+                   f"{len(articles)}")
+        advice = "correct the count, or show where each article begins with a paragraph " \
+                 "of your own between them"
+        if said is None:
+            self.warnings.append(AttributionWarning(self.post.path.name, message,
+                                                    advice=advice))
+        else:
+            self.warnings.append(AttributionWarning(
+                self.post.path.name, message, said + 1, self.post.blocks[said].line,
+                advice=advice))
 
     def _warn_unused(self, articles: list[Article]) -> None:
         used = {a.source for a in articles}
