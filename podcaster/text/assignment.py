@@ -16,9 +16,9 @@ source clearly, or two articles pair with one source, the caller keeps the monot
 from __future__ import annotations
 
 # An article's title score this high can pair it with a source.
-PAIR_MIN = 0.2
+PAIR_MIN = 0.1
 # How far a pair's score must be ahead of each alternative: by this much, and this many times.
-PAIR_MARGIN = 0.15
+PAIR_MARGIN = 0.1
 PAIR_RATIO = 2.0
 
 

@@ -42,6 +42,7 @@ TEXT_FULL = 0.5
 # Another title fits better when its score beats the article's own by this much.
 CONTRADICTION_MARGIN = 0.1
 CLEAR_TITLE = 0.2
+OTHER_FITS_BETTER = 0.3  # the most an article is trusted when another title fits it better
 NO_SHARED_WORD = 0.15  # taken off when a Korean quote shares nothing with a Korean title
 MIN_CONFIDENCE = 0.5
 # A pairing of articles and sources well ahead of every alternative (``assignment``): as
@@ -183,9 +184,13 @@ class _Attributor:
         self.clear: list = [self._clear(row) for row in self.ev]
         self.warnings: list[AttributionWarning] = []
         self.odd: dict[int, int] = {}  # quote block -> the source whose title fits it better
-        self.out_of_order: list[tuple[int, int]] = []  # (paragraph, source) left uncredited
+        # warnings about articles left without a source, finished once every article is
+        # known: (quote blocks, the source considered, message; "" when the quote fits a
+        # source the order of sources rules out)
+        self.pending: list[tuple[list[int], int | None, str]] = []
         self.candidates: set[int] = set()  # sources weakly matched and left uncredited
         self.detached: set[int] = set()  # blocks without evidence, not trusted to continue
+        self.opened: set[int] = set()  # of these, those that may open the next article
         self.several = False  # the author quotes articles over several blocks
 
     @staticmethod
@@ -204,7 +209,7 @@ class _Attributor:
             articles = assigned
         else:
             articles = self._in_order()
-        self._warn_out_of_order(articles)
+        self._warn_uncredited(articles)
         self._warn_count(articles)
         self._warn_unused(articles)
         return Attribution(articles, self.warnings)
@@ -264,10 +269,12 @@ class _Attributor:
         if any(unit is _UNCLEAR for unit in self.clear):
             return None
         groups: list[list[int]] = []
+        may_continue = self._may_continue_any_order()
         for u, source in enumerate(self.clear):
-            continues = (groups and source is not None and self.clear[groups[-1][0]] == source
-                         and self.units[u].run == self.units[u - 1].run)
-            if continues:
+            before = self.clear[groups[-1][0]] if groups else None
+            same_run = bool(groups) and self.units[u].run == self.units[u - 1].run
+            if same_run and before is not None and source in (before, None) and (
+                    source is not None or may_continue):
                 groups[-1].append(u)
             else:
                 groups.append([u])
@@ -287,10 +294,23 @@ class _Attributor:
 
     def _alignment_prior(self, sources: list[int | None], why: list[str]):
         used = {s for s in sources if s is not None}
-        if len(used) == self.k and self.count in (None, len(sources)):
+        if len(used) == self.k and self.count in (None, len(sources), len(sources) - len(self.opened)):
             prior = PRIOR_ALL_USED + (GREETING_AGREES if self.count else 0.0)
             return prior, [*why, f"every source quoted once, in order ({self.k} sources)"]
         return 0.0, why
+
+    def _may_continue_any_order(self) -> bool:
+        """Whether a quote block without title evidence may continue the article before it
+        in its run, when quotes are credited in any order: every source is clearly quoted
+        somewhere (none is left for the block to come from), and the author's habit of
+        quoting an article over several blocks shows (two blocks in a row fit one source),
+        or the greeting counts exactly the articles the evidence finds."""
+        paired = [s for s in self.clear if s is not None and s is not _UNCLEAR]
+        if len(set(paired)) != self.k:
+            return False
+        habit = any(a == b is not None and self.units[u].run == self.units[u + 1].run
+                    for u, (a, b) in enumerate(zip(self.clear, self.clear[1:])))
+        return habit or self.count == self.k
 
     # --- text ------------------------------------------------------------------------------
 
@@ -356,8 +376,15 @@ class _Attributor:
         for group, j in zip(groups, sources, strict=True):
             for n, u in enumerate(group):
                 other = self._better_title([u], j) if j is not None else None
-                alone = n == 0 or other is not None or (
-                    self.ev[u][j].score == 0 and not self._may_continue(next_article.get(u)))
+                silent = j is not None and self.ev[u][j].score == 0
+                # the last of several blocks without evidence before the next article in the
+                # run may as well open that article as end this one
+                opens_next = (silent and u in next_article and n == len(group) - 1 and n >= 2
+                              and self.ev[group[n - 1]][j].score == 0)
+                if opens_next:
+                    self.opened.add(u)
+                alone = n == 0 or other is not None or opens_next or (
+                    silent and not self._may_continue(next_article.get(u)))
                 if other is not None:
                     self.odd[u] = other
                 elif alone and n > 0:
@@ -399,14 +426,12 @@ class _Attributor:
             if group[0] in self.odd:
                 n = self.post.sources[self.odd[group[0]]].n
                 article.why = [f"its text fits source {n}, which the order of sources rules out"]
-                self.out_of_order.append((blocks[0], self.odd[group[0]]))
+                self.pending.append((group, self.odd[group[0]], ""))
             else:
                 article.why.append("no source's title matches the quote")
                 problem = (f"no clear source for this quote ({len(self.units)} quote blocks, "
                            f"{self.k} sources)")
-                self._warn(blocks[0], f"{problem}; it is read without an outlet",
-                           "add its source to the list, or name the outlet or the title's "
-                           "words in the quote")
+                self.pending.append((group, None, f"{problem}; it is read without an outlet"))
             return article
         evidence = self._best(group, j)
         against = self._against(group, j, evidence)
@@ -416,7 +441,7 @@ class _Attributor:
             article.why.append(f"{against}: source {source.n} is not credited on the "
                                "structure alone")
             self.candidates.add(j)
-            self._warn(blocks[0], f"{against}; it is read without an outlet")
+            self.pending.append((group, j, f"{against}; it is read without an outlet"))
             return article
         text = min(1.0, evidence.score / TEXT_FULL)
         confidence = 1 - (1 - max(0.0, prior)) * (1 - text)
@@ -430,7 +455,7 @@ class _Attributor:
                                if foreign else "no title evidence in the quote")
         other = self._better_title(group, j)
         if other is not None:
-            confidence = min(confidence, 0.3)
+            confidence = min(confidence, OTHER_FITS_BETTER)
             article.why.append(f"the title of source {self.post.sources[other].n} fits better")
         elif (evidence.title_score == 0 and not self.scorer.foreign_title(j)
               and language(" ".join(self.texts[u] for u in group)) == "ko"):
@@ -447,8 +472,8 @@ class _Attributor:
                 problem = f"nothing in the quote points to source {source.n} ({source.title})"
             else:
                 problem = f"the quote matches source {source.n} ({source.title}) only weakly"
-            self._warn(blocks[0], f"{problem} (confidence {confidence:.2f}); "
-                                  "it is read without an outlet")
+            self.pending.append((group, j, f"{problem} (confidence {confidence:.2f}); "
+                                           "it is read without an outlet"))
         return article
 
     def _against(self, group: list[int], j: int, evidence: Evidence) -> str | None:
@@ -473,22 +498,49 @@ class _Attributor:
     def _warn(self, block: int, message: str, advice: str = "") -> None:
         self.warnings.append(_warning(self.post, block, message, advice))
 
-    def _warn_out_of_order(self, articles: list[Article]) -> None:
-        """Quotes left without the source they fit because the order of sources rules it
-        out: which source, and where that source is credited instead."""
+    def _warn_uncredited(self, articles: list[Article]) -> None:
+        """A warning for each article left without a source, naming the source its text
+        fits best, why that source was not credited, and what the author can change."""
         credited = {a.source: a.blocks[0] for a in reversed(articles) if a.source is not None}
-        for block, j in self.out_of_order:
-            source = self.post.sources[j]
-            fits = f"the quote fits source {source.n} ({first_words(source.title)})"
-            if j in credited:
-                problem = f"{fits} but source {source.n} is credited to paragraph " \
-                          f"{credited[j] + 1}"
-                advice = ("if both quotes come from it, keep them together; else list this "
-                          "quote's own source")
+        for group, j, message in self.pending:
+            block = self.units[group[0]].blocks[0]
+            if not message:  # the quote fits source j, which the order of sources rules out
+                source = self.post.sources[j]
+                fits = f"the quote fits source {source.n} ({first_words(source.title)})"
+                if j in credited:
+                    message = (f"{fits} but source {source.n} is credited to paragraph "
+                               f"{credited[j] + 1}; it is read without an outlet")
+                    advice = ("if both quotes come from it, put no quote of another article "
+                              "between them; else list this quote's own source")
+                else:
+                    message = f"{fits}, out of the order of the sources; it is read " \
+                              "without an outlet"
+                    advice = "list the sources in the order of the quotes"
+                self._warn(block, message, advice)
+            elif group[0] in self.opened:
+                self._warn(block, message, "it may end the article before it as well as open "
+                           "the one after it: put a paragraph of your own where one ends")
             else:
-                problem = f"{fits}, out of the order of the sources"
-                advice = "list the sources in the order of the quotes"
-            self._warn(block, f"{problem}; it is read without an outlet", advice)
+                self._warn(block, message, self._advice(group, j, credited))
+
+    def _advice(self, group: list[int], j: int | None, credited: dict[int, int]) -> str:
+        """Which source the quote fits best and what would let it be credited."""
+        scores = [self._best(group, source).score for source in range(self.k)]
+        best = max(range(self.k), key=scores.__getitem__)
+        if scores[best] == 0:
+            return ("list the quote's source, or name its outlet or the words of its title "
+                    "in the quote")
+        source = self.post.sources[best]
+        fits = f"it fits source {source.n} ({first_words(source.title)}) best"
+        if best in credited and credited[best] != self.units[group[0]].blocks[0]:
+            return (f"{fits}, but source {source.n} is credited to paragraph "
+                    f"{credited[best] + 1}: if both come from it, put no quote of another "
+                    "article between them; else list this quote's own source")
+        if best != j and clear_source(scores) == best:
+            return (f"{fits}, but the order of the sources rules it out: list the sources "
+                    "in the order of the quotes")
+        return (f"{fits}, but too weakly to credit: name its outlet or more words of its "
+                "title in the quote")
 
     def _warn_count(self, articles: list[Article]) -> None:
         """Say once when the greeting counts another number of articles than the post

@@ -63,6 +63,11 @@ LOANWORD_LETTERS = 5
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion|bn|trillion)\b", re.IGNORECASE)
 # 만 per million, 억 per billion, 조 per trillion
 _TO_KOREAN_UNIT = {"million": 100, "billion": 10, "bn": 10, "trillion": 1}
+# Every scaled figure also in 만 (ten thousands), the one unit both languages' figures meet
+# in: 300 million and 3억 are both 30000만.
+_KOREAN_SCALED = re.compile(r"(\d+(?:[.,]\d+)*)\s*(만|억|조)")
+_IN_MAN = {"million": 100, "billion": 100_000, "bn": 100_000, "trillion": 100_000_000,
+           "만": 1, "억": 10_000, "조": 100_000_000}
 
 
 @dataclass
@@ -122,10 +127,19 @@ def numbers(text: str) -> set[str]:
         if len(value.replace(".", "")) >= 2:
             found.add(value)
     for m in _SCALED.finditer(text):
-        value = f"{float(m.group(1)) * _TO_KOREAN_UNIT[m.group(2).lower()]:g}"
+        scale = m.group(2).lower()
+        value = f"{float(m.group(1)) * _TO_KOREAN_UNIT[scale]:g}"
         if len(value.replace(".", "")) >= 2:
             found.add(value)
+        found.add(_in_man(float(m.group(1)) * _IN_MAN[scale]))
+    for m in _KOREAN_SCALED.finditer(text):
+        found.add(_in_man(float(m.group(1).replace(",", "")) * _IN_MAN[m.group(2)]))
     return found
+
+
+def _in_man(value: float) -> str:
+    """A figure in 만, written without an exponent: 1420000만."""
+    return f"{value:f}".rstrip("0").rstrip(".") + "만"
 
 
 def outlet_names(outlet: str | None) -> set[str]:
@@ -173,9 +187,9 @@ def spellings(word: str) -> tuple[set[str], set[str]]:
     if word in JAPANESE and not _CJK_IDEOGRAPH.search(word):
         strong.add(JAPANESE[word])  # a name in kana (トヨタ): said, not translated
     if not strong and word.isascii() and word.isalpha() and len(word) >= LOANWORD_LETTERS:
-        reading = loanword(word)
-        if reading:
-            strong.add(reading)
+        # a plural is written as its singular (laptops → 랩톱)
+        forms = (word, word[:-1]) if word.endswith("s") else (word,)
+        strong.update(reading for reading in map(loanword, forms) if reading)
     return strong, weak - strong
 
 
@@ -259,7 +273,11 @@ class SourceEvidence:
         translated = frozenset(w for w in self.words[j] if w not in said
                                and any(spelled in text for spelled in self.spelled[j][w][1]))
         words = said | translated
-        share, hits = _share(self.words[j], words, self.word_weight, alone=WORD_ALONE,
+        title = self.words[j]
+        if lang == "ko" and self.languages[j] not in ("ko", ""):
+            # a translation can show only the title words Korean has a spelling for
+            title = {w for w in title if w in words or any(self.spelled[j][w])}
+        share, hits = _share(title, words, self.word_weight, alone=WORD_ALONE,
                              weak=translated)
         if share:
             ev.title_score += W_WORDS * share

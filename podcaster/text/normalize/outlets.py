@@ -35,7 +35,7 @@ TRANSLATIONS = _pairs("""
     eu=유럽연합 ai=인공지능 uk=영국 un=유엔 fed=연준 ev=전기차 evs=전기차 imf=국제통화기금
     ceo=최고경영자 china=중국 chinese=중국 japan=일본 japanese=일본 europe=유럽
     european=유럽 america=미국 american=미국 korea=한국 korean=한국 taiwan=대만 india=인도
-    germany=독일 france=프랑스 britain=영국 russia=러시아 ukraine=우크라이나 openai=오픈ai
+    germany=독일 german=독일 france=프랑스 britain=영국 russia=러시아 ukraine=우크라이나 openai=오픈ai
 """)
 
 # Places as Korean newspapers spell them, where the loanword rules give another spelling
@@ -45,7 +45,7 @@ PLACES = _pairs("""
     beijing=베이징 shanghai=상하이 shenzhen=선전 hong=홍콩 taipei=타이베이 singapore=싱가포르
     london=런던 paris=파리 berlin=베를린 brussels=브뤼셀 amsterdam=암스테르담
     washington=워싱턴 california=캘리포니아 texas=텍사스 arizona=애리조나 nevada=네바다
-    seoul=서울 busan=부산 incheon=인천 jeju=제주 vietnam=베트남 indonesia=인도네시아
+    kumamoto=구마모토 seoul=서울 busan=부산 incheon=인천 jeju=제주 vietnam=베트남 indonesia=인도네시아
     australia=호주 canada=캐나다 mexico=멕시코 brazil=브라질 spain=스페인 italy=이탈리아
 """)
 
