@@ -505,6 +505,7 @@ class _Attributor:
         for group, j, message in self.pending:
             block = self.units[group[0]].blocks[0]
             if not message:  # the quote fits source j, which the order of sources rules out
+                self.candidates.add(j)  # named here: not also "credited to no quote"
                 source = self.post.sources[j]
                 fits = f"the quote fits source {source.n} ({first_words(source.title)})"
                 if j in credited:
