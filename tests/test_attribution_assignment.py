@@ -234,3 +234,12 @@ def test_segments_strict_exits_3_on_warnings(tmp_path):
     assert clear.exit_code == 0
     doc = json.loads(clear.stdout)
     assert [s.get("note") for s in doc["segments"] if s["kind"] == "article"] == [OUT] * 3
+
+
+def test_one_quotation_is_cut_only_on_several_kinds_of_evidence_with_a_warning():
+    articles, warnings = credited("2025-05-12-one-quote-two-articles.md")
+    assert articles == [(1, None), (2, None)]
+    assert [(w.paragraph, w.message) for w in warnings] == [(
+        3, "this paragraph of the quotation opened at paragraph 2 fits source 2 (Nvidia "
+           "quarterly revenue jumps …) by its title's words, figures, its outlet's name, not "
+           "source 1; it is taken as another article")]

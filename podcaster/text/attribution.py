@@ -50,6 +50,9 @@ MIN_CONFIDENCE = 0.5
 PRIOR_ASSIGNED = MIN_CONFIDENCE
 OUT_OF_ORDER = "credited out of the list's order"
 QUOTE_WORDS = 4  # words that name a quote in a warning
+# A paragraph inside one quotation is taken as another article only on this much title
+# evidence for another source, of several kinds (title words, figures, the outlet's name).
+SPLIT_EVIDENCE = 0.5
 _LANGUAGES = {"ko": "Korean", "en": "English", "ja": "Japanese"}
 
 
@@ -111,18 +114,74 @@ def attribute(post: Post) -> Attribution:
         return Attribution([], [])
     first = units[0].blocks[0]
     count = greeting_count([b.text for b in post.blocks[:first]])
-    runs = _runs(units)
     unclosed = [_warning(post, u.blocks[0], _unclosed_message(post, u))
                 for u in units if post.blocks[u.blocks[0]].unclosed]
     if not post.sources:
+        runs = _runs(units)
         groups = _by_unit(units) if count == len(units) != len(runs) else runs
         articles = [Article(_blocks(units, g), why=["the post lists no sources"]) for g in groups]
         none = AttributionWarning(post.path.name, "the post lists no sources; articles are "
                                                   "announced without an outlet")
         return Attribution(articles, [*unclosed, none])
-    attribution = _Attributor(post, units, runs, count).run()
-    attribution.warnings[:0] = unclosed
+    scorer = SourceEvidence(post.sources)
+    units, split = _split_quotations(post, units, scorer)
+    attribution = _Attributor(post, units, _runs(units), count, scorer).run()
+    attribution.warnings[:0] = [*unclosed, *split]
     return attribution
+
+
+def _split_quotations(post: Post, units: list[QuoteBlock], scorer: SourceEvidence
+                      ) -> tuple[list[QuoteBlock], list[AttributionWarning]]:
+    """The quote blocks, a quotation of several paragraphs cut where a paragraph clearly
+    belongs to another article: the paragraphs before it fit one source, and it fits
+    another by several kinds of evidence (title words, figures, the outlet's name) and
+    nothing of the first. A warning names each cut; without such evidence the paragraphs
+    of one quotation stay one article."""
+    out: list[QuoteBlock] = []
+    warnings: list[AttributionWarning] = []
+    for unit in units:
+        start = 0
+        for n in range(1, len(unit.blocks)):
+            before = " ".join(post.blocks[i].text for i in unit.blocks[start:n])
+            here = post.blocks[unit.blocks[n]].text
+            own = clear_source([scorer.evidence(before, j).title_score
+                                for j in range(len(post.sources))])
+            other = None if own is None else _strong_fit(scorer, here, own)
+            if own is None or other is None:
+                continue
+            out.append(QuoteBlock(unit.blocks[start:n], unit.run))
+            start = n
+            source = post.sources[other]
+            warnings.append(_warning(
+                post, unit.blocks[n],
+                f"this paragraph of the quotation opened at paragraph {unit.blocks[0] + 1} "
+                f"fits source {source.n} ({first_words(source.title)}) by "
+                f"{_kinds(scorer.evidence(here, other).kinds)}, not source "
+                f"{post.sources[own].n}; it is taken as another article",
+                "if it continues the article, say so in its words; else end the quote "
+                "before it"))
+        out.append(QuoteBlock(unit.blocks[start:], unit.run))
+    return out, warnings
+
+
+_KIND_NAMES = {"title": "its title's words", "numbers": "figures", "outlet": "its outlet's name"}
+
+
+def _kinds(kinds: set[str]) -> str:
+    return ", ".join(name for kind, name in _KIND_NAMES.items() if kind in kinds)
+
+
+def _strong_fit(scorer: SourceEvidence, text: str, own: int) -> int | None:
+    """The source other than ``own`` that ``text`` fits by several kinds of evidence and
+    clearly, when ``text`` has no title evidence for ``own``; else None."""
+    row = [scorer.evidence(text, j) for j in range(len(scorer.sources))]
+    if row[own].title_score > 0:
+        return None
+    best = clear_source([e.title_score for e in row])
+    if best is None or best == own:
+        return None
+    strong = row[best]
+    return best if len(strong.kinds) >= 2 and strong.title_score >= SPLIT_EVIDENCE else None
 
 
 def _unclosed_message(post: Post, unit: QuoteBlock) -> str:
@@ -171,10 +230,10 @@ _UNCLEAR = object()  # a quote block whose title evidence points to no source cl
 
 class _Attributor:
     def __init__(self, post: Post, units: list[QuoteBlock], runs: list[list[int]],
-                 count: int | None) -> None:
+                 count: int | None, scorer: SourceEvidence) -> None:
         self.post, self.units, self.runs, self.count = post, units, runs, count
         self.k = len(post.sources)
-        self.scorer = SourceEvidence(post.sources)
+        self.scorer = scorer
         self.texts = [u.text(post.blocks) for u in units]
         self.ev: list[list[Evidence]] = [
             [self.scorer.evidence(t, j) for j in range(self.k)] for t in self.texts

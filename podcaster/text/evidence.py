@@ -78,6 +78,7 @@ class Evidence:
     hint_score: float = 0.0  # outlet named, same foreign language
     reasons: list[str] = field(default_factory=list)
     outlet_named: bool = False  # the quote names the source's outlet
+    kinds: set[str] = field(default_factory=set)  # "title", "numbers", "outlet" found
 
     @property
     def score(self) -> float:
@@ -268,6 +269,7 @@ class SourceEvidence:
         if share:
             ev.title_score += W_BIGRAMS * share
             ev.reasons.append(f"title bigrams {share:.2f} ({', '.join(hits[:4])})")
+            ev.kinds.add("title")
         said = {w for w in self.words[j] if mentions(text, w)
                 or any(spelled in text for spelled in self.spelled[j][w][0])}
         translated = frozenset(w for w in self.words[j] if w not in said
@@ -282,15 +284,18 @@ class SourceEvidence:
         if share:
             ev.title_score += W_WORDS * share
             ev.reasons.append(f"title words {share:.2f} ({', '.join(hits[:4])})")
+            ev.kinds.add("title")
         shared = sorted(f for f in self.figures[j] if f in quoted_figures
                         and self.figure_weight[f] > 0)
         if shared:
             ev.title_score += W_NUMBER * min(2, len(shared))
             ev.reasons.append(f"numbers {', '.join(shared)} in title and quote")
+            ev.kinds.add("numbers")
         named = sorted(n for n in self.outlets[j] if self.outlet_weight[n] and (
             mentions(text, n) if not n.isascii() else _proper_name_in(quote, n)))
         if named:
             ev.outlet_named = True
+            ev.kinds.add("outlet")
             ev.hint_score += W_OUTLET
             ev.reasons.append(f"outlet named in the quote ({named[0]})")
         if lang not in ("", "ko") and lang == self.languages[j] and self.language_weight[lang]:
