@@ -1,7 +1,10 @@
 """Which source each quote comes from — or none: structure and text evidence, combined.
 
-Sources are listed in the order the articles are quoted, so quotes are assigned to sources by
-a monotonic alignment. Two kinds of evidence are combined:
+First, when the titles pair quotes and sources one-to-one clearly and not in the list's
+order (``podcaster.text.assignment``: each pair well ahead of every alternative), the quotes
+are credited in that order, each article noted "credited out of the list's order". Else
+sources are taken to be listed in the order the articles are quoted, and quotes are assigned
+to sources by a monotonic alignment. Two kinds of evidence are combined:
 
 - the post's structure: as many quote blocks as sources (one block each, the strongest prior),
   as many runs of quotes as sources (commentary between articles), the greeting's own count
@@ -17,8 +20,13 @@ before it only when the post shows the habit of quoting several blocks per artic
 next article's first block matches its title. Every article then gets a
 confidence, ``1 - (1 - structure) * (1 - text)``, lowered when another title fits its quote
 better, or when a Korean quote shares no word with a Korean title. Below ``MIN_CONFIDENCE``
-the article keeps no source and a warning names the post and paragraph: a quote read without
-an outlet is better than one credited to the wrong outlet.
+the article keeps no source and a warning names the post, the paragraph, the quote's first
+words, the source it fits best and what the author can change
+(``podcaster.text.notices``): a quote read without an outlet is better than one credited
+to the wrong outlet. The paragraphs of one quotation stay one article unless a paragraph fits
+another source by several kinds of evidence (``podcaster.text.quotation``, with a warning);
+the greeting's count settles how quotes group only when it joins no quotes pointing at
+different sources, and a count the post does not bear out is a warning.
 """
 
 from __future__ import annotations
@@ -29,6 +37,8 @@ from podcaster.model import Post
 from podcaster.text.alignment import align_in_order, match_in_order
 from podcaster.text.assignment import clear_source, in_order, pair_clearly
 from podcaster.text.evidence import Evidence, SourceEvidence, language
+from podcaster.text.notices import AttributionWarning, first_words, warning_at
+from podcaster.text.quotation import split_quotations
 from podcaster.text.structure import QuoteBlock, greeting_count, quote_blocks
 
 # Structure priors: how sure the post's shape alone makes an article's source.
@@ -49,10 +59,6 @@ MIN_CONFIDENCE = 0.5
 # sure as the text makes it, and at least as sure as crediting needs.
 PRIOR_ASSIGNED = MIN_CONFIDENCE
 OUT_OF_ORDER = "credited out of the list's order"
-QUOTE_WORDS = 4  # words that name a quote in a warning
-# A paragraph inside one quotation is taken as another article only on this much title
-# evidence for another source, of several kinds (title words, figures, the outlet's name).
-SPLIT_EVIDENCE = 0.5
 _LANGUAGES = {"ko": "Korean", "en": "English", "ja": "Japanese"}
 
 
@@ -65,40 +71,6 @@ class Article:
     confidence: float | None = None
     why: list[str] = field(default_factory=list)
     note: str | None = None  # how the source was found, when not the usual way
-
-
-@dataclass(frozen=True)
-class AttributionWarning:
-    """Something about a post's attribution the author should look at."""
-
-    post: str  # the post's file name
-    message: str
-    paragraph: int | None = None  # 1-based paragraph of the post body
-    line: int = 0
-    quote: str = ""  # the quote's first words
-    advice: str = ""  # what the author can change
-
-    @property
-    def where(self) -> str:
-        """The post, and the paragraph when the warning is about one."""
-        if self.paragraph is None:
-            return self.post
-        line = f" (line {self.line})" if self.line else ""
-        return f"{self.post}: paragraph {self.paragraph}{line}"
-
-    def __str__(self) -> str:
-        quote = f"“{self.quote}”: " if self.quote else ""
-        advice = f" ({self.advice})" if self.advice else ""
-        return f"{self.where}: {quote}{self.message}{advice}"
-
-    def to_dict(self) -> dict:
-        d = {"post": self.post, "paragraph": self.paragraph, "line": self.line or None,
-             "message": self.message}
-        if self.quote:
-            d["quote"] = self.quote
-        if self.advice:
-            d["advice"] = self.advice
-        return d
 
 
 @dataclass
@@ -114,7 +86,7 @@ def attribute(post: Post) -> Attribution:
         return Attribution([], [])
     first = units[0].blocks[0]
     count = greeting_count([b.text for b in post.blocks[:first]])
-    unclosed = [_warning(post, u.blocks[0], _unclosed_message(post, u))
+    unclosed = [warning_at(post, u.blocks[0], _unclosed_message(post, u))
                 for u in units if post.blocks[u.blocks[0]].unclosed]
     if not post.sources:
         runs = _runs(units)
@@ -124,64 +96,10 @@ def attribute(post: Post) -> Attribution:
                                                   "announced without an outlet")
         return Attribution(articles, [*unclosed, none])
     scorer = SourceEvidence(post.sources)
-    units, split = _split_quotations(post, units, scorer)
+    units, split = split_quotations(post, units, scorer)
     attribution = _Attributor(post, units, _runs(units), count, scorer).run()
     attribution.warnings[:0] = [*unclosed, *split]
     return attribution
-
-
-def _split_quotations(post: Post, units: list[QuoteBlock], scorer: SourceEvidence
-                      ) -> tuple[list[QuoteBlock], list[AttributionWarning]]:
-    """The quote blocks, a quotation of several paragraphs cut where a paragraph clearly
-    belongs to another article: the paragraphs before it fit one source, and it fits
-    another by several kinds of evidence (title words, figures, the outlet's name) and
-    nothing of the first. A warning names each cut; without such evidence the paragraphs
-    of one quotation stay one article."""
-    out: list[QuoteBlock] = []
-    warnings: list[AttributionWarning] = []
-    for unit in units:
-        start = 0
-        for n in range(1, len(unit.blocks)):
-            before = " ".join(post.blocks[i].text for i in unit.blocks[start:n])
-            here = post.blocks[unit.blocks[n]].text
-            own = clear_source([scorer.evidence(before, j).title_score
-                                for j in range(len(post.sources))])
-            other = None if own is None else _strong_fit(scorer, here, own)
-            if own is None or other is None:
-                continue
-            out.append(QuoteBlock(unit.blocks[start:n], unit.run))
-            start = n
-            source = post.sources[other]
-            warnings.append(_warning(
-                post, unit.blocks[n],
-                f"this paragraph of the quotation opened at paragraph {unit.blocks[0] + 1} "
-                f"fits source {source.n} ({first_words(source.title)}) by "
-                f"{_kinds(scorer.evidence(here, other).kinds)}, not source "
-                f"{post.sources[own].n}; it is taken as another article",
-                "if it continues the article, say so in its words; else end the quote "
-                "before it"))
-        out.append(QuoteBlock(unit.blocks[start:], unit.run))
-    return out, warnings
-
-
-_KIND_NAMES = {"title": "its title's words", "numbers": "figures", "outlet": "its outlet's name"}
-
-
-def _kinds(kinds: set[str]) -> str:
-    return ", ".join(name for kind, name in _KIND_NAMES.items() if kind in kinds)
-
-
-def _strong_fit(scorer: SourceEvidence, text: str, own: int) -> int | None:
-    """The source other than ``own`` that ``text`` fits by several kinds of evidence and
-    clearly, when ``text`` has no title evidence for ``own``; else None."""
-    row = [scorer.evidence(text, j) for j in range(len(scorer.sources))]
-    if row[own].title_score > 0:
-        return None
-    best = clear_source([e.title_score for e in row])
-    if best is None or best == own:
-        return None
-    strong = row[best]
-    return best if len(strong.kinds) >= 2 and strong.title_score >= SPLIT_EVIDENCE else None
 
 
 def _unclosed_message(post: Post, unit: QuoteBlock) -> str:
@@ -191,21 +109,8 @@ def _unclosed_message(post: Post, unit: QuoteBlock) -> str:
             f"paragraph {unit.blocks[-1] + 1}{end}; add the closing mark where it ends")
 
 
-def _warning(post: Post, block: int, message: str, advice: str = "") -> AttributionWarning:
-    """A warning about paragraph ``block`` (0-based) of ``post``, naming the quote there by
-    its first words."""
-    return AttributionWarning(post.path.name, message, block + 1, post.blocks[block].line,
-                              first_words(post.blocks[block].text), advice)
-
-
 def _articles(n: int) -> str:
     return f"{n} article" if n == 1 else f"{n} articles"
-
-
-def first_words(text: str, words: int = QUOTE_WORDS) -> str:
-    """The first ``words`` words of ``text``, with an ellipsis when there are more."""
-    parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def _runs(units: list[QuoteBlock]) -> list[list[int]]:
@@ -236,7 +141,8 @@ class _Attributor:
         self.scorer = scorer
         self.texts = [u.text(post.blocks) for u in units]
         self.ev: list[list[Evidence]] = [
-            [self.scorer.evidence(t, j) for j in range(self.k)] for t in self.texts
+            [self.scorer.evidence(text, source) for source in range(self.k)]
+            for text in self.texts
         ]
         # per quote block: the source its title evidence clearly points to, None when it
         # has no title evidence, _UNCLEAR when it has some but no clear winner
@@ -374,7 +280,8 @@ class _Attributor:
     # --- text ------------------------------------------------------------------------------
 
     def _best(self, group: list[int], j: int) -> Evidence:
-        return max((self.ev[u][j] for u in group), key=lambda e: e.score)
+        """The evidence of the quote block of ``group`` that fits source ``j`` best."""
+        return max((self.ev[block][j] for block in group), key=lambda evidence: evidence.score)
 
     def _contradiction(self, groups: list[list[int]], sources: list[int]) -> str | None:
         """Why the text rejects crediting ``groups`` to ``sources``, or None."""
@@ -388,18 +295,19 @@ class _Attributor:
     def _better_title(self, group: list[int], j: int) -> int | None:
         """Another source whose title clearly fits a quote block of ``group`` better than
         source ``j``'s, or None."""
-        for u in group:
-            own = self.ev[u][j].title_score
-            scores = [(e.title_score, jj) for jj, e in enumerate(self.ev[u]) if jj != j]
-            best, best_j = max(scores, default=(0.0, None))
+        for block in group:
+            own = self.ev[block][j].title_score
+            scores = [(evidence.title_score, other)
+                      for other, evidence in enumerate(self.ev[block]) if other != j]
+            best, best_source = max(scores, default=(0.0, None))
             if best >= CLEAR_TITLE and best > own + CONTRADICTION_MARGIN:
-                return best_j
+                return best_source
         return None
 
     def _align(self) -> tuple[list[list[int]], list[int]]:
         """Quote blocks aligned to sources on the text: articles (split at runs) and sources."""
-        sim = [[e.score for e in row] for row in self.ev]
-        strong = [[e.title_score > 0 for e in row] for row in self.ev]
+        sim = [[evidence.score for evidence in row] for row in self.ev]
+        strong = [[evidence.title_score > 0 for evidence in row] for row in self.ev]
         starts = [u == 0 or self.units[u].run != self.units[u - 1].run
                   for u in range(len(self.units))]
         groups: list[list[int]] = []
@@ -473,7 +381,8 @@ class _Attributor:
 
     def _match(self, groups: list[list[int]]) -> list[int | None]:
         """Sources for articles whose number differs from the sources'."""
-        return match_in_order([[self._best(g, j).score for j in range(self.k)] for g in groups])
+        return match_in_order([[self._best(group, source).score for source in range(self.k)]
+                               for group in groups])
 
     # --- verdict ---------------------------------------------------------------------------
 
@@ -543,7 +452,8 @@ class _Attributor:
         if evidence.title_score > 0 or evidence.outlet_named:
             return None
         source = self.post.sources[j]
-        named = sorted({jj for u in group for jj, e in enumerate(self.ev[u]) if e.outlet_named})
+        named = sorted({other for block in group
+                        for other, evidence in enumerate(self.ev[block]) if evidence.outlet_named})
         if named:
             other = self.post.sources[named[0]]
             return (f"the quote names {other.outlet} (source {other.n}), "
@@ -555,7 +465,7 @@ class _Attributor:
         return None
 
     def _warn(self, block: int, message: str, advice: str = "") -> None:
-        self.warnings.append(_warning(self.post, block, message, advice))
+        self.warnings.append(warning_at(self.post, block, message, advice))
 
     def _warn_uncredited(self, articles: list[Article]) -> None:
         """A warning for each article left without a source, naming the source its text

@@ -204,12 +204,12 @@ def loanword(word: str) -> str | None:
 
 def _idf(sets: list[set[str]]) -> dict[str, float]:
     """Weight 1/n for a feature n sets hold; 0 when every one of several sets holds it."""
-    df: dict[str, int] = {}
-    for s in sets:
-        for g in s:
-            df[g] = df.get(g, 0) + 1
-    k = len(sets)
-    return {g: 0.0 if k > 1 and n == k else 1 / n for g, n in df.items()}
+    holders: dict[str, int] = {}
+    for features in sets:
+        for feature in features:
+            holders[feature] = holders.get(feature, 0) + 1
+    return {feature: 0.0 if len(sets) > 1 and held == len(sets) else 1 / held
+            for feature, held in holders.items()}
 
 
 def _share(feature: set[str], found: set[str], weight: dict[str, float],
@@ -217,12 +217,12 @@ def _share(feature: set[str], found: set[str], weight: dict[str, float],
     """Weighted share of ``feature`` present in ``found``, and the features found. One
     feature alone is chance (one bigram of a longer title) unless it is ``alone`` long and
     not ``weak`` (found only through a translation: 유럽연합 for EU)."""
-    useful = [g for g in feature if weight[g] > 0]
-    hits = sorted(g for g in useful if g in found)
-    total = sum(weight[g] for g in useful)
-    share = sum(weight[g] for g in hits) / total if total else 0.0
+    useful = [item for item in feature if weight[item] > 0]
+    hits = sorted(item for item in useful if item in found)
+    total = sum(weight[item] for item in useful)
+    share = sum(weight[item] for item in hits) / total if total else 0.0
     enough = len(hits) >= min(2, len(useful)) or (
-        alone and any(len(g) >= alone and g not in weak for g in hits))
+        alone and any(len(hit) >= alone and hit not in weak for hit in hits))
     if share < MIN_SHARE or not enough:
         return 0.0, []
     return share, hits
