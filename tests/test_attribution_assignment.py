@@ -22,8 +22,10 @@ from podcaster.text.evidence import SourceEvidence, numbers, spellings
 from podcaster.text.read import read_post
 from podcaster.text.segment import analyse_post
 
-POSTS = Path(__file__).resolve().parent / "attribution_posts"
-ROOT = Path(__file__).resolve().parents[1]
+# the folder of the tests, wherever this file sits below it
+TESTS = next(p for p in Path(__file__).resolve().parents if (p / "corpus").is_dir())
+CORPUS = TESTS / "corpus"
+ROOT = TESTS.parent
 
 
 def articles(path: Path) -> list[tuple[int | None, list[str]]]:
@@ -36,7 +38,8 @@ def articles(path: Path) -> list[tuple[int | None, list[str]]]:
 def test_the_paragraphs_of_one_markdown_quote_are_one_article():
     # The second paragraph holds a figure of the other source's title ("12"); joined by a
     # ">" line, it is one quotation with the first and stays in its article.
-    assert articles(POSTS / "2025-04-03-split-blockquote.md") == [(1, ["한", "회사는"]), (2, ["정부가"])]
+    assert articles(CORPUS / "2025-05-01-split-blockquote.md") == [
+        (1, ["한", "회사는"]), (2, ["정부가"])]
 
 
 def test_markdown_quotes_apart_are_two_quotations(tmp_path):
@@ -49,8 +52,6 @@ def test_markdown_quotes_apart_are_two_quotations(tmp_path):
 
 
 # --- any order -------------------------------------------------------------------------
-
-CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
 def credited(name: str) -> tuple[list, list]:
