@@ -22,7 +22,7 @@ from podcaster.text.script import ScriptSettings, build_script
 from podcaster.text.segment import analyse_post
 from podcaster.text.sentences import lift_asides
 from podcaster.text.structure import greeting_count, quote_blocks
-from tests.conftest import SEED, require_or_skip
+from tests.conftest import SAMPLE_POSTS, SEED
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -372,15 +372,13 @@ def test_an_article_without_a_source_is_announced_without_an_outlet():
                     "세 번째 기사입니다."]
 
 
-def test_seed_json_has_no_warnings(tmp_path):
-    if not SEED.is_file():
-        require_or_skip(f"seed post not found at {SEED}")
-    target = tmp_path / "2025-10-06-ai-news.txt"
-    shutil.copyfile(SEED, target)
+def test_sample_json_has_no_warnings(tmp_path, sample_post):
+    target = tmp_path / sample_post.name
+    shutil.copyfile(sample_post.path, target)
     doc = json.loads(CliRunner().invoke(main, ["segments", str(target), "--json"]).stdout)
     assert doc["warnings"] == []
     articles = [s for s in doc["segments"] if s["kind"] == "article"]
-    assert [a["source"]["outlet"] for a in articles] == ["SBS 뉴스", "ZDNET KOREA", "BBC NEWS"]
+    assert [a["source"]["outlet"] for a in articles] == list(sample_post.outlets)
     assert all(a["confidence"] >= 0.9 for a in articles)
 
 
@@ -402,7 +400,8 @@ def test_no_particle_follows_a_question_mark_in_the_spoken_corpus(tmp_path):
     from podcaster.text.read import read_post
 
     stray = re.compile(r"[?!][)\]]?[을를이가은는의에와과도]")
-    paths = [CORPUS / "2025-02-06-parenthesis-asides.txt"]
+    paths = [CORPUS / "2025-02-06-parenthesis-asides.txt",
+             SAMPLE_POSTS["own-drone"].path]  # an aside holding a question
     if SEED.is_file():
         paths.append(tmp_path / "2025-10-06-seed.txt")
         shutil.copyfile(SEED, paths[-1])
