@@ -22,6 +22,9 @@ description = "빌드 시험에 쓰는 아주 짧은 방송입니다."
 base_url = "https://example.org/test-show/"
 owner_email = "owner@example.org"
 
+[feed]
+guid = "bcfe8cc8-adc6-5170-8007-6956434efce0"
+
 [engine]
 name = "espeak"
 
