@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -21,6 +22,7 @@ author = "시험 작가"
 description = "빌드 시험에 쓰는 아주 짧은 방송입니다."
 base_url = "https://example.org/test-show/"
 owner_email = "owner@example.org"
+cover = "cover.png"
 
 [feed]
 guid = "bcfe8cc8-adc6-5170-8007-6956434efce0"
@@ -102,6 +104,9 @@ def make_project(root: Path, posts: dict[str, str] | None = None) -> Path:
     write_tone(audio / "intro.wav", 0.4, 440)
     write_tone(audio / "sting.wav", 0.15, 880)
     write_tone(audio / "outro.wav", 0.4, 330)
+    # A cover of the show's own: podcaster's default one is a placeholder check refuses.
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "examples" / "demo" / "cover.png",
+                    root / "cover.png")
     return root
 
 

@@ -71,7 +71,7 @@ SAMPLE_POSTS = {
         "41.6%를 가져갔다.”"),
     "own-drone": SamplePost(
         "2025-09-22-drone-rice-chips.txt",
-        ROOT / "tests" / "posts" / "2025-09-22-drone-rice-chips.txt",
+        ROOT / "tests" / "reference" / "2025-09-22-drone-rice-chips.txt",
         ("들녘신문", "CHIP TODAY", "WORLD TECH NEWS"),
         ("만 이천삼백팔십 대", "이십칠 점 사 퍼센트", "삼천백이십 대, 이십오 점 이 퍼센트",
          "일억 오천만 원", "십이만 개", "이천십팔 년부터 이천이십오 년까지", "이천이십일 년부터"),

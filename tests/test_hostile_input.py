@@ -172,8 +172,7 @@ def test_bad_show_cover_is_refused_before_synthesis(project, kind):
         fh.write("")
     toml = project / "podcast.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace(
-        'owner_email = "owner@example.org"',
-        f'owner_email = "owner@example.org"\ncover = "cover{suffix}"'), encoding="utf-8")
+        'cover = "cover.png"', f'cover = "cover{suffix}"'), encoding="utf-8")
     refused(project, ConfigError.exit_code, f"cover{suffix}", "show.cover", COVERS[kind])
 
 

@@ -4,6 +4,7 @@ import, build with the offline engine."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import feedparser
 import pytest
@@ -12,6 +13,7 @@ from podcaster.init import ProjectSettings, init_project
 from tests.blog_server import BLOGS, JEKYLL_FEED, BlogServer, jekyll, wordpress
 from tests.build_fixtures import invoke_cli as cli
 from tests.build_fixtures import mp3_of
+from tests.conftest import DEMO
 
 
 @pytest.fixture
@@ -66,8 +68,10 @@ def test_follow_a_blog_end_to_end(server, tmp_path):
     project = tmp_path / "show"
     url = jekyll(server)
     init = cli("init", str(project), "--feed", url, "--title", "새벽책상 팟캐스트",
+               "--author", "새벽책상", "--description", "새벽에 쓰는 기술 이야기입니다.",
                "--email", "desk@example.org", "--base-url", "https://desk.github.io/podcast/")
     assert init.exit_code == 0, init.output
+    shutil.copyfile(DEMO / "cover.png", project / "audio" / "cover.png")  # the show's own
     assert f"podcaster import {project}" in init.output
     assert not (project / "posts").exists()  # no sample post: the posts come from the blog
     imported = cli("import", str(project))
