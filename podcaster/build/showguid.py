@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,13 +41,14 @@ class Published:
     source: Path
 
 
-def _record_path(config: Config) -> Path:
+def record_path(config: Config) -> Path:
+    """The record of the show's guid, written (and its time set) after every build."""
     return config.cache_dir / RECORD_NAME
 
 
 def last_published(config: Config) -> Published | None:
     """The guid the show was last published with, or None for a show never built here."""
-    record = _record_path(config)
+    record = record_path(config)
     try:
         data = parse_json(record.read_bytes())
         if isinstance(data, dict) and isinstance(data.get("guid"), str):
@@ -89,10 +91,13 @@ def guard(config: Config, new_guid: bool = False) -> None:
 
 
 def remember(config: Config) -> None:
-    """Note the guid just published (after a build that wrote the feed)."""
+    """Note the guid just published (after a build that wrote the feed); the record's time
+    is the build's (``podcaster check`` compares the inputs with it)."""
     record = {"guid": show_guid(config), "feed_url": config.feed_url}
+    path = record_path(config)
     try:
-        write_atomic(_record_path(config),
-                     json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        if not write_atomic(path, json.dumps(record, ensure_ascii=False,
+                                             sort_keys=True).encode("utf-8")):
+            os.utime(path)
     except OSError as exc:  # the feed is the fallback record
-        log.warning("%s: cannot write: %s", _record_path(config), exc.strerror)
+        log.warning("%s: cannot write: %s", path, exc.strerror)

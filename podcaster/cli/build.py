@@ -92,7 +92,8 @@ def check(ctx: click.Context, project_dir: Path, strict: bool) -> None:
     for problem in result.problems:
         click.echo(str(problem))
     if result.problems:
-        raise PodcasterError(f"{len(result.problems)} problem(s) in {feed}")
+        files = dict.fromkeys(p.where.split(": ", 1)[0] for p in result.problems)
+        raise PodcasterError(f"{len(result.problems)} problem(s) in {', '.join(files)}")
     if not ctx.obj["quiet"]:
         click.echo(f"{feed}: OK, {result.episodes} episode(s)")
 
