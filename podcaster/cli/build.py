@@ -64,7 +64,8 @@ def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int |
     if not quiet:
         print_summary(result)
     print_warnings(result.warnings)
-    if result.engine_note:
+    if result.engine_note and not quiet and result.stats.synthesised:
+        # once, and only when the fallback made some of the audio (not on a no-op)
         click.secho(f"note: engine {result.engine_note}", fg="yellow", err=True)
     if result.failed:
         for failure in result.failed:
