@@ -230,9 +230,9 @@ def test_workflow_builds_checks_and_deploys(project):
     assert uses == ["actions/checkout", "actions/setup-python", "actions/cache",
                     "actions/upload-pages-artifact", "actions/deploy-pages"]
     assert all(SHA_PINNED.match(s["uses"]) for s in workflow_steps if "uses" in s)
-    runs = [s["run"] for s in workflow_steps if "run" in s]
-    assert runs == ["python -m pip install -r requirements.txt",
-                    'podcaster build --engine "$PODCASTER_ENGINE"', "podcaster check"]
+    runs = [s["run"].strip() for s in workflow_steps if "run" in s]
+    assert runs[:3] == ["python -m pip install -r requirements.txt", BUILD_RUN, CHECK_RUN]
+    assert runs[3].endswith('} >> "$GITHUB_STEP_SUMMARY"')  # warnings where authors look
     assert workflow["env"]["PODCASTER_ENGINE"] == "gtts"
     cache = next(s for s in workflow_steps if s.get("uses", "").startswith("actions/cache@"))
     assert cache["with"]["path"] == ".podcaster-cache"
@@ -241,6 +241,11 @@ def test_workflow_builds_checks_and_deploys(project):
     assert upload["with"]["path"] == "public"
     requirement = (project / "requirements.txt").read_text().splitlines()[-1]
     assert requirement == f"podcaster-ko=={__version__}"
+
+
+BUILD_RUN = ('set -o pipefail\npodcaster build --engine "$PODCASTER_ENGINE" 2>&1 | '
+             "tee -a podcaster.log")
+CHECK_RUN = "set -o pipefail\npodcaster check 2>&1 | tee -a podcaster.log"
 
 
 def test_workflow_passes_check_jsonschema(project):
@@ -254,8 +259,8 @@ def test_workflow_passes_zizmor(project, tmp_path):
     unsafe = tmp_path / "unsafe" / WORKFLOW_PATH
     unsafe.parent.mkdir(parents=True)
     text = (project / WORKFLOW_PATH).read_text()
-    text = text.replace('run: podcaster check',
-                        'run: echo "${{ github.event.head_commit.message }}"')
+    text = text.replace('podcaster check 2>&1 | tee -a podcaster.log',
+                        'echo "${{ github.event.head_commit.message }}"')
     text = text.replace("permissions: {}", "permissions: write-all")
     unsafe.write_text(text)
     serious = {f["ident"] for f in zizmor_findings(unsafe) if severity(f) in ("medium", "high")}
@@ -383,8 +388,8 @@ def test_feed_workflow_imports_commits_builds_and_deploys(feed_project):
     commit = runs[2]
     assert "git add posts" in commit and 'push origin "HEAD:refs/heads/main"' in commit
     assert "${{" not in commit  # the token reaches the script through the environment only
-    assert runs[3:] == ["python -m pip install -r requirements.txt",
-                        'podcaster build --engine "$PODCASTER_ENGINE"', "podcaster check"]
+    assert runs[3:6] == ["python -m pip install -r requirements.txt", BUILD_RUN, CHECK_RUN]
+    assert runs[6].endswith('} >> "$GITHUB_STEP_SUMMARY"')
 
 
 def test_feed_workflow_passes_the_linters(feed_project, tmp_path):
