@@ -19,28 +19,25 @@ def nearest(word: str, choices) -> list[str]:
     return sorted(c for score, c in scored if score == best)
 
 
-class SuggestingCommand(click.Command):
-    """A command whose unknown-option error names only the nearest option."""
+class _SuggestsOptions:
+    """An unknown-option error names only the nearest option."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         try:
-            return super().parse_args(ctx, args)
+            return super().parse_args(ctx, args)  # type: ignore[misc]
         except click.NoSuchOption as exc:
-            _trim(exc, ctx, self)
+            _trim(exc, ctx, self)  # type: ignore[arg-type]
             raise
 
 
-class SuggestingGroup(click.Group):
+class SuggestingCommand(_SuggestsOptions, click.Command):
+    """A command whose unknown-option error names only the nearest option."""
+
+
+class SuggestingGroup(_SuggestsOptions, click.Group):
     """A group whose unknown command or option errors name only the nearest one."""
 
     command_class = SuggestingCommand
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        try:
-            return super().parse_args(ctx, args)
-        except click.NoSuchOption as exc:
-            _trim(exc, ctx, self)
-            raise
 
     def resolve_command(self, ctx: click.Context, args: list[str]):
         name = args[0] if args else ""
