@@ -120,7 +120,7 @@ def render_config(values: dict[str, Any]) -> str:
             if name in SECTION_DOCS:
                 lines.append(f"# {SECTION_DOCS[name]}")
             lines.append(f"[{name}]")
-        doc = option.doc + (" (required)" if option.default is REQUIRED else "")
+        doc = option.describe() + (" (required)" if option.default is REQUIRED else "")
         lines.append(f"# {doc}")
         if option.key in values:
             lines.append(f"{key} = {toml_value(values[option.key])}")
@@ -154,9 +154,10 @@ def pinned_guid(base_url: str) -> str:
     a random one (an example address is everybody's: its guid would be too)."""
     if base_url.startswith(EXAMPLE_HOST):
         return str(uuid.uuid4())
-    from podcaster.publish.feed import PODCAST_GUID_NAMESPACE, strip_scheme
+    from podcaster.publish.layout import FEED_NAME, PODCAST_GUID_NAMESPACE, strip_scheme
 
-    return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, strip_scheme(base_url.rstrip("/") + "/feed.xml")))
+    written = base_url.rstrip("/") + "/" + FEED_NAME  # as layout.show_guid derives it
+    return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, strip_scheme(written)))
 
 
 def _check(settings: ProjectSettings) -> None:

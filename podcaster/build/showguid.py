@@ -24,7 +24,7 @@ from pathlib import Path
 from podcaster.config import CONFIG_NAME, Config
 from podcaster.errors import ConfigError
 from podcaster.files import parse_json, write_atomic
-from podcaster.publish.feed import show_guid
+from podcaster.publish.layout import feed_url, show_guid
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +76,8 @@ def guard(config: Config, new_guid: bool = False) -> None:
     current = show_guid(config)
     before = last_published(config)
     if before is not None and before.guid != current and not new_guid:
-        moved = (f" (the feed moved from {before.feed_url} to {config.feed_url})"
-                 if before.feed_url and before.feed_url != config.feed_url else "")
+        moved = (f" (the feed moved from {before.feed_url} to {feed_url(config)})"
+                 if before.feed_url and before.feed_url != feed_url(config) else "")
         raise ConfigError(
             f"{config.project_dir / CONFIG_NAME}: the show's podcast:guid would change from "
             f"{before.guid} (last published, {before.source.name}) to {current}{moved}; "
@@ -93,7 +93,7 @@ def guard(config: Config, new_guid: bool = False) -> None:
 def remember(config: Config) -> None:
     """Note the guid just published (after a build that wrote the feed); the record's time
     is the build's (``podcaster check`` compares the inputs with it)."""
-    record = {"guid": show_guid(config), "feed_url": config.feed_url}
+    record = {"guid": show_guid(config), "feed_url": feed_url(config)}
     path = record_path(config)
     try:
         if not write_atomic(path, json.dumps(record, ensure_ascii=False,

@@ -129,13 +129,11 @@ def cache_info(project_dir: Path) -> None:
 @click.option("--dry-run", is_flag=True, help="Only say what would be removed.")
 @verbosity
 def cache_prune(project_dir: Path, engine: str | None, dry_run: bool) -> None:
-    """Remove the clips that no current post of PROJECT_DIR uses."""
+    """Remove the clips that no current post of PROJECT_DIR uses (not while it builds)."""
+    from podcaster.build.prune import prune_clips
     from podcaster.config import load_config
-    from podcaster.speech.cache import ClipCache
-    from podcaster.speech.synthesize import planned_keys
 
-    config = load_config(project_dir)
-    result = ClipCache(config.cache_dir).prune(planned_keys(config, engine), dry_run=dry_run)
+    result = prune_clips(load_config(project_dir), engine, dry_run=dry_run)
     verb = "would remove" if dry_run else "removed"
     click.echo(f"{verb} {result.removed} clip(s), {_megabytes(result.freed)}; "
                f"kept {result.kept}")
