@@ -323,5 +323,6 @@ class Synthesizer:
     def _fall_back(self, reason: str) -> None:
         self.auto_engine = AUTO_FALLBACK
         self.note = f"auto: {reason}; built with {AUTO_FALLBACK} instead of {AUTO_FIRST}"
-        log.warning("engine %s", self.note)
+        # Info, not a warning: the caller says it once (podcaster build: when it made audio)
+        log.info("engine %s", self.note)
 
