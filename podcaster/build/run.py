@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from podcaster.audio.settings import AudioSettings
-from podcaster.build import faults, published
+from podcaster.build import faults, published, showguid
 from podcaster.build.lock import LOCK_NAME, BuildLock
 from podcaster.build.manifest import (
     AudioStore,
@@ -118,7 +118,8 @@ class BuildResult:
 
 def build_project(project_dir: Path | str, engine: str | None = None, jobs: int | None = None,
                   progress: Progress | None = None, keep_going: bool = False,
-                  build_jobs: int | None = None, strict: bool = False) -> BuildResult:
+                  build_jobs: int | None = None, strict: bool = False,
+                  new_guid: bool = False) -> BuildResult:
     """Build the project's posts into ``public/``, redoing only what changed.
 
     Raises a PodcasterError (PostError naming the file for a bad post) and leaves ``public/``
@@ -127,7 +128,9 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
     ``jobs`` overrides ``[engine] jobs`` (synthesis), ``build_jobs`` ``[build] jobs``
     (episodes assembled at once). Quotes without a clear source are listed in
     ``BuildResult.warnings``; with ``strict`` they raise UnclearAttributionError after
-    planning, before anything is written.
+    planning, before anything is written. Raises ConfigError, writing nothing, when the
+    show's podcast:guid would differ from the one last published, unless ``new_guid``
+    (see ``podcaster.build.showguid``).
     """
     started = time.monotonic()
     overrides: dict[str, Any] = {}
@@ -143,7 +146,9 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
     check_output_folders(config)
     try:
         with BuildLock(config.cache_dir / LOCK_NAME):
+            showguid.guard(config, new_guid)
             result = Build(config, engine, progress or Progress(), keep_going, strict).run()
+            showguid.remember(config)
     except OSError as exc:
         error = output_error(exc)
         if error is None:

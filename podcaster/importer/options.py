@@ -8,6 +8,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from podcaster.config import Config
 from podcaster.importer.feed import FeedEntry
 
 
@@ -23,7 +24,7 @@ class ImportOptions:
     force: bool = False  # replace posts edited since their import
 
     @classmethod
-    def from_config(cls, config, since: dt.date | None = None,
+    def from_config(cls, config: Config, since: dt.date | None = None,
                     force: bool = False) -> ImportOptions:
         source = config.source
         return cls(time_zone=config.feed.time_zone, include_tags=tuple(source.include_tags),

@@ -13,6 +13,7 @@ import html
 import logging
 from zoneinfo import ZoneInfo
 
+from podcaster.config import Config
 from podcaster.errors import PodcasterError
 from podcaster.model import Episode
 from podcaster.publish import feedext
@@ -44,13 +45,13 @@ NOTES_CHAPTERS = "차례"
 NOTES_SOURCES = "출처"
 
 
-def pub_date(config, day: dt.date) -> dt.datetime:
+def pub_date(config: Config, day: dt.date) -> dt.datetime:
     """The post's date at ``feed.publish_time`` in ``feed.time_zone``."""
     hour, minute = (int(x) for x in config.feed.publish_time.split(":"))
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=ZoneInfo(config.feed.time_zone))
 
 
-def copyright_text(config, episodes: list[Episode]) -> str:
+def copyright_text(config: Config, episodes: list[Episode]) -> str:
     """``show.copyright``, else "© <first year>–<last year> <author>" (one year when equal)."""
     if config.show.copyright.strip():
         return config.show.copyright.strip()
@@ -85,7 +86,7 @@ def show_notes(episode: Episode) -> str:
     return "\n".join(parts)
 
 
-def render_feed(config, episodes: list[Episode], exists=None) -> bytes:
+def render_feed(config: Config, episodes: list[Episode], exists=None) -> bytes:
     """The feed XML for ``episodes`` (any order; written newest first).
 
     Transcripts, chapters and episode art are linked when their files exist: ``exists``
@@ -125,7 +126,7 @@ def render_feed(config, episodes: list[Episode], exists=None) -> bytes:
     fg.podcastindex.locked(config.feed.locked, show.owner_email)
     fg.copyright(copyright_text(config, episodes))
     # The default cover is podcaster's own art, not a picture of the host.
-    own_cover = bool(config.raw.get("show", {}).get("cover"))
+    own_cover = config.is_set("show.cover")
     fg.podcastindex.person(show.author, "host", href=uri(show.website),
                            img=cover if own_cover else None)
     if show.funding_url:

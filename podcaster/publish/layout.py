@@ -21,6 +21,7 @@ import uuid
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from podcaster.config import Config
 from podcaster.files import copy_atomic
 from podcaster.model import Episode, Post
 
@@ -76,42 +77,42 @@ def url_path_name(url: str) -> str:
         return ""
 
 
-def site_base(config) -> str:
+def site_base(config: Config) -> str:
     """``show.base_url`` as a URI, with one trailing slash: every page and file under
     ``public/`` is published under it (the MP3s too, unless ``show.media_base_url``)."""
     return uri(config.show.base_url.rstrip("/") + "/")
 
 
-def media_base(config) -> str:
+def media_base(config: Config) -> str:
     """The URI the MP3s are published under: ``show.media_base_url`` when the audio is hosted
     apart from the pages, else ``site_base``."""
     base = config.show.media_base_url or config.show.base_url
     return uri(base.rstrip("/") + "/")
 
 
-def site_url(config, relative: str) -> str:
+def site_url(config: Config, relative: str) -> str:
     """Absolute URL of a file under ``public/`` (``episodes/x.html``), on ``show.base_url``."""
     return site_base(config) + uri(relative.lstrip("/"))
 
 
-def feed_url(config) -> str:
+def feed_url(config: Config) -> str:
     """The feed's own URL (its ``atom:link rel="self"``)."""
     return site_url(config, FEED_NAME)
 
 
-def media_url(config, relative: str) -> str:
+def media_url(config: Config, relative: str) -> str:
     """Absolute URL of a media file under ``public/`` (``episodes/x.mp3``), on ``media_base``."""
     return media_base(config) + uri(relative.lstrip("/"))
 
 
-def enclosure_url(config, relative: str) -> str:
+def enclosure_url(config: Config, relative: str) -> str:
     """The URL podcast apps download a media file under public/ from: ``media_url`` with
     ``show.enclosure_prefix`` (an analytics redirect) in front. The one place an enclosure
     URL is made; the GUID, length and ``podcaster check`` go by the file itself."""
     return uri(config.show.enclosure_prefix) + media_url(config, relative)
 
 
-def strip_enclosure_prefix(config, url: str) -> str:
+def strip_enclosure_prefix(config: Config, url: str) -> str:
     """``url`` without ``show.enclosure_prefix`` (the media URL it redirects to)."""
     prefix = uri(config.show.enclosure_prefix)
     return url[len(prefix):] if prefix and url.startswith(prefix) else url
@@ -129,7 +130,7 @@ def strip_scheme(url: str) -> str:
     return url.split("://", 1)[-1].rstrip("/")
 
 
-def show_guid(config) -> str:
+def show_guid(config: Config) -> str:
     """The show's podcast:guid: ``feed.guid`` if pinned, else derived from the feed URL as
     podcast.toml writes it (see the module's docstring)."""
     if config.feed.guid:
@@ -138,7 +139,7 @@ def show_guid(config) -> str:
     return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, strip_scheme(written)))
 
 
-def post_guid(config, post: Post) -> str:
+def post_guid(config: Config, post: Post) -> str:
     """The GUID of the post's episode: ``[episode_guids]`` for its slug, else a UUIDv5 of the
     post's date and slug in the show's podcast:guid."""
     override = config.episode_guids.get(post.slug)
@@ -147,7 +148,7 @@ def post_guid(config, post: Post) -> str:
     return str(uuid.uuid5(uuid.UUID(show_guid(config)), f"{post.date.isoformat()}/{post.slug}"))
 
 
-def episode_guid(config, episode: Episode) -> str:
+def episode_guid(config: Config, episode: Episode) -> str:
     """The episode's GUID (see ``post_guid``): never changed by rebuilding, re-encoding or
     another engine."""
     return post_guid(config, episode.post)
@@ -155,7 +156,7 @@ def episode_guid(config, episode: Episode) -> str:
 
 # ---- file names ----------------------------------------------------------------------------
 
-def cover_name(config) -> str:
+def cover_name(config: Config) -> str:
     """File name of the show's cover under public/ (``cover.jpg`` or ``cover.png``)."""
     suffix = Path(config.show.cover).suffix.lower()
     return "cover" + ART_SUFFIXES.get(suffix, suffix)
@@ -199,7 +200,7 @@ def episode_audio_path(episode: Episode) -> str:
     return f"{EPISODES}/{episode.audio_path.name}"
 
 
-def episode_url(config, episode: Episode) -> str:
+def episode_url(config: Config, episode: Episode) -> str:
     """The episode's enclosure URL."""
     return enclosure_url(config, episode_audio_path(episode))
 
@@ -231,7 +232,7 @@ def episode_art(episodes: list[Episode]) -> dict[str, Path]:
     return art
 
 
-def stale_episode_art(config, episodes: list[Episode]) -> list[Path]:
+def stale_episode_art(config: Config, episodes: list[Episode]) -> list[Path]:
     """Published artwork of these episodes that their posts no longer have."""
     keep = episode_art(episodes)
     return [config.public_dir / episode_file(ep.post.slug, suffix) for ep in episodes
@@ -240,7 +241,7 @@ def stale_episode_art(config, episodes: list[Episode]) -> list[Path]:
             and (config.public_dir / episode_file(ep.post.slug, suffix)).is_file()]
 
 
-def publish_episode_art(config, episodes: list[Episode]) -> None:
+def publish_episode_art(config: Config, episodes: list[Episode]) -> None:
     """Copy each post's own artwork to ``public/episodes/<slug>.jpg|.png`` (or remove a stale
     copy when the post no longer has one)."""
     for path in stale_episode_art(config, episodes):

@@ -110,8 +110,9 @@ def read_long_numbers(text: str) -> str:
 
 
 # Versions: v2.1.0, 버전 1.2.3, 2.4.10 (three parts or more, or a v before two).
+# A capital V after a name is the name's (DeepSeek-V3.1, DeepSeek V3.1: 브이쓰리 점 일, as V3).
 _VERSION_RE = re.compile(
-    r"(?<![A-Za-z0-9.])(?:[vV]\s?(\d{1,4}(?:\.\d{1,4})+)|(\d{1,3}(?:\.\d{1,4}){2,}))(?![\d.]\d|[A-Za-z])"
+    r"(?<![A-Za-z0-9.])(?:(?:v|(?<![A-Za-z][\s-])V)\s?(\d{1,4}(?:\.\d{1,4})+)|(\d{1,3}(?:\.\d{1,4}){2,}))(?![\d.]\d|[A-Za-z])"
 )
 
 
