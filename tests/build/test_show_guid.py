@@ -136,8 +136,8 @@ def test_new_guid_confirms_a_new_show(tmp_path):
 
 def test_the_demo_pins_the_guid_it_always_had():
     from podcaster.config import load_config
-    from podcaster.publish.feed import PODCAST_GUID_NAMESPACE, strip_scheme
+    from podcaster.publish.layout import PODCAST_GUID_NAMESPACE, feed_url, strip_scheme
 
     config = load_config(DEMO)
     assert config.feed.guid == str(uuid.uuid5(PODCAST_GUID_NAMESPACE,
-                                              strip_scheme(config.feed_url)))
+                                              strip_scheme(feed_url(config))))

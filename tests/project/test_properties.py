@@ -145,6 +145,7 @@ def load(toml: str) -> Config | None:
         (Path(folder) / "audio").mkdir()
         for name in ("intro.wav", "sting.wav", "outro.wav"):  # the sounds CONFIG names
             (Path(folder) / "audio" / name).write_bytes(b"")
+        (Path(folder) / "cover.png").write_bytes(b"")  # the cover CONFIG names
         try:
             return load_config(folder)
         except PodcasterError:
