@@ -135,18 +135,20 @@ def test_greeting_count(texts, count):
 
 
 def test_figures_carry_across_languages():
+    # a scaled figure also in 만, where both languages meet: 142억 is 1420000만
     assert numbers("27% 하락, 142억 달러, 1,400원, 3.5배, 2025년, 3개") == {
-        "27", "142", "1400", "3.5", "2025"}
+        "27", "142", "1400", "3.5", "2025", "1420000만"}
     scorer = SourceEvidence([Source(1, "Battery prices fall 27%"),
                              Source(2, "Chipmaker opens plant in 2026")])
     ev = scorer.evidence("배터리 가격이 27% 떨어졌다.", 0)
-    assert ev.title_score > 0 and "numbers 27" in ev.reasons[0]
+    assert ev.title_score > 0 and any("numbers 27" in r for r in ev.reasons)
     assert scorer.evidence("배터리 가격이 27% 떨어졌다.", 1).score == 0
 
 
 def test_latin_names_in_a_title_match_their_hangul_spelling():
     scorer = SourceEvidence([Source(1, "Nvidia shares fall"), Source(2, "Apple opens store")])
-    assert "title words 0.33 (nvidia)" in scorer.evidence("엔비디아 주가가 내렸다.", 0).reasons
+    # of the title's words, a translation can show those Korean spells: nvidia, shares
+    assert "title words 0.50 (nvidia)" in scorer.evidence("엔비디아 주가가 내렸다.", 0).reasons
     assert scorer.evidence("엔비디아 주가가 내렸다.", 1).score == 0
 
 
@@ -208,7 +210,7 @@ def test_one_quote_block_per_source_is_the_strong_prior():
 
 
 def test_more_quote_runs_than_sources_leaves_the_extra_one_without_a_source():
-    blocks = [Block("인사."), Block("로봇이 카드를 쓴다.", True), Block("제 생각."),
+    blocks = [Block("인사."), Block("기계가 편지를 쓴다.", True), Block("제 생각."),
               Block("소행성이 지나간다.", True), Block("또 제 생각."),
               Block("오징어가 줄었다.", True), Block("이상입니다.")]
     result = analyse_post(post_of(blocks, FOREIGN))
@@ -221,11 +223,12 @@ def test_more_quote_runs_than_sources_leaves_the_extra_one_without_a_source():
 
 
 def test_a_greeting_counting_otherwise_leaves_the_text_to_decide():
-    blocks = [Block("오늘은 한 가지 소식입니다."), Block("로봇이 카드를 쓴다.", True),
-              Block("로봇 팔이 호텔에 간다.", True)]
+    blocks = [Block("오늘은 한 가지 소식입니다."), Block("기계가 편지를 쓴다.", True),
+              Block("기계 팔이 호텔에 간다.", True)]
     result = analyse_post(post_of(blocks, FOREIGN))
     assert [s.source for s in result.segments if s.kind == "article"] == [None, None]
-    assert len(result.warnings) == 2
+    assert len(result.warnings) == 3
+    assert result.warnings[-1].message == "the greeting counts 1 article; the post quotes 2"
 
 
 def test_an_unquoted_source_is_named():
