@@ -64,6 +64,9 @@ def require_or_skip(reason: str) -> NoReturn:
 
 # -- from build fixtures ----------------------------------------
 
+# The guid the test show always had (derived from its base_url), pinned as `init` pins it.
+GUID_PIN = '[feed]\nguid = "bcfe8cc8-adc6-5170-8007-6956434efce0"\n\n'
+
 CONFIG = """\
 [show]
 title = "작은 시험 방송"
@@ -73,9 +76,7 @@ base_url = "https://example.org/test-show/"
 owner_email = "owner@example.org"
 cover = "cover.png"
 
-[feed]
-guid = "bcfe8cc8-adc6-5170-8007-6956434efce0"
-
+""" + GUID_PIN + """\
 [engine]
 name = "espeak"
 

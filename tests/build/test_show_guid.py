@@ -12,11 +12,11 @@ import pytest
 
 from podcaster.build.showguid import RECORD_NAME
 from podcaster.init import ProjectSettings, init_project, pinned_guid
-from tests.helpers import DEMO, invoke_cli, make_project, snapshot
+from tests.helpers import DEMO, GUID_PIN, invoke_cli, make_project, snapshot
 
 pytestmark = pytest.mark.slow
 
-PINNED = re.compile(r'^\[feed\]\nguid = "[^"]*"\n\n', re.MULTILINE)
+
 POST = """\
 새벽 기차
 안녕하세요 김 작가입니다.
@@ -81,7 +81,9 @@ def test_an_example_address_gets_a_guid_of_its_own():
 def unpinned(tmp_path):
     project = make_project(tmp_path / "show")
     toml = project / "podcast.toml"
-    toml.write_text(PINNED.sub("", toml.read_text(encoding="utf-8")), encoding="utf-8")
+    text = toml.read_text(encoding="utf-8")
+    assert GUID_PIN in text
+    toml.write_text(text.replace(GUID_PIN, ""), encoding="utf-8")
     return project
 
 
