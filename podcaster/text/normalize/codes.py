@@ -39,6 +39,25 @@ _FLIGHT_RE = re.compile(
 )
 
 
+_AREA = r"0\d{1,2}"
+_PHONE_FORMS = (
+    (re.compile(rf"(?<![\d)])\(({_AREA})\)\s?(\d{{3,4}})[-.\s](\d{{4}})(?![\d])"), r"\1-\2-\3"),
+    (re.compile(rf"(?<![\d.])({_AREA})\.(\d{{3,4}})\.(\d{{4}})(?![\d]|\.\d)"), r"\1-\2-\3"),
+    (re.compile(rf"(?<![\d(])({_AREA})\)\s?(\d{{3,4}})-(\d{{4}})(?![\d])"), r"\1-\2-\3"),
+    (re.compile(r"\+\s?82[\s-]?(?:\(0\)\s?)?0?(\d{1,2})[\s.-](\d{3,4})[\s.-](\d{4})(?![\d])"),
+     r"+82-\1-\2-\3"),
+)  # fmt: skip
+
+
+def read_phone_forms(text: str) -> str:
+    """Phone numbers written with the area code in brackets, with dots, or with the country
+    code (``(02) 123-4567``, ``02.123.4567``, ``+82 (0)10-1234-5678``) → the hyphenated form
+    that is read digit by digit (not an amount, a decimal or a version)."""
+    for pattern, form in _PHONE_FORMS:
+        text = pattern.sub(form, text)
+    return text
+
+
 def _groups(s: str) -> str:
     return ", ".join(numbers.phone_digits(p) for p in re.split(r"-", s) if p)
 

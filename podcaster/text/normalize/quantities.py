@@ -69,11 +69,14 @@ _RANGE_RE = re.compile(rf"(?<![\d.,A-Za-z-])({_SIDE})\s*([~∼〜–-])\s*({_SID
 _NATIVE = frozenset(words.NATIVE_COUNTERS)
 _NUMBERED_NOUN_RE = re.compile(rf"\s?(?:{_alternation(words.NUMBERED_NOUNS)})")
 _PARTICLE_AFTER_DAE_RE = re.compile(rf"\s+[{_HANGUL}]")
-# A machine named just before "N대" (드론 20대, GPU 30대, H100 20대, 서버 총 30대).
+# A machine named just before "N대" (드론 20대, GPU 30대, H100 20대, 서버 총 30대): a machine
+# noun, a product code with a digit (H100, RTX 5090) or a machine in Latin letters (PC, SUV);
+# not a company (SKT 20대 가입자: an age).
 _MACHINE_BEFORE_RE = re.compile(
     rf"(?:(?:{_alternation(m for m in words.MACHINES if m != '차')}|(?<![{_HANGUL}])차)"
     rf"(?:[을를이가은는도]|만)?"
-    rf"|(?<![A-Za-z0-9])(?!MZ\s)[A-Za-z][A-Za-z0-9-]*)\s(?:(?:총|모두|약|최대|최소|무려)\s)?$"
+    rf"|(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z-]*\d[A-Za-z0-9-]*|[A-Za-z]+\s(?:\d+|[공일이삼사오육칠팔구]{{3,}})[A-Za-z]*"
+    rf"|{_alternation(words.LATIN_MACHINES)}))\s(?:(?:총|모두|약|최대|최소|무려)\s)?$"
 )
 
 

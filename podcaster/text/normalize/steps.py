@@ -11,16 +11,18 @@ import unicodedata
 
 from podcaster.text.normalize import numbers, words
 from podcaster.text.normalize.acronym_words import ACRONYM_WORDS, TITLE_WORDS
-from podcaster.text.normalize.acronyms import read_abbreviations
+from podcaster.text.normalize.acronyms import read_abbreviations, read_stopped_abbreviations
 from podcaster.text.normalize.addresses import read_urls
 from podcaster.text.normalize.calendar import read_calendar, read_weekday_spans
 from podcaster.text.normalize.codes import (
     read_codes,
     read_long_numbers,
+    read_phone_forms,
     read_scores,
     read_versions,
 )
 from podcaster.text.normalize.english import read_english, unkeep
+from podcaster.text.normalize.fixed import read_countdowns_and_events, read_record_times
 from podcaster.text.normalize.lexicon import BUILTIN, Lexicon
 from podcaster.text.normalize.measures import (
     read_currency,
@@ -32,16 +34,8 @@ from podcaster.text.normalize.particles import MARK, choose_particles
 from podcaster.text.normalize.patterns import HANGUL as _HANGUL
 from podcaster.text.normalize.patterns import only_if as _only_if
 from podcaster.text.normalize.quantities import read_dates_and_times, read_numbers, read_ranges
-from podcaster.text.normalize.shorthand import (
-    join_model_names,
-    read_countdowns_and_events,
-    read_earnings,
-    read_model_sizes,
-    read_phone_forms,
-    read_record_times,
-    read_roman_numerals,
-    read_stopped_abbreviations,
-)
+from podcaster.text.normalize.roman import read_roman_numerals
+from podcaster.text.normalize.shorthand import join_model_names, read_earnings, read_model_sizes
 from podcaster.text.normalize.signs import read_arrows, read_table_marks
 from podcaster.text.normalize.words import CURRENCY_CODES
 
@@ -257,6 +251,7 @@ STEPS = [
     drop_emoji,
     drop_footnote_marks,
     drop_glosses,
+    read_arrows,
     _only_if(r"\d[.)]\s?\d|\+\s?82", read_phone_forms),
     _only_if(r"\dB", read_model_sizes),
     _only_if(r"\d[QHEF]|[QH]\d|FY|oY|oQ|oM|oH|YTD|ytd|TTM|/[yqmYQM]", read_earnings),
@@ -269,7 +264,6 @@ STEPS = [
     apply_builtin_lexicon,
     _only_if(r"[A-Za-z]", apply_acronym_words),
     _only_if(r"[A-Za-z][./:][A-Za-z]|\dG", read_abbreviations),
-    read_arrows,
     read_table_marks,
     _only_if(r"[A-Za-z] ?-?\d|\d[A-Za-z]|[A-Za-z]-?\d\.\d", read_model_names),
     _only_if(r"\d", read_currency),
