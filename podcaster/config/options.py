@@ -98,6 +98,9 @@ OPTIONS: list[Option] = [
     Option("source.exclude_tags", list, [], "Never import entries with one of these tags."),
     Option("source.title_pattern", str, "",
            "Import only entries whose title matches this regular expression (empty: every one)."),
+    Option("source.allowed_origins", list, [],
+           "Origins (scheme://host[:port]) besides the feed's own that import may fetch "
+           "pages from."),
 ]
 
 FREE_TABLES = {

@@ -21,6 +21,7 @@ class ImportOptions:
     title_pattern: str = ""
     since: dt.date | None = None
     force: bool = False  # replace posts edited since their import
+    allowed_origins: tuple[str, ...] = ()  # origins besides the feed's that may be fetched
 
     @classmethod
     def from_config(cls, config, since: dt.date | None = None,
@@ -28,7 +29,8 @@ class ImportOptions:
         source = config.source
         return cls(time_zone=config.feed.time_zone, include_tags=tuple(source.include_tags),
                    exclude_tags=tuple(source.exclude_tags), title_pattern=source.title_pattern,
-                   since=since, force=force)
+                   since=since, force=force,
+                   allowed_origins=tuple(getattr(source, "allowed_origins", ())))
 
     def skip_reason(self, entry: FeedEntry, date: dt.date) -> str | None:
         """Why ``entry`` (published on ``date``) is not imported, or None to import it."""
