@@ -411,6 +411,7 @@ class Fetcher:
 
     ``policy`` decides what may be fetched (``OriginPolicy.for_feed`` once the feed is
     known; until then nothing may). ``requests`` counts every answer, redirects included.
+    The session holds no cookies, proxies or credentials from the environment.
     """
 
     def __init__(self, timeout: float = DEADLINE, retries: int = 3, backoff: float = 1.0,
@@ -428,14 +429,10 @@ class Fetcher:
         self.session = requests.Session()
         self.session.trust_env = False  # no proxy, .netrc or CA bundle from the environment
         self.session.headers["User-Agent"] = USER_AGENT
-        adapter = _guarded_adapter(lambda: self.policy, self._sockets)
-        self.session.mount("http://", adapter)
-        self.session.mount("https://", adapter)
-        self.session.hooks["response"].append(self._count)
-
-    def _count(self, response: requests.Response, *args, **kwargs) -> None:
-        self.requests += 1
-        log.debug("%s %s -> %d", response.request.method, response.url, response.status_code)
+        # Sent through the adapter itself: redirects are this class's to follow and check.
+        self.adapter = _guarded_adapter(lambda: self.policy, self._sockets)
+        self.session.mount("http://", self.adapter)
+        self.session.mount("https://", self.adapter)
 
     def close(self) -> None:
         self.session.close()
@@ -507,8 +504,11 @@ class Fetcher:
         if remaining <= 0:
             raise Transient(TIMEOUT, "no answer in time")
         try:
-            return self.session.get(target, headers=headers, timeout=remaining, stream=True,
-                                    allow_redirects=False)
+            request = self.session.prepare_request(requests.Request("GET", target, headers))
+            response = self.adapter.send(request, stream=True, timeout=remaining)
+            self.requests += 1
+            log.debug("GET %s -> %d", target, response.status_code)
+            return response
         except FetchError:
             raise
         except requests.exceptions.Timeout as exc:

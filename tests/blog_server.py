@@ -3,7 +3,8 @@
 One ``BlogServer`` is one host on 127.0.0.1 (a free port): it answers GET for the paths it
 was given (path and query matched exactly), with ``ETag`` / ``Last-Modified`` and 304 for a
 matching conditional request like a real web server, and logs every request. Failures are
-queued per path (``fail(path, 429, 500)``); ``huge(path, size)`` streams a body of that size.
+queued per path (``fail(path, 429, 500)``); ``huge(path, size)`` streams a body of that size;
+a route with ``trickle`` sends its body one byte at a time.
 
 ``wordpress``, ``jekyll`` and ``naver`` load the fixture blogs of ``tests/blogs/``: a
 WordPress RSS feed with the whole posts, a Jekyll Atom feed with the whole posts, and a
@@ -34,6 +35,7 @@ class Route:
     declared_size: int = 0  # > 0: announce this Content-Length (and send only the body)
     redirect: str | None = None  # answer 301 to this address
     delay: float = 0.0  # seconds to wait before answering (a slow server)
+    trickle: float = 0.0  # > 0: send the body one byte at a time, this many seconds apart
 
 
 @dataclass
@@ -90,6 +92,12 @@ class BlogServer:
                     self.send_header("ETag", route.etag)
                 if route.last_modified:
                     self.send_header("Last-Modified", route.last_modified)
+                if route.trickle:
+                    self.send_header("Content-Length", str(len(route.body)))
+                    self.end_headers()
+                    self._trickle(route.body, route.trickle)
+                    self.close_connection = True
+                    return
                 if route.streamed_size:
                     self.end_headers()
                     self._stream(min(route.streamed_size, MAX_STREAM))
@@ -111,6 +119,15 @@ class BlogServer:
                         self.wfile.write(chunk[:size])
                         size -= len(chunk)
                 except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def _trickle(self, body: bytes, pause: float) -> None:
+                try:
+                    for i in range(len(body)):
+                        self.wfile.write(body[i:i + 1])
+                        self.wfile.flush()
+                        time.sleep(pause)
+                except (BrokenPipeError, ConnectionResetError, OSError):
                     pass
 
             def log_message(self, *args) -> None:
