@@ -240,26 +240,24 @@ def system_resolver(host: str, port: int) -> list[str]:
 class OriginPolicy:
     """Which URLs may be fetched: those of ``origins`` only. Each host is resolved once per
     policy and every address checked; an internal address (loopback, private, link-local)
-    is accepted only when ``allow_internal`` (the blog itself is on one)."""
+    is accepted only when ``allow_internal``: the blog itself is on one, as the first
+    resolution of the ``feed`` origin decides (the feed is always fetched first)."""
 
     def __init__(self, origins: Iterable[Origin], allow_internal: bool = False,
-                 resolver: Resolver = system_resolver):
+                 resolver: Resolver = system_resolver, feed: Origin | None = None):
         self.origins = frozenset(origins)
         self.allow_internal = allow_internal
         self.resolver = resolver
+        self.feed = feed
         self._addresses: dict[tuple[str, int], list[str]] = {}
         self._lock = threading.Lock()
 
     @classmethod
     def for_feed(cls, feed_url: str, extra: Iterable[Origin] = (),
                  resolver: Resolver = system_resolver) -> OriginPolicy:
-        """The feed's own origin and ``extra``; internal addresses only if the feed's host
-        is one (raises FetchError if the feed URL is bad or its host cannot be resolved)."""
+        """The feed's own origin and ``extra`` (raises FetchError for a bad feed URL)."""
         origin = checked_origin(feed_url)[0]
-        policy = cls({origin, *extra}, allow_internal=True, resolver=resolver)
-        addresses = policy.addresses(feed_url, origin)
-        policy.allow_internal = any(internal(ipaddress.ip_address(a)) for a in addresses)
-        return policy
+        return cls({origin, *extra}, resolver=resolver, feed=origin)
 
     def check(self, url: str) -> str:
         """The URL to request for ``url``; raises FetchError (refused) when its origin is
@@ -280,28 +278,22 @@ class OriginPolicy:
             return self._addresses[key]
 
     def _resolve(self, url: str, origin: Origin) -> list[str]:
+        """The addresses of ``origin``, checked; raises OSError when the host cannot be
+        resolved (a connection error, retried) and FetchError when it may not be used."""
         literal = ip_literal(origin.host)
-        if literal is not None:
-            found = [str(literal)]
-        else:
-            try:
-                found = self.resolver(origin.host, origin.port)
-            except (OSError, UnicodeError) as exc:
-                raise FetchError(url, f"cannot resolve {origin.host} "
-                                 f"({exc.strerror if isinstance(exc, OSError) else exc})") from None
-        usable = []
-        for text in found:
-            address = ip_literal(text.split("%")[0])
-            if address is None:
-                continue
+        found = [str(literal)] if literal is not None else self.resolver(origin.host,
+                                                                        origin.port)
+        addresses = [a for a in (ip_literal(text.split("%")[0]) for text in found) if a]
+        if not addresses:
+            raise OSError(f"{origin.host} has no address")
+        if origin == self.feed and not self._addresses:
+            self.allow_internal = any(internal(a) for a in addresses)
+        for address in addresses:
             if internal(address) and not self.allow_internal:
                 raise FetchError(url, f"not fetched: {origin.host} resolves to the internal "
                                  f"address {address}, and the blog's feed is not on one",
                                  refused=True)
-            usable.append(str(address))
-        if not usable:
-            raise FetchError(url, f"cannot resolve {origin.host} (no address)")
-        return usable
+        return [str(a) for a in addresses]
 
 
 def checked_origin(url: str) -> tuple[Origin, str]:
@@ -321,7 +313,7 @@ def _guarded_adapter(policy_of: Callable[[], OriginPolicy], sockets: weakref.Wea
     def connection(base: type, scheme: str) -> type:
         class Guarded(base):
             def _new_conn(self):
-                origin = Origin(scheme, normalise_host(self.host), self.port)
+                origin = Origin(scheme, normalise_host(self.host.strip("[]")), self.port)
                 url = f"{origin}/"
                 last: Exception | None = None
                 for address in policy_of().addresses(url, origin):

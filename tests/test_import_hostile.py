@@ -259,6 +259,7 @@ def test_control_and_invisible_characters_never_reach_posts(blog, tmp_path):
     assert check.exit_code == 0, check.output
     warnings = run(tmp_path / "again", url).warnings
     assert sum("removed from its title" in w for w in warnings) == len(HIDDEN) + 1
+    assert sum("removed from its title, content, tags" in w for w in warnings) >= 8
     assert any("removed from the page of '요약만 있는 글'" in w for w in warnings)
 
 
@@ -421,6 +422,7 @@ def test_a_public_blog_never_reaches_internal_addresses():
         [parse_origin(o) for o in ("https://cdn.example", "https://rebind.example",
                                    "http://169.254.169.254", "http://[fd00::1]")],
         resolver=lambda host, port: table[host])
+    assert policy.addresses("https://blog.example/feed", policy.feed) == ["93.184.215.14"]
     assert not policy.allow_internal
     for url in ("https://cdn.example/a", "https://rebind.example/b",
                 "http://169.254.169.254/latest/meta-data/", "http://[fd00::1]/"):

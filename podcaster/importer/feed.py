@@ -81,7 +81,12 @@ def parse_feed(response: Response) -> Feed:
         feed.problems.append(warning)
     for number, raw in enumerate(parsed.entries, start=1):
         name = f"entry {number} ({scrub(raw.get('title') or '')[0][:80] or 'no title'!r})"
-        entry, problem = _entry(raw, functools.partial(_scrubbed, feed, name))
+        removed: dict[str, str] = {}
+        entry, problem = _entry(raw, functools.partial(_scrubbed, removed))
+        if removed:
+            first = next(iter(removed.values()))
+            feed.problems.append(f"{name}: {first} and any like it removed from its "
+                                 f"{', '.join(removed)}")
         if entry is None:
             feed.problems.append(f"{name}: {problem}; skipped")
         else:
@@ -90,10 +95,11 @@ def parse_feed(response: Response) -> Feed:
     return feed
 
 
-def _scrubbed(feed: Feed, name: str, field: str, text: str) -> str:
-    clean, removed = (scrub_html if field in _MARKUP else scrub)(text)
-    if removed:
-        feed.problems.append(f"{name}: {removed} and any like it removed from its {field}")
+def _scrubbed(removed: dict[str, str], field: str, text: str) -> str:
+    """``text`` scrubbed; what was removed from it is noted in ``removed`` by field."""
+    clean, first = (scrub_html if field in _MARKUP else scrub)(text)
+    if first:
+        removed.setdefault(field, first)
     return clean
 
 
