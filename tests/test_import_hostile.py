@@ -72,7 +72,7 @@ def spellings(port: int) -> list[str]:
         "127.0.0.1", "localhost", "0x7f000001", "2130706433", "0177.0.0.1", "127.1",
         "[::ffff:127.0.0.1]", "[::1]", "blog@127.0.0.1", "127.0.0.1.", "LOCALHOST.",
     )] + ["http://169.254.169.254/latest/meta-data/", "http://[fd00::1]/secret",
-          "http://metadata.google.internal/", "http://10.0.0.1/", "http://xn--9n2bp8q.example/"]
+          "http://metadata.google.internal/", "http://10.0.0.1/", "http://블로그.example/"]
 
 
 def test_links_to_the_runners_network_are_never_fetched(blog, internal, tmp_path):
