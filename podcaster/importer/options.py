@@ -30,7 +30,7 @@ class ImportOptions:
         return cls(time_zone=config.feed.time_zone, include_tags=tuple(source.include_tags),
                    exclude_tags=tuple(source.exclude_tags), title_pattern=source.title_pattern,
                    since=since, force=force,
-                   allowed_origins=tuple(getattr(source, "allowed_origins", ())))
+                   allowed_origins=tuple(source.allowed_origins))
 
     def skip_reason(self, entry: FeedEntry, date: dt.date) -> str | None:
         """Why ``entry`` (published on ``date``) is not imported, or None to import it."""
@@ -50,4 +50,6 @@ class ImportOptions:
         """Changes when the choice of entries could change, so the feed is read again."""
         data = [self.time_zone, sorted(self.include_tags), sorted(self.exclude_tags),
                 self.title_pattern, self.since.isoformat() if self.since else None]
+        if self.allowed_origins:  # pages refused before may now be fetched
+            data.append(sorted(self.allowed_origins))
         return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()[:16]
