@@ -52,6 +52,8 @@ class ImportResult:
     new: list[Path] = field(default_factory=list)
     updated: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)  # edited by the author: not replaced
+    excluded: list[Path] = field(default_factory=list)  # imported, now left out by the filters
+    pruned: list[Path] = field(default_factory=list)  # of those, removed (--prune)
     unchanged: int = 0
     skipped: int = 0  # left out by the filters or --since
     warnings: list[str] = field(default_factory=list)
@@ -119,6 +121,7 @@ class _Import:
         self.robots = RobotsRules(fetcher)
         self.result = ImportResult(feed_url)
         self.complete = True
+        self.prune: list[tuple[str, Path]] = []  # entry ids and posts to remove
         self.taken = {e.file for e in record.entries.values()}
         # Posts already in posts/ by stem: an entry never becomes a second post of a name.
         self.existing = {p.stem: p for p in find_posts(posts_dir)} if posts_dir.is_dir() else {}
@@ -127,7 +130,8 @@ class _Import:
         start = self.fetcher.requests
         selection = self.options.selection_digest()
         state = self.record.feeds.get(self.feed_url)
-        conditional = state is not None and state.settings == selection and not self.options.force
+        conditional = state is not None and state.settings == selection \
+            and not self.options.force and not self.options.prune
         response = self.fetcher.get(
             self.feed_url, accept=FEED_ACCEPT,
             etag=state.etag if conditional else None,
@@ -142,6 +146,7 @@ class _Import:
                 self._warn(f"{self.feed_url}: {problem}")
             planned = [p for p in map(self._plan, feed.entries) if p is not None]
             self._write(planned)
+            self._prune()
             validators = response.headers if self.complete else {}
             self.record.feeds[self.feed_url] = FeedState(
                 validators.get("etag"), validators.get("last-modified"), selection)
@@ -165,6 +170,8 @@ class _Import:
         if reason:
             log.info("%s: %r skipped: %s", self.feed_url, entry.title, reason)
             self.result.skipped += 1
+            if self.options.filter_reason(entry):
+                self._excluded(entry, reason)
             return None
         force = self.options.force
         known = self.record.entries.get(entry.id)
@@ -199,6 +206,25 @@ class _Import:
         if known is None and path.is_file() and not force and path.read_bytes() != data:
             return self._keep(path, entry, "--force replaces the file")
         return _Planned(entry, path, data, known is not None)
+
+    def _excluded(self, entry: FeedEntry, reason: str) -> None:
+        """An entry the filters now leave out: report its earlier import; with --prune,
+        remove the post if it still holds exactly what the importer wrote."""
+        known = self.record.entries.get(entry.id)
+        if known is None:
+            return
+        path = self.posts_dir / known.file
+        if path.is_symlink() or not path.is_file():
+            return
+        self.result.excluded.append(path)
+        if digest(path.read_bytes()) != known.digest:
+            self._warn(f"{path}: imported earlier, now left out ({reason}), but edited since "
+                       "its import: remove it yourself if it should not be an episode")
+        elif self.options.prune:
+            self.prune.append((entry.id, path))
+        else:
+            self._warn(f"{path}: imported earlier, now left out ({reason}); it is still an "
+                       "episode: `podcaster import --prune` removes it")
 
     def _readable(self, path: Path, data: bytes, entry: FeedEntry) -> bool:
         """Whether the post reader reads ``data`` (tried outside posts/); warns if not."""
@@ -262,6 +288,15 @@ class _Import:
             self._warn(f"{url}: no post text found on the page; {entry.title!r} is not "
                        "imported")
         return body or None
+
+    def _prune(self) -> None:
+        """Remove the posts ``_excluded`` chose, and forget them: if the filters let them in
+        again, they are imported again."""
+        for entry_id, path in self.prune:
+            path.unlink()
+            del self.record.entries[entry_id]
+            self.result.pruned.append(path)
+            log.info("removed %s (left out by the filters)", path)
 
     def _write(self, planned: list[_Planned]) -> None:
         for item in planned:
