@@ -8,10 +8,11 @@ import shutil
 import signal
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.helpers import DEMO, ROOT, in_ci, require_or_skip  # noqa: F401 (used by fixtures)
 
 # Property tests: a quick profile by default, thousands of examples per property with
 # PODCASTER_HYPOTHESIS=long.
@@ -27,26 +28,11 @@ settings.load_profile(os.environ.get("PODCASTER_HYPOTHESIS", "fast"))
 if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
-ROOT = Path(__file__).resolve().parents[1]
-DEMO = ROOT / "examples" / "demo"
 SEED = next(  # shared/ sits beside the checkout (or further up, for a nested worktree)
     (p / "shared" / "samples" / "seed-post.txt" for p in ROOT.parents
      if (p / "shared" / "samples" / "seed-post.txt").is_file()),
     ROOT.parent / "shared" / "samples" / "seed-post.txt",
 )
-
-
-def in_ci() -> bool:
-    """Whether the tests run in CI (``CI`` set, as CI services and .ci/run set it)."""
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def require_or_skip(reason: str) -> NoReturn:
-    """Skip the test for ``reason``; in CI, fail: there, every test must run."""
-    if in_ci():
-        pytest.fail(f"{reason} (CI is set: this test must run, so it fails instead of "
-                    "skipping)", pytrace=False)
-    pytest.skip(reason)
 
 
 @dataclass(frozen=True)

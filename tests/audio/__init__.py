@@ -1,0 +1,1 @@
+"""Tests of the audio stage: assembly, mixing, loudness, LAME tag (podcaster/audio/)."""

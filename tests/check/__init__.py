@@ -1,0 +1,1 @@
+"""Tests of podcaster check (podcaster/check/)."""

@@ -1,0 +1,1 @@
+"""Tests of podcast.toml: options, defaults and the problems it reports (podcaster/config/)."""

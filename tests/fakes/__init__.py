@@ -1,0 +1,1 @@
+"""Local fakes of real protocols: Google's TTS endpoint and a blog's web server."""

@@ -1,0 +1,1 @@
+"""Tests of podcaster import against local fake blogs (podcaster/importer/)."""

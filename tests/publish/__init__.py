@@ -1,0 +1,1 @@
+"""Tests of the published files: feed, tags, chapters, transcripts, pages (podcaster/publish/)."""

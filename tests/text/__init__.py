@@ -1,0 +1,1 @@
+"""Tests of reading, segmenting, attributing and scripting posts (podcaster/text/)."""

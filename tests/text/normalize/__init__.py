@@ -1,0 +1,1 @@
+"""Tests of the normaliser: how each token is read aloud (podcaster/text/normalize/)."""
