@@ -316,15 +316,19 @@ def _guarded_adapter(policy_of: Callable[[], OriginPolicy], sockets: weakref.Wea
                 origin = Origin(scheme, normalise_host(self.host.strip("[]")), self.port)
                 url = f"{origin}/"
                 last: Exception | None = None
-                for address in policy_of().addresses(url, origin):
-                    self._dns_host = address  # connect here; Host, SNI and TLS name unchanged
-                    try:
-                        sock = super()._new_conn()
-                    except OSError as exc:
-                        last = exc
-                        continue
-                    sockets.add(sock)
-                    return sock
+                name = self._dns_host  # urllib3's host: the Host header, SNI, the TLS name
+                try:
+                    for address in policy_of().addresses(url, origin):
+                        self._dns_host = address  # only the socket connects to the address
+                        try:
+                            sock = super()._new_conn()
+                        except OSError as exc:
+                            last = exc
+                            continue
+                        sockets.add(sock)
+                        return sock
+                finally:
+                    self._dns_host = name
                 raise last or OSError(f"no address for {origin}")
 
         return Guarded
@@ -497,7 +501,8 @@ class Fetcher:
             raise Transient(TIMEOUT, "no answer in time")
         try:
             request = self.session.prepare_request(requests.Request("GET", target, headers))
-            response = self.adapter.send(request, stream=True, timeout=remaining)
+            response = self.adapter.send(request, stream=True, timeout=remaining,
+                                         verify=self.session.verify)
             self.requests += 1
             log.debug("GET %s -> %d", target, response.status_code)
             return response
@@ -507,6 +512,10 @@ class Fetcher:
             if isinstance(exc, requests.exceptions.ConnectTimeout):
                 raise Transient(UNREACHABLE, "could not connect") from None
             raise Transient(TIMEOUT, "no answer in time") from None
+        except requests.exceptions.SSLError as exc:
+            reason = getattr(exc.args[0], "reason", None) if exc.args else None
+            raise FetchError(target, f"the secure connection failed: {reason or exc}"[:300],
+                             refused=True) from None
         except requests.exceptions.ConnectionError:
             if deadline.expired:
                 raise Transient(TIMEOUT, "no answer in time") from None

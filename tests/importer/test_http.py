@@ -4,6 +4,10 @@ Retry-After and the retry loop the engines and the importer share."""
 from __future__ import annotations
 
 import ipaddress
+import shutil
+import ssl
+import subprocess
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -13,7 +17,10 @@ from podcaster.http import (
     SERVER,
     UNREACHABLE,
     Backoff,
+    Fetcher,
+    FetchError,
     Origin,
+    OriginPolicy,
     Transient,
     internal,
     parse_origin,
@@ -21,6 +28,8 @@ from podcaster.http import (
     retrying,
     split_url,
 )
+from tests.fakes.blog import BlogServer
+from tests.helpers import require_or_skip
 
 LOOPBACK = Origin("http", "127.0.0.1", 8080)
 
@@ -132,3 +141,39 @@ def test_split_url_is_stable(text):
     except ValueError:
         return
     assert split_url(clean) == (origin, clean)
+
+
+def certificate(folder: Path, name: str) -> tuple[Path, Path]:
+    """A self-signed certificate for ``name`` and its key, made by openssl."""
+    if shutil.which("openssl") is None:
+        require_or_skip("openssl is not installed (needed to make a test certificate)")
+    cert, key = folder / f"{name}.pem", folder / f"{name}.key"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-keyout", str(key), "-out", str(cert), "-subj", f"/CN={name}",
+                    "-addext", f"subjectAltName=DNS:{name}"],
+                   check=True, capture_output=True, timeout=60)
+    return cert, key
+
+
+def test_https_to_a_checked_address_still_verifies_the_name(tmp_path):
+    """The connection goes to the address the policy checked, but TLS (SNI, the
+    certificate's name) and the Host header use the blog's name."""
+    good, key = certificate(tmp_path, "blog.invalid")
+    other, other_key = certificate(tmp_path, "other.invalid")
+    for served, served_key, ok in ((good, key, True), (other, other_key, False)):
+        server = BlogServer()
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(served, served_key)
+        server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
+        server.add("/feed.xml", b"<rss/>", "application/rss+xml")
+        url = f"https://blog.invalid:{server.httpd.server_address[1]}/feed.xml"
+        with server, Fetcher(retries=0, timeout=5,
+                             resolver=lambda h, p: ["127.0.0.1"]) as fetcher:
+            fetcher.policy = OriginPolicy.for_feed(url, resolver=fetcher.resolver)
+            fetcher.session.verify = str(good)
+            if ok:
+                assert fetcher.get(url).body == b"<rss/>"
+                assert server.log[0].headers["host"] == url.split("/")[2]
+            else:
+                with pytest.raises(FetchError, match="the secure connection failed"):
+                    fetcher.get(url)

@@ -409,6 +409,7 @@ def test_each_host_is_resolved_once_and_connected_to_as_checked(blog, tmp_path):
         result = import_feed(tmp_path, f"http://blog.invalid:{port}{FEED}", fetcher=fetcher)
     assert len(result.new) == 1
     assert asked == ["blog.invalid"]
+    assert {r.headers["host"] for r in blog.log} == {f"blog.invalid:{port}"}  # the name, not the address
 
 
 def test_a_public_blog_never_reaches_internal_addresses():
