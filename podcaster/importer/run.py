@@ -267,7 +267,7 @@ class _Import:
     def _page(self, entry: FeedEntry) -> str | None:
         url = entry.link
         for _ in range(2):  # the page, and the frame it may show the post in
-            self.fetcher.policy.check(url)  # before its host's robots.txt is asked
+            url = self.fetcher.policy.check(url)  # before its host's robots.txt is asked
             if not self.robots.allowed(url):
                 self._warn(f"{url}: robots.txt does not allow podcaster to fetch this page; "
                            f"{entry.title!r} is not imported")
