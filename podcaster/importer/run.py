@@ -23,7 +23,15 @@ from pathlib import Path
 
 from podcaster.errors import ConfigError, OutputError, PodcasterError, output_error
 from podcaster.files import write_atomic
-from podcaster.http import DEADLINE, Fetcher, FetchError, OriginPolicy, checked_origin, parse_origin
+from podcaster.http import (
+    DEADLINE,
+    Fetcher,
+    FetchError,
+    Origin,
+    OriginPolicy,
+    checked_origin,
+    parse_origin,
+)
 from podcaster.importer.encoding import decode_document
 from podcaster.importer.extract import clean_html, extract_page, main_frame
 from podcaster.importer.feed import FeedEntry, parse_feed
@@ -96,7 +104,7 @@ def import_feed(project_dir: Path | str, feed_url: str, options: ImportOptions |
             fetcher.close()
 
 
-def allowed_origins(options: ImportOptions) -> list:
+def allowed_origins(options: ImportOptions) -> list[Origin]:
     """The origins of ``source.allowed_origins``; raises ConfigError naming a bad one."""
     origins = []
     for text in options.allowed_origins:
