@@ -26,15 +26,18 @@ import urllib.parse
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TypeVar
-
-import requests
-from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from typing import TYPE_CHECKING, TypeVar
 
 from podcaster import __version__
 from podcaster.errors import PodcasterError
+
+if TYPE_CHECKING:
+    import requests
+    from requests.adapters import HTTPAdapter
+
+# requests and urllib3 are imported where a session is made, not with this module: the
+# speech engines' retry rules are here too, and a build that fetches nothing (espeak, or
+# every clip cached) should not load an HTTP stack.
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +141,8 @@ class FetchError(PodcasterError):
         self.problem = problem
         self.status = status  # the HTTP status, when the server answered
         self.refused = refused
-        super().__init__(f"{url}: {problem}")
+        shown = url if url.isprintable() else repr(url)  # one line, whatever the feed wrote
+        super().__init__(f"{shown}: {problem}")
 
 
 # --- Origins -------------------------------------------------------------------------------
@@ -309,6 +313,9 @@ def checked_origin(url: str) -> tuple[Origin, str]:
 def _guarded_adapter(policy_of: Callable[[], OriginPolicy], sockets: weakref.WeakSet) -> HTTPAdapter:
     """A requests adapter whose connections go to the addresses the policy checked (never a
     second DNS lookup) and register their sockets so a deadline can cut them."""
+    from requests.adapters import HTTPAdapter
+    from urllib3.connection import HTTPConnection, HTTPSConnection
+    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
     def connection(base: type, scheme: str) -> type:
         class Guarded(base):
@@ -422,6 +429,7 @@ class Fetcher:
         self.policy = policy or OriginPolicy((), resolver=resolver)
         self.requests = 0
         self._sockets: weakref.WeakSet = weakref.WeakSet()
+        import requests
         self.session = requests.Session()
         self.session.trust_env = False  # no proxy, .netrc or CA bundle from the environment
         self.session.headers["User-Agent"] = USER_AGENT
@@ -496,6 +504,8 @@ class Fetcher:
         raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
 
     def _send(self, target: str, headers: dict, deadline: Deadline) -> requests.Response:
+        import requests
+
         remaining = deadline.remaining()
         if remaining <= 0:
             raise Transient(TIMEOUT, "no answer in time")
@@ -527,6 +537,8 @@ class Fetcher:
 
     def _read(self, url: str, response: requests.Response, limit: int,
               deadline: Deadline) -> bytes:
+        import requests
+
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
             raise FetchError(url, f"response of {int(declared):,} bytes is larger than the "

@@ -265,7 +265,7 @@ class _Import:
         try:
             return self._page(entry)
         except FetchError as exc:
-            self._warn(f"{exc.url}: {exc.problem}; {entry.title!r} is not imported this time")
+            self._warn(f"{exc.format_message()}; {entry.title!r} is not imported this time")
             if exc.refused:
                 return None
             if exc.status is None or exc.status >= 500 or exc.status == 429:
