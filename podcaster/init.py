@@ -113,7 +113,7 @@ def render_config(values: dict[str, Any]) -> str:
             if name in SECTION_DOCS:
                 lines.append(f"# {SECTION_DOCS[name]}")
             lines.append(f"[{name}]")
-        doc = option.doc + (" (required)" if option.default is REQUIRED else "")
+        doc = option.describe() + (" (required)" if option.default is REQUIRED else "")
         lines.append(f"# {doc}")
         if option.key in values:
             lines.append(f"{key} = {toml_value(values[option.key])}")

@@ -61,7 +61,7 @@ def inputs_key(build: Build, plans: list[Plan]) -> str:
     data = {
         "version": [__version__, FORMAT_VERSION],
         "code": [f for f in _files(PACKAGE) if "__pycache__" not in f[0]],
-        "settings": [config.values, config.raw],
+        "settings": [config.values, config.tables],
         "cover": build.digests(cover) if cover.is_file() else str(cover),
         "posts": _files(config.posts_dir),
         "episodes": [[p.post.slug, p.number, p.audio_key, p.tags_key, p.sha256,

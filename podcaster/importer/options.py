@@ -8,6 +8,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from podcaster.config import Config
 from podcaster.importer.feed import FeedEntry
 
 
@@ -25,7 +26,7 @@ class ImportOptions:
     prune: bool = False  # remove imported posts the filters now leave out (unedited only)
 
     @classmethod
-    def from_config(cls, config, since: dt.date | None = None, force: bool = False,
+    def from_config(cls, config: Config, since: dt.date | None = None, force: bool = False,
                     prune: bool = False) -> ImportOptions:
         source = config.source
         return cls(time_zone=config.feed.time_zone, include_tags=tuple(source.include_tags),

@@ -15,6 +15,7 @@ import uuid
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from podcaster.config import Config
 from podcaster.errors import PodcasterError
 from podcaster.files import copy_atomic
 from podcaster.model import Episode, Post
@@ -49,20 +50,20 @@ def strip_scheme(url: str) -> str:
     return url.split("://", 1)[-1].rstrip("/")
 
 
-def show_guid(config) -> str:
+def show_guid(config: Config) -> str:
     """The show's podcast:guid: ``feed.guid`` if pinned, else derived from the feed URL."""
     if config.feed.guid:
         return config.feed.guid.strip().lower()
     return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, strip_scheme(config.feed_url)))
 
 
-def episode_guid(config, episode: Episode) -> str:
+def episode_guid(config: Config, episode: Episode) -> str:
     """The episode's GUID (see ``post_guid``): never changed by rebuilding, re-encoding or
     another engine."""
     return post_guid(config, episode.post)
 
 
-def post_guid(config, post: Post) -> str:
+def post_guid(config: Config, post: Post) -> str:
     """The GUID of the post's episode: ``[episode_guids]`` for its slug, else a UUIDv5 of the
     post's date and slug in the show's podcast:guid."""
     override = config.episode_guids.get(post.slug)
@@ -71,13 +72,13 @@ def post_guid(config, post: Post) -> str:
     return str(uuid.uuid5(uuid.UUID(show_guid(config)), f"{post.date.isoformat()}/{post.slug}"))
 
 
-def pub_date(config, day: dt.date) -> dt.datetime:
+def pub_date(config: Config, day: dt.date) -> dt.datetime:
     """The post's date at ``feed.publish_time`` in ``feed.time_zone``."""
     hour, minute = (int(x) for x in config.feed.publish_time.split(":"))
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=ZoneInfo(config.feed.time_zone))
 
 
-def cover_name(config) -> str:
+def cover_name(config: Config) -> str:
     """File name of the show's cover under public/ (``cover.jpg`` or ``cover.png``)."""
     suffix = Path(config.show.cover).suffix.lower()
     return "cover" + ART_SUFFIXES.get(suffix, suffix)
@@ -110,7 +111,7 @@ def is_audio_name(name: str) -> bool:
             and all(c in "0123456789abcdef" for c in parts[1]))
 
 
-def media_url(config, relative: str) -> str:
+def media_url(config: Config, relative: str) -> str:
     """Absolute URL of a media file under public/ (``episodes/x.mp3``): on
     ``show.media_base_url`` when the audio is hosted apart from the pages, else on
     ``base_url``."""
@@ -118,14 +119,14 @@ def media_url(config, relative: str) -> str:
     return base.rstrip("/") + "/" + relative.lstrip("/")
 
 
-def enclosure_url(config, relative: str) -> str:
+def enclosure_url(config: Config, relative: str) -> str:
     """The URL podcast apps download a media file under public/ from: ``media_url`` with
     ``show.enclosure_prefix`` (an analytics redirect) in front. The one place an enclosure
     URL is made; the GUID, length and ``podcaster check`` go by the file itself."""
     return config.show.enclosure_prefix + media_url(config, relative)
 
 
-def strip_enclosure_prefix(config, url: str) -> str:
+def strip_enclosure_prefix(config: Config, url: str) -> str:
     """``url`` without ``show.enclosure_prefix`` (the media URL it redirects to)."""
     prefix = config.show.enclosure_prefix
     return url[len(prefix):] if prefix and url.startswith(prefix) else url
@@ -136,7 +137,7 @@ def episode_audio_path(episode: Episode) -> str:
     return f"episodes/{episode.audio_path.name}"
 
 
-def episode_url(config, episode: Episode) -> str:
+def episode_url(config: Config, episode: Episode) -> str:
     """The episode's enclosure URL."""
     return enclosure_url(config, episode_audio_path(episode))
 
@@ -146,7 +147,7 @@ def episode_page_path(episode: Episode) -> str:
     return f"episodes/{episode.post.slug}.html"
 
 
-def copyright_text(config, episodes: list[Episode]) -> str:
+def copyright_text(config: Config, episodes: list[Episode]) -> str:
     """``show.copyright``, else "© <first year>–<last year> <author>" (one year when equal)."""
     if config.show.copyright.strip():
         return config.show.copyright.strip()
@@ -175,7 +176,7 @@ def episode_art(episodes: list[Episode]) -> dict[str, Path]:
     return art
 
 
-def stale_episode_art(config, episodes: list[Episode]) -> list[Path]:
+def stale_episode_art(config: Config, episodes: list[Episode]) -> list[Path]:
     """Published artwork of these episodes that their posts no longer have."""
     keep = episode_art(episodes)
     folder = config.public_dir / "episodes"
@@ -185,7 +186,7 @@ def stale_episode_art(config, episodes: list[Episode]) -> list[Path]:
             and (folder / f"{ep.post.slug}{suffix}").is_file()]
 
 
-def publish_episode_art(config, episodes: list[Episode]) -> None:
+def publish_episode_art(config: Config, episodes: list[Episode]) -> None:
     """Copy each post's own artwork to ``public/episodes/<slug>.jpg|.png`` (or remove a stale
     copy when the post no longer has one)."""
     for path in stale_episode_art(config, episodes):
@@ -225,7 +226,7 @@ def show_notes(episode: Episode) -> str:
     return "\n".join(parts)
 
 
-def render_feed(config, episodes: list[Episode], exists=None) -> bytes:
+def render_feed(config: Config, episodes: list[Episode], exists=None) -> bytes:
     """The feed XML for ``episodes`` (any order; written newest first).
 
     Transcripts, chapters and episode art are linked when their files exist: ``exists``
@@ -267,7 +268,7 @@ def render_feed(config, episodes: list[Episode], exists=None) -> bytes:
     fg.podcastindex.locked(config.feed.locked, show.owner_email)
     fg.copyright(copyright_text(config, episodes))
     # The default cover is podcaster's own art, not a picture of the host.
-    own_cover = bool(config.raw.get("show", {}).get("cover"))
+    own_cover = config.is_set("show.cover")
     fg.podcastindex.person(show.author, "host", href=show.website,
                            img=cover if own_cover else None)
     if show.funding_url:

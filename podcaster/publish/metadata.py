@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from podcaster.config import Config
 from podcaster.model import Episode, Post
 from podcaster.publish.chapters import Chapter, episode_chapters
 from podcaster.publish.feed import episode_guid, episode_summary
@@ -61,7 +62,7 @@ def show_notes(post: Post, summary_line: str) -> str:
     return "\n".join(lines)
 
 
-def episode_tags(config, episode: Episode) -> EpisodeTags:
+def episode_tags(config: Config, episode: Episode) -> EpisodeTags:
     """Everything the episode's MP3 is tagged with: metadata, chapters, transcript."""
     post, show = episode.post, config.show
     summary_line = episode_summary(episode)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 
+from podcaster.config import Config
 from podcaster.files import write_atomic
 from podcaster.model import Episode, Source
 from podcaster.publish.chapters import episode_chapters
@@ -204,7 +205,7 @@ def index_page_name(n: int) -> str:
     return "index.html" if n == 1 else f"page-{n}.html"
 
 
-def render_site(config, episodes: list[Episode],
+def render_site(config: Config, episodes: list[Episode],
                 peaks: dict[str, bytes] | None = None) -> dict[str, bytes]:
     """Every file of the site, by path relative to ``public/``; the waveforms from ``peaks``
     (peaks files' contents by slug) when given, else from the peaks files in ``public/``."""
@@ -250,7 +251,7 @@ def render_site(config, episodes: list[Episode],
     return files
 
 
-def write_site(config, episodes: list[Episode]) -> list[Path]:
+def write_site(config: Config, episodes: list[Episode]) -> list[Path]:
     """Write the site into ``public/``; pages whose content is unchanged are left alone.
 
     Returns the paths written.

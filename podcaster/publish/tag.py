@@ -39,6 +39,7 @@ from mutagen.id3 import (
 )
 from mutagen.mp3 import MP3, HeaderNotFoundError
 
+from podcaster.config import Config
 from podcaster.errors import TagError
 from podcaster.files import write_atomic
 from podcaster.model import Episode
@@ -221,7 +222,7 @@ def sidecar_path(episode: Episode, suffix: str) -> Path:
     return episode.audio_path.with_name(episode.post.slug + suffix)
 
 
-def render_episode_sidecars(config, episode: Episode) -> dict[str, bytes]:
+def render_episode_sidecars(config: Config, episode: Episode) -> dict[str, bytes]:
     """The contents of ``<slug>.vtt``, ``.srt``, ``.transcript.json`` and ``.chapters.json``,
     by suffix (the waveform's ``.peaks.json`` is ``podcaster.publish.waveform``'s)."""
     cues = transcript_cues(episode.timeline, config.show.author)
@@ -235,7 +236,7 @@ def render_episode_sidecars(config, episode: Episode) -> dict[str, bytes]:
     }
 
 
-def write_episode_sidecars(config, episode: Episode) -> list[Path]:
+def write_episode_sidecars(config: Config, episode: Episode) -> list[Path]:
     """Write ``<slug>.vtt``, ``.srt``, ``.transcript.json``, ``.chapters.json`` and
     ``.peaks.json`` (the waveform) beside the MP3.
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 
+from podcaster.config import Config
 from podcaster.errors import ConfigError, EngineError
 from podcaster.model import Clip, Cue, Voice
 from podcaster.speech.cache import ClipCache, clip_key
@@ -39,7 +40,7 @@ TEMPO_RANGE = (0.5, 2.0)
 VoiceFor = Callable[[str], Voice]
 
 
-def voice_resolver(config, engine: str | None = None) -> VoiceFor:
+def voice_resolver(config: Config, engine: str | None = None) -> VoiceFor:
     """``kind -> Voice`` for a project: its [voices.<kind>] tables over the defaults.
 
     ``engine`` (the --engine option) overrides every kind's engine; a table's voice, rate,
@@ -67,7 +68,7 @@ def _same_engine(name: str) -> str:
     return AUTO_FIRST if name == AUTO else name
 
 
-def request_settings(config) -> RequestSettings:
+def request_settings(config: Config) -> RequestSettings:
     """The [engine] options that pace and retry network requests."""
     e = config.engine
     return RequestSettings(rate_limit=float(e.rate_limit), retries=int(e.retries),
@@ -325,7 +326,7 @@ class Synthesizer:
         log.warning("engine %s", self.note)
 
 
-def planned_keys(config, engine: str | None = None) -> set[str]:
+def planned_keys(config: Config, engine: str | None = None) -> set[str]:
     """Every clip key the project's current posts (drafts too) would use.
 
     Reads and scripts the posts without synthesising. Raises PostError for a bad post.

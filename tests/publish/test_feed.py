@@ -3,6 +3,7 @@ byte-identical rebuilds."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -481,7 +482,8 @@ def test_every_channel_and_item_tag_of_a_rendered_feed(tmp_path):
 
 def test_a_subcategory_and_an_unlocked_feed(tmp_path):
     config = make_config(tmp_path / "b", '\n[feed]\nlocked = false\n')
-    config.show.subcategory = "Tech News"
+    config = dataclasses.replace(config, show=dataclasses.replace(config.show,
+                                                                  subcategory="Tech News"))
     ch = one(parse_xml(render_feed(config, [feed_episode(config, "2025-11-03", "r", 1)])),
              "/rss/channel")
     assert one(ch, "itunes:category/@text") == "Technology"

@@ -19,13 +19,37 @@ from podcaster.text.readers.sources import find_source_list
 
 log = logging.getLogger(__name__)
 
+# Lists and quotes nest at most this deep. The parser stops reading a post silently where its
+# own limit (MAX_LEVELS) is reached, and a list level takes two of them (list and item), a
+# quote one: with room for MAX_DEPTH lists, a post nested deeper is seen, and refused,
+# before anything is lost.
+MAX_DEPTH = 16
+MAX_LEVELS = 2 * MAX_DEPTH + 8
+_CONTAINERS = {"blockquote_open", "bullet_list_open", "ordered_list_open"}
+_CLOSERS = {"blockquote_close", "bullet_list_close", "ordered_list_close"}
+
+
 @functools.cache
 def commonmark():
     """The CommonMark parser (with strikethrough), made on first use: a build whose posts are
     all unchanged reads none."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("strikethrough")
+    return MarkdownIt("commonmark", {"maxNesting": MAX_LEVELS}).enable("strikethrough")
+
+
+def check_depth(tokens, path: Path, offset: int) -> None:
+    """Raise PostError naming the line where lists and quotes nest deeper than MAX_DEPTH."""
+    depth = 0
+    for token in tokens:
+        if token.type in _CONTAINERS:
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = offset + (token.map[0] if token.map else 0) + 1
+                raise PostError(path, f"line {line}: lists and quotes nested more than "
+                                f"{MAX_DEPTH} deep; podcaster reads at most {MAX_DEPTH} levels")
+        elif token.type in _CLOSERS:
+            depth -= 1
 
 # Block tokens whose text is never read aloud.
 _SKIPPED = {"fence", "code_block", "html_block", "hr"}
@@ -138,7 +162,9 @@ class MarkdownReader(Reader):
         line_mode = len(content) > 1 and all(
             b - a == 1 for a, b in zip(content, content[1:], strict=False)
         )
-        blocks = [b for b in _blocks(commonmark().parse("\n".join(body))) if b.text]
+        tokens = commonmark().parse("\n".join(body))
+        check_depth(tokens, path, offset)
+        blocks = [b for b in _blocks(tokens) if b.text]
         title = meta.get("title")
         if blocks and (blocks[0].heading or title is None):
             first = blocks.pop(0)
