@@ -63,9 +63,13 @@ def serve(ctx: click.Context, project_dir: Path, port: int, host: str,
               help="Only entries published on or after this day (YYYY-MM-DD).")
 @click.option("--force", is_flag=True,
               help="Replace posts edited since their import, and import entries again.")
+@click.option("--prune", is_flag=True,
+              help="Remove imported posts the [source] filters now leave out (only those "
+                   "not edited since their import).")
 @click.pass_context
 @verbosity
-def import_command(ctx: click.Context, args: tuple[str, ...], since, force: bool) -> None:
+def import_command(ctx: click.Context, args: tuple[str, ...], since, force: bool,
+                   prune: bool) -> None:
     """Copy the blog's new and changed posts from its RSS/Atom feed into DIR/posts/.
 
     FEED_URL defaults to [source] feed in DIR/podcast.toml; DIR defaults to the current
@@ -82,9 +86,9 @@ def import_command(ctx: click.Context, args: tuple[str, ...], since, force: bool
     if (project_dir / CONFIG_NAME).is_file():
         config = load_config(project_dir)
         feed_url = feed_url or config.source.feed
-        options = ImportOptions.from_config(config, since=day, force=force)
+        options = ImportOptions.from_config(config, since=day, force=force, prune=prune)
     else:
-        options = ImportOptions(since=day, force=force)
+        options = ImportOptions(since=day, force=force, prune=prune)
     if not feed_url:
         raise click.UsageError(f"no FEED_URL given and no [source] feed in "
                                f"{project_dir / CONFIG_NAME}")
@@ -98,8 +102,11 @@ def import_command(ctx: click.Context, args: tuple[str, ...], since, force: bool
         click.echo(f"imported {path}")
     for path in result.updated:
         click.echo(f"updated {path}")
+    for path in result.pruned:
+        click.echo(f"removed {path} (left out by the filters)")
     click.echo(f"{len(result.new)} new, {len(result.updated)} updated, {result.unchanged} "
-               f"unchanged, {len(result.kept)} kept (edited here), {result.skipped} skipped")
+               f"unchanged, {len(result.kept)} kept (edited here), {result.skipped} skipped"
+               + (f", {len(result.pruned)} removed" if result.pruned else ""))
 
 
 @main.command()

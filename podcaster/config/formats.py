@@ -13,6 +13,7 @@ import zoneinfo
 from collections.abc import Callable
 from typing import Any
 
+from podcaster.http import parse_origin
 from podcaster.values import is_web_url
 
 Format = Callable[[str, Any], "str | None"]
@@ -78,6 +79,17 @@ def mp3_bitrate(key: str, value: str) -> str | None:
 def tag_names(key: str, value: list[Any]) -> str | None:
     if not all(isinstance(tag, str) and tag.strip() for tag in value):
         return f"{key} must be a list of tag names (strings)"
+    return None
+
+
+def web_origins(key: str, value: list[Any]) -> str | None:
+    """A list of http(s) origins, ``scheme://host[:port]`` without a path."""
+    for item in value:
+        try:
+            parse_origin(item if isinstance(item, str) else "")
+        except ValueError as exc:
+            return (f"{key}: {str(item)[:100]!r} is not an origin ({exc}); write "
+                    "scheme://host[:port], e.g. https://blog.example.com")
     return None
 
 

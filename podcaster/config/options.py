@@ -272,6 +272,9 @@ class SourceOptions:
     title_pattern: str = option("", "Import only entries whose title matches this regular "
                                 "expression (empty: every one).",
                                 check=formats.regular_expression, rebuilds=NOTHING)
+    allowed_origins: list[str] = option([], "Origins (scheme://host[:port]) besides the "
+                                        "feed's own that `podcaster import` may fetch pages "
+                                        "from.", check=formats.web_origins, rebuilds=NOTHING)
 
 
 # Each table of options, in the order podcast.toml lists them.

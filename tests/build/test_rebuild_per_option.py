@@ -42,6 +42,7 @@ FORMAT_EXAMPLES: dict[Any, Any] = {
     formats.regular_expression: "^봄",
     formats.mp3_bitrate: "96k",
     formats.tag_names: ["일상"],
+    formats.web_origins: ["https://cdn.example.net"],
     formats.speech_engine: "espeak-test",
 }
 

@@ -47,7 +47,7 @@ def test_import_reads_the_source_table(server, tmp_path):
 
 
 def test_import_errors_are_one_line(server, tmp_path, monkeypatch):
-    monkeypatch.setattr("podcaster.importer.fetch.BACKOFF", 0.01)
+    monkeypatch.setattr("podcaster.importer.run.BACKOFF", 0.01)
     url = jekyll(server)
     server.fail(JEKYLL_FEED, 500, 500, 500, 500)
     result = cli("import", url, str(tmp_path), "--since", "2025-11-01")
