@@ -63,7 +63,6 @@ SIZES = (1000, 4000)
 def plan_seconds(folder: Path, paragraph: str) -> tuple[float, str]:
     """Seconds to plan a one-post project whose post holds ``paragraph``; and the error, if
     the post was refused."""
-    from podcaster.build.plan import plan_posts
     from podcaster.build.run import Build, Progress
     from podcaster.config import load_config
 
@@ -76,7 +75,7 @@ def plan_seconds(folder: Path, paragraph: str) -> tuple[float, str]:
     build = Build(load_config(folder), "espeak", Progress())
     started = time.perf_counter()
     try:
-        plan_posts(build)
+        build.plan()
         error = ""
     except Exception as exc:  # a refused post is a figure too
         error = f"{type(exc).__name__}: {exc}"[:60]

@@ -23,7 +23,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from podcaster.build.plan import plan_posts  # noqa: E402
 from podcaster.build.produce import assemble_staged  # noqa: E402
 from podcaster.build.run import Build, Progress  # noqa: E402
 from podcaster.config import load_config  # noqa: E402
@@ -36,8 +35,8 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=12)
     args = parser.parse_args()
     build = Build(load_config(args.project), "espeak", Progress())
-    plans = plan_posts(build)[: args.episodes]
-    jobs = [(p, build.synth.run(p.cues, build.voices)) for p in plans]
+    plans = build.plan()[0][: args.episodes]
+    jobs = [(p, build.synth.run(p.cues, build.voices.resolver)) for p in plans]
     with tempfile.TemporaryDirectory() as tmp:  # warm the caches (music, encoder gain)
         assemble_staged(jobs[0][0].cues, jobs[0][1], jobs[0][0].segments,
                         Path(tmp) / "warm.mp3", build.audio)

@@ -107,19 +107,18 @@ def episode_parts(project: Path, engine: str = "espeak") -> list[dict]:
     ``{"slug", "parts": [[path, pause_after_seconds, is_music], ...]}`` (clips from the
     cache, music as configured)."""
     sys.path.insert(0, str(ROOT))
-    from podcaster.build.plan import plan_posts
     from podcaster.build.run import Build, Progress
     from podcaster.config import load_config
 
     build = Build(load_config(project), engine, Progress())
     episodes = []
-    for plan in plan_posts(build):
+    for plan in build.plan()[0]:
         parts = []
         for cue in plan.cues:
             if cue.is_sound:
                 parts.append([str(cue.sound), cue.pause_after, True])
             else:
-                key = build.synth.key(cue.spoken, build.concrete_voice(cue.kind))
+                key = build.synth.key(cue.spoken, build.voices.concrete(cue.kind))
                 parts.append([str(build.synth.cache.path(key)), cue.pause_after, False])
         episodes.append({"slug": plan.post.slug, "parts": parts})
     return episodes

@@ -97,9 +97,10 @@ def run_stderr(args: list[str], *, what: str = "ffmpeg") -> str:
 
 
 def decode_pcm(source: Path | bytes, rate: int, channels: int = 1, *, what: str = "",
-               sample_format: str = "s16le") -> bytes:
+               sample_format: str = "s16le", seconds: float | None = None) -> bytes:
     """Decode any audio file (path or bytes) to raw PCM: signed 16-bit little-endian by
-    default, or ``sample_format="f32le"`` for 32-bit floats."""
+    default, or ``sample_format="f32le"`` for 32-bit floats; with ``seconds``, only the
+    first that many seconds (ffmpeg stops reading there)."""
     if isinstance(source, (bytes, bytearray)):
         args = ["-i", "pipe:0"]
         data = bytes(source)
@@ -107,8 +108,10 @@ def decode_pcm(source: Path | bytes, rate: int, channels: int = 1, *, what: str 
         args = ["-i", str(source)]
         data = None
     codec = {"s16le": "pcm_s16le", "f32le": "pcm_f32le"}[sample_format]
-    args += ["-vn", "-ac", str(channels), "-ar", str(rate), "-f", sample_format, "-acodec", codec,
-             "pipe:1"]
+    args += ["-vn", "-ac", str(channels), "-ar", str(rate), "-f", sample_format, "-acodec", codec]
+    if seconds is not None:
+        args += ["-t", f"{seconds:.6f}"]
+    args.append("pipe:1")
     return run(args, input=data, what=what or ("audio data" if data is not None else str(source)))
 
 

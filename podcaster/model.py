@@ -69,7 +69,8 @@ class Segment:
     """A part of the post as listeners hear it: greeting, article, commentary or signoff.
 
     An article carries how sure its attribution is (``confidence``, 0–1; None in a post
-    without sources) and the evidence behind it (``why``).
+    without sources), the evidence behind it (``why``) and, when its source was found
+    another way than usual, a note saying so (``note``: credited out of the list's order).
     """
 
     kind: str
@@ -78,6 +79,7 @@ class Segment:
     source: Source | None = None
     confidence: float | None = None
     why: list[str] = field(default_factory=list)
+    note: str | None = None
 
     def to_dict(self) -> dict:
         d = {
@@ -89,6 +91,8 @@ class Segment:
         if self.kind == "article":
             d["confidence"] = self.confidence
             d["why"] = list(self.why)
+            if self.note:
+                d["note"] = self.note
         return d
 
 

@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from podcaster import __version__
+from podcaster.config import load_config
 from podcaster.errors import PodcasterError
-from podcaster.publish.feed import is_audio_name
+from podcaster.publish.layout import FEED_NAME, is_audio_name, site_base
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,6 @@ MIME_TYPES = {
     ".webp": "image/webp",
 }
 FEED_TYPE = "application/rss+xml; charset=utf-8"
-FEED_NAME = "feed.xml"
 REWRITTEN_SUFFIXES = (".xml", ".html", ".htm", ".json")
 CHUNK = 64 * 1024
 IDLE_TIMEOUT = 30.0  # seconds a connection may stay silent
@@ -332,11 +332,9 @@ def make_server(public_dir: Path | str, host: str = "127.0.0.1", port: int = 800
 def project_server(project_dir: Path | str, host: str = "127.0.0.1", port: int = 8000,
                    rewrite: bool = True) -> PreviewServer:
     """A preview server for a project's ``public/`` (see ``make_server``)."""
-    from podcaster.config import load_config
-
     config = load_config(project_dir)
     return make_server(config.public_dir, host, port,
-                       config.show.base_url if rewrite else None)
+                       site_base(config) if rewrite else None)
 
 
 def network_addresses() -> list[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from podcaster.config import Config
+
 
 @dataclass(frozen=True)
 class AudioSettings:
@@ -19,7 +21,7 @@ class AudioSettings:
     music_level: float = -2.0  # loudness of music relative to the speech, LU
 
     @classmethod
-    def from_config(cls, config) -> AudioSettings:
+    def from_config(cls, config: Config) -> AudioSettings:
         a = config.audio
         return cls(sample_rate=a.sample_rate, channels=a.channels, bitrate=a.bitrate,
                    loudness=float(a.loudness), true_peak=float(a.true_peak),

@@ -2,8 +2,10 @@
 
 Speech clips are the synthesiser's WAV files: trimmed of the engine's leading and trailing
 silence (so pauses are the script's, whatever the engine) and resampled with soxr. Music
-(intro, stings, outro) is decoded once per episode with ffmpeg. Nothing here changes speed
-or pitch: resampling keeps the clip's duration.
+(intro, stings, outro) is decoded once per episode with ffmpeg, at most its first
+MAX_MUSIC_SECONDS: a longer file is cut there (with a warning and a short fade), so that
+memory stays bounded whatever the file's length. Nothing here changes speed or pitch:
+resampling keeps the clip's duration.
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ log = logging.getLogger(__name__)
 
 SILENCE_DB = -50.0  # samples below this (dBFS) at a clip's edges count as silence
 EDGE = 0.015  # seconds kept before the first and after the last sound of a clip
+# The most of a music file used: intros, stings and outros are beds of seconds to a song's
+# length. Decoding and levelling take about 150 MB a minute, so a two-hour file decoded whole
+# took some 20 GB; cut here, any file costs at most about 1 GB.
+MAX_MUSIC_SECONDS = 300.0
+CUT_FADE = 2.0  # seconds over which music cut at MAX_MUSIC_SECONDS fades out
 
 
 def read_wav(path: Path) -> tuple[np.ndarray, int]:
@@ -70,9 +77,21 @@ def load_clip(path: Path) -> tuple[np.ndarray, int]:
     return trim_silence(samples, rate), rate
 
 
-def load_sound(path: Path, rate: int) -> np.ndarray:
-    """Any audio file (intro, sting, outro music) decoded to mono float32 at ``rate`` Hz."""
-    pcm = ffmpeg.decode_pcm(Path(path), rate, 1, sample_format="f32le")
+def load_sound(path: Path, rate: int, limit: float = MAX_MUSIC_SECONDS) -> np.ndarray:
+    """Any audio file (intro, sting, outro music) decoded to mono float32 at ``rate`` Hz: at
+    most its first ``limit`` seconds (a longer file is cut there, fading out, with a
+    warning naming it)."""
+    most = round(limit * rate)
+    # a second more than is used, to tell a file that is longer from one that just fits
+    pcm = ffmpeg.decode_pcm(Path(path), rate, 1, sample_format="f32le", seconds=limit + 1)
     if not pcm:
         raise AudioError(f"{path}: no audio in this file")
-    return np.frombuffer(pcm, dtype="<f4")
+    samples = np.frombuffer(pcm, dtype="<f4")
+    if len(samples) <= most:
+        return samples
+    log.warning("%s: longer than %g minutes; only its first %g minutes are played (with a "
+                "fade at the cut)", path, limit / 60, limit / 60)
+    fade = min(most, round(CUT_FADE * rate))
+    cut = samples[:most].copy()
+    cut[most - fade:] *= np.linspace(1.0, 0.0, fade, dtype=np.float32)
+    return cut

@@ -29,10 +29,10 @@ import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from podcaster.build import faults
 from podcaster.build.manifest import (
+    AudioStore,
     EpisodeRecord,
     Manifest,
     episode_from_record,
@@ -44,30 +44,29 @@ from podcaster.build.plan import Plan
 from podcaster.config import Config
 from podcaster.files import copy_atomic, write_atomic
 from podcaster.model import Episode
-from podcaster.publish.feed import (
+from podcaster.publish.feed import render_feed
+from podcaster.publish.layout import (
+    EPISODES,
+    FEED_NAME,
     cover_name,
     episode_art,
     is_audio_name,
-    render_feed,
     stale_episode_art,
 )
 from podcaster.publish.site import render_site
 from podcaster.publish.tag import render_episode_sidecars, sidecar_path
 from podcaster.publish.waveform import peaks_path, render_peaks
 
-if TYPE_CHECKING:
-    from podcaster.build.run import Build
-
 log = logging.getLogger(__name__)
 
-FEED_NAME = "feed.xml"
-
-
-def commit(build: Build, done: list[Plan], kept: list[EpisodeRecord],
-           old: Manifest) -> tuple[list[Episode], list[str]]:
-    """Put everything in place in public/; return the published episodes and removed slugs."""
+def commit(config: Config, store: AudioStore, staging: Path, done: list[Plan],
+           kept: list[EpisodeRecord], old: Manifest) -> tuple[list[Episode], list[str]]:
+    """Put everything in place in public/ (files made under ``staging`` first); return the
+    published episodes and removed slugs. ``store`` holds the encoded audio kept in the cache:
+    what no published episode uses is dropped."""
+    public_dir, project_dir = config.public_dir, config.project_dir
     episodes = [p.episode for p in done]
-    episodes += [episode_from_record(r, build.public_dir, build.project_dir) for r in kept]
+    episodes += [episode_from_record(r, public_dir, project_dir) for r in kept]
     episodes.sort(key=lambda e: (e.post.date, e.post.slug))
     new = Manifest({r.slug: r for r in kept})
     audio = {p.post.slug: p.staged for p in done if p.staged is not None}
@@ -75,10 +74,10 @@ def commit(build: Build, done: list[Plan], kept: list[EpisodeRecord],
     keys = {p.post.slug: p.audio_key for p in done} | {r.slug: r.audio_key for r in kept}
 
     def stored_peaks(slug: str) -> object:
-        return build.store.peaks(keys[slug]) if slug in keys else None
+        return store.peaks(keys[slug]) if slug in keys else None
 
-    files = render_publication(build.config, episodes, audio, stored_peaks)
-    staged = stage_files(build.staging / "public", build.public_dir, files)
+    files = render_publication(config, episodes, audio, stored_peaks)
+    staged = stage_files(staging / "public", public_dir, files)
     with _deferred_interrupts():
         faults.point("commit:start")
         for plan in done:
@@ -87,25 +86,25 @@ def commit(build: Build, done: list[Plan], kept: list[EpisodeRecord],
                 faults.point("commit:audio")
         feed = staged.pop(FEED_NAME, None)
         for relative, path in staged.items():
-            install(path, build.public_dir / relative)
+            install(path, public_dir / relative)
         faults.point("commit:files")
         if feed is not None:
-            install(feed, build.public_dir / FEED_NAME)
+            install(feed, public_dir / FEED_NAME)
         faults.point("commit:feed")
         for plan in done:
             new.episodes[plan.post.slug] = episode_record(
                 plan.episode, audio_key=plan.audio_key, tags_key=plan.tags_key,
                 sha256=plan.sha256, mtime_ns=plan.episode.audio_path.stat().st_mtime_ns,
-                public_dir=build.public_dir, project_dir=build.project_dir)
+                public_dir=public_dir, project_dir=project_dir)
         removed = sorted(set(old.episodes) - set(new.episodes))
-        for path in unused_files(build, episodes, old, new):
+        for path in unused_files(config, episodes, old, new):
             log.info("removing %s", path)
             path.unlink(missing_ok=True)
         faults.point("commit:manifest")
-        write_atomic(manifest_path(build.public_dir), new.to_bytes())
+        write_atomic(manifest_path(public_dir), new.to_bytes())
         faults.point("commit:done")
     # Audio no published episode uses is dropped from the cache (clips stay).
-    build.store.prune({r.audio_key for r in new.episodes.values()})
+    store.prune({r.audio_key for r in new.episodes.values()})
     return episodes, removed
 
 
@@ -147,15 +146,15 @@ def stage_files(staging: Path, public_dir: Path, files: dict[str, bytes | Path])
     return staged
 
 
-def unused_files(build: Build, episodes: list[Episode], old: Manifest,
+def unused_files(config: Config, episodes: list[Episode], old: Manifest,
                  new: Manifest) -> list[Path]:
     """Files in ``public/episodes/`` that no published episode uses any more: MP3s other than
     each episode's current one (older versions, ones left by a killed build), the files of
     removed posts, and artwork a post no longer has."""
-    folder = build.episodes_dir
+    folder = config.public_dir / EPISODES
     current = {e.audio_path.name for e in episodes}
     live = {e.post.slug for e in episodes}
-    unused = set(stale_episode_art(build.config, episodes))
+    unused = set(stale_episode_art(config, episodes))
     if folder.is_dir():
         for path in folder.iterdir():
             if path.name in current or not path.is_file():

@@ -15,6 +15,8 @@ from podcaster.errors import BuildLockedError
 
 log = logging.getLogger(__name__)
 
+LOCK_NAME = "build.lock"  # in the project's cache folder
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -44,11 +46,13 @@ def _unlock(fd: int) -> None:
 class BuildLock:
     """Context manager holding the project's build lock.
 
-    Raises BuildLockedError at once (no waiting) if another process holds it.
+    Raises BuildLockedError at once (no waiting) if another process holds it; its message
+    says to wait, then ``retry`` (what the user asked for).
     """
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, retry: str = "build again"):
         self.path = Path(path)
+        self.retry = retry
         self._fd: int | None = None
 
     def __enter__(self) -> BuildLock:
@@ -60,7 +64,7 @@ class BuildLock:
             who = f" (pid {holder})" if holder else ""
             raise BuildLockedError(
                 f"{self.path}: another build of this project is running{who}; "
-                "wait for it to finish, then build again"
+                f"wait for it to finish, then {self.retry}"
             )
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())

@@ -22,15 +22,12 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from podcaster import __version__
-from podcaster.build.manifest import Manifest
-from podcaster.build.plan import FORMAT_VERSION, Plan
+from podcaster.build.manifest import FileDigests, Manifest
+from podcaster.build.plan import FORMAT_VERSION, Action, Plan
+from podcaster.config import Config
 from podcaster.files import parse_json, write_atomic
-
-if TYPE_CHECKING:
-    from podcaster.build.run import Build
 
 log = logging.getLogger(__name__)
 
@@ -54,15 +51,14 @@ def _files(folder: Path) -> list[tuple[str, int, int]]:
     return sorted(found)
 
 
-def inputs_key(build: Build, plans: list[Plan]) -> str:
-    """Digest of what the published files are made from."""
-    config = build.config
+def inputs_key(config: Config, digests: FileDigests, plans: list[Plan]) -> str:
+    """Digest of what the published files are made from (files by their ``digests``)."""
     cover = Path(config.show.cover)
     data = {
         "version": [__version__, FORMAT_VERSION],
         "code": [f for f in _files(PACKAGE) if "__pycache__" not in f[0]],
-        "settings": [config.values, config.raw],
-        "cover": build.digests(cover) if cover.is_file() else str(cover),
+        "settings": [config.values, config.tables],
+        "cover": digests(cover) if cover.is_file() else str(cover),
         "posts": _files(config.posts_dir),
         "episodes": [[p.post.slug, p.number, p.audio_key, p.tags_key, p.sha256,
                       hashlib.sha256(p.post.raw).hexdigest()] for p in plans],
@@ -71,41 +67,40 @@ def inputs_key(build: Build, plans: list[Plan]) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def _state_path(build: Build) -> Path:
-    return build.config.cache_dir / STATE_NAME
+def _state_path(config: Config) -> Path:
+    return config.cache_dir / STATE_NAME
 
 
-def up_to_date(build: Build, done: list[Plan], manifest: Manifest) -> bool:
+def up_to_date(config: Config, digests: FileDigests, done: list[Plan],
+               manifest: Manifest) -> bool:
     """Whether committing ``done`` (all published before, none changed) would write nothing."""
-    if any(p.action != "keep" for p in done) or build.failed:
+    if any(p.action is not Action.KEEP for p in done):
         return False
     if set(manifest.episodes) != {p.post.slug for p in done}:
         return False
     try:
-        state = parse_json(_state_path(build).read_bytes())
+        state = parse_json(_state_path(config).read_bytes())
     except (OSError, ValueError):
         return False
-    if not isinstance(state, dict) or state.get("inputs") != inputs_key(build, done):
+    if not isinstance(state, dict) or state.get("inputs") != inputs_key(config, digests, done):
         return False
-    files = [list(f) for f in _files(build.public_dir)]
+    files = [list(f) for f in _files(config.public_dir)]
     if state.get("files") != files:
         log.info("public/ changed since the last build: publishing again")
         return False
     return True
 
 
-def forget(build: Build) -> None:
+def forget(config: Config) -> None:
     """Drop the note before a commit (a commit cut short must not look complete)."""
-    _state_path(build).unlink(missing_ok=True)
+    _state_path(config).unlink(missing_ok=True)
 
 
-def remember(build: Build, done: list[Plan]) -> None:
-    """Note what was just published (after a complete commit)."""
-    if build.failed:
-        return
-    state = {"inputs": inputs_key(build, done),
-             "files": [list(f) for f in _files(build.public_dir)]}
+def remember(config: Config, digests: FileDigests, done: list[Plan]) -> None:
+    """Note what was just published (after a complete commit of every post)."""
+    state = {"inputs": inputs_key(config, digests, done),
+             "files": [list(f) for f in _files(config.public_dir)]}
     try:
-        write_atomic(_state_path(build), json.dumps(state, ensure_ascii=False).encode("utf-8"))
+        write_atomic(_state_path(config), json.dumps(state, ensure_ascii=False).encode("utf-8"))
     except OSError as exc:  # only a shortcut: the next build commits as usual
-        log.warning("%s: cannot write: %s", _state_path(build), exc.strerror)
+        log.warning("%s: cannot write: %s", _state_path(config), exc.strerror)

@@ -42,8 +42,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from podcaster.audio.settings import AudioSettings
-from podcaster.build import faults, published
-from podcaster.build.lock import BuildLock
+from podcaster.build import faults, published, showguid
+from podcaster.build.lock import LOCK_NAME, BuildLock
 from podcaster.build.manifest import (
     AudioStore,
     FileDigests,
@@ -51,22 +51,37 @@ from podcaster.build.manifest import (
     manifest_path,
     output_intact,
 )
-from podcaster.build.plan import Plan, decide, kept_records, number_episodes, plan_posts
+from podcaster.build.parts import (
+    AUDIO_STORE_NAME,
+    STAGING_NAME,
+    Failure,
+    Failures,
+    Folders,
+    Progress,
+    Voices,
+)
+from podcaster.build.plan import (
+    Action,
+    Keys,
+    Plan,
+    decide,
+    kept_records,
+    number_episodes,
+    plan_posts,
+)
 from podcaster.check.placeholders import find_placeholders
 from podcaster.config import Config, load_config
 from podcaster.errors import (
     ConfigError,
     OutputError,
-    PodcasterError,
     UnclearAttributionError,
-    UnexpectedError,
     output_error,
 )
-from podcaster.model import SPEECH_KINDS, Episode, Post, Voice
+from podcaster.model import SPEECH_KINDS, Episode
 from podcaster.publish.artwork import CheckedArtwork
 from podcaster.speech.cache import ClipCache
 from podcaster.speech.synthesize import Synthesizer, SynthStats, request_settings
-from podcaster.speech.voices import Voices
+from podcaster.speech.voices import Voices as SpeechVoices
 from podcaster.text.script import ScriptSettings
 
 if TYPE_CHECKING:  # the attribution code loads the normaliser; a no-op build needs neither
@@ -75,37 +90,10 @@ if TYPE_CHECKING:  # the attribution code loads the normaliser; a no-op build ne
 
 log = logging.getLogger(__name__)
 
-LOCK_NAME = "build.lock"
-STAGING_NAME = "staging"
-AUDIO_STORE_NAME = "episodes"
 ARTWORK_RECORD_NAME = "artwork.json"  # images found good (publish.artwork.CheckedArtwork)
 
-
-class Progress:
-    """Hooks the CLI implements to show progress; the default shows nothing."""
-
-    def start(self, episodes: int, clips: int) -> None:
-        """``episodes`` to produce (built or re-tagged), with ``clips`` speech clips in all."""
-
-    def post(self, post: Post) -> None:
-        """Work on ``post``'s episode begins."""
-
-    def clips(self, n: int) -> None:
-        """``n`` more clips are ready (synthesised or found in the cache)."""
-
-    def step(self, post: Post, what: str) -> None:
-        """A slow step of ``post``'s episode begins (``"encoding"``, ``"tagging"``)."""
-
-    def post_done(self, post: Post) -> None:
-        """``post``'s episode is ready (or failed, with --keep-going)."""
-
-
-@dataclass
-class Failure:
-    """A post that could not be built (with --keep-going); the message names the file."""
-
-    path: Path
-    message: str
+__all__ = ["AUDIO_STORE_NAME", "LOCK_NAME", "STAGING_NAME", "Build", "BuildResult", "Failure",
+           "Progress", "build_project", "check_output_folders"]
 
 
 @dataclass
@@ -131,7 +119,8 @@ class BuildResult:
 
 def build_project(project_dir: Path | str, engine: str | None = None, jobs: int | None = None,
                   progress: Progress | None = None, keep_going: bool = False,
-                  build_jobs: int | None = None, strict: bool = False) -> BuildResult:
+                  build_jobs: int | None = None, strict: bool = False,
+                  new_guid: bool = False) -> BuildResult:
     """Build the project's posts into ``public/``, redoing only what changed.
 
     Raises a PodcasterError (PostError naming the file for a bad post) and leaves ``public/``
@@ -140,7 +129,9 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
     ``jobs`` overrides ``[engine] jobs`` (synthesis), ``build_jobs`` ``[build] jobs``
     (episodes assembled at once). Quotes without a clear source are listed in
     ``BuildResult.warnings``; with ``strict`` they raise UnclearAttributionError after
-    planning, before anything is written.
+    planning, before anything is written. Raises ConfigError, writing nothing, when the
+    show's podcast:guid would differ from the one last published, unless ``new_guid``
+    (see ``podcaster.build.showguid``).
     """
     started = time.monotonic()
     overrides: dict[str, Any] = {}
@@ -156,7 +147,9 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
     check_output_folders(config)
     try:
         with BuildLock(config.cache_dir / LOCK_NAME):
+            showguid.guard(config, new_guid)
             result = Build(config, engine, progress or Progress(), keep_going, strict).run()
+            showguid.remember(config)
     except OSError as exc:
         error = output_error(exc)
         if error is None:
@@ -178,134 +171,110 @@ def check_output_folders(config: Config) -> None:
 
 
 class Build:
-    """One run of the build over a loaded config (the caller holds the lock)."""
+    """One run of the build over a loaded config (the caller holds the lock): it makes the
+    parts each phase needs and runs the phases in order."""
 
     def __init__(self, config: Config, engine: str | None, progress: Progress,
                  keep_going: bool = False, strict: bool = False):
         self.config = config
         self.strict = strict
-        self.warnings: list[AttributionWarning] = []
-        self.engine = engine
         self.progress = progress
-        self.keep_going = keep_going
-        self.failed: list[Failure] = []
-        self.digests = FileDigests()
-        self._voice_dicts: dict[Voice, dict] = {}
+        self.failures = Failures(keep_going)
+        self.folders = Folders.of(config)
         self.synth = Synthesizer(ClipCache(config.cache_dir), jobs=config.engine.jobs,
                                  requests=request_settings(config),
                                  clip_made=lambda: faults.point("synthesise:clip"))
-        self.voices = Voices.from_config(config, engine)
+        self.voices = Voices(SpeechVoices.from_config(config, engine), self.synth)
         self.audio = AudioSettings.from_config(config)
-        self.audio_dict = dataclasses.asdict(self.audio)  # part of every audio key
+        self.digests = FileDigests()
+        self.keys = Keys(dataclasses.asdict(self.audio), self.digests, self.voices,
+                         self.synth.key)
         self.script_settings = ScriptSettings.from_config(config)
-        self.project_dir = config.project_dir
-        self.public_dir = config.public_dir
-        self.episodes_dir = config.public_dir / "episodes"
-        self.staging = config.cache_dir / STAGING_NAME
         self.store = AudioStore(config.cache_dir / AUDIO_STORE_NAME)
         self.artwork = CheckedArtwork(config.cache_dir / ARTWORK_RECORD_NAME)
 
-    def concrete_voice(self, kind: str, language: str = "ko") -> Voice:
-        """The voice that speaks a cue kind: ``auto`` is gTTS until it falls back."""
-        return self.voices.concrete(kind, language, self.synth.auto_engine)
+    def plan(self) -> tuple[list[Plan], list[AttributionWarning]]:
+        """The plan phase (``plan.plan_posts``): every published post read and scripted."""
+        return plan_posts(self.config, self.script_settings, self.keys, self.artwork,
+                          self.failures)
 
     def engine_label(self, plans: list[Plan]) -> str:
         """The engines that spoke, or for a build that made no audio, that would speak."""
         if self.synth.used:
             return self.synth.engine_summary
         said = {(c.kind, c.language) for p in plans for c in p.cues if not c.is_sound}
-        return ", ".join(sorted({self.concrete_voice(*k).engine for k in said})) or "none"
+        return ", ".join(sorted({self.voices.concrete(*k).engine for k in said})) or "none"
 
     def run(self) -> BuildResult:
         try:
             return self._run()
         finally:
-            shutil.rmtree(self.staging, ignore_errors=True)
+            shutil.rmtree(self.folders.staging, ignore_errors=True)
 
     def _run(self) -> BuildResult:
+        config, failures = self.config, self.failures
         for kind in SPEECH_KINDS:  # a bad voice or engine is the config's error, not a post's
-            for language in ("ko", *self.config.engine.languages):
-                self.concrete_voice(kind, language)
-        problems = self.artwork.problems(self.config.show.cover)
+            for language in ("ko", *config.engine.languages):
+                self.voices.concrete(kind, language)
+        problems = self.artwork.problems(config.show.cover)
         if problems:
-            raise ConfigError(f"{self.config.show.cover}: show.cover: {'; '.join(problems)}")
-        manifest = load_manifest(manifest_path(self.public_dir))
-        plans = plan_posts(self)
+            raise ConfigError(f"{config.show.cover}: show.cover: {'; '.join(problems)}")
+        manifest = load_manifest(manifest_path(self.folders.public))
+        plans, warnings = self.plan()
         self.artwork.save()  # the cover and the episode images found good
-        if self.strict and self.warnings:
-            raise UnclearAttributionError(self.warnings)
+        if self.strict and warnings:
+            raise UnclearAttributionError(warnings)
         faults.point("plan:done")
-        kept = kept_records(self, manifest, plans)
+        kept = kept_records(config, manifest, plans, failures.failed)
         number_episodes(plans, kept)
         for plan in plans:
-            decide(self, plan, manifest.episodes.get(plan.post.slug))
+            decide(config, self.keys, self.store, plan, manifest.episodes.get(plan.post.slug))
 
-        todo = [p for p in plans if p.action != "keep"]
+        todo = [p for p in plans if p.action is not Action.KEEP]
         self.progress.start(len(todo), sum(
-            sum(1 for c in p.cues if not c.is_sound) for p in todo if p.action == "build"))
-        shutil.rmtree(self.staging, ignore_errors=True)
-        done: list[Plan] = [p for p in plans if p.action == "keep"]
+            sum(1 for c in p.cues if not c.is_sound) for p in todo if p.action is Action.BUILD))
+        shutil.rmtree(self.folders.staging, ignore_errors=True)
+        done: list[Plan] = [p for p in plans if p.action is Action.KEEP]
         if todo:
             self._produce(todo, manifest, done, kept)
 
-        result = BuildResult(episodes=[], feed_path=self.public_dir / "feed.xml",
+        result = BuildResult(episodes=[], feed_path=self.folders.public / "feed.xml",
                              engine=self.engine_label(plans), stats=self.synth.stats,
-                             engine_note=self.synth.note, failed=self.failed,
-                             warnings=self.warnings)
+                             engine_note=self.synth.note, failed=failures.failed,
+                             warnings=warnings)
         if done or kept:
             done.sort(key=lambda p: (p.post.date, p.post.slug))
-            if not kept and published.up_to_date(self, done, manifest):
+            if not kept and not failures.failed and published.up_to_date(
+                    config, self.digests, done, manifest):
                 result.episodes = [p.episode for p in done]  # public/ is as it would be
             else:
-                from podcaster.build.commit import commit  # loads the feed, pages and tags
+                from podcaster.build.commit import commit  # lazily: the feed, pages and tags
 
-                published.forget(self)
-                result.episodes, result.removed = commit(self, done, kept, manifest)
-                published.remember(self, done)
+                published.forget(config)
+                result.episodes, result.removed = commit(config, self.store,
+                                                         self.folders.staging, done, kept,
+                                                         manifest)
+                if not failures.failed:
+                    published.remember(config, self.digests, done)
         result.episodes.sort(key=lambda e: e.number)
-        result.built = [p.post.slug for p in done if p.action == "build"]
-        result.restored = [p.post.slug for p in done if p.action == "restore"]
-        result.retagged = [p.post.slug for p in done if p.action == "retag"]
-        result.unchanged = [p.post.slug for p in done if p.action == "keep"]
+        result.built = [p.post.slug for p in done if p.action is Action.BUILD]
+        result.restored = [p.post.slug for p in done if p.action is Action.RESTORE]
+        result.retagged = [p.post.slug for p in done if p.action is Action.RETAG]
+        result.unchanged = [p.post.slug for p in done if p.action is Action.KEEP]
         return result
 
     def _produce(self, todo: list[Plan], manifest: Manifest, done: list[Plan],
                  kept: list[EpisodeRecord]) -> None:
-        from podcaster.build.produce import produce_all  # the audio stages: only with work
+        # lazily: the audio stages are loaded only by a build with work to do
+        from podcaster.build.produce import Production, produce_all
 
-        with contextlib.closing(produce_all(self, todo, manifest)) as produced_plans:
+        work = Production(self.config, self.audio, self.synth, self.voices, self.keys,
+                          self.store, self.folders, self.failures, self.progress)
+        with contextlib.closing(produce_all(work, todo, manifest)) as produced_plans:
             for plan, produced in produced_plans:
                 # ``auto`` may settle on the engine an episode was built with: it is kept.
-                if produced or plan.action == "keep":
+                if produced or plan.action is Action.KEEP:
                     done.append(plan)
-                elif plan.record and output_intact(plan.record, self.public_dir):
+                elif plan.record and output_intact(plan.record, self.folders.public):
                     kept.append(plan.record)  # a failed rebuild keeps the episode built
                 self.progress.post_done(plan.post)
-
-    @contextlib.contextmanager
-    def per_post(self, path: Path):
-        """Attribute an error to the post at ``path``; with --keep-going, note it and go on."""
-        try:
-            yield
-        except OutputError:
-            raise  # the environment's fault, not the post's: stop
-        except PodcasterError as exc:
-            if str(path) not in exc.message:
-                exc.message = f"{path}: {exc.message}"
-            if not self.keep_going:
-                raise
-            log.debug("%s failed", path, exc_info=True)
-            self.failed.append(Failure(Path(path), exc.message))
-        except OSError as exc:
-            error = output_error(exc)
-            if error is not None:  # the environment's fault, not the post's: stop
-                raise error from exc
-            self._unexpected(path, exc)
-        except Exception as exc:
-            self._unexpected(path, exc)
-
-    def _unexpected(self, path: Path, exc: Exception) -> None:
-        if not self.keep_going:
-            raise UnexpectedError(Path(path), exc) from exc
-        log.debug("%s failed", path, exc_info=True)
-        self.failed.append(Failure(Path(path), str(UnexpectedError(Path(path), exc))))

@@ -7,22 +7,16 @@ import datetime as dt
 import email.utils
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from podcaster.check.artwork import check_artwork
 from podcaster.check.files import check_chapters, check_transcript
-from podcaster.check.report import (
-    LANGUAGE,
-    NS,
-    CheckResult,
-    Report,
-    find_text,
-)
+from podcaster.check.report import LANGUAGE, CheckResult, Report, shown, whole_number
 from podcaster.errors import PodcasterError
 from podcaster.model import Post
-from podcaster.publish.feed import post_guid, show_guid, slug_of_audio_name
+from podcaster.publish.feedext import ITUNES_NS, PODCAST_NS
+from podcaster.publish.layout import feed_url, post_guid, show_guid, slug_of_audio_url
 from podcaster.publish.tag import audio_duration
 from podcaster.text.read import find_posts, read_post
 from podcaster.values import is_web_url
@@ -59,10 +53,25 @@ APPLE_CATEGORIES: dict[str, tuple[str, ...]] = {
     "TV & Film": ("After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"),
 }
 
+NS = {
+    "itunes": ITUNES_NS,
+    "podcast": PODCAST_NS,
+    "atom": "http://www.w3.org/2005/Atom",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+}
+
 DESCRIPTION_MAX_BYTES = 4000
 DURATION_TOLERANCE = 2.0  # seconds between itunes:duration and the decoded audio
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+def find_text(parent, path: str) -> str | None:
+    """The stripped text of ``parent``'s child at ``path`` (a path in ``NS``), None if empty."""
+    elem = parent.find(path, NS)
+    if elem is None or elem.text is None or not elem.text.strip():
+        return None
+    return elem.text.strip()
 
 
 def parse_duration(text: str) -> float | None:
@@ -117,7 +126,8 @@ def check_feed(report: Report) -> CheckResult:
         previous_date = date or previous_date
     for slug, post in sorted(posts.items()):
         if slug not in slugs:
-            report.problem(report.rel(post.path), "post is not in the feed (run podcaster build)")
+            report.outdated(report.rel(post.path),
+                            "post is not in the feed (run podcaster build)")
     return report.result
 
 
@@ -139,9 +149,9 @@ def check_channel(report: Report, channel, items) -> None:
     self_link = channel.find("atom:link[@rel='self']", NS)
     if self_link is None:
         report.problem(where, 'missing <atom:link rel="self">')
-    elif self_link.get("href") != report.config.feed_url:
-        report.problem(where, f'<atom:link rel="self"> is {self_link.get("href")!r}, '
-                              f"not the feed's URL {report.config.feed_url}")
+    elif self_link.get("href") != feed_url(report.config):
+        report.outdated(where, f'<atom:link rel="self"> is {self_link.get("href")!r}, '
+                               f"not the feed's URL {feed_url(report.config)}")
 
     image = channel.find("itunes:image", NS)
     if image is None or not image.get("href"):
@@ -170,8 +180,8 @@ def check_channel(report: Report, channel, items) -> None:
     elif not _UUID.match(guid):
         report.problem(where, f"podcast:guid is not a UUID: {guid}")
     elif guid.lower() != show_guid(report.config).lower():
-        report.problem(where, f"podcast:guid {guid} is not the show's ({show_guid(report.config)}, "
-                              "feed.guid or derived from the feed URL); it must never change")
+        report.outdated(where, f"podcast:guid {guid} is not the show's ({show_guid(report.config)}, "
+                               "feed.guid or derived from the feed URL); it must never change")
     locked = channel.find("podcast:locked", NS)
     if locked is None:
         report.problem(where, "missing <podcast:locked>")
@@ -215,7 +225,7 @@ def check_item(report: Report, n, item, posts, seen_guids, seen_urls, seen_numbe
     """Check one <item>; returns its slug (from the enclosure URL) and its pubDate."""
     enclosure = item.find("enclosure")
     url = enclosure.get("url") if enclosure is not None else None
-    slug = slug_of_audio_name(Path(urlsplit(url).path).name) if url else None
+    slug = slug_of_audio_url(url) if url else None
     where = item_where(report, n, slug)
 
     if find_text(item, "title") is None:
@@ -238,12 +248,12 @@ def check_item(report: Report, n, item, posts, seen_guids, seen_urls, seen_numbe
         if post is not None:
             expected = post_guid(report.config, post)
             if guid != expected:
-                report.problem(where, f"guid {guid} is not the one derived from "
-                                      f"{report.rel(post.path)} ({expected}): a changed guid "
-                                      "makes apps download the episode again")
+                report.outdated(where, f"guid {guid} is not the one derived from "
+                                       f"{report.rel(post.path)} ({expected}): a changed guid "
+                                       "makes apps download the episode again")
         elif slug and posts:
-            report.problem(where, f"no post in posts/ has the slug {slug!r} "
-                                  "(run podcaster build)")
+            report.outdated(where, f"no post in posts/ has the slug {slug!r} "
+                                   "(run podcaster build)")
 
     date_text = find_text(item, "pubDate")
     date = rfc822(date_text)
@@ -258,8 +268,9 @@ def check_item(report: Report, n, item, posts, seen_guids, seen_urls, seen_numbe
     number = find_text(item, "itunes:episode")
     if number is None:
         report.problem(where, "missing <itunes:episode>")
-    elif not number.isdigit() or int(number) < 1:
-        report.problem(where, f"itunes:episode must be a positive whole number, got {number}")
+    elif (whole_number(number) or 0) < 1:
+        report.problem(where, f"itunes:episode must be a positive whole number, "
+                              f"got {shown(number)}")
     elif number in seen_numbers:
         report.problem(where, f"itunes:episode {number} repeats item {seen_numbers[number]}")
     else:
@@ -294,18 +305,18 @@ def check_enclosure(report: Report, where: str, enclosure, seen_urls, n) -> Path
     seen_urls[url] = n
     if report.config.show.enclosure_prefix and not url.startswith(
             report.config.show.enclosure_prefix):
-        report.problem(where, f"enclosure URL {url} does not start with show.enclosure_prefix "
-                              f"({report.config.show.enclosure_prefix})")
+        report.outdated(where, f"enclosure URL {url} does not start with show.enclosure_prefix "
+                               f"({report.config.show.enclosure_prefix})")
         return None
     file = report.local_file(where, "enclosure", url, media=True)
     if file is None:
         return None
     length = enclosure.get("length", "")
-    if not length.isdigit():
-        report.problem(where, f"enclosure length is not a number of bytes: {length!r}")
-    elif int(length) != file.stat().st_size:
-        report.problem(where, f"enclosure length {length} does not match {report.rel(file)} "
-                              f"({file.stat().st_size} bytes)")
+    if whole_number(length) is None:
+        report.problem(where, f"enclosure length is not a number of bytes: {shown(length)!r}")
+    elif whole_number(length) != file.stat().st_size:
+        report.problem(where, f"enclosure length {shown(length)} does not match "
+                              f"{report.rel(file)} ({file.stat().st_size} bytes)")
     return file
 
 

@@ -15,8 +15,9 @@ TRANSCRIPT_FORMATS = {"text/vtt": "vtt", "application/x-subrip": "srt", "applica
                       "application/json": "json"}
 
 
-_VTT_TIME = re.compile(r"^(?:(\d+):)?([0-5]\d):([0-5]\d)\.(\d{3})$")
-_SRT_TIME = re.compile(r"^(\d+):([0-5]\d):([0-5]\d),(\d{3})$")
+# Hours: at most six digits (a longer figure is no time code, and not worth converting).
+_VTT_TIME = re.compile(r"^(?:([0-9]{1,6}):)?([0-5][0-9]):([0-5][0-9])\.([0-9]{3})$")
+_SRT_TIME = re.compile(r"^([0-9]{1,6}):([0-5][0-9]):([0-5][0-9]),([0-9]{3})$")
 
 
 def check_transcript(report: Report, where: str, elem, duration: float | None) -> None:

@@ -9,17 +9,27 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from podcaster.config import Config
-from podcaster.publish.feed import ITUNES_NS, PODCAST_NS, strip_enclosure_prefix
+from podcaster.publish.layout import media_base, site_base, strip_enclosure_prefix
 from podcaster.values import is_web_url
 
-NS = {
-    "itunes": ITUNES_NS,
-    "podcast": PODCAST_NS,
-    "atom": "http://www.w3.org/2005/Atom",
-    "content": "http://purl.org/rss/1.0/modules/content/",
-}
-
 LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # a BCP 47 language tag
+# More digits than any byte count or episode number has: such a figure is no true value, and
+# is not converted (a 5000-digit one would exceed Python's limit on converting text to int).
+MAX_DIGITS = 18
+
+
+def whole_number(text: str | None) -> int | None:
+    """``text`` as a whole number if it is ASCII digits alone, at most MAX_DIGITS of them
+    (leading zeros aside), else None."""
+    if not text or not text.isascii() or not text.isdigit():
+        return None
+    digits = text.lstrip("0") or "0"
+    return int(digits) if len(digits) <= MAX_DIGITS else None
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """``text`` for a message: cut to ``limit`` characters, saying how long it was."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
 
 @dataclass(frozen=True)
@@ -52,9 +62,18 @@ class Report:
         self.feed_path = self.public / "feed.xml"
         self.result = CheckResult(self.feed_path)
         self.feed_where = self.rel(self.feed_path)
+        # Set when public/ is older than podcast.toml or a post: the one problem saying so
+        # stands for every difference between the feed and today's settings and posts.
+        self.stale = False
 
     def problem(self, where: str, message: str) -> None:
         self.result.problems.append(Problem(where, message))
+
+    def outdated(self, where: str, message: str) -> None:
+        """A problem that a build from today's settings and posts would not have: left out
+        when public/ is known to be older than them (``stale``)."""
+        if not self.stale:
+            self.problem(where, message)
 
     def warning(self, where: str, message: str) -> None:
         self.result.warnings.append(Problem(where, message))
@@ -81,12 +100,10 @@ class Report:
         if not is_web_url(url):
             self.problem(where, f"{what} URL is not absolute: {url}")
             return None
-        base = (self.config.show.media_base_url if media and self.config.show.media_base_url
-                else self.config.show.base_url).rstrip("/") + "/"
+        base = media_base(self.config) if media else site_base(self.config)
         if not url.startswith(base):
-            option = "show.media_base_url" if base != self.config.show.base_url.rstrip("/") + "/" \
-                else "show.base_url"
-            self.problem(where, f"{what} URL {url} is outside {option} ({base})")
+            option = "show.media_base_url" if base != site_base(self.config) else "show.base_url"
+            self.outdated(where, f"{what} URL {url} is outside {option} ({base})")
             return None
         public = self.public.resolve()
         file = (public / unquote(urlsplit(url[len(base):]).path)).resolve()
@@ -98,9 +115,3 @@ class Report:
             return None
         return file
 
-
-def find_text(parent, path: str) -> str | None:
-    elem = parent.find(path, NS)
-    if elem is None or elem.text is None or not elem.text.strip():
-        return None
-    return elem.text.strip()

@@ -16,9 +16,13 @@ from podcaster.cli.app import (
 @main.command()
 @click.argument("post", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the post's segments as JSON.")
+@click.option("--strict", is_flag=True,
+              help="Exit with status 3 when a quote has no clear source (for CI).")
 @verbosity
-def segments(post: Path, as_json: bool) -> None:
-    """Show how POST splits into greeting, articles, commentary and sign-off."""
+def segments(post: Path, as_json: bool, strict: bool) -> None:
+    """Show how POST splits into greeting, articles, commentary and sign-off.
+
+    A quote without a clear source is warned about; --strict makes that a failure."""
 
     from podcaster.text.read import read_post
     from podcaster.text.segment import analyse_post, describe_segments
@@ -28,6 +32,7 @@ def segments(post: Path, as_json: bool) -> None:
     doc = describe_segments(parsed, segmentation.segments, segmentation.warnings)
     if as_json:
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        _fail_if_strict(strict, segmentation.warnings)
         return
     click.echo(f"{doc['title']}  ({doc['date']}, {doc['slug']}{', draft' if doc['draft'] else ''})")
     for i, seg in enumerate(doc["segments"], start=1):
@@ -43,6 +48,14 @@ def segments(post: Path, as_json: bool) -> None:
         click.echo("(no sources)")
     for warning in segmentation.warnings:
         click.echo(f"warning: {warning}", err=True)
+    _fail_if_strict(strict, segmentation.warnings)
+
+
+def _fail_if_strict(strict: bool, warnings: list) -> None:
+    if strict and warnings:
+        from podcaster.errors import UnclearAttributionError
+
+        raise UnclearAttributionError(warnings)
 
 
 def _lexicon_option(values: tuple[str, ...]) -> dict[str, str]:

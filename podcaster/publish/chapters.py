@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 
 from podcaster.model import SegmentSpan, Timeline
+from podcaster.publish.layout import uri
 
 JSON_CHAPTERS_VERSION = "1.2.0"
 ARTICLE_PREFIX = "기사"
@@ -95,7 +96,7 @@ def chapters_json(chapters: list[Chapter], title: str | None = None,
         item: dict = {"startTime": chapter.start, "endTime": chapter.end,
                       "title": chapter.title}
         if chapter.url:
-            item["url"] = chapter.url
+            item["url"] = uri(chapter.url)
         items.append(item)
     doc["chapters"] = items
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -13,7 +13,9 @@ import lxml.etree  # noqa: F401  feedgen.util uses lxml.etree without importing 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.util import xml_elem
 
-from podcaster.publish.feed import ITUNES_NS, PODCAST_NS
+# The XML namespaces of the feed's extensions (Podcasting 2.0, Apple's iTunes tags).
+PODCAST_NS = "https://podcastindex.org/namespace/1.0"
+ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
 CHAPTERS_TYPE = "application/json+chapters"
 

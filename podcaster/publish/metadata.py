@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from podcaster.config import Config
 from podcaster.model import Episode, Post
 from podcaster.publish.chapters import Chapter, episode_chapters
-from podcaster.publish.feed import episode_guid, episode_summary
+from podcaster.publish.layout import episode_guid, feed_url
+from podcaster.publish.summary import episode_summary
 from podcaster.publish.transcript import render_text, transcript_cues
 
 # ISO 639-1 → the ISO 639-2 codes ID3 COMM and USLT frames want.
@@ -61,7 +63,7 @@ def show_notes(post: Post, summary_line: str) -> str:
     return "\n".join(lines)
 
 
-def episode_tags(config, episode: Episode) -> EpisodeTags:
+def episode_tags(config: Config, episode: Episode) -> EpisodeTags:
     """Everything the episode's MP3 is tagged with: metadata, chapters, transcript."""
     post, show = episode.post, config.show
     summary_line = episode_summary(episode)
@@ -72,6 +74,6 @@ def episode_tags(config, episode: Episode) -> EpisodeTags:
         language=id3_language(show.language),
         chapters=episode_chapters(episode.timeline),
         transcript=render_text(transcript_cues(episode.timeline, show.author)),
-        feed_url=config.feed_url, guid=episode_guid(config, episode),
+        feed_url=feed_url(config), guid=episode_guid(config, episode),
         notes=show_notes(post, summary_line), category=show.category,
     )

@@ -16,10 +16,19 @@ from pathlib import Path
 
 import jinja2
 
+from podcaster.config import Config
 from podcaster.files import write_atomic
 from podcaster.model import Episode, Source
 from podcaster.publish.chapters import episode_chapters
-from podcaster.publish.feed import cover_name, episode_summary, media_url
+from podcaster.publish.layout import (
+    cover_name,
+    feed_url,
+    media_url,
+    relative_url,
+    site_url,
+    uri,
+)
+from podcaster.publish.summary import episode_summary
 from podcaster.publish.waveform import Waveform, read_waveform
 from podcaster.timecode import korean_duration, timecode, whole_seconds
 from podcaster.values import web_url
@@ -103,6 +112,17 @@ class EpisodePage:
     sources: list[Source]
     waveform: WaveformView | None = None
 
+    @property
+    def href(self) -> str:
+        """The page's link from the index."""
+        return relative_url(f"episodes/{self.slug}.html")
+
+
+def link(url: str | None) -> str | None:
+    """A link an author wrote (a source's URL), as a URI if it is a web link, else None."""
+    found = web_url(url)
+    return uri(found) if found else None
+
 
 def chapters_of(episode: Episode) -> list[Chapter]:
     """The episode's chapters (see ``podcaster.publish.chapters``), one per segment span."""
@@ -114,7 +134,7 @@ def chapters_of(episode: Episode) -> list[Chapter]:
             # Chapter times are whole milliseconds; jump to the exact start of the sentence.
             seek = next((s for s in speech_starts if s >= chapter.start - 0.001), chapter.start)
         chapters.append(Chapter(chapter.title, chapter.start, chapter.end, seek,
-                                web_url(chapter.url)))
+                                link(chapter.url)))
     return chapters
 
 
@@ -196,7 +216,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(clock=timecode, korean_duration=korean_duration, korean_date=korean_date,
-                       seconds=seconds_attr, web_url=web_url, iso_duration=iso_duration)
+                       seconds=seconds_attr, web_url=link, iso_duration=iso_duration)
     return env
 
 
@@ -213,7 +233,7 @@ def index_page_name(n: int) -> str:
     return "index.html" if n == 1 else f"page-{n}.html"
 
 
-def render_site(config, episodes: list[Episode],
+def render_site(config: Config, episodes: list[Episode],
                 peaks: dict[str, bytes] | None = None) -> dict[str, bytes]:
     """Every file of the site, by path relative to ``public/``; the waveforms from ``peaks``
     (peaks files' contents by slug) when given, else from the peaks files in ``public/``."""
@@ -223,9 +243,9 @@ def render_site(config, episodes: list[Episode],
     show = config.show
     common = {
         "show": show,
-        "feed_url": config.feed_url,
+        "feed_url": feed_url(config),
         "cover": cover_name(config),
-        "cover_url": config.url(cover_name(config)),
+        "cover_url": site_url(config, cover_name(config)),
         "version": static_version(),
     }
     files: dict[str, bytes] = {}
@@ -242,24 +262,24 @@ def render_site(config, episodes: list[Episode],
         html = index_template.render(
             root="", episodes=shown, total=len(pages), pager=pager,
             first_number=len(pages) - (n - 1) * INDEX_PAGE_SIZE,
-            page_url=config.url("" if n == 1 else name), **common)
+            page_url=site_url(config, "" if n == 1 else name), **common)
         files[name] = html.encode("utf-8")
     episode_template = env.get_template("episode.html")
     for page in pages:
         audio = f"episodes/{page.audio_name}"
         html = episode_template.render(
-            root="../", episode=page, page_url=config.url(f"episodes/{page.slug}.html"),
+            root="../", episode=page, page_url=site_url(config, f"episodes/{page.slug}.html"),
             audio_url=media_url(config, audio),
             # Relative beside the pages (previews, disk); absolute where the audio is hosted.
             player_src=media_url(config, audio) if config.show.media_base_url
-            else page.audio_name, **common)
+            else relative_url(page.audio_name), **common)
         files[f"episodes/{page.slug}.html"] = html.encode("utf-8")
     for name in STATIC_FILES:
         files[f"static/{name}"] = (STATIC_DIR / name).read_bytes()
     return files
 
 
-def write_site(config, episodes: list[Episode]) -> list[Path]:
+def write_site(config: Config, episodes: list[Episode]) -> list[Path]:
     """Write the site into ``public/``; pages whose content is unchanged are left alone.
 
     Returns the paths written.

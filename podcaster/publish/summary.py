@@ -4,7 +4,7 @@ index's line under the episode's title."""
 
 from __future__ import annotations
 
-from podcaster.model import Post, Segment
+from podcaster.model import Episode, Post, Segment
 
 SUMMARY_SOURCES = "이번 회에서 다룬 소식: "
 MAX_CHARS = 300
@@ -23,6 +23,11 @@ def summary(post: Post, segments: list[Segment]) -> str:
             if paragraph.strip():
                 return shorten(" ".join(paragraph.split()))
     return post.title
+
+
+def episode_summary(episode: Episode) -> str:
+    """The episode's one summary line (``summary`` of its post and segments)."""
+    return summary(episode.post, episode.segments)
 
 
 def shorten(text: str, limit: int = MAX_CHARS) -> str:

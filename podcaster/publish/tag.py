@@ -9,7 +9,6 @@ import logging
 import os
 import shutil
 from pathlib import Path
-from urllib.parse import quote
 
 from mutagen import MutagenError
 from mutagen.id3 import (
@@ -39,10 +38,12 @@ from mutagen.id3 import (
 )
 from mutagen.mp3 import MP3, HeaderNotFoundError
 
+from podcaster.config import Config
 from podcaster.errors import TagError
 from podcaster.files import write_atomic
 from podcaster.model import Episode
 from podcaster.publish.chapters import Chapter, chapters_json, episode_chapters
+from podcaster.publish.layout import uri
 from podcaster.publish.metadata import (  # noqa: F401  (also part of this module's interface)
     LANGUAGES,
     EpisodeTags,
@@ -84,11 +85,6 @@ SIDECARS = {".vtt": "text/vtt", ".srt": "application/x-subrip",
             PEAKS_SUFFIX: "application/json"}
 
 
-def latin1_url(url: str) -> str:
-    """``url`` with non-ASCII characters percent-encoded (ID3 URL fields are Latin-1)."""
-    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
-
-
 def _mime(path: Path) -> str:
     return "image/png" if path.suffix.lower() == ".png" else "image/jpeg"
 
@@ -103,7 +99,7 @@ def chapter_frames(chapters: list[Chapter]) -> list[CHAP | CTOC]:
     for element_id, chapter in zip(ids, chapters):
         sub = [TIT2(encoding=UTF16, text=chapter.title)]
         if chapter.url:
-            sub.append(WXXX(encoding=LATIN1, desc="", url=latin1_url(chapter.url)))
+            sub.append(WXXX(encoding=LATIN1, desc="", url=uri(chapter.url)))
         frames.append(CHAP(element_id=element_id, start_time=chapter.start_ms,
                            end_time=chapter.end_ms, start_offset=NO_OFFSET,
                            end_offset=NO_OFFSET, sub_frames=sub))
@@ -150,7 +146,7 @@ def _tag_file(mp3: Path, tags: EpisodeTags) -> None:
     if tags.podcast:
         id3.add(PCST(value=1))
     if tags.feed_url:
-        id3.add(WFED(encoding=LATIN1, text=latin1_url(tags.feed_url)))
+        id3.add(WFED(encoding=LATIN1, text=uri(tags.feed_url)))
     if tags.guid:
         id3.add(TGID(encoding=UTF16, text=tags.guid))
     if tags.notes:
@@ -221,7 +217,7 @@ def sidecar_path(episode: Episode, suffix: str) -> Path:
     return episode.audio_path.with_name(episode.post.slug + suffix)
 
 
-def render_episode_sidecars(config, episode: Episode) -> dict[str, bytes]:
+def render_episode_sidecars(config: Config, episode: Episode) -> dict[str, bytes]:
     """The contents of ``<slug>.vtt``, ``.srt``, ``.transcript.json`` and ``.chapters.json``,
     by suffix (the waveform's ``.peaks.json`` is ``podcaster.publish.waveform``'s)."""
     cues = transcript_cues(episode.timeline, config.show.author)
@@ -235,7 +231,7 @@ def render_episode_sidecars(config, episode: Episode) -> dict[str, bytes]:
     }
 
 
-def write_episode_sidecars(config, episode: Episode) -> list[Path]:
+def write_episode_sidecars(config: Config, episode: Episode) -> list[Path]:
     """Write ``<slug>.vtt``, ``.srt``, ``.transcript.json``, ``.chapters.json`` and
     ``.peaks.json`` (the waveform) beside the MP3.
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
+from podcaster.config import Config
 from podcaster.errors import EngineError
 from podcaster.model import Clip, Cue, Voice
 from podcaster.speech.cache import ClipCache, clip_key
@@ -26,12 +27,12 @@ from podcaster.speech.engines.network import (
 from podcaster.speech.voices import AUTO, AUTO_FALLBACK, AUTO_FIRST, KOREAN, Voices
 
 __all__ = ["AUTO", "AUTO_FALLBACK", "AUTO_FIRST", "SynthStats", "Synthesizer", "Voices",
-           "planned_keys", "request_settings"]
+           "request_settings"]
 
 log = logging.getLogger(__name__)
 
 
-def request_settings(config) -> RequestSettings:
+def request_settings(config: Config) -> RequestSettings:
     """The [engine] options that pace and retry network requests."""
     e = config.engine
     return RequestSettings(rate_limit=float(e.rate_limit), retries=int(e.retries),
@@ -277,22 +278,6 @@ class Synthesizer:
     def _fall_back(self, reason: str) -> None:
         self.auto_engine = AUTO_FALLBACK
         self.note = f"auto: {reason}; built with {AUTO_FALLBACK} instead of {AUTO_FIRST}"
-        log.warning("engine %s", self.note)
+        # Info, not a warning: the caller says it once (podcaster build: when it made audio)
+        log.info("engine %s", self.note)
 
-
-def planned_keys(config, engine: str | None = None) -> set[str]:
-    """Every clip key the project's current posts (drafts too) would use.
-
-    Reads and scripts the posts without synthesising. Raises PostError for a bad post.
-    """
-    from podcaster.text.read import find_posts, read_post
-    from podcaster.text.script import ScriptSettings, build_script
-    from podcaster.text.segment import segment_post
-
-    settings = ScriptSettings.from_config(config)
-    scripts = []
-    for path in find_posts(config.posts_dir):
-        post = read_post(path)
-        scripts.append(build_script(post, segment_post(post), settings))
-    synth = Synthesizer(ClipCache(config.cache_dir))
-    return synth.keys(scripts, Voices.from_config(config, engine))

@@ -49,7 +49,8 @@ def default_voice(engine: str, language: str = KOREAN, kind: str = "") -> str:
     names none ("" when the engine has none for that language).
 
     Engines from plugins give theirs as class attributes (``default_voice`` and
-    ``kind_voices`` for Korean, ``language_voices`` for the others).
+    ``kind_voices`` for Korean, ``language_voices`` for the others), else those of the
+    built-in engine they derive from.
     """
     row = DEFAULT_VOICES.get(engine, {}).get(language)
     if row is not None:
@@ -60,9 +61,15 @@ def default_voice(engine: str, language: str = KOREAN, kind: str = "") -> str:
     from podcaster.speech.engines import get_engine_class
 
     cls = get_engine_class(engine, require_available=False)
-    if language == KOREAN:
-        return cls.kind_voices.get(kind, cls.default_voice)
-    return cls.language_voices.get(language, "")
+    own = (cls.kind_voices.get(kind, cls.default_voice) if language == KOREAN
+           else cls.language_voices.get(language, ""))
+    if own:
+        return own
+    # A plugin built on a built-in engine speaks with that engine's voices.
+    for base in cls.__mro__[1:]:
+        if getattr(base, "name", "") in DEFAULT_VOICES:
+            return default_voice(base.name, language, kind)
+    return ""
 
 
 def _same_engine(name: str) -> str:

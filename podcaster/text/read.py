@@ -182,8 +182,22 @@ def decode(raw: bytes, path: Path) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# The years a post may be dated in: feeds and podcast apps handle dates from the Unix epoch
+# (before it, time zones give historical offsets such as +08:27:52) to the last four-digit year.
+YEARS = (1970, 9999)
+
+
 def post_date(meta: dict, path: Path) -> dt.date:
-    """The date from front matter ``date``, else from a ``YYYY-MM-DD`` file-name prefix."""
+    """The date from front matter ``date``, else from a ``YYYY-MM-DD`` file-name prefix.
+    Raises PostError for a date that is not one, or is outside ``YEARS``."""
+    date = _written_date(meta, path)
+    if not YEARS[0] <= date.year <= YEARS[1]:
+        raise PostError(path, f"date {date.isoformat()} is out of range: a post's date must "
+                              f"be in the years {YEARS[0]}–{YEARS[1]}")
+    return date
+
+
+def _written_date(meta: dict, path: Path) -> dt.date:
     value = meta.get("date")
     if value is not None:
         if isinstance(value, dt.datetime):

@@ -6,7 +6,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from podcaster.config import Config
+from podcaster.errors import PostError
 from podcaster.model import Cue, Post, Segment, Source
+
+# The most characters one sentence may have as spoken: a sentence is one clip, held whole in
+# memory while it is made (about 50 kB a character), so a paragraph of a million letters
+# with no sentence end is refused here, before any synthesis, rather than exhausting memory.
+MAX_SPOKEN_SENTENCE = 2_000
 
 # Native Korean numerals as ordinals take: 첫, 두, 세, 네, 다섯 ... 열한, 스무, 스물한 ...
 UNITS = ["", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"]
@@ -41,7 +48,7 @@ class ScriptSettings:
     languages: tuple[str, ...] = ("en", "ja")
 
     @classmethod
-    def from_config(cls, config) -> ScriptSettings:
+    def from_config(cls, config: Config) -> ScriptSettings:
         a = config.audio
         return cls(intro=a.intro, sting=a.sting, outro=a.outro,
                    sentence_pause=float(a.sentence_pause),
@@ -58,6 +65,15 @@ def announcement(number: int, source: Source | None) -> str:
     return f"{ordinal(number)} 번째 기사입니다."
 
 
+def _place(post: Post, text: str) -> str:
+    """Where ``text`` (a sentence) is in the post: "the title" or "line N"."""
+    if text == post.title:
+        return "the title"
+    probe = text[:200]
+    line = next((b.line for b in post.blocks if probe in b.text), 0)
+    return f"line {line}" if line else "a paragraph"
+
+
 def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) -> list[Cue]:
     """Return the episode's cues in playing order."""
     from podcaster.text.languages import KOREAN, for_voice, split_by_language
@@ -68,6 +84,10 @@ def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) 
     def say(kind: str, text: str, pause: float, segment: int | None = None,
             paragraph: int | None = None, language: str = KOREAN) -> None:
         spoken = for_voice(lift_asides(text), language, settings.lexicon).strip()
+        if len(spoken) > MAX_SPOKEN_SENTENCE:
+            raise PostError(post.path, f"{_place(post, text)}: a sentence of {len(text):,} "
+                            f"characters with no end (. ? !), {len(spoken):,} as spoken; one "
+                            f"sentence can be at most {MAX_SPOKEN_SENTENCE:,} — add sentence ends")
         if spoken:
             cues.append(Cue(kind=kind, text=text, spoken=spoken, segment=segment,
                             paragraph=paragraph, pause_after=pause, language=language))

@@ -74,7 +74,7 @@ def analyse_post(post: Post) -> Segmentation:
                 source = post.sources[article.source] if article.source is not None else None
                 title = source.title if source else f"기사 {count}"
                 current = Segment("article", title, [], source, article.confidence,
-                                  list(article.why))
+                                  list(article.why), article.note)
                 segments.append(current)
                 current_article = article
         else:

@@ -60,7 +60,7 @@ def test_jobs_default_to_the_usable_cores_and_never_exceed_the_episodes(tmp_path
     assert load_config(project).build.jobs == 0
     with (project / "podcast.toml").open("a", encoding="utf-8") as fh:
         fh.write("\n[build]\njobs = -1\n")
-    with pytest.raises(ConfigError, match="build.jobs must be 0"):
+    with pytest.raises(ConfigError, match="build.jobs must be between 0 and"):
         load_config(project)
 
 

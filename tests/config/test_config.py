@@ -4,6 +4,7 @@ import pytest
 
 from podcaster.config import OPTIONS, load_config
 from podcaster.errors import ConfigError
+from podcaster.publish.layout import feed_url
 
 MINIMAL = """
 [show]
@@ -29,7 +30,7 @@ def test_minimal_config_fills_defaults(tmp_path):
     assert config.engine.name == "auto"
     assert config.show.cover.is_file()  # the default cover ships with podcaster
     assert config.audio.intro.is_file()
-    assert config.feed_url == "https://example.com/show/feed.xml"
+    assert feed_url(config) == "https://example.com/show/feed.xml"
 
 
 def test_every_option_is_documented():

@@ -3,6 +3,7 @@ byte-identical rebuilds."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -26,18 +27,18 @@ from podcaster.cli import main
 from podcaster.config import load_config
 from podcaster.errors import ConfigError, PodcasterError
 from podcaster.model import Post, Source
-from podcaster.publish.feed import (
+from podcaster.publish.feed import render_feed, show_notes
+from podcaster.publish.layout import (
     cover_name,
     episode_guid,
-    episode_summary,
+    feed_url,
     post_guid,
     publish_episode_art,
-    render_feed,
     show_guid,
-    show_notes,
     slug_of_audio_name,
     strip_scheme,
 )
+from podcaster.publish.summary import episode_summary
 from podcaster.speech.engines import _REGISTRY, Audio, Engine
 from podcaster.text.read import read_post
 from tests.helpers import FEED_SHOW, feed_episode, make_config, mp3_of, one, parse_xml, xpath
@@ -130,7 +131,7 @@ def test_show_guid_follows_the_namespace_rule_and_can_be_pinned(tmp_path):
     (tmp_path / "b" / "podcast.toml").write_text(unpinned + f'[feed]\nguid = "{expected}"\n',
                                                  encoding="utf-8")
     moved = load_config(tmp_path / "b")
-    assert moved.feed_url == "https://podcast.example.org/feed.xml"
+    assert feed_url(moved) == "https://podcast.example.org/feed.xml"
     assert show_guid(moved) == expected
     assert episode_guid(moved, ep) == old_guid
     root = parse_xml(render_feed(moved, [feed_episode(moved, "2025-11-03", "robot", 1)]))
@@ -481,7 +482,8 @@ def test_every_channel_and_item_tag_of_a_rendered_feed(tmp_path):
 
 def test_a_subcategory_and_an_unlocked_feed(tmp_path):
     config = make_config(tmp_path / "b", '\n[feed]\nlocked = false\n')
-    config.show.subcategory = "Tech News"
+    config = dataclasses.replace(config, show=dataclasses.replace(config.show,
+                                                                  subcategory="Tech News"))
     ch = one(parse_xml(render_feed(config, [feed_episode(config, "2025-11-03", "r", 1)])),
              "/rss/channel")
     assert one(ch, "itunes:category/@text") == "Technology"

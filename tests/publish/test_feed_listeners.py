@@ -11,8 +11,13 @@ import podcastparser
 import pytest
 
 from podcaster.errors import ConfigError
-from podcaster.publish.feed import enclosure_url, episode_guid, media_url, render_feed
+from podcaster.publish.feed import render_feed
+from podcaster.publish.layout import enclosure_url, episode_guid, media_url
 from tests.helpers import config_with, feed_episode, make_config, one, parse_xml, xpath
+
+# A Hangul slug's page, as a URI (the file on disk keeps the readable name).
+ROBOT_KITCHEN_PAGE = ("https://example.com/radio/episodes/"
+                      "%EB%A1%9C%EB%B4%87-%EC%A3%BC%EB%B0%A9.html")
 
 
 def test_each_item_links_its_episode_page(tmp_path):
@@ -27,11 +32,10 @@ def test_each_item_links_its_episode_page(tmp_path):
     parsed = feedparser.parse(data)
     assert {e.title: e.link for e in parsed.entries} == {
         "robot 이야기": "https://example.com/radio/episodes/robot.html",
-        "로봇-주방 이야기": "https://example.com/radio/episodes/로봇-주방.html"}
+        "로봇-주방 이야기": ROBOT_KITCHEN_PAGE}
     gpodder = podcastparser.parse("https://example.com/radio/feed.xml", io.BytesIO(data))
     assert sorted(e["link"] for e in gpodder["episodes"]) == [
-        "https://example.com/radio/episodes/robot.html",
-        "https://example.com/radio/episodes/로봇-주방.html"]
+        ROBOT_KITCHEN_PAGE, "https://example.com/radio/episodes/robot.html"]
 
 
 def test_copyright_spans_the_years_of_the_episodes(tmp_path):

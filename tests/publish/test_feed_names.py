@@ -8,13 +8,13 @@ import pytest
 from PIL import Image
 
 from podcaster.errors import PodcasterError
-from podcaster.publish.feed import (
+from podcaster.publish.feed import render_feed
+from podcaster.publish.layout import (
     audio_file_name,
     cover_name,
     episode_art,
     is_audio_name,
     media_url,
-    render_feed,
     slug_of_audio_name,
     strip_enclosure_prefix,
 )

@@ -14,8 +14,9 @@ from lxml import etree
 
 from podcaster.config import load_config
 from podcaster.publish.chapters import episode_chapters
-from podcaster.publish.feed import episode_summary
+from podcaster.publish.layout import site_url
 from podcaster.publish.site import render_site
+from podcaster.publish.summary import episode_summary
 from podcaster.publish.tag import read_tags
 from podcaster.publish.waveform import PEAK_COUNT, compute_peaks, pcm_peaks, valid_peaks
 from podcaster.timecode import korean_duration, timecode, whole_seconds
@@ -50,7 +51,7 @@ def test_one_summary_in_the_feed_tags_page_and_index(show):
         summary = episode_summary(episode)
         txt_posts += episode.post.path.suffix == ".txt"
         assert summary != episode.post.title and len(summary) > 20
-        (description,) = feed.xpath(f"//item[link='{show.config.url(f'episodes/{slug}.html')}']"
+        (description,) = feed.xpath(f"//item[link='{site_url(show.config, f'episodes/{slug}.html')}']"
                                     "/description/text()")
         assert description == summary
         (comm,) = read_tags(episode.audio_path).getall("COMM")

@@ -203,7 +203,7 @@ category = "News"
 
 
 def test_episode_tags_and_sidecars_of_an_episode(tmp_path, mp3):
-    from podcaster.publish.feed import episode_summary
+    from podcaster.publish.summary import episode_summary
     from podcaster.publish.tag import episode_tags
 
     (tmp_path / "podcast.toml").write_text(CONFIG, encoding="utf-8")

@@ -178,7 +178,7 @@ def test_a_bilingual_episode_with_espeak(tmp_path, caplog):
         assert synth.cache.get(synth.key(cue.spoken, voice, cue.language)) is not None
     assert not any("company" in r.getMessage() for r in caplog.records)
     # `cache prune` keeps every clip: the planned keys hold each sentence's language.
-    from podcaster.speech.synthesize import planned_keys
+    from podcaster.build.prune import planned_keys
 
     stored = {p.stem for p in (project / ".podcaster-cache" / "clips").glob("*/*.wav")}
     assert stored and stored <= planned_keys(load_config(project))
@@ -283,3 +283,16 @@ def test_a_bad_foreign_voice_stops_the_build_before_any_post(tmp_path):
     with pytest.raises(ConfigError, match=r"voices\.en\.tempo must be between"):
         build_project(project)
     assert not (project / "public").exists()
+
+
+def test_a_plugin_built_on_espeak_keeps_its_voices(monkeypatch):
+    from podcaster.speech import engines as registry
+    from podcaster.speech.engines.espeak import EspeakEngine
+
+    class Plugin(EspeakEngine):
+        name = "espeak-plugin"
+
+    monkeypatch.setitem(registry._REGISTRY, Plugin.name, Plugin)
+    assert default_voice("espeak-plugin") == "ko"
+    assert default_voice("espeak-plugin", "en") == "en-us"
+    assert Plugin().settings(Voice("espeak-plugin"))["voice"] == "ko"

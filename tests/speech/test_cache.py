@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from podcaster.build.prune import planned_keys
 from podcaster.cli import main
 from podcaster.config import load_config
 from podcaster.errors import OutputError
@@ -22,7 +23,6 @@ from podcaster.speech.cache import (
     PruneResult,
     clip_key,
 )
-from podcaster.speech.synthesize import planned_keys
 from tests.fakes.google import SECOND_POST, SMALL_POST, gtts_project
 
 PCM = b"".join(int(1000 * ((i % 40) - 20)).to_bytes(2, "little", signed=True)

@@ -21,6 +21,7 @@ from podcaster.speech.engines.network import (
     TIMEOUT,
     UNREACHABLE,
     TransientError,
+    parse_retry_after,
 )
 from podcaster.speech.voices import default_voice
 from podcaster.text.sentences import split_chunks
@@ -141,11 +142,7 @@ class GttsEngine(Engine):
 
 
 def _retry_after(rsp) -> float | None:
-    value = rsp.headers.get("Retry-After")
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
-        return None
+    return parse_retry_after(rsp.headers.get("Retry-After"))
 
 
 def _short(exc: BaseException) -> str:

@@ -19,13 +19,37 @@ from podcaster.text.readers.sources import find_source_list
 
 log = logging.getLogger(__name__)
 
+# Lists and quotes nest at most this deep. The parser stops reading a post silently where its
+# own limit (MAX_LEVELS) is reached, and a list level takes two of them (list and item), a
+# quote one: with room for MAX_DEPTH lists, a post nested deeper is seen, and refused,
+# before anything is lost.
+MAX_DEPTH = 16
+MAX_LEVELS = 2 * MAX_DEPTH + 8
+_CONTAINERS = {"blockquote_open", "bullet_list_open", "ordered_list_open"}
+_CLOSERS = {"blockquote_close", "bullet_list_close", "ordered_list_close"}
+
+
 @functools.cache
 def commonmark():
     """The CommonMark parser (with strikethrough), made on first use: a build whose posts are
     all unchanged reads none."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("strikethrough")
+    return MarkdownIt("commonmark", {"maxNesting": MAX_LEVELS}).enable("strikethrough")
+
+
+def check_depth(tokens, path: Path, offset: int) -> None:
+    """Raise PostError naming the line where lists and quotes nest deeper than MAX_DEPTH."""
+    depth = 0
+    for token in tokens:
+        if token.type in _CONTAINERS:
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = offset + (token.map[0] if token.map else 0) + 1
+                raise PostError(path, f"line {line}: lists and quotes nested more than "
+                                f"{MAX_DEPTH} deep; podcaster reads at most {MAX_DEPTH} levels")
+        elif token.type in _CLOSERS:
+            depth -= 1
 
 # Block tokens whose text is never read aloud.
 _SKIPPED = {"fence", "code_block", "html_block", "hr"}
@@ -40,6 +64,7 @@ class _Block:
     heading: bool
     quoted: bool
     parts: list[tuple[int, str]] = field(default_factory=list)  # (0-based line, text)
+    group: int | None = None  # the outermost ``>`` quote it is in: one quotation
 
     @property
     def text(self) -> str:
@@ -71,8 +96,10 @@ def inline_parts(children, first_line: int) -> list[tuple[int, str]]:
 def _blocks(tokens) -> list[_Block]:
     blocks: list[_Block] = []
     depth = 0
+    quotes = 0  # outermost quotes opened so far
     for i, token in enumerate(tokens):
         if token.type == "blockquote_open":
+            quotes += depth == 0
             depth += 1
         elif token.type == "blockquote_close":
             depth -= 1
@@ -82,7 +109,8 @@ def _blocks(tokens) -> list[_Block]:
             # paragraph above it is not lost.
             heading = token.type == "heading_open" and token.markup != "-"
             line = token.map[0] if token.map else 0
-            blocks.append(_Block(heading, depth > 0, inline_parts(inline.children, line)))
+            blocks.append(_Block(heading, depth > 0, inline_parts(inline.children, line),
+                                 quotes if depth > 0 else None))
     return blocks
 
 
@@ -138,14 +166,16 @@ class MarkdownReader(Reader):
         line_mode = len(content) > 1 and all(
             b - a == 1 for a, b in zip(content, content[1:], strict=False)
         )
-        blocks = [b for b in _blocks(commonmark().parse("\n".join(body))) if b.text]
+        tokens = commonmark().parse("\n".join(body))
+        check_depth(tokens, path, offset)
+        blocks = [b for b in _blocks(tokens) if b.text]
         title = meta.get("title")
         if blocks and (blocks[0].heading or title is None):
             first = blocks.pop(0)
             if title is None:
                 title = first.text if first.heading else first.parts[0][1]
             if not first.heading and len(first.parts) > 1:  # the title was its first line
-                blocks.insert(0, _Block(False, first.quoted, first.parts[1:]))
+                blocks.insert(0, _Block(False, first.quoted, first.parts[1:], first.group))
         if not title or not str(title).strip():
             raise PostError(path, "the post has no title")
         paragraphs = _paragraphs(blocks, body, offset, line_mode)
@@ -160,7 +190,7 @@ def _paragraphs(blocks: list[_Block], body: list[str], offset: int,
             continue
         if not line_mode:
             paragraphs.append(Paragraph(block.text, offset + block.parts[0][0] + 1,
-                                        block.quoted))
+                                        block.quoted, block.group))
             continue
         for line, text in block.parts:  # one paragraph per line, as in a .txt post
             if text:
