@@ -58,7 +58,7 @@ PLATFORMS: tuple[Platform, ...] = (
         content=(".se-main-container", "#postViewArea", ".se_component_wrap.sect_dsc",
                  ".post-view"),
         title=(".se-title-text", ".se_title", ".pcol1 .htitle", ".itemSubjectBoldfont"),
-        furniture=(".se-oglink", ".se-module-oglink", ".blog_category", ".blog2_series",
+        furniture=(".se-oglink", ".se-module-oglink", ".se-caption", ".se-image", ".blog_category", ".blog2_series",
                    ".se_publishDate", ".nick", ".blog_author", ".wrap_postcomment",
                    ".area_comment", ".post_tag", ".wrap_tag", ".area_sympathy", ".btn_like",
                    ".u_likeit_list_module", ".post_footer_contents", ".wrap_blog2_list",
