@@ -271,3 +271,22 @@ def _parse_lines(lines: list[str], first_line: int) -> list[Source]:
         source = parse_item(number if number is not None else len(sources) + 1, text, item_url)
         sources.append(replace(source, line=first_line + k))
     return sources
+
+
+def looks_like_source(line: str) -> bool:
+    """True when ``line`` reads as an item of a source list: a URL alone, or a list item
+    with a URL or an outlet written in one of the forms."""
+    if url_of_line(line):
+        return True
+    item = _item(line)
+    if item is None or (item[0] is None and not _NUMBERED.match(line) and item[2] is None
+                        and not _LABELLED.match(line) and not _REFERENCE.match(line)
+                        and not _BULLET.match(line)):
+        return False
+    source = parse_item(item[0] or 1, item[1], item[2])
+    return bool(source.url or (source.outlet and source.outlet_from is None))
+
+
+def list_item(line: str) -> bool:
+    """True when ``line`` is numbered as a list item ("1.", "1)", "[1]", "(1)")."""
+    return bool(_NUMBERED.match(line))
