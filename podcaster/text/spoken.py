@@ -10,6 +10,7 @@ error naming the file, the line and what it looks like, instead of being read al
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from podcaster.text.readers.sources import (
     looks_like_source,
     url_of_line,
 )
+
+log = logging.getLogger(__name__)
 
 _URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
@@ -54,9 +57,9 @@ class NeverSpoken:
 
 
 NEVER_SPOKEN: tuple[NeverSpoken, ...] = (
+    NeverSpoken("leftover markup", lambda t: bool(_MARKUP.search(t))),
     NeverSpoken("a web address", lambda t: bool(_URL.search(t))),
     NeverSpoken("an e-mail address", lambda t: bool(_EMAIL.search(t))),
-    NeverSpoken("leftover markup", lambda t: bool(_MARKUP.search(t))),
     NeverSpoken("a byline or date line", _byline),
     NeverSpoken("page furniture", page.furniture_line),
     NeverSpoken("an item of a source list",
@@ -185,8 +188,8 @@ def source_warnings(post: Post, segments: list[Segment]) -> list[str]:
                             f"left unread{more} ({text[:40]!r}): is it a source list in a "
                             "form podcaster does not know?")
         else:
-            warnings.append("the post lists no sources; nothing after the sign-off was left "
-                            "unread")
+            log.info("%s: the post lists no sources; nothing after the sign-off was left "
+                     "unread", post.path)
     return warnings
 
 

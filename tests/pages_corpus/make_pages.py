@@ -200,8 +200,8 @@ def expected_source(n: int, story: Story, k: int, form: str) -> dict:
     """The source ``form`` must give for the story's ``k``-th source, numbered ``n``."""
     title, outlet, url = story.sources[k]
     origin = FORMS[form][1]
-    if origin == "outlet" or form == "bare URLs":  # no title written: the outlet stands for it
-        title = outlet
+    if origin == "outlet" or form == "bare URLs":  # no title written: the host stands for it
+        title = url.split("/")[2].removeprefix("www.")
     source = {"n": n, "title": title, "outlet": outlet or None, "url": url}
     if origin == "address":
         source["outlet_from"] = "address"

@@ -174,17 +174,21 @@ def parse_item(n: int, text: str, url: str | None = None) -> Source:
             text = (text[: m.start()] + " " + text[m.end():]).strip()
     text = text.strip(" \t:：").lstrip("-–— ")
     title, outlet = split_outlet(text) if text else ("", None)
+    if title == outlet:  # "출처: 한빛일보 (https://…)": no title of its own
+        title = ""
     return with_address_outlet(Source(n=n, title=title, outlet=outlet, url=url))
 
 
 def with_address_outlet(source: Source) -> Source:
-    """``source`` with its outlet taken from its URL's host when the line names none (and
-    with the outlet as title when it has no title of its own)."""
+    """``source`` with its outlet taken from its URL's host when the line names none. A
+    source without a title of its own is titled by its host (not by its outlet's name: a
+    title is evidence for attribution, and an outlet's name says nothing about the article),
+    or by its outlet when it has no URL."""
     outlet, origin = source.outlet, None
     if outlet is None:
         outlet = outlet_of_url(source.url)
         origin = "address" if outlet else None
-    title = source.title or source.outlet or outlet or _host(source.url)
+    title = source.title or _host(source.url) or outlet or ""
     return Source(source.n, title, outlet, source.url, origin, source.line)
 
 
