@@ -28,7 +28,7 @@ from podcaster.text.read import read_post
 from podcaster.text.script import ScriptSettings, build_script
 from podcaster.text.segment import segment_post
 
-CORPUS = Path(__file__).resolve().parent / "pages_corpus"
+CORPUS = next(p for p in Path(__file__).resolve().parents if p.name == "tests") / "pages_corpus"
 POSTS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html"))
 TRUTH = json.loads((CORPUS / "truth.json").read_text("utf-8"))
 UPDATE = os.environ.get("PODCASTER_UPDATE_GOLDENS") == "1"
