@@ -57,8 +57,8 @@ def extract_page(page_bytes: bytes, url: str, title: str = "") -> str:
     """The main content of a post page as clean HTML; empty string when none is found."""
     root = _parse_page(page_bytes)
     if root is not None:
-        _prune(root, [])
-        post = _post_element(root)
+        page.prune(root, _TREE)
+        post = page.select(root, _TREE, page.content_selectors())
         if post is not None:
             return clean_html(lxml.html.tostring(post, encoding="unicode"), title)
         page_bytes = lxml.html.tostring(root, encoding="unicode")
@@ -79,35 +79,11 @@ def _parse_page(page_bytes: bytes | str):
         return None
 
 
-def _chain_of(element) -> list[tuple[str, dict]]:
-    chain = []
-    while element is not None:
-        if isinstance(element.tag, str):
-            chain.append((element.tag.lower(), dict(element.attrib)))
-        element = element.getparent()
-    return chain[::-1]
-
-
-def _prune(element, chain: list) -> None:
-    """Remove the page policy's furniture under ``element`` (the page's head stays)."""
-    for child in list(element):
-        if not isinstance(child.tag, str):
-            continue
-        here = [*chain, (child.tag.lower(), dict(child.attrib))]
-        if child.tag.lower() not in ("head", "title", "meta") and page.is_furniture(here):
-            child.drop_tree()
-        else:
-            _prune(child, here)
-
-
-def _post_element(root):
-    """The platform's element holding the post, if the page has one."""
-    elements = [e for e in root.iter() if isinstance(e.tag, str)]
-    for selector in page.content_selectors():
-        for element in elements:
-            if page.matches(selector, _chain_of(element)):
-                return element
-    return None
+_TREE = page.Tree(
+    children=lambda element: [c for c in element if isinstance(c.tag, str)],
+    describe=lambda element: (element.tag.lower(), dict(element.attrib)),
+    remove=lambda parent, child: child.drop_tree(),
+)
 
 
 def _bare_urls_as_text(page: bytes) -> bytes | str:

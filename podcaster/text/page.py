@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 # Elements whose text is never the post: code, media, forms and the page's own chrome.
 DROP_TAGS = frozenset({
@@ -240,6 +241,60 @@ def content_selectors() -> tuple[str, ...]:
 
 def title_selectors() -> tuple[str, ...]:
     return tuple(s for p in PLATFORMS for s in p.title)
+
+
+# Kept when pruning even though never spoken: the page's head holds its title and meta data.
+_KEEP = frozenset({"head", "title", "meta"})
+
+N = TypeVar("N")
+
+
+@dataclass(frozen=True)
+class Tree:
+    """How to walk one kind of element tree: an element's child elements, its tag and
+    attributes, and how to remove a child from its parent."""
+
+    children: Callable[[object], Iterable[object]]
+    describe: Callable[[object], tuple[str, Mapping[str, str]]]
+    remove: Callable[[object, object], None]
+
+
+def prune(root: N, tree: Tree) -> int:
+    """Remove every element of furniture under ``root``; returns how many went."""
+
+    def walk(node, chain: list) -> int:
+        dropped = 0
+        for child in list(tree.children(node)):
+            here = [*chain, tree.describe(child)]
+            if here[-1][0] not in _KEEP and is_furniture(here):
+                tree.remove(node, child)
+                dropped += 1
+            else:
+                dropped += walk(child, here)
+        return dropped
+
+    return walk(root, [])
+
+
+def select(root: N, tree: Tree, selectors: Iterable[str],
+           blocked: frozenset[str] = frozenset()) -> N | None:
+    """The first element (in document order) matching the first of ``selectors`` that
+    matches any, not looking inside ``blocked`` tags."""
+    nodes: list[tuple[object, list]] = []
+
+    def walk(node, chain: list) -> None:
+        for child in tree.children(node):
+            here = [*chain, tree.describe(child)]
+            if here[-1][0] not in blocked:
+                nodes.append((child, here))
+                walk(child, here)
+
+    walk(root, [])
+    for selector in selectors:
+        for node, chain in nodes:
+            if matches(selector, chain):
+                return node
+    return None
 
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

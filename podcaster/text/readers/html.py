@@ -132,7 +132,7 @@ class HtmlReader(Reader):
         title = _title(root, _content(root))
         if not title:
             raise PostError(path, "the page has no <h1> or <title>")
-        dropped = _prune(root, [])
+        dropped = _prune(root)
         if dropped:
             log.debug("%s: %d elements of page furniture left out", path, dropped)
         content = _content(root)
@@ -163,40 +163,23 @@ def _content(root: _Node) -> _Node:
     )
 
 
-def _select(root: _Node, selectors: tuple[str, ...], blocked: set[str] = frozenset()) -> _Node | None:
-    """The first element matching the first of ``selectors`` that matches any, not looking
-    inside ``blocked`` tags."""
-    nodes: list[tuple[_Node, list]] = []
-
-    def walk(node: _Node, chain: list) -> None:
-        for child in node.children:
-            if isinstance(child, _Node) and child.tag not in blocked:
-                here = [*chain, (child.tag, child.attrs)]
-                nodes.append((child, here))
-                walk(child, here)
-
-    walk(root, [])
-    for selector in selectors:
-        for node, chain in nodes:
-            if page.matches(selector, chain):
-                return node
-    return None
+def _select(root: _Node, selectors: tuple[str, ...], blocked: frozenset[str] = frozenset()):
+    return page.select(root, _TREE, selectors, blocked)
 
 
-def _prune(node: _Node, chain: list) -> int:
-    """Remove the page's furniture under ``node``; returns how many elements went."""
-    kept: list[_Node | str] = []
-    dropped = 0
-    for child in node.children:
-        if isinstance(child, _Node):
-            here = [*chain, (child.tag, child.attrs)]
-            if child.tag not in ("head", "title", "meta") and page.is_furniture(here):
-                dropped += 1
-                continue
-            dropped += _prune(child, here)
-        kept.append(child)
-    node.children = kept
-    return dropped
+def _prune(root: _Node) -> int:
+    return page.prune(root, _TREE)
+
+
+def _remove(parent: _Node, child: _Node) -> None:
+    parent.children = [c for c in parent.children if c is not child]
+
+
+_TREE = page.Tree(
+    children=lambda node: [c for c in node.children if isinstance(c, _Node)],
+    describe=lambda node: (node.tag, node.attrs),
+    remove=_remove,
+)
 
 
 def _furniture_paragraph(paragraph: Paragraph, path: Path) -> bool:
@@ -229,7 +212,7 @@ def _meta(root: _Node, content: _Node) -> dict:
 def _title(root: _Node, content: _Node) -> str:
     """The post's title: a platform's title element, else the ``<h1>`` of the post, the
     page's ``og:title``, any ``<h1>``, the ``<title>`` without the blog's name."""
-    furniture = {"nav", "footer", "aside", "script", "style"}
+    furniture = frozenset({"nav", "footer", "aside", "script", "style"})
     node = _select(root, page.title_selectors(), blocked=furniture)
     if node is not None and node.text():
         return node.text()
