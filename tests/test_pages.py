@@ -294,7 +294,7 @@ def test_a_web_address_anywhere_in_a_paragraph_is_caught(word):
     assert guard.found(f"{word} https://{word.lower()}.example/a {word}")
 
 
-def test_build_fails_with_exit_3_and_publishes_nothing_or_keeps_going(tmp_path_factory,
+def test_check_and_build_refuse_a_line_that_is_never_the_post(tmp_path_factory,
                                                                      tmp_path):
     project = built_project(tmp_path_factory, tmp_path / "show")
     bad = project / "posts" / "2025-03-05-garden.txt"
@@ -305,6 +305,9 @@ def test_build_fails_with_exit_3_and_publishes_nothing_or_keeps_going(tmp_path_f
     bad.write_text(bad.read_text(encoding="utf-8").replace(BODY[2], BODY[2] + " www.garden.example"),
                    encoding="utf-8")
     before = snapshot(project / "public")
+    result = cli("check", str(project))
+    assert result.exit_code == 1
+    assert "2025-03-05-garden.txt: line 4 looks like a web address" in result.output
     result = cli("build", str(project))
     assert result.exit_code == 3
     assert "2025-03-05-garden.txt" in result.stderr and "line 4 looks like a web address" \
