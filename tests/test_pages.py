@@ -244,6 +244,7 @@ def test_segments_json_marks_an_outlet_taken_from_the_address(tmp_path):
     ("2025.04.01 21:40", "a byline or date line"),
     ("공감 12 · 댓글 0 · 구독하기", "page furniture"),
     ("'텃밭 일기' 카테고리의 다른 글", "page furniture"),
+    ("카테고리: 텃밭 일기", "page furniture"),
 ])  # fmt: skip
 def test_a_line_that_is_never_the_post_fails_it_naming_the_line(tmp_path, line, looks_like):
     text = "정원 소식\n" + "\n".join([BODY[0], BODY[1], line, BODY[2], BODY[3]]) + "\n"
@@ -359,3 +360,37 @@ def test_script_lines_shows_what_every_line_becomes(tmp_path):
     assert roles[3].startswith("quote") and roles[4].startswith("commentary")
     assert roles[5].startswith("signoff") and roles[7].startswith("not read: the source list")
     assert roles[8].startswith("source 1, 연합뉴스") and roles[9].startswith("source 1, its link")
+
+
+# --- properties: nothing but the post, over many pages ------------------------------------------
+
+_SYLLABLES = st.text(alphabet=st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),
+                     min_size=2, max_size=6)
+_SENTENCE = st.lists(_SYLLABLES, min_size=2, max_size=8).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(platform=st.sampled_from(page.PLATFORMS), data=st.data(),
+       body=st.lists(_SENTENCE, min_size=2, max_size=6), junk=_SENTENCE)
+def test_a_platform_page_reads_as_its_post_whatever_the_furniture_says(
+        tmp_path_factory, platform, data, body, junk):
+    paragraphs = [f"문단{k} {text}." for k, text in enumerate(body)]
+    furniture = data.draw(st.lists(st.sampled_from(platform.furniture + page.COMMON.furniture),
+                                   min_size=1, max_size=6))
+    content = data.draw(st.sampled_from(platform.content))
+    post = "".join(f"<p>{p}</p>" + element(furniture[k % len(furniture)], f"<p>{junk} {k}</p>")
+                   for k, p in enumerate(paragraphs))
+    html = (f"<html><head><title>제목 | 블로그</title></head><body>"
+            f"{element(platform.title[0], '제목')}{element(content, post)}</body></html>")
+    path = tmp_path_factory.mktemp("page") / "2025-04-01-garden.html"
+    path.write_text(html, encoding="utf-8")
+    parsed = read_post(path)
+    assert parsed.title == "제목"
+    assert [b.text for b in parsed.blocks] == paragraphs
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SENTENCE, min_size=1, max_size=3).map(lambda s: ". ".join(s) + "."))
+def test_plain_korean_sentences_are_never_taken_for_what_is_never_spoken(text):
+    text = "문단 " + text  # a word that is no furniture
+    assert not [k.looks_like for k in NEVER_SPOKEN if k.found(text)]

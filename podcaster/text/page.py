@@ -132,6 +132,7 @@ COMMON = Platform(
                ".related", ".related-posts", ".byline", ".post-meta", ".tags", ".toc",
                "#toc", ".table-of-contents", ".advertisement", ".adsbygoogle", ".ad",
                ".ads", ".sponsor", ".newsletter", ".subscribe", ".breadcrumb", ".sr-only",
+               ".sidebar", "#sidebar", ".widget", ".menu", "#header", "#footer", ".gnb",
                "a[href*=creativecommons.org]"),
 )
 
@@ -298,12 +299,15 @@ def select(root: N, tree: Tree, selectors: Iterable[str],
 
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# "카테고리: 교육", "태그: #센서", "Tags: …": a page's label line, whatever follows.
+_FURNITURE_LABEL = re.compile(r"^\s*(?:카테고리|분류|태그|라벨|tags?|categor(?:y|ies)|labels?)\s*[:：]",
+                              re.IGNORECASE)
 
 
 def furniture_line(text: str) -> bool:
     """True when ``text`` is a line of page furniture: a known phrase, or a short line made
     only of furniture words, numbers and separators ("공감 3 · 댓글 0 · 공유하기")."""
-    if any(phrase in text for phrase in FURNITURE_PHRASES):
+    if any(phrase in text for phrase in FURNITURE_PHRASES) or _FURNITURE_LABEL.match(text):
         return True
     words = _WORD.findall(text)
     if not words or len(text) > 60:

@@ -167,8 +167,6 @@ def parse_item(n: int, text: str, url: str | None = None) -> Source:
         text, url = link[0].strip(), url or link[1]
     else:
         m = _URL_IN_TEXT.search(text)
-        while m is not None and not m.group(0).strip().startswith(("(", "<", "h")):
-            m = _URL_IN_TEXT.search(text, m.end())
         if m is not None:
             url = url or m.group(1)
             text = (text[: m.start()] + " " + text[m.end():]).strip()
