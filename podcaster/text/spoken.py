@@ -81,8 +81,12 @@ class Unplaced:
         where = f"line {self.line}" if self.line else f"the {self.part}"
         snippet = self.text if len(self.text) <= 50 else self.text[:49] + "…"
         return (f"{where} looks like {self.looks_like}, not part of the post, and would be "
-                f"read aloud as {self.part}: {snippet!r}; move it into the source list or "
-                "remove it")
+                f"read aloud as {_SPOKEN_AS.get(self.part, self.part)}: {snippet!r}; move it "
+                "into the source list or remove it")
+
+
+# How a part of the post is named in a message.
+_SPOKEN_AS = {"greeting": "the greeting", "signoff": "the sign-off", "title": "the title"}
 
 
 def unplaced_lines(post: Post, segments: list[Segment]) -> list[Unplaced]:
@@ -99,8 +103,9 @@ def unplaced_lines(post: Post, segments: list[Segment]) -> list[Unplaced]:
 
 
 def check_spoken(post: Post, segments: list[Segment], cues: list[Cue]) -> None:
-    """Raise PostError naming the first line that would be spoken but is never a post's
-    words; also checks every cue's text (announcements included)."""
+    """Raise PostError naming the first line (of the title and the paragraphs, which the
+    cues say sentence by sentence) that is never a post's words, or an announcement that
+    would read out an address or markup as an outlet's name."""
     problems = unplaced_lines(post, segments)
     if problems:
         raise PostError(post.path, problems[0].message())
