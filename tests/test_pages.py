@@ -177,6 +177,10 @@ def test_outlet_forms(text, title, outlet):
      [Source(1, "바다 수온 최고", "BBC 코리아", "https://www.bbc.com/korean/articles/c1", "address")]),
     (["출처: 한겨레 (https://www.hani.co.kr/arti/1.html)"],
      [Source(1, "hani.co.kr", "한겨레", "https://www.hani.co.kr/arti/1.html")]),
+    (["도시 텃밭 두 배 - 연합뉴스", "https://www.yna.co.kr/view/1",
+      "옥상 빗물 저금통 | 한겨레", "https://www.hani.co.kr/arti/2.html"],
+     [Source(1, "도시 텃밭 두 배", "연합뉴스", "https://www.yna.co.kr/view/1"),
+      Source(2, "옥상 빗물 저금통", "한겨레", "https://www.hani.co.kr/arti/2.html")]),
     (["(1) 도시 텃밭 두 배", "https://www.reuters.com/world/1"],
      [Source(1, "도시 텃밭 두 배", "로이터", "https://www.reuters.com/world/1", "address")]),
 ])  # fmt: skip
@@ -189,6 +193,12 @@ def test_source_list_forms(lines, expected):
 TWO = ["안녕하세요, 작은 정원의 해솔입니다. 오늘은 소식 두 가지를 전합니다.", "“올봄 도시 텃밭 신청자가 지난해보다 두 배 늘었다.”",
        "“옥상 정원에 빗물 저금통을 다는 집도 늘고 있다.”", "둘 다 반가운 소식이에요.",
        "이상 작은 정원이었습니다."]
+
+
+def test_a_sign_off_above_a_url_is_not_taken_for_a_title():
+    start, end, sources = find_source_list(["본문입니다.", "이상 작은 정원이었습니다",
+                                            "https://www.yna.co.kr/view/1"])
+    assert (start, end) == (2, 3) and sources[0].title == "yna.co.kr"
 
 
 @pytest.mark.parametrize("listing", [

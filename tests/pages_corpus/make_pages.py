@@ -175,6 +175,10 @@ def form_md_reference(n, title, outlet, url):
     return [f'[{n}]: {url} "{title}"']
 
 
+def form_unnumbered(n, title, outlet, url):
+    return [f"{title} - {outlet}", url]
+
+
 def form_title_url_only(n, title, outlet, url):
     return [f"{n}. {title}", url]
 
@@ -193,6 +197,7 @@ FORMS = {
     "Markdown references": (form_md_reference, "address"),
     "title + URL, outlet from address": (form_title_url_only, "address"),
     "title + URL, outlet unknown": (form_title_url_only, "none"),
+    "title - outlet, unnumbered": (form_unnumbered, "line"),
 }
 
 
@@ -737,6 +742,10 @@ TEXTS = [
     ("mix-labelled-dashes", ".txt", "ocean-heat", None, ["출처: outlet (URL)", "1. title -outlet-"]),
     ("no-outlet", ".txt", "village-radio", "출처", ["title + URL, outlet unknown"] * 2),
     ("md-no-outlet", ".md", "village-radio", None, ["title + URL, outlet unknown"] * 2),
+    ("unnumbered", ".txt", "rain-sensor", "참고 기사", ["title - outlet, unnumbered"] * 2),
+    ("md-unnumbered", ".md", "library-robot", None, ["title - outlet, unnumbered"] * 2),
+    ("mix-unnumbered-bracket", ".txt", "battery-recycle", None,
+     ["title - outlet, unnumbered", "[1] title - outlet"]),
 ]
 
 

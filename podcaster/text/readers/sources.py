@@ -222,25 +222,43 @@ def find_source_list(lines: list[str], first_line: int = 1) -> tuple[int, int, l
     end the post counts only if at least half of its items have a URL.
     """
     n = len(lines)
+    items = _items_of(lines)
     last_text = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     found = (n, n, [])
     i = 0
     while i < n:
-        if _item(lines[i]) is None and not url_of_line(lines[i]):
+        if items[i] is None and not url_of_line(lines[i]):
             i += 1
             continue
         start = end = i
-        while end < n and (not lines[end].strip() or url_of_line(lines[end]) or _item(lines[end])):
+        while end < n and (not lines[end].strip() or url_of_line(lines[end]) or items[end]):
             end += 1
         while end > start and not lines[end - 1].strip():
             end -= 1
-        sources = _parse_lines(lines[start:end], first_line + start)
+        sources = _parse_lines(lines[start:end], items[start:end], first_line + start)
         at_end = end > last_text
         with_url = sum(1 for s in sources if s.url)
         if (at_end and any(s.url or s.outlet for s in sources)) or with_url * 2 >= len(sources):
             found = (_label_start(lines, start), end, sources)
         i = end
     return found
+
+
+# A sentence's end: a line ending so is the author's, not a headline.
+_SENTENCE_END = re.compile(r"(?:[.!。！]|[다요죠]|니다)[\"'”’)]*\s*$")
+
+
+def _items_of(lines: list[str]) -> list[tuple[int | None, str, str | None] | None]:
+    """Each line's item (see ``_item``); an unnumbered line right above a URL line is an
+    item too when it reads as a headline (no sentence end, no opening quote mark)."""
+    items = [_item(line) for line in lines]
+    for k, line in enumerate(lines[:-1]):
+        text = line.strip()
+        if (items[k] is None and text and url_of_line(lines[k + 1]) and not url_of_line(line)
+                and len(text) <= 120 and not _SENTENCE_END.search(text)
+                and text[0] not in "“\"'「『‘>" and not _LABEL.match(line)):
+            items[k] = (None, text, None)
+    return items
 
 
 def label_line(line: str) -> bool:
@@ -255,12 +273,11 @@ def _label_start(lines: list[str], start: int) -> int:
     return label if label >= 0 and _LABEL.match(lines[label]) else start
 
 
-def _parse_lines(lines: list[str], first_line: int) -> list[Source]:
+def _parse_lines(lines: list[str], items: list, first_line: int) -> list[Source]:
     sources: list[Source] = []
-    for k, line in enumerate(lines):
+    for k, (line, item) in enumerate(zip(lines, items, strict=True)):
         if not line.strip():
             continue
-        item = _item(line)
         url = url_of_line(line) if item is None or item[2] is None else None
         if url and item is None:
             if sources and sources[-1].url is None:
