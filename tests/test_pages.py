@@ -404,3 +404,14 @@ def test_a_platform_page_reads_as_its_post_whatever_the_furniture_says(
 def test_plain_korean_sentences_are_never_taken_for_what_is_never_spoken(text):
     text = "문단 " + text  # a word that is no furniture
     assert not [k.looks_like for k in NEVER_SPOKEN if k.found(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=60), st.sampled_from([
+    "", "https://www.yna.co.kr/view/1", "[1] 제목 - 연합뉴스", "출처", "제목 | 한겨레",
+    "1) 제목 (로이터)", '[2]: https://zdnet.co.kr/view/?no=1 "제목"'])), max_size=12))
+def test_the_source_list_is_found_in_any_lines(lines):
+    start, end, sources = find_source_list(lines)
+    assert 0 <= start <= end <= len(lines)
+    assert (start == end) == (not sources)
+    assert all(s.title or s.url or s.outlet for s in sources)
