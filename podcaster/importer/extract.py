@@ -82,7 +82,7 @@ def _parse_page(page_bytes: bytes | str):
 _TREE = page.Tree(
     children=lambda element: [c for c in element if isinstance(c.tag, str)],
     describe=lambda element: (element.tag.lower(), dict(element.attrib)),
-    remove=lambda parent, child: child.drop_tree(),
+    remove=lambda parent, children: [child.drop_tree() for child in children],
 )
 
 

@@ -204,13 +204,15 @@ def _step_matches(step, tag: str, attrs: Mapping[str, str]) -> bool:
     return True
 
 
-def matches(selector: str, chain: list[tuple[str, Mapping[str, str]]]) -> bool:
+def matches(selector: str, chain) -> bool:
     """True when the element at the end of ``chain`` (its ancestors' (tag, attrs) first)
     matches ``selector``."""
     steps = _parse(selector)
     tag, attrs = chain[-1]
     if not _step_matches(steps[-1], tag, attrs):
         return False
+    if len(steps) == 1:
+        return True
     k = len(steps) - 2
     for ancestor in reversed(chain[:-1]):
         if k < 0:
@@ -226,13 +228,36 @@ def furniture_selectors() -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for p in (*PLATFORMS, COMMON) for s in p.furniture))
 
 
+@functools.cache
+def _index(selectors: tuple[str, ...]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """``selectors`` by what their last step needs most: a class, an id, an attribute or a
+    tag; an element is tried only against the selectors it could match."""
+    index: dict[tuple[str, str], list[str]] = {}
+    for selector in selectors:
+        tag, tests = _parse(selector)[-1]
+        kind, name, _ = tests[0] if tests else ("tag", tag, "")
+        key = ("attr", name) if kind.startswith("attr") else (kind, name)
+        index.setdefault(key, []).append(selector)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _candidates(index: dict, tag: str, attrs: Mapping[str, str]):
+    """The selectors of ``index`` an element with ``tag`` and ``attrs`` could match."""
+    keys = [("tag", tag), ("id", attrs.get("id") or "")]
+    keys += [("class", c) for c in (attrs.get("class") or "").split()]
+    keys += [("attr", name) for name in attrs]
+    for key in keys:
+        yield from index.get(key, ())
+
+
 def is_furniture(chain: list[tuple[str, Mapping[str, str]]]) -> bool:
     """True when the element at the end of ``chain`` is never the post: a dropped tag or
     platform furniture."""
-    tag = chain[-1][0]
+    tag, attrs = chain[-1]
     if tag in DROP_TAGS:
         return True
-    return any(matches(s, chain) for s in furniture_selectors())
+    index = _index(furniture_selectors())
+    return any(matches(s, chain) for s in _candidates(index, tag, attrs))
 
 
 def content_selectors() -> tuple[str, ...]:
@@ -253,26 +278,29 @@ N = TypeVar("N")
 @dataclass(frozen=True)
 class Tree:
     """How to walk one kind of element tree: an element's child elements, its tag and
-    attributes, and how to remove a child from its parent."""
+    attributes, and how to remove some of an element's children."""
 
     children: Callable[[object], Iterable[object]]
     describe: Callable[[object], tuple[str, Mapping[str, str]]]
-    remove: Callable[[object, object], None]
+    remove: Callable[[object, list], None]
 
 
 def prune(root: N, tree: Tree) -> int:
     """Remove every element of furniture under ``root``; returns how many went."""
 
     def walk(node, chain: list) -> int:
+        gone = []
         dropped = 0
-        for child in list(tree.children(node)):
-            here = [*chain, tree.describe(child)]
-            if here[-1][0] not in _KEEP and is_furniture(here):
-                tree.remove(node, child)
-                dropped += 1
+        for child in tree.children(node):
+            chain.append(tree.describe(child))
+            if chain[-1][0] not in _KEEP and is_furniture(chain):
+                gone.append(child)
             else:
-                dropped += walk(child, here)
-        return dropped
+                dropped += walk(child, chain)
+            chain.pop()
+        if gone:
+            tree.remove(node, gone)
+        return dropped + len(gone)
 
     return walk(root, [])
 
@@ -281,21 +309,24 @@ def select(root: N, tree: Tree, selectors: Iterable[str],
            blocked: frozenset[str] = frozenset()) -> N | None:
     """The first element (in document order) matching the first of ``selectors`` that
     matches any, not looking inside ``blocked`` tags."""
-    nodes: list[tuple[object, list]] = []
+    selectors = tuple(selectors)
+    rank = {s: k for k, s in reversed(list(enumerate(selectors)))}
+    index = _index(selectors)
+    best: list = [len(selectors), None]
 
     def walk(node, chain: list) -> None:
         for child in tree.children(node):
-            here = [*chain, tree.describe(child)]
-            if here[-1][0] not in blocked:
-                nodes.append((child, here))
-                walk(child, here)
+            chain.append(tree.describe(child))
+            tag, attrs = chain[-1]
+            if tag not in blocked:
+                for selector in _candidates(index, tag, attrs):
+                    if rank[selector] < best[0] and matches(selector, chain):
+                        best[:] = [rank[selector], child]
+                walk(child, chain)
+            chain.pop()
 
     walk(root, [])
-    for selector in selectors:
-        for node, chain in nodes:
-            if matches(selector, chain):
-                return node
-    return None
+    return best[1]
 
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

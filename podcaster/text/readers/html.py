@@ -128,8 +128,9 @@ class HtmlReader(Reader):
         except AssertionError as exc:  # html.parser on a broken "<!" declaration, e.g. "<![0"
             raise PostError(path, f"the HTML cannot be parsed: {exc}") from None
         root = builder.root
-        meta = _meta(root, _content(root))
-        title = _title(root, _content(root))
+        unpruned = _content(root)
+        meta = _meta(root, unpruned)
+        title = _title(root, unpruned)
         if not title:
             raise PostError(path, "the page has no <h1> or <title>")
         dropped = _prune(root)
@@ -171,8 +172,9 @@ def _prune(root: _Node) -> int:
     return page.prune(root, _TREE)
 
 
-def _remove(parent: _Node, child: _Node) -> None:
-    parent.children = [c for c in parent.children if c is not child]
+def _remove(parent: _Node, children: list[_Node]) -> None:
+    gone = {id(child) for child in children}
+    parent.children = [c for c in parent.children if id(c) not in gone]
 
 
 _TREE = page.Tree(
