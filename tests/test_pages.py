@@ -255,6 +255,7 @@ def test_segments_json_marks_an_outlet_taken_from_the_address(tmp_path):
     ("공감 12 · 댓글 0 · 구독하기", "page furniture"),
     ("'텃밭 일기' 카테고리의 다른 글", "page furniture"),
     ("카테고리: 텃밭 일기", "page furniture"),
+    ("오늘 글은 여기까지 공감 댓글 구독하기 공유하기", "page furniture"),
 ])  # fmt: skip
 def test_a_line_that_is_never_the_post_fails_it_naming_the_line(tmp_path, line, looks_like):
     text = "정원 소식\n" + "\n".join([BODY[0], BODY[1], line, BODY[2], BODY[3]]) + "\n"

@@ -344,3 +344,24 @@ def furniture_line(text: str) -> bool:
     if not words or len(text) > 60:
         return False
     return all(w in FURNITURE_WORDS or w.lower() in FURNITURE_WORDS for w in words)
+
+
+# This many furniture words in a row inside a longer line are a button row pasted into it.
+FURNITURE_RUN = 3
+
+
+def furniture_run(text: str) -> bool:
+    """True when ``text`` holds ``FURNITURE_RUN`` furniture words in a row ("… 공감 댓글
+    구독하기 …"), or is a line of furniture."""
+    if furniture_line(text):
+        return True
+    run = 0
+    for token in text.split():
+        word = token.strip("·|/,:()[]<>•-–—")
+        if not word:
+            continue
+        run = run + 1 if (word in FURNITURE_WORDS or word.lower() in FURNITURE_WORDS) else 0
+        if run >= FURNITURE_RUN:
+            return True
+    return False
+

@@ -61,7 +61,7 @@ NEVER_SPOKEN: tuple[NeverSpoken, ...] = (
     NeverSpoken("a web address", lambda t: bool(_URL.search(t))),
     NeverSpoken("an e-mail address", lambda t: bool(_EMAIL.search(t))),
     NeverSpoken("a byline or date line", _byline),
-    NeverSpoken("page furniture", page.furniture_line),
+    NeverSpoken("page furniture", page.furniture_run),
     NeverSpoken("an item of a source list",
                 lambda t: looks_like_source(t) or list_item(t) or label_line(t),
                 after_signoff_only=True),
