@@ -71,9 +71,11 @@ def _place(post: Post, text: str) -> str:
 
 
 def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) -> list[Cue]:
-    """Return the episode's cues in playing order."""
+    """Return the episode's cues in playing order; raises PostError when a line that is
+    never a post's words (a URL, markup, a byline, page furniture …) would be spoken."""
     from podcaster.text.normalize import normalize  # loaded when a post is first read
     from podcaster.text.sentences import lift_asides, split_sentences
+    from podcaster.text.spoken import check_spoken
 
     cues: list[Cue] = []
 
@@ -119,4 +121,5 @@ def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) 
         if closing_sting:
             sound("sting", settings.sting, segment=i, pause=settings.segment_pause)
     sound("outro", settings.outro)
+    check_spoken(post, segments, cues)
     return cues
