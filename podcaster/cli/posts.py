@@ -58,6 +58,20 @@ def _fail_if_strict(strict: bool, warnings: list) -> None:
         raise UnclearAttributionError(warnings)
 
 
+def _show_lines(parsed, segments) -> None:
+    """Each line of the post and what it becomes (spoken as …, a source, not read)."""
+    from podcaster.text.read import decode
+    from podcaster.text.spoken import line_roles
+
+    text = None if parsed.path.suffix.lower() in (".html", ".htm") else decode(parsed.raw,
+                                                                                 parsed.path)
+    for number, role, line in line_roles(parsed, segments, text):
+        shown = line if len(line) <= 60 else line[:59] + "…"
+        colour = "red" if "NOT THE POST" in role else None
+        click.echo(f"{number:5} {click.style(role, fg=colour) if colour else role:<24} {shown}")
+    click.echo("")
+
+
 def _lexicon_option(values: tuple[str, ...]) -> dict[str, str]:
     lexicon = {}
     for value in values:
@@ -138,8 +152,10 @@ def _is_file(text: str) -> bool:
     "(default: the nearest one above the post).",
 )  # fmt: skip
 @click.option("--changed", is_flag=True, help="Show only the cues whose spoken text differs.")
+@click.option("--lines", "by_line", is_flag=True,
+              help="Show every line of the post: whether it is spoken, and as what.")
 @verbosity
-def script_command(post: Path, project: Path | None, changed: bool) -> None:
+def script_command(post: Path, project: Path | None, changed: bool, by_line: bool) -> None:
     """Print the spoken script of POST: each cue's kind, language and voice, what the author
     wrote and what the engine will say, with the changes highlighted."""
     from podcaster.config import load_config
@@ -159,7 +175,10 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
     settings = ScriptSettings.from_config(config) if config else ScriptSettings()
     voices = Voices.from_config(config) if config else Voices()
     parsed = read_post(post)
-    cues = build_script(parsed, segment_post(parsed), settings)
+    segments = segment_post(parsed)
+    if by_line:
+        _show_lines(parsed, segments)
+    cues = build_script(parsed, segments, settings)
 
     def styled(spans, colour: str) -> str:
         return "".join(click.style(t, fg=colour, bold=True) if c else t for t, c in spans)

@@ -75,9 +75,11 @@ def _place(post: Post, text: str) -> str:
 
 
 def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) -> list[Cue]:
-    """Return the episode's cues in playing order."""
+    """Return the episode's cues in playing order; raises PostError when a line that is
+    never a post's words (a URL, markup, a byline, page furniture …) would be spoken."""
     from podcaster.text.languages import KOREAN, for_voice, split_by_language
     from podcaster.text.sentences import lift_asides
+    from podcaster.text.spoken import check_spoken
 
     cues: list[Cue] = []
 
@@ -124,6 +126,7 @@ def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) 
         if closing_sting:
             sound("sting", settings.sting, segment=i, pause=settings.segment_pause)
     sound("outro", settings.outro)
+    check_spoken(post, segments, cues)
     return cues
 
 
