@@ -25,7 +25,7 @@ from podcaster.speech.synthesize import Synthesizer, voice_resolver  # noqa: E40
 from podcaster.text.read import find_posts, read_post  # noqa: E402
 from podcaster.text.script import ScriptSettings, build_script  # noqa: E402
 from podcaster.text.segment import segment_post  # noqa: E402
-from tests.fake_google import FakeGoogle  # noqa: E402
+from tests.fakes.google import FakeGoogle  # noqa: E402
 
 
 def demo_scripts(project: Path):
