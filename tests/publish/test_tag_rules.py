@@ -5,21 +5,26 @@ leaves alone, and errors naming the file for each way a file cannot be read."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import logging
 from pathlib import Path
 
 import pytest
 
 from podcaster import ffmpeg
-from podcaster.config import default_asset
+from podcaster.config import default_asset, load_config
 from podcaster.errors import TagError
+from podcaster.model import Episode, Post
 from podcaster.publish.chapters import Chapter
 from podcaster.publish.tag import (
     EpisodeTags,
     audio_duration,
     order_chapter_frames,
     read_tags,
+    write_episode_sidecars,
     write_tags,
 )
+from tests.helpers import sample_timeline
 
 CHAPTERS = [Chapter("인사", 0, 800), Chapter("기사 1", 800, 2000, "https://a.example/1")]
 
@@ -236,3 +241,38 @@ def test_changed_tags_are_written_and_the_same_ones_are_not(mp3):
         assert write_tags(mp3, dataclasses.replace(tags(), **{field: value})) is True, field
         assert mp3.read_bytes() != before
         assert write_tags(mp3, dataclasses.replace(tags(), **{field: value})) is False, field
+
+
+# ---- the files beside the MP3 -----------------------------------------------------------------
+
+
+SHOW = """
+[show]
+title = "저녁 소식"
+author = "별빛서재"
+description = "저녁 뉴스"
+base_url = "https://example.com/show/"
+owner_email = "me@example.com"
+"""
+
+
+def test_only_missing_or_changed_sidecars_are_written_and_each_is_logged(tmp_path, mp3, caplog):
+    (tmp_path / "podcast.toml").write_text(SHOW, encoding="utf-8")
+    config = load_config(tmp_path)
+    post = Post(path=tmp_path / "posts" / "2025-11-03-robots.txt", title="로봇",
+                date=dt.date(2025, 11, 3), slug="robots", blocks=[], sources=[])
+    timeline = sample_timeline()
+    episode = Episode(post, [], 1, mp3, 0, timeline.duration, timeline)
+    with caplog.at_level(logging.INFO, logger="podcaster.publish.tag"):
+        first = write_episode_sidecars(config, episode)
+    assert [r.getMessage() for r in caplog.records if r.name == "podcaster.publish.tag"] == [
+        f"wrote {p.name}" for p in first if not p.name.endswith(".peaks.json")]
+    (tmp_path / "robots.srt").unlink()
+    (tmp_path / "robots.vtt").write_text("WEBVTT\n", encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="podcaster.publish.tag"):
+        again = write_episode_sidecars(config, episode)
+    assert sorted(p.name for p in again) == ["robots.srt", "robots.vtt"]
+    assert sorted(r.getMessage() for r in caplog.records) == ["wrote robots.srt",
+                                                             "wrote robots.vtt"]
+    assert (tmp_path / "robots.vtt").read_bytes().startswith(b"WEBVTT\n\n1\n")
