@@ -173,3 +173,13 @@ def test_a_segment_with_no_cue_has_no_span_and_its_neighbour_covers_its_time():
 
 def test_no_spoken_segment_gives_no_spans():
     assert segment_spans(timed((None, 0.0, 5.0)), SEGMENTS, 5.0) == []
+
+
+def test_an_outro_after_a_closing_sting_follows_it_and_its_pause():
+    # a post that ends on a quoted article: its words, the sting closing the article, the
+    # outro. The outro waits for the sting instead of rising to full level over it.
+    closing = Cue(kind="sting", sound=Path("sting.mp3"), segment=0, pause_after=1.0)
+    cues = [speech("article"), closing, OUTRO]
+    events, total = place(cues, [5000, 1000, 8000], RATE, AudioSettings(outro_overlap=1.5))
+    assert spans(events) == [(0, 5000), (5000, 6000), (7000, 15000)]
+    assert not events[2].envelope and total == 15000
