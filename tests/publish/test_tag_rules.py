@@ -113,6 +113,8 @@ def test_a_chapter_without_a_link_has_no_link_frame(mp3):
     write_tags(mp3, tags())
     chaps = {c.element_id: c for c in read_tags(mp3).getall("CHAP")}
     assert [bool(chaps[i].sub_frames.getall("WXXX")) for i in ("chp0", "chp1")] == [False, True]
+    (link,) = chaps["chp1"].sub_frames.getall("WXXX")
+    assert (link.desc, link.url) == ("", "https://a.example/1")  # a link, not a labelled one
     (toc,) = read_tags(mp3).getall("CTOC")
     assert toc.element_id == "toc" and toc.child_element_ids == ["chp0", "chp1"]
     assert toc.sub_frames["TIT2"].text == ["Chapters"]
