@@ -278,3 +278,14 @@ def test_only_missing_or_changed_sidecars_are_written_and_each_is_logged(tmp_pat
     assert sorted(r.getMessage() for r in caplog.records) == ["wrote robots.srt",
                                                              "wrote robots.vtt"]
     assert (tmp_path / "robots.vtt").read_bytes().startswith(b"WEBVTT\n\n1\n")
+
+
+@pytest.mark.parametrize("language", ["kor", "eng"])
+def test_the_summary_and_transcript_are_unlabelled_in_the_shows_language(mp3, language):
+    write_tags(mp3, tags(language=language))
+    id3 = read_tags(mp3)
+    (comm,) = id3.getall("COMM")
+    (uslt,) = id3.getall("USLT")
+    assert (comm.desc, comm.lang, comm.text) == ("", language, ["요약."])
+    assert (uslt.desc, uslt.lang, uslt.text) == ("", language, "별빛서재: 안녕하세요.")
+    assert id3["TCON"].text == ["Podcast"] and id3["PCST"].value == 1
