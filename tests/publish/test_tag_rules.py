@@ -24,7 +24,7 @@ from podcaster.publish.tag import (
     write_episode_sidecars,
     write_tags,
 )
-from tests.helpers import sample_timeline
+from tests.helpers import ffmpeg_chapters, sample_timeline
 
 CHAPTERS = [Chapter("인사", 0, 800), Chapter("기사 1", 800, 2000, "https://a.example/1")]
 
@@ -289,3 +289,36 @@ def test_the_summary_and_transcript_are_unlabelled_in_the_shows_language(mp3, la
     assert (comm.desc, comm.lang, comm.text) == ("", language, ["요약."])
     assert (uslt.desc, uslt.lang, uslt.text) == ("", language, "별빛서재: 안녕하세요.")
     assert id3["TCON"].text == ["Podcast"] and id3["PCST"].value == 1
+
+
+def tag_frames(data: bytes) -> tuple[list[bytes], bytes, bytes]:
+    """The frames of an ID3v2.3 tag, the header before them and everything after them."""
+    size = 0
+    for byte in data[6:10]:
+        size = (size << 7) | byte
+    frames, pos = [], 10
+    while pos + 10 <= 10 + size and data[pos:pos + 4].strip(b"\0"):
+        end = pos + 10 + int.from_bytes(data[pos + 4:pos + 8], "big")
+        frames.append(data[pos:end])
+        pos = end
+    return frames, data[:10], data[pos:]
+
+
+def test_the_table_of_contents_goes_before_the_chapters_and_they_go_by_time(mp3):
+    # given out of time order: the ids (chp0 = the later chapter) disagree with the times
+    chapters = [Chapter("둘째", 1000, 2000), Chapter("첫째", 0, 1000, "https://a.example/1"),
+                Chapter("셋째", 2000, 2500)]
+    write_tags(mp3, tags(chapters=chapters))
+    frames, head, rest = tag_frames(mp3.read_bytes())
+    slots = [i for i, f in enumerate(frames) if f[:4] in (b"CTOC", b"CHAP")]
+    shuffled = [frames[i] for i in slots]
+    shuffled.sort(key=lambda f: f[:4] == b"CTOC")  # the table of contents last
+    for i, frame in zip(slots, shuffled):
+        frames[i] = frame
+    mp3.write_bytes(head + b"".join(frames) + rest)
+    order_chapter_frames(mp3)
+    frames, _, _ = tag_frames(mp3.read_bytes())
+    ids = [f[10:f.index(b"\0", 10)] for f in frames if f[:4] in (b"CTOC", b"CHAP")]
+    assert ids == [b"toc", b"chp1", b"chp0", b"chp2"]
+    listed, _ = ffmpeg_chapters(mp3)
+    assert [c["title"] for c in listed] == ["첫째", "둘째", "셋째"]
