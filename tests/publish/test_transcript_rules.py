@@ -170,3 +170,17 @@ def test_plain_text_paragraphs(cues, text):
     transcript = [TranscriptCue(n, n + 1, speaker, body, segment, paragraph)
                   for n, (segment, paragraph, speaker, body) in enumerate(cues)]
     assert render_text(transcript) == text
+
+
+def test_a_cue_too_short_to_show_does_not_hide_the_ones_after_it():
+    timeline = Timeline([said("greeting", 0, 0.0, 1.0, "첫 문장."),
+                         said("greeting", 0, 1.0, 1.0, "순간."),
+                         said("greeting", 0, 1.0, 2.0, "   "),
+                         said("greeting", 0, 2.0, 3.0, "마지막 문장.")], [], 3.0)
+    assert [c.text for c in transcript_cues(timeline, AUTHOR)] == ["첫 문장.", "마지막 문장."]
+
+
+def test_a_sentence_over_three_cards_shares_its_time_by_length():
+    text = " ".join(["가" * 32, "나" * 32, "다" * 32, "라" * 32, "마" * 16])  # 64, 64, 16
+    cards = caption_cards([cue(text, 1000, 2440)])
+    assert [(c.start_ms, c.end_ms) for c in cards] == [(1000, 1640), (1640, 2280), (2280, 2440)]
