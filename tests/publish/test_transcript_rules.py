@@ -184,3 +184,12 @@ def test_a_sentence_over_three_cards_shares_its_time_by_length():
     text = " ".join(["가" * 32, "나" * 32, "다" * 32, "라" * 32, "마" * 16])  # 64, 64, 16
     cards = caption_cards([cue(text, 1000, 2440)])
     assert [(c.start_ms, c.end_ms) for c in cards] == [(1000, 1640), (1640, 2280), (2280, 2440)]
+
+
+def test_card_times_are_whole_milliseconds_rounded_down():
+    text = " ".join(["가" * 32, "나" * 32, "다" * 32, "라" * 32, "마" * 16])
+    vtt = render_vtt([cue(text, 1000, 2001)])
+    assert [block.splitlines()[1] for block in vtt.strip().split("\n\n")[1:]] == [
+        "00:00:01.000 --> 00:00:01.444",  # 1001 ms * 64 / 144 = 444.9
+        "00:00:01.444 --> 00:00:01.889",  # 1001 ms * 128 / 144 = 889.8
+        "00:00:01.889 --> 00:00:02.001"]
