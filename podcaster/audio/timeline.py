@@ -2,7 +2,8 @@
 
 Speech and stings follow one another with the script's pauses. The intro is a bed: it plays
 alone for ``intro_lead`` seconds, ducks as the first words start and fades out under them.
-The outro starts ducked under the last words and rises to full level when they end.
+The outro starts ducked under the last words and rises to full level when they end; after a
+sound (the sting closing a post that ends on an article) it follows in line.
 Positions are whole samples at the output rate, so the Timeline is what the audio is.
 """
 
@@ -50,7 +51,7 @@ class Placer:
         self.rate = rate
         self.settings = settings
         self.cursor = 0  # where the next inline cue starts
-        self.last_speech: Event | None = None
+        self.last_speech: Event | None = None  # the last cue placed, if it was words
         self.events: list[Event] = []
 
     def samples(self, seconds: float) -> int:
@@ -65,8 +66,9 @@ class Placer:
         else:
             event = Event(index, self.cursor, length, MUSIC if cue.is_sound else speech_group(cue))
             self.cursor = event.end + self.samples(cue.pause_after)
-            if not cue.is_sound:
-                self.last_speech = event
+            # an outro overlaps only words it directly follows: after a sting (the one
+            # closing an article that ends the post) it waits, as after any sound
+            self.last_speech = None if cue.is_sound else event
         self.events.append(event)
         return event
 

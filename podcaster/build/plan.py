@@ -46,7 +46,7 @@ if TYPE_CHECKING:  # the attribution code loads the normaliser; a no-op build ne
 log = logging.getLogger(__name__)
 
 # Bump when podcaster's output for the same inputs changes: every episode is then rebuilt.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: an outro after a closing sting follows it instead of overlapping
 
 
 class Action(enum.Enum):
