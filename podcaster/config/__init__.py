@@ -173,6 +173,9 @@ def option_value(option: Option, table: Any, project_dir: Path) -> tuple[Any, st
         problem = option.problem(value)
         if problem:
             return None, problem
+        if option.default is REQUIRED and isinstance(value, str) and not value.strip():
+            # An empty title, author or description makes a feed apps refuse.
+            return None, f"{option.key} must not be empty ({option.describe()})"
     if option.is_file:
         if not value:
             return default_asset(ASSET_DEFAULTS[option.key]), None

@@ -11,7 +11,7 @@ import pytest
 from podcaster.config import load_config
 from podcaster.errors import ConfigError
 from podcaster.values import remove_invisible
-from tests.helpers import CONFIG, make_project
+from tests.helpers import CONFIG, invoke_cli, make_project
 
 
 def write(tmp_path, text: str):
@@ -56,3 +56,19 @@ def test_characters_that_show_other_text_stay_refused(tmp_path, ch):
     with pytest.raises(ConfigError, match="show.title: contains") as caught:
         load_config(write(tmp_path, text))
     assert caught.value.exit_code == 2
+
+
+@pytest.mark.parametrize("key, written", [("title", "작은 시험 방송"), ("author", "시험 작가"),
+                                          ("description", "빌드 시험에 쓰는 아주 짧은 방송입니다.")])
+@pytest.mark.parametrize("value", ["", "  ", "\u200b\ufeff"])
+def test_an_empty_title_author_or_description_is_refused_before_any_synthesis(tmp_path, key,
+                                                                              written, value):
+    """Empty (or only invisible characters) they made the feed unwritable after every episode
+    had been synthesised: exit 70."""
+    project = make_project(tmp_path, config=CONFIG.replace(f'{key} = "{written}"',
+                                                           f'{key} = "{value}"'))
+    result = invoke_cli("build", str(project))
+    assert result.exit_code == 2, result.output
+    assert f"show.{key} must not be empty" in result.stderr
+    assert str(project / "podcast.toml") in result.stderr
+    assert not (project / "public").exists()
