@@ -25,9 +25,15 @@ class Source:
     title: str
     outlet: str | None = None
     url: str | None = None
+    # "address" when the outlet was not written in the list but known from the URL's host
+    outlet_from: str | None = None
+    line: int = field(default=0, compare=False)  # 1-based line of the post (0 when unknown)
 
     def to_dict(self) -> dict:
-        return {"n": self.n, "title": self.title, "outlet": self.outlet, "url": self.url}
+        d = {"n": self.n, "title": self.title, "outlet": self.outlet, "url": self.url}
+        if self.outlet_from:
+            d["outlet_from"] = self.outlet_from
+        return d
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,7 @@ class Cue:
     segment: int | None = None  # index into the episode's segments
     paragraph: int | None = None  # index of the paragraph inside the segment
     pause_after: float = 0.0  # seconds of silence after this cue
+    language: str = "ko"  # the language the sentence is read in (a voice of its own)
 
     @property
     def is_sound(self) -> bool:

@@ -80,7 +80,8 @@ from podcaster.errors import (
 from podcaster.model import SPEECH_KINDS, Episode
 from podcaster.publish.artwork import CheckedArtwork
 from podcaster.speech.cache import ClipCache
-from podcaster.speech.synthesize import Synthesizer, SynthStats, request_settings, voice_resolver
+from podcaster.speech.synthesize import Synthesizer, SynthStats, request_settings
+from podcaster.speech.voices import Voices as SpeechVoices
 from podcaster.text.script import ScriptSettings
 
 if TYPE_CHECKING:  # the attribution code loads the normaliser; a no-op build needs neither
@@ -183,7 +184,7 @@ class Build:
         self.synth = Synthesizer(ClipCache(config.cache_dir), jobs=config.engine.jobs,
                                  requests=request_settings(config),
                                  clip_made=lambda: faults.point("synthesise:clip"))
-        self.voices = Voices(voice_resolver(config, engine), self.synth)
+        self.voices = Voices(SpeechVoices.from_config(config, engine), self.synth)
         self.audio = AudioSettings.from_config(config)
         self.digests = FileDigests()
         self.keys = Keys(dataclasses.asdict(self.audio), self.digests, self.voices,
@@ -201,8 +202,8 @@ class Build:
         """The engines that spoke, or for a build that made no audio, that would speak."""
         if self.synth.used:
             return self.synth.engine_summary
-        kinds = {c.kind for p in plans for c in p.cues if not c.is_sound}
-        return ", ".join(sorted({self.voices.concrete(k).engine for k in kinds})) or "none"
+        said = {(c.kind, c.language) for p in plans for c in p.cues if not c.is_sound}
+        return ", ".join(sorted({self.voices.concrete(*k).engine for k in said})) or "none"
 
     def run(self) -> BuildResult:
         try:
@@ -213,7 +214,8 @@ class Build:
     def _run(self) -> BuildResult:
         config, failures = self.config, self.failures
         for kind in SPEECH_KINDS:  # a bad voice or engine is the config's error, not a post's
-            self.voices.concrete(kind)
+            for language in ("ko", *config.engine.languages):
+                self.voices.concrete(kind, language)
         problems = self.artwork.problems(config.show.cover)
         if problems:
             raise ConfigError(f"{config.show.cover}: show.cover: {'; '.join(problems)}")

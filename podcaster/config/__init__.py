@@ -44,7 +44,6 @@ from podcaster.config.tables import (
     without_invisible,
 )
 from podcaster.errors import ConfigError
-from podcaster.model import Voice
 
 log = logging.getLogger(__name__)
 
@@ -113,20 +112,6 @@ class Config:
     @property
     def cache_dir(self) -> Path:
         return self.project_dir / ".podcaster-cache"
-
-    def voice_for(self, kind: str, engine: str | None = None) -> Voice:
-        """The voice for a cue kind: [voices.<kind>] over the engine's defaults."""
-        table = self.voices.get(kind, {})
-        name = engine or table.get("engine") or self.engine.name
-        options = tuple(sorted((str(k), str(v)) for k, v in table.get("options", {}).items()))
-        return Voice(
-            engine=name,
-            voice=str(table.get("voice", "")),
-            rate=table.get("rate"),
-            pitch=table.get("pitch"),
-            tempo=float(table.get("tempo", 1.0)),
-            options=options,
-        )
 
 
 def read_toml(path: Path) -> dict[str, Any]:

@@ -87,7 +87,15 @@ def analyse_post(post: Post) -> Segmentation:
         segments.append(Segment("signoff", SIGNOFF_TITLE, [b.text for b in tail[signoff_at:]]))
     for warning in attribution.warnings:
         log.info("%s", warning)
+    _warn_about_sources(post, segments)
     return Segmentation(segments, attribution.warnings)
+
+
+def _warn_about_sources(post: Post, segments: list[Segment]) -> None:
+    from podcaster.text.spoken import source_warnings
+
+    for warning in source_warnings(post, segments):
+        log.warning("%s: %s", post.path, warning)
 
 
 def _segments_without_quotes(blocks: list[Block]) -> list[Segment]:

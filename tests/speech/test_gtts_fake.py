@@ -19,7 +19,7 @@ from podcaster.speech.engines.network import (
     RequestPolicy,
     RequestSettings,
 )
-from podcaster.speech.synthesize import Synthesizer
+from podcaster.speech.synthesize import Synthesizer, Voices
 from tests.fakes.google import RESET, SECONDS_PER_CHAR, SLOW_FACTOR, FakeGoogle, gtts_project
 from tests.helpers import mp3_of
 
@@ -199,7 +199,7 @@ def test_auto_uses_gtts_when_google_answers(tmp_path, google):
     synth = Synthesizer(ClipCache(tmp_path / "cache"))
     cues = [Cue("greeting", text=SENTENCE, spoken=SENTENCE),
             Cue("article", text=LONG, spoken=LONG)]
-    [clips] = synth.run_all([cues], lambda kind: Voice("auto"))
+    [clips] = synth.run_all([cues], Voices.fixed(Voice("auto")))
     assert synth.engine_summary == "gtts"
     assert synth.note is None
     assert len(google.requests) == 1 + len(chunks(LONG))

@@ -23,6 +23,7 @@ from podcaster.speech.engines.network import (
     TransientError,
     parse_retry_after,
 )
+from podcaster.speech.voices import default_voice
 from podcaster.text.sentences import split_chunks
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ def chunks(text: str) -> list[str]:
 
 @register
 class GttsEngine(Engine):
-    """Korean speech from Google Translate's TTS endpoint via gTTS.
+    """Speech (Korean, English, Japanese) from Google Translate's TTS endpoint via gTTS.
 
     Voice: ``voice`` is the language (default ``ko``); options ``tld`` (Google host,
     e.g. ``co.kr``; default ``com``) and ``slow`` (true/false).
@@ -67,10 +68,9 @@ class GttsEngine(Engine):
     install_hint = "pip install gTTS"
     network = True
     default_jobs = 4
-    default_voice = "ko"
 
     def settings(self, voice: Voice) -> dict:
-        return {"lang": voice.voice or self.default_voice,
+        return {"lang": voice.voice or default_voice(self.name),
                 "tld": option(voice, "tld", "com").strip().lstrip(".") or "com",
                 "slow": flag(option(voice, "slow", "false"))}
 

@@ -160,7 +160,7 @@ class MarkdownReader(Reader):
 
     def parse(self, text: str, path: Path) -> ParsedPost:
         meta, lines, offset = split_front_matter(text, path)
-        start, end, sources = find_source_list(lines)
+        start, end, sources = find_source_list(lines, offset + 1)
         body = lines[:start] + [""] * (end - start) + lines[end:]
         content = [i for i, line in enumerate(body) if line.strip()]
         line_mode = len(content) > 1 and all(

@@ -40,6 +40,7 @@ class Paragraph:
     line: int  # 1-based line of the file (0 when unknown)
     quoted: bool = False
     group: int | None = None  # paragraphs of one format quote (one <blockquote>) share it
+    marked: str = ""  # the text with its links as Markdown links, when it has any (HTML)
 
 
 def clean_text(text: str) -> str:

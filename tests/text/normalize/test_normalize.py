@@ -280,7 +280,8 @@ def test_unread_words_lists_latin_left_over():
 
 
 def test_demo_scripts_are_speakable():
-    """Every spoken cue of every demo post: no digits, %, tildes, acronyms or URLs left."""
+    """Every spoken Korean cue of every demo post: no digits, %, tildes, acronyms or URLs
+    left; an English cue (read by an English voice, which reads digits) has no %, $ or URL."""
     from podcaster.text.read import read_post
     from podcaster.text.script import ScriptSettings, build_script
     from podcaster.text.segment import segment_post
@@ -290,8 +291,12 @@ def test_demo_scripts_are_speakable():
     for file in sorted(demo.iterdir()):
         post = read_post(file)
         for cue in build_script(post, segment_post(post), ScriptSettings(lexicon={})):
-            if not cue.is_sound:
+            if cue.is_sound:
+                continue
+            if cue.language == "ko":
                 assert not leftovers.search(cue.spoken), (file.name, cue.spoken)
+            else:
+                assert not re.search(r"[%$]|https?://|www\.", cue.spoken), (file.name, cue.spoken)
 
 
 @pytest.mark.parametrize("written, spoken, left, right", [
