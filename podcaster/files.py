@@ -17,10 +17,13 @@ def atomic_file(path: Path, prefix: str | None = None, suffix: str = ".tmp",
 
     On any error (or interruption) the temporary file is removed and ``path`` is untouched.
     ``tmp_dir`` (on the same file system) holds the temporary file instead of ``path``'s
-    folder, for a folder where not even a killed write may leave one.
+    folder, for a folder where not even a killed write may leave one; when it is on another
+    file system than ``path`` (a rename cannot cross), ``path``'s folder is used after all.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if tmp_dir is not None and os.stat(tmp_dir).st_dev != os.stat(path.parent).st_dev:
+        tmp_dir = None  # another file system (posts/ linked or mounted elsewhere): no rename
     fd, tmp = tempfile.mkstemp(prefix=prefix or f".{path.name}.", suffix=suffix,
                                dir=tmp_dir or path.parent)
     try:

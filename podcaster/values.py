@@ -11,7 +11,9 @@ published only as http(s): ``javascript:``, ``data:`` and every other scheme are
 Text that comes from elsewhere (an imported feed) is cleaned rather than refused:
 ``scrub`` removes what ``bad_character`` refuses and the invisible characters (zero-width
 space, direction marks, line and paragraph separators, byte-order marks, tag characters)
-that would make a published title read or sort as other text than it shows.
+that would make a published title read or sort as other text than it shows. Text an author
+wrote (a post, podcast.toml) has the same invisible characters removed, with a warning naming
+the file and the place (``remove_invisible``); what ``bad_character`` refuses stays refused.
 """
 
 from __future__ import annotations
@@ -50,6 +52,23 @@ def _invisible(ch: str) -> bool:
     # Format characters other than the zero-width (non-)joiner emoji and scripts need.
     category = unicodedata.category(ch)
     return (category == "Cf" and ch not in _JOINERS) or category in ("Zl", "Zp")
+
+
+def remove_invisible(text: str) -> tuple[str, str | None]:
+    """``text`` without the invisible characters ``scrub`` removes, but with those
+    ``bad_character`` refuses (left for the caller to refuse), and a description of the
+    first removed (None when nothing was). The rule for text an author wrote: a post or
+    podcast.toml."""
+    if text.isascii():
+        return text, None
+    first: str | None = None
+    kept = []
+    for ch in text:
+        if _invisible(ch) and bad_character(ch) is None:
+            first = first or f"{ch!r} (an invisible character)"
+        else:
+            kept.append(ch)
+    return ("".join(kept), first) if first else (text, None)
 
 
 def scrub(text: str) -> tuple[str, str | None]:

@@ -20,7 +20,7 @@ from podcaster.config.options import (
     type_name,
 )
 from podcaster.model import SPEECH_KINDS
-from podcaster.values import bad_character
+from podcaster.values import bad_character, remove_invisible
 
 
 def in_range(value: float, low: float, high: float) -> bool:
@@ -44,6 +44,32 @@ def check_characters(value: Any, key: str = "") -> list[str]:
     elif isinstance(value, str) and bad_character(value):
         problems.append(f"{key}: contains {bad_character(value)}")
     return problems
+
+
+def without_invisible(value: Any, key: str = "") -> tuple[Any, list[str]]:
+    """``value`` (podcast.toml as read, names and values) without the invisible characters
+    a post may not publish either (``values.remove_invisible``), and one line per text they
+    were removed from, naming its key."""
+    if isinstance(value, dict):
+        cleaned, removed = {}, []
+        for name, item in value.items():
+            where = f"{key}.{name}" if key else str(name)
+            clean_name, first = remove_invisible(name) if isinstance(name, str) else (name, None)
+            if first:
+                removed.append(f"{where!r}: removed from the name invisible characters "
+                               f"(the first {first})")
+            where = f"{key}.{clean_name}" if key else str(clean_name)
+            cleaned[clean_name], more = without_invisible(item, where)
+            removed.extend(more)
+        return cleaned, removed
+    if isinstance(value, list):
+        items = [without_invisible(item, f"{key}[{n}]") for n, item in enumerate(value)]
+        return [item for item, _ in items], [line for _, lines in items for line in lines]
+    if isinstance(value, str):
+        clean, first = remove_invisible(value)
+        return clean, [f"{key}: removed invisible characters (the first {first})"] if first \
+            else []
+    return value, []
 
 
 def check_free_tables(raw: dict[str, Any]) -> list[str]:
