@@ -306,6 +306,29 @@ def looks_like_source(line: str) -> bool:
     return bool(source.url or (source.outlet and source.outlet_from is None))
 
 
+# A source-list label opening a line ("참고: …", "출처 - …", "Sources — …") or inside a
+# headline-shaped one ("오늘의 참고 기사 - 어딘가신문").
+_LABEL_IN_LINE = re.compile(rf"(?:^|\s)(?:{_LABEL_WORDS})(?:\s*[{_DASH}:：|]|\s|$)", re.IGNORECASE)
+
+
+_SPOKEN_END = re.compile(r"(?:[.!?~。！？]|요|니다|죠)[\"'”’)]*\s*$")
+
+
+def source_like(line: str) -> bool:
+    """True when ``line`` reads as an item of a source list even without a number or a URL:
+    it does not end like a sentence (a sign-off's "내일 또 만나요!" or "P.S. …니다" does), and
+    it names an outlet in one of ``OUTLET_FORMS`` (or is an outlet's name alone), or opens
+    with or holds a source-list label ("참고: 한빛경제 칼럼")."""
+    text = line.strip()
+    if not text or len(text) > 120 or _SENTENCE_END.search(text):
+        return False
+    if _LABELLED.match(text) or _LABEL_IN_LINE.search(text):
+        return True
+    title, outlet = split_outlet(text.lstrip("-–—•·*+ "))
+    # "다음 주에 만나요 (구름노트)": a sentence spoken to the listener, signed; not a headline
+    return outlet is not None and not _SPOKEN_END.search(title)
+
+
 def list_item(line: str) -> bool:
     """True when ``line`` is numbered as a list item ("1.", "1)", "[1]", "(1)")."""
     return bool(_NUMBERED.match(line))
