@@ -22,9 +22,12 @@ from podcaster.text.outlets import known_outlet, outlet_of_url
 log = logging.getLogger(__name__)
 
 _DASH = "-–—‐‒―"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _NUMBERED = re.compile(
-    r"^\s*(?:(\d{1,3})[.)]\s+|\[(\d{1,3})\](?!:)\s*|\((\d{1,3})\)\s*)(\S.*?)\s*$")
-_BULLET = re.compile(r"^\s*[-*+•·]\s+(\S.*?)\s*$")
+    r"^\s*(?:(\d{1,3})[.)．）]\s+|[\[［](\d{1,3})[\]］](?!:)\s*|[(（](\d{1,3})[)）]\s*|"
+    rf"([{_CIRCLED}])\s*|#(\d{{1,3}})\s+|(\d{{1,3}})번[.)]\s+)(\S.*?)\s*$")
+_BULLET = re.compile(
+    r"^\s*(?:[-*+•·▪◦‣∙]\s+|(?:[▶►▷■□●○◆◇※➤→]|📰|🔗|📌)\s*)(\S.*?)\s*$")
 # A Markdown reference definition: "[1]: https://… "title"".
 _REFERENCE = re.compile(r"""^\s*\[([^\]]{1,40})\]:\s*<?(https?://[^\s>]+)>?(?:\s+["'(](.*?)["')])?\s*$""",
                         re.IGNORECASE)
@@ -66,10 +69,20 @@ OUTLET_FORMS: tuple[OutletForm, ...] = (
                False),
     OutletForm("title - outlet / title | outlet", re.compile(
         rf"^(?P<title>.+)\s[{_DASH}|｜]\s*(?P<outlet>[^{_DASH}|｜]+?)$"), False),
+    OutletForm("title / outlet", re.compile(r"^(?P<title>.+)\s/\s*(?P<outlet>[^/]+?)$"), False),
     OutletForm("title, outlet", re.compile(r"^(?P<title>.+),\s*(?P<outlet>[^,]+?)$"), False),
     OutletForm("outlet: title", re.compile(r"^(?P<outlet>[^:：]{1,24}?)\s*[:：]\s+(?P<title>.+)$"),
                False),
+    OutletForm("<outlet> title", re.compile(r"^[<〈《](?P<outlet>[^<>〈〉《》]+)[>〉》]\s*(?P<title>.+)$"),
+               False),
+    OutletForm("outlet · title / outlet :: title", re.compile(
+        r"^(?P<outlet>[^·:]{1,24}?)\s+(?:·|::)\s+(?P<title>.+)$"), False),
+    OutletForm("outlet “title”", re.compile(
+        r"^(?P<outlet>[^“\"「『]{1,24}?)\s*[“\"「『](?P<title>[^”\"」』]+)[”\"」』]$"), False),
+    OutletForm("title<TAB>outlet", re.compile(r"^(?P<title>[^\t]+?)\t+(?P<outlet>[^\t]+)$"), False),
 )
+# Quote marks around a whole title ("「제목」, 연합뉴스") are not part of it.
+_QUOTED_TITLE = re.compile(r"^([“\"「『‘'《])(?P<title>.+)([”\"」』’'》])$")
 # Words in parentheses or after a dash that describe the article, not who published it.
 NOT_OUTLETS = frozenset({
     "종합", "속보", "단독", "상보", "사진", "영상", "포토", "인터뷰", "사설", "칼럼", "기고", "전문",
@@ -155,7 +168,9 @@ def split_outlet(text: str) -> tuple[str, str | None]:
             continue
         outlet = _outlet(m.group("outlet"), form.trusted)
         if outlet is not None:
-            return m.group("title").strip(), outlet
+            title = m.group("title").strip()
+            quoted = _QUOTED_TITLE.match(title)
+            return (quoted.group("title").strip() if quoted else title), outlet
     return text, None
 
 
@@ -200,8 +215,9 @@ def _item(line: str) -> tuple[int | None, str, str | None] | None:
     """``(number, text, url)`` of a list item, or None when ``line`` is not one."""
     m = _NUMBERED.match(line)
     if m:
-        number = next(g for g in m.groups()[:3] if g is not None)
-        return int(number), m.group(4), None
+        number = next(g for g in m.groups()[:-1] if g is not None)
+        number = _CIRCLED.index(number) + 1 if number in _CIRCLED else int(number)
+        return number, m.group(m.re.groups), None
     m = _REFERENCE.match(line)
     if m:
         label = m.group(1).strip()
@@ -258,6 +274,13 @@ def _items_of(lines: list[str]) -> list[tuple[int | None, str, str | None] | Non
                 and len(text) <= 120 and not _SENTENCE_END.search(text)
                 and text[0] not in "“\"'「『‘>" and not _LABEL.match(line)):
             items[k] = (None, text, None)
+    for k, line in enumerate(lines):  # "제목 (언론사, 2025-11-03) https://…", unnumbered
+        if items[k] is None and _URL_IN_TEXT.search(line) and not url_of_line(line):
+            source = parse_item(1, line.strip())
+            rest = _URL_IN_TEXT.sub(" ", line).strip()
+            if (source.url and source.outlet and source.outlet_from is None
+                    and not _SENTENCE_END.search(rest)):
+                items[k] = (None, line.strip(), None)
     return items
 
 
