@@ -46,7 +46,7 @@ _LABEL = re.compile(
 )
 # "출처: 한빛일보 (https://…)": a label and its one source on the same line.
 _LABELLED = re.compile(rf"^\s*[*_]*(?:{_LABEL_WORDS})[*_]*\s*[:：]\s*(\S.*?)\s*$", re.IGNORECASE)
-_DATE = re.compile(r"[,\s]*\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?\s*$")
+_DATE = re.compile(r"[,\s|｜/·]*\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?\s*$")
 
 
 @dataclass(frozen=True)
