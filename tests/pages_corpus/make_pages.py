@@ -197,69 +197,34 @@ def form_title_url_only(n, title, outlet, url):
 
 
 # Forms tried after the first corpus: numbering, bullets, separators and quote marks more
-# authors use.
-def form_circled(n, title, outlet, url):
-    return [f"{'①②③④⑤'[n - 1]} {title} -{outlet}-", url]
+# authors use. Each is written from a template: one string per line, with {n}, {circled},
+# {title}, {outlet}, {url}.
+def template(*lines: str):
+    def write(n, title, outlet, url):
+        circled = "①②③④⑤"[n - 1]
+        return [line.format(n=n, circled=circled, title=title, outlet=outlet, url=url)
+                for line in lines]
+    return write
 
 
-def form_angle_url(n, title, outlet, url):
-    return [f"{n}. {title} - {outlet}", f"<{url}>"]
-
-
-def form_bullet_slash(n, title, outlet, url):
-    return [f"• {title} / {outlet}", url]
-
-
-def form_date_url_inline(n, title, outlet, url):
-    return [f"{title} ({outlet}, 2025-11-03) {url}"]
-
-
-def form_outlet_bracketed(n, title, outlet, url):
-    return [f"[{outlet}] {title}", url]
-
-
-def form_outlet_angled(n, title, outlet, url):
-    return [f"<{outlet}> {title}", url]
-
-
-def form_md_star_link_outlet(n, title, outlet, url):
-    return [f"* [{title}]({url}) — {outlet}"]
-
-
-def form_quoted_title_comma(n, title, outlet, url):
-    return [f"{n}. 「{title}」, {outlet}", url]
-
-
-def form_outlet_middle_dot(n, title, outlet, url):
-    return [f"{n}. {outlet} · {title}", url]
-
-
-def form_outlet_double_colon(n, title, outlet, url):
-    return [f"▶ {outlet} :: {title}", url]
-
-
-def form_outlet_quoted_title(n, title, outlet, url):
-    return [f"{n}. {outlet} “{title}”", url]
-
-
-def form_tab(n, title, outlet, url):
-    return [f"{n}.\t{title}\t{outlet}", url]
-
-
-def form_fullwidth(n, title, outlet, url):
-    return [f"{n}） {title} （{outlet}）", url]
-
-
-def form_hash_number(n, title, outlet, url):
-    return [f"#{n} {title} ({outlet})", url]
-
-
-def form_korean_number(n, title, outlet, url):
-    return [f"{n}번. {title} - {outlet}", url]
-
-
-def form_emoji_pipe(n, title, outlet, url):
-    return [f"📰 {title} | {outlet}", url]
+MORE_FORMS = {
+    "① title -outlet-": template("{circled} {title} -{outlet}-", "{url}"),
+    "1. title - outlet + <URL>": template("{n}. {title} - {outlet}", "<{url}>"),
+    "• title / outlet": template("• {title} / {outlet}", "{url}"),
+    "title (outlet, 2025-11-03) URL": template("{title} ({outlet}, 2025-11-03) {url}"),
+    "[outlet] title": template("[{outlet}] {title}", "{url}"),
+    "<outlet> title": template("<{outlet}> {title}", "{url}"),
+    "* [title](URL) — outlet": template("* [{title}]({url}) — {outlet}"),
+    "1. 「title」, outlet": template("{n}. 「{title}」, {outlet}", "{url}"),
+    "1. outlet · title": template("{n}. {outlet} · {title}", "{url}"),
+    "▶ outlet :: title": template("▶ {outlet} :: {title}", "{url}"),
+    "1. outlet “title”": template("{n}. {outlet} “{title}”", "{url}"),
+    "1.<TAB>title<TAB>outlet": template("{n}.\t{title}\t{outlet}", "{url}"),
+    "1） title （outlet）": template("{n}） {title} （{outlet}）", "{url}"),
+    "#1 title (outlet)": template("#{n} {title} ({outlet})", "{url}"),
+    "1번. title - outlet": template("{n}번. {title} - {outlet}", "{url}"),
+    "📰 title | outlet": template("📰 {title} | {outlet}", "{url}"),
+}
 
 
 FORMS = {
@@ -277,22 +242,7 @@ FORMS = {
     "title + URL, outlet from address": (form_title_url_only, "address"),
     "title + URL, outlet unknown": (form_title_url_only, "none"),
     "title - outlet, unnumbered": (form_unnumbered, "line"),
-    "① title -outlet-": (form_circled, "line"),
-    "1. title - outlet + <URL>": (form_angle_url, "line"),
-    "• title / outlet": (form_bullet_slash, "line"),
-    "title (outlet, 2025-11-03) URL": (form_date_url_inline, "line"),
-    "[outlet] title": (form_outlet_bracketed, "line"),
-    "<outlet> title": (form_outlet_angled, "line"),
-    "* [title](URL) — outlet": (form_md_star_link_outlet, "line"),
-    "1. 「title」, outlet": (form_quoted_title_comma, "line"),
-    "1. outlet · title": (form_outlet_middle_dot, "line"),
-    "▶ outlet :: title": (form_outlet_double_colon, "line"),
-    "1. outlet “title”": (form_outlet_quoted_title, "line"),
-    "1.<TAB>title<TAB>outlet": (form_tab, "line"),
-    "1） title （outlet）": (form_fullwidth, "line"),
-    "#1 title (outlet)": (form_hash_number, "line"),
-    "1번. title - outlet": (form_korean_number, "line"),
-    "📰 title | outlet": (form_emoji_pipe, "line"),
+    **{form: (write, "line") for form, write in MORE_FORMS.items()},
     # HTML pages
     "<table> of links, outlet column": (None, "line"),
     "<dl> of links, outlet in <dd>": (None, "line"),
