@@ -151,3 +151,14 @@ def test_sentences_after_the_sign_off_are_spoken(tmp_path, sentences, ps):
     said = " ".join(spoken(post_with(tmp_path, lines)))
     for words, _ in sentences:
         assert words[-1] in said
+
+
+@pytest.mark.parametrize("line, outlet", [("참고: 한빛경제", "한빛경제"),
+                                          ("출처: 바람골일보", "바람골일보"),
+                                          ("도시 텃밭 신청 두 배 - 바람골일보 https://garden.example/1",
+                                           "바람골일보")])
+def test_a_source_like_line_that_can_be_placed_is_a_source_not_an_error(tmp_path, line, outlet):
+    path = post_with(tmp_path, [line])
+    said = " ".join(spoken(path))
+    assert [s.outlet for s in read_post(path).sources] == [outlet]
+    assert "참고" not in said and "출처" not in said and "https" not in said

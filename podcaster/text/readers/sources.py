@@ -174,9 +174,10 @@ def split_outlet(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def parse_item(n: int, text: str, url: str | None = None) -> Source:
+def parse_item(n: int, text: str, url: str | None = None, labelled: bool = False) -> Source:
     """One source from the text of a list item (without its number); ``url`` when the
-    item's link is known already (an HTML list)."""
+    item's link is known already (an HTML list). After a label ("참고: 한빛경제") a name
+    that looks like an outlet's is the outlet, with no title of its own."""
     link = markdown_link(text)
     if link:
         text, url = link[0].strip(), url or link[1]
@@ -187,6 +188,8 @@ def parse_item(n: int, text: str, url: str | None = None) -> Source:
             text = (text[: m.start()] + " " + text[m.end():]).strip()
     text = text.strip(" \t:：").lstrip("-–— ")
     title, outlet = split_outlet(text) if text else ("", None)
+    if labelled and outlet is None and text and _outlet(text, trusted=False) == text:
+        title = outlet = text
     if title == outlet:  # "출처: 한빛일보 (https://…)": no title of its own
         title = ""
     return with_address_outlet(Source(n=n, title=title, outlet=outlet, url=url))
@@ -310,7 +313,8 @@ def _parse_lines(lines: list[str], items: list, first_line: int) -> list[Source]
                     Source(len(sources) + 1, "", None, url, line=first_line + k)))
             continue
         number, text, item_url = item
-        source = parse_item(number if number is not None else len(sources) + 1, text, item_url)
+        source = parse_item(number if number is not None else len(sources) + 1, text, item_url,
+                            labelled=bool(_LABELLED.match(line)))
         sources.append(replace(source, line=first_line + k))
     return sources
 
@@ -325,7 +329,7 @@ def looks_like_source(line: str) -> bool:
                         and not _LABELLED.match(line) and not _REFERENCE.match(line)
                         and not _BULLET.match(line)):
         return False
-    source = parse_item(item[0] or 1, item[1], item[2])
+    source = parse_item(item[0] or 1, item[1], item[2], labelled=bool(_LABELLED.match(line)))
     return bool(source.url or (source.outlet and source.outlet_from is None))
 
 
