@@ -59,6 +59,9 @@ MIN_CONFIDENCE = 0.5
 # sure as the text makes it, and at least as sure as crediting needs.
 PRIOR_ASSIGNED = MIN_CONFIDENCE
 OUT_OF_ORDER = "credited out of the list's order"
+# The warning for a post with quotes and no sources; ``segment`` completes it with what was
+# left unread after the sign-off (``spoken.no_sources_message``).
+NO_SOURCES = "the post lists no sources; articles are announced without an outlet"
 _LANGUAGES = {"ko": "Korean", "en": "English", "ja": "Japanese"}
 
 
@@ -92,8 +95,7 @@ def attribute(post: Post) -> Attribution:
         runs = _runs(units)
         groups = _by_unit(units) if count == len(units) != len(runs) else runs
         articles = [Article(_blocks(units, g), why=["the post lists no sources"]) for g in groups]
-        none = AttributionWarning(post.path.name, "the post lists no sources; articles are "
-                                                  "announced without an outlet")
+        none = AttributionWarning(post.path.name, NO_SOURCES)
         return Attribution(articles, [*unclosed, none])
     scorer = SourceEvidence(post.sources)
     units, split = split_quotations(post, units, scorer)

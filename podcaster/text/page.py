@@ -250,11 +250,11 @@ def _candidates(index: dict, tag: str, attrs: Mapping[str, str]):
         yield from index.get(key, ())
 
 
-def is_furniture(chain: list[tuple[str, Mapping[str, str]]]) -> bool:
-    """True when the element at the end of ``chain`` is never the post: a dropped tag or
-    platform furniture."""
+def is_furniture(chain: list[tuple[str, Mapping[str, str]]], dropped_tags: bool = True) -> bool:
+    """True when the element at the end of ``chain`` is never the post: a dropped tag
+    (unless ``dropped_tags`` is false) or platform furniture."""
     tag, attrs = chain[-1]
-    if tag in DROP_TAGS:
+    if dropped_tags and tag in DROP_TAGS:
         return True
     index = _index(furniture_selectors())
     return any(matches(s, chain) for s in _candidates(index, tag, attrs))
@@ -285,15 +285,18 @@ class Tree:
     remove: Callable[[object, list], None]
 
 
-def prune(root: N, tree: Tree) -> int:
-    """Remove every element of furniture under ``root``; returns how many went."""
+def prune(root: N, tree: Tree, keep: frozenset[str] = frozenset()) -> int:
+    """Remove every element of furniture under ``root``; returns how many went. Elements
+    of the ``keep`` tags are left in place unless a furniture selector names them (the
+    reader keeps tables, never spoken, to find a table of source links)."""
 
     def walk(node, chain: list) -> int:
         gone = []
         dropped = 0
         for child in tree.children(node):
             chain.append(tree.describe(child))
-            if chain[-1][0] not in _KEEP and is_furniture(chain):
+            tag = chain[-1][0]
+            if tag not in _KEEP and is_furniture(chain, tag not in keep):
                 gone.append(child)
             else:
                 dropped += walk(child, chain)

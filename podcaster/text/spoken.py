@@ -10,6 +10,7 @@ error naming the file, the line and what it looks like, instead of being read al
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from podcaster.text.readers.sources import (
     label_line,
     list_item,
     looks_like_source,
+    source_like,
     url_of_line,
 )
 
@@ -39,6 +41,7 @@ _BYLINE = re.compile(
     rf"^\s*(?:(?:by|posted\s+by|written\s+by|작성자|글쓴이|글)\s*[:：]?\s*[^\s,·|]{{1,20}}\s*[,·|]?\s*)?"
     rf"(?:{_DATE}\s*(?:\([월화수목금토일]\))?\s*(?:{_TIME})?|{_TIME})?\s*$",
     re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>?")
 _BY_ONLY = re.compile(r"^\s*(?:by|posted\s+by|written\s+by|작성자|글쓴이)\s*[:：]?\s*\S+\s*$",
                       re.IGNORECASE)
 
@@ -63,7 +66,8 @@ NEVER_SPOKEN: tuple[NeverSpoken, ...] = (
     NeverSpoken("a byline or date line", _byline),
     NeverSpoken("page furniture", page.furniture_run),
     NeverSpoken("an item of a source list",
-                lambda t: looks_like_source(t) or list_item(t) or label_line(t),
+                lambda t: (looks_like_source(t) or list_item(t) or label_line(t)
+                           or source_like(t)),
                 after_signoff_only=True),
 )
 
@@ -174,9 +178,9 @@ def line_roles(post: Post, segments: list[Segment], text: str | None = None):
 
 
 def source_warnings(post: Post, segments: list[Segment]) -> list[str]:
-    """What will happen to the post's sources, for the author: an announced article whose
-    source has no outlet, and a post without sources (saying whether anything after the
-    sign-off was left unread)."""
+    """What will happen to the post's sources, for the author: each announced article whose
+    source has no outlet, once, naming the source's line. (A post without sources is
+    attribution's warning, completed by ``no_sources_message``.)"""
     warnings = []
     announced = {s.source.n: s.source for s in segments if s.kind == "article" and s.source}
     for n, source in sorted(announced.items()):
@@ -184,30 +188,43 @@ def source_warnings(post: Post, segments: list[Segment]) -> list[str]:
             where = f"line {source.line}: " if source.line else ""
             warnings.append(f"{where}source {n} has no outlet; its article is announced "
                             "without one (write it in the list, e.g. '1. 제목 -언론사-')")
-    if not post.sources and any(s.kind == "article" for s in segments):
-        unread = _unread_after_signoff(post, segments)
-        if unread:
-            line, text = unread[0]
-            more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
-            warnings.append(f"the post lists no sources; line {line} after the sign-off was "
-                            f"left unread{more} ({text[:40]!r}): is it a source list in a "
-                            "form podcaster does not know?")
-        else:
-            log.info("%s: the post lists no sources; nothing after the sign-off was left "
-                     "unread", post.path)
     return warnings
 
 
+def no_sources_message(post: Post, segments: list[Segment], message: str) -> tuple[str, int]:
+    """``message`` (the post lists no sources) completed with what happened after the
+    sign-off: the lines left unread, named, or that nothing was; and the first such line
+    (0 when none)."""
+    after = "the sign-off" if any(s.kind == "signoff" for s in segments) else "the last paragraph"
+    unread = _unread_after_signoff(post, segments)
+    if not unread:
+        return f"{message}; nothing after {after} was left unread", 0
+    numbers = [n for n, _ in unread]
+    lines = f"line {numbers[0]}" if len(numbers) == 1 else "lines " + ", ".join(
+        map(str, numbers[:5])) + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
+    were = "was" if len(numbers) == 1 else "were"
+    return (f"{message}; {lines} after {after} {were} left unread ({unread[0][1][:40]!r}): "
+            "is it a source list in a form podcaster does not know?", numbers[0])
+
+
 def _unread_after_signoff(post: Post, segments: list[Segment]) -> list[tuple[int, str]]:
+    """The post's lines after the sign-off's first line (or after its last spoken paragraph
+    when it has no sign-off) that the reader left out: neither spoken nor a source."""
     from podcaster.text.read import decode
 
     try:
         text = decode(post.raw, post.path) if post.raw else ""
     except PostError:
         return []
-    signoff = next((s for s in segments if s.kind == "signoff"), None)
-    lines = [ln for ln, t, part, _ in _spoken_paragraphs(post, segments) if part == "signoff"]
-    if signoff is None or not lines or not lines[0]:
+    spoken = [ln for ln, _, part, _ in _spoken_paragraphs(post, segments) if part != "title"]
+    signoff = [ln for ln, _, part, _ in _spoken_paragraphs(post, segments) if part == "signoff"]
+    after = signoff[0] if signoff else (spoken[-1] if spoken else 0)
+    if not text or not after:
         return []
-    return [(n, t) for n, role, t in line_roles(post, segments, text)
-            if n > lines[0] and role == "not read"]
+    unread = [(n, t) for n, role, t in line_roles(post, segments, text)
+              if n > after and role == "not read"]
+    if post.path.suffix.lower() in (".html", ".htm"):  # a page: its words, not its markup
+        words = ((n, html.unescape(_TAG.sub(" ", t)).strip()) for n, t in unread)
+        unread = [(n, t) for n, t in words
+                  if t and not page.furniture_run(t) and not _byline(t)]
+    return unread

@@ -111,6 +111,19 @@ STORIES.append(Story(
     (("십 년 만에 돌아온 마을 라디오", "", "https://maeul-sinmun.example/news/1201"),
      ("군, 마을 방송 장비 수리비 절반 지원", "", "https://gangwon-local.example/article/88")),
 ))
+STORIES.append(Story(
+    "repair-cafe", "고쳐 쓰는 동네", "손때 노트", "여울",
+    ("안녕하세요, 손때 노트의 여울입니다.", "물건을 고쳐 쓰는 소식을 모았습니다."),
+    (("미국의 한 도시가 도서관 안에 수리 카페를 열었다. 주민들은 토요일마다 토스터와 램프를 들고 온다.",),
+     ("유럽 의회는 휴대폰 제조사가 부품과 수리 설명서를 칠 년 동안 팔도록 하는 법을 통과시켰다.",
+      "배터리는 누구나 공구 없이 바꿀 수 있어야 한다.")),
+    "고장 나면 버리던 습관을 돌아보게 됩니다. 우리 동네에도 수리 카페가 생기면 좋겠어요.",
+    "이상 손때 노트였습니다. 오래 쓰는 한 주 되세요.",
+    (("A library opens a repair cafe for toasters and lamps", "The Verge",
+      "https://www.theverge.com/2025/11/3/repair-cafe-library"),
+     ("EU lawmakers pass phone repair rules", "Reuters",
+      "https://www.reuters.com/technology/eu-phone-repair-2025-11-03/")),
+))
 BY_SLUG = {s.slug: s for s in STORIES}
 
 
@@ -183,6 +196,37 @@ def form_title_url_only(n, title, outlet, url):
     return [f"{n}. {title}", url]
 
 
+# Forms tried after the first corpus: numbering, bullets, separators and quote marks more
+# authors use. Each is written from a template: one string per line, with {n}, {circled},
+# {title}, {outlet}, {url}.
+def template(*lines: str):
+    def write(n, title, outlet, url):
+        circled = "①②③④⑤"[n - 1]
+        return [line.format(n=n, circled=circled, title=title, outlet=outlet, url=url)
+                for line in lines]
+    return write
+
+
+MORE_FORMS = {
+    "① title -outlet-": template("{circled} {title} -{outlet}-", "{url}"),
+    "1. title - outlet + <URL>": template("{n}. {title} - {outlet}", "<{url}>"),
+    "• title / outlet": template("• {title} / {outlet}", "{url}"),
+    "title (outlet, 2025-11-03) URL": template("{title} ({outlet}, 2025-11-03) {url}"),
+    "[outlet] title": template("[{outlet}] {title}", "{url}"),
+    "<outlet> title": template("<{outlet}> {title}", "{url}"),
+    "* [title](URL) — outlet": template("* [{title}]({url}) — {outlet}"),
+    "1. 「title」, outlet": template("{n}. 「{title}」, {outlet}", "{url}"),
+    "1. outlet · title": template("{n}. {outlet} · {title}", "{url}"),
+    "▶ outlet :: title": template("▶ {outlet} :: {title}", "{url}"),
+    "1. outlet “title”": template("{n}. {outlet} “{title}”", "{url}"),
+    "1.<TAB>title<TAB>outlet": template("{n}.\t{title}\t{outlet}", "{url}"),
+    "1） title （outlet）": template("{n}） {title} （{outlet}）", "{url}"),
+    "#1 title (outlet)": template("#{n} {title} ({outlet})", "{url}"),
+    "1번. title - outlet": template("{n}번. {title} - {outlet}", "{url}"),
+    "📰 title | outlet": template("📰 {title} | {outlet}", "{url}"),
+}
+
+
 FORMS = {
     "1. title -outlet-": (form_dashes, "line"),
     "1) title (outlet)": (form_paren, "line"),
@@ -198,6 +242,11 @@ FORMS = {
     "title + URL, outlet from address": (form_title_url_only, "address"),
     "title + URL, outlet unknown": (form_title_url_only, "none"),
     "title - outlet, unnumbered": (form_unnumbered, "line"),
+    **{form: (write, "line") for form, write in MORE_FORMS.items()},
+    # HTML pages
+    "<table> of links, outlet column": (None, "line"),
+    "<dl> of links, outlet in <dd>": (None, "line"),
+    "<ul> of [outlet] title": (None, "line"),
 }
 
 
@@ -690,6 +739,58 @@ def plain_no_h1(story: Story) -> str:
 """
 
 
+def plain_table(story: Story) -> str:
+    """A hand-written page whose sources are a <table>: a header row, then a row per
+    article with its link and its outlet."""
+    rows = "".join(f'<tr><td><a href="{esc(u)}">{esc(t)}</a></td><td>{esc(o)}</td>'
+                   f"<td>2025.11.03</td></tr>\n" for t, o, u in story.sources)
+    return head(story.title, story.blog, sep=" | ") + f"""<body>
+<article>
+<h1>{esc(story.title)}</h1>
+{p_lines(story, quote_tag="blockquote")}
+<h3>참고 기사</h3>
+<table class="sources">
+<thead><tr><th>기사</th><th>언론사</th><th>날짜</th></tr></thead>
+<tbody>
+{rows}</tbody>
+</table>
+</article>
+<div class="share"><a>공유하기</a> <a>구독하기</a></div>
+</body></html>
+"""
+
+
+def plain_dl(story: Story) -> str:
+    """A hand-written page whose sources are a <dl>: the linked title, its outlet below."""
+    items = "".join(f'<dt><a href="{esc(u)}">{esc(t)}</a></dt><dd>{esc(o)}</dd>\n'
+                    for t, o, u in story.sources)
+    return head(story.title, story.blog, sep=" | ") + f"""<body>
+<main>
+<h1>{esc(story.title)}</h1>
+{p_lines(story)}
+<p>출처</p>
+<dl>
+{items}</dl>
+</main>
+</body></html>
+"""
+
+
+def plain_ul_bracketed(story: Story) -> str:
+    """A hand-written page whose sources are a <ul> of "[outlet] title" links."""
+    items = "".join(f'<li>[{esc(o)}] <a href="{esc(u)}">{esc(t)}</a></li>\n'
+                    for t, o, u in story.sources)
+    return head(story.title, story.blog, sep=" | ") + f"""<body>
+<article>
+<h1>{esc(story.title)}</h1>
+{p_lines(story, quote_tag="blockquote")}
+<ul>
+{items}</ul>
+</article>
+</body></html>
+"""
+
+
 def page_sources(story: Story, form: str) -> list[dict]:
     return [expected_source(k + 1, story, k, form) for k in range(len(story.sources))]
 
@@ -711,6 +812,9 @@ PAGES = [
     ("plain-page", "hand-written page", plain, "rain-sensor", "(outlet, date)"),
     ("plain-no-h1", "hand-written page (og:title)", plain_no_h1, "library-robot", "bare URLs"),
     ("tistory-no-outlet", "Tistory (Poster-like skin)", tistory_poster, "village-radio", "title + URL, outlet unknown"),
+    ("plain-table", "hand-written page (table)", plain_table, "night-bus", "<table> of links, outlet column"),
+    ("plain-dl", "hand-written page (dl)", plain_dl, "repair-cafe", "<dl> of links, outlet in <dd>"),
+    ("plain-ul-bracketed", "hand-written page", plain_ul_bracketed, "ocean-heat", "<ul> of [outlet] title"),
 ]
 
 TEXTS = [
@@ -747,6 +851,30 @@ TEXTS = [
     ("mix-unnumbered-bracket", ".txt", "battery-recycle", None,
      ["title - outlet, unnumbered", "[1] title - outlet"]),
 ]
+# Forms tried after the first corpus (dated from 2026-01-01, one post each, two mixing).
+MORE_TEXTS = [
+    ("circled", ".txt", "rain-sensor", "출처", ["① title -outlet-"] * 2),
+    ("angle-url", ".txt", "library-robot", None, ["1. title - outlet + <URL>"] * 2),
+    ("bullet-slash", ".txt", "battery-recycle", "참고 기사", ["• title / outlet"] * 2),
+    ("date-url-inline", ".txt", "night-bus", "출처", ["title (outlet, 2025-11-03) URL"] * 2),
+    ("outlet-bracketed", ".txt", "ocean-heat", None, ["[outlet] title"] * 2),
+    ("outlet-angled", ".txt", "school-lunch", "출처:", ["<outlet> title"] * 2),
+    ("md-star-link-outlet", ".md", "rain-sensor", "## 참고 기사", ["* [title](URL) — outlet"] * 2),
+    ("quoted-title-comma", ".txt", "library-robot", None, ["1. 「title」, outlet"] * 2),
+    ("outlet-middle-dot", ".txt", "battery-recycle", "References", ["1. outlet · title"] * 2),
+    ("outlet-double-colon", ".txt", "night-bus", None, ["▶ outlet :: title"] * 2),
+    ("outlet-quoted-title", ".txt", "ocean-heat", "참고 링크", ["1. outlet “title”"] * 2),
+    ("tab", ".txt", "school-lunch", None, ["1.<TAB>title<TAB>outlet"] * 2),
+    ("fullwidth", ".txt", "rain-sensor", None, ["1） title （outlet）"] * 2),
+    ("hash-number", ".md", "library-robot", None, ["#1 title (outlet)"] * 2),
+    ("korean-number", ".txt", "battery-recycle", "출처", ["1번. title - outlet"] * 2),
+    ("emoji-pipe", ".txt", "night-bus", None, ["📰 title | outlet"] * 2),
+    ("english-outlets", ".txt", "repair-cafe", "Sources", ["1. title - outlet + <URL>"] * 2),
+    ("md-english-outlets", ".md", "repair-cafe", None, ["[outlet] title"] * 2),
+    ("mix-circled-slash", ".txt", "ocean-heat", None, ["① title -outlet-", "• title / outlet"]),
+    ("mix-tab-date-url", ".txt", "school-lunch", "출처", ["1.<TAB>title<TAB>outlet",
+                                                         "title (outlet, 2025-11-03) URL"]),
+]
 
 
 def main() -> None:
@@ -759,9 +887,11 @@ def main() -> None:
         truth[name] = {"shape": shape, "form": form, "title": story.title,
                        "paragraphs": paragraphs(story), "sources": page_sources(story, form),
                        "never": never}
-    for k, (stem, ext, slug, label, forms) in enumerate(TEXTS):
+    texts = [(f"2025-12-{k + 1:02d}", *row) for k, row in enumerate(TEXTS)]
+    texts += [(f"2026-01-{k + 1:02d}", *row) for k, row in enumerate(MORE_TEXTS)]
+    for date, stem, ext, slug, label, forms in texts:
         story = BY_SLUG[slug]
-        name = f"2025-12-{k + 1:02d}-{stem}{ext}"
+        name = f"{date}-{stem}{ext}"
         text, sources = text_post(story, label, forms, ext)
         (HERE / name).write_text(text, "utf-8")
         shape = "Markdown post" if ext == ".md" else "text post"

@@ -347,7 +347,7 @@ def test_a_post_with_quotes_and_no_sources_warns():
     result = analyse_post(post_of(blocks, []))
     assert [str(w) for w in result.warnings] == [
         "2025-01-01-test.txt: the post lists no sources; articles are announced without an "
-        "outlet"]
+        "outlet; nothing after the sign-off was left unread"]
     assert analyse_post(post_of([Block("인사."), Block("이상입니다.")], [])).warnings == []
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,13 +87,22 @@ def check(post: Path) -> Row:
     return Row(post.name, truth["shape"], truth["form"], golden, right, clean)
 
 
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (wide and full-width characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, columns: int) -> str:
+    return text + " " * (columns - width(text))
+
+
 def table(rows: list[Row]) -> str:
-    shape_w = max(len(r.shape) for r in rows)
-    form_w = max(len(r.form) for r in rows)
-    lines = [f"{'platform / page':<{shape_w}}  {'source-list form':<{form_w}}  golden  truth  "
-             "clean  exact"]
+    shape_w = max(width(r.shape) for r in rows)
+    form_w = max(width(r.form) for r in rows)
+    lines = [f"{pad('platform / page', shape_w)}  {pad('source-list form', form_w)}  golden  "
+             "truth  clean  exact"]
     for r in rows:
-        lines.append(f"{r.shape:<{shape_w}}  {r.form:<{form_w}}  "
+        lines.append(f"{pad(r.shape, shape_w)}  {pad(r.form, form_w)}  "
                      + "  ".join(f"{'yes' if v else 'NO':>{w}}" for v, w in
                                  ((r.golden, 6), (r.truth, 5), (r.clean, 5), (r.exact, 5))))
     lines.append(f"{len(rows)} posts, {sum(r.exact for r in rows)} exact")

@@ -31,6 +31,7 @@ _BLOCK = {
 _DROP = page.DROP_TAGS
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _LISTS = {"ol", "ul"}
+_LIST_ITEMS = {"ol", "ul", "table", "dl"}  # what a source list of links may be written as
 _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 _NUMBER_PREFIX = re.compile(r"^\s*\d{1,3}[.)]\s+")
 
@@ -169,7 +170,7 @@ def _select(root: _Node, selectors: tuple[str, ...], blocked: frozenset[str] = f
 
 
 def _prune(root: _Node) -> int:
-    return page.prune(root, _TREE)
+    return page.prune(root, _TREE, keep=frozenset({"table"}))
 
 
 def _remove(parent: _Node, children: list[_Node]) -> None:
@@ -235,17 +236,38 @@ def _title(root: _Node, content: _Node) -> str:
 
 
 def _source_list(content: _Node) -> _Node | None:
-    """The last top-level list of links after the last blockquote, if any."""
+    """The last list of links (``<ol>``/``<ul>``, a ``<table>`` or a ``<dl>`` of them)
+    after the last blockquote, if any. A table is never read aloud, but a table of links
+    after the post is its source list."""
     candidates: list[_Node] = []
-    for node in content.iter(skip=_DROP):
+    for node in content.iter(skip=_DROP - {"table"}):
         if node.tag == "blockquote":
             candidates.clear()
-        elif node.tag in _LISTS:
-            items = [li for li in node.children if isinstance(li, _Node) and li.tag == "li"]
-            linked = [li for li in items if _link(li) is not None]
+        elif node.tag in _LIST_ITEMS:
+            items = [item for item, _ in _items(node)]
+            linked = [item for item in items if _link(item) is not None]
             if items and len(linked) * 2 >= len(items):
                 candidates.append(node)
     return candidates[-1] if candidates else None
+
+
+def _items(node: _Node) -> list[tuple[_Node, str]]:
+    """The items of a list of links and each one's text: an ``<li>``; a ``<table>``'s row
+    of data cells, read "title | outlet"; a ``<dl>``'s term with its descriptions."""
+    if node.tag in _LISTS:
+        return [(li, li.text()) for li in node.children if isinstance(li, _Node) and li.tag == "li"]
+    if node.tag == "table":
+        rows = [tr for tr in node.iter("tr") if any(True for _ in tr.iter("td"))]
+        return [(tr, " | ".join(cell.text() for cell in tr.children
+                                if isinstance(cell, _Node) and cell.tag in ("td", "th")
+                                and cell.text())) for tr in rows]
+    items: list[tuple[_Node, str]] = []
+    for child in (c for c in node.children if isinstance(c, _Node)):
+        if child.tag == "dt":
+            items.append((child, child.text()))
+        elif child.tag == "dd" and items and child.text():
+            items[-1] = (items[-1][0], f"{items[-1][1]} | {child.text()}")
+    return items
 
 
 def _link(node: _Node) -> _Node | None:
@@ -259,11 +281,9 @@ def _list_sources(node: _Node) -> list[Source]:
     sources = []
     start_attr = node.attrs.get("start", "")
     start = int(start_attr) if start_attr.isdigit() else 1
-    items = [li for li in node.children if isinstance(li, _Node) and li.tag == "li"]
-    for k, li in enumerate(items):
+    for k, (li, text) in enumerate(_items(node)):
         a = _link(li)
         url = a.attrs["href"] if a is not None else None
-        text = li.text()
         if url:
             text = text.replace(url, " ")
         source = parse_item(start + k, clean_text(_NUMBER_PREFIX.sub("", text)), url)

@@ -22,9 +22,12 @@ from podcaster.text.outlets import known_outlet, outlet_of_url
 log = logging.getLogger(__name__)
 
 _DASH = "-–—‐‒―"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _NUMBERED = re.compile(
-    r"^\s*(?:(\d{1,3})[.)]\s+|\[(\d{1,3})\](?!:)\s*|\((\d{1,3})\)\s*)(\S.*?)\s*$")
-_BULLET = re.compile(r"^\s*[-*+•·]\s+(\S.*?)\s*$")
+    r"^\s*(?:(\d{1,3})[.)．）]\s+|[\[［](\d{1,3})[\]］](?!:)\s*|[(（](\d{1,3})[)）]\s*|"
+    rf"([{_CIRCLED}])\s*|#(\d{{1,3}})\s+|(\d{{1,3}})번[.)]\s+)(\S.*?)\s*$")
+_BULLET = re.compile(
+    r"^\s*(?:[-*+•·▪◦‣∙]\s+|(?:[▶►▷■□●○◆◇※➤→]|📰|🔗|📌)\s*)(\S.*?)\s*$")
 # A Markdown reference definition: "[1]: https://… "title"".
 _REFERENCE = re.compile(r"""^\s*\[([^\]]{1,40})\]:\s*<?(https?://[^\s>]+)>?(?:\s+["'(](.*?)["')])?\s*$""",
                         re.IGNORECASE)
@@ -43,7 +46,7 @@ _LABEL = re.compile(
 )
 # "출처: 한빛일보 (https://…)": a label and its one source on the same line.
 _LABELLED = re.compile(rf"^\s*[*_]*(?:{_LABEL_WORDS})[*_]*\s*[:：]\s*(\S.*?)\s*$", re.IGNORECASE)
-_DATE = re.compile(r"[,\s]*\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?\s*$")
+_DATE = re.compile(r"[,\s|｜/·]*\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -66,10 +69,20 @@ OUTLET_FORMS: tuple[OutletForm, ...] = (
                False),
     OutletForm("title - outlet / title | outlet", re.compile(
         rf"^(?P<title>.+)\s[{_DASH}|｜]\s*(?P<outlet>[^{_DASH}|｜]+?)$"), False),
+    OutletForm("title / outlet", re.compile(r"^(?P<title>.+)\s/\s*(?P<outlet>[^/]+?)$"), False),
     OutletForm("title, outlet", re.compile(r"^(?P<title>.+),\s*(?P<outlet>[^,]+?)$"), False),
     OutletForm("outlet: title", re.compile(r"^(?P<outlet>[^:：]{1,24}?)\s*[:：]\s+(?P<title>.+)$"),
                False),
+    OutletForm("<outlet> title", re.compile(r"^[<〈《](?P<outlet>[^<>〈〉《》]+)[>〉》]\s*(?P<title>.+)$"),
+               False),
+    OutletForm("outlet · title / outlet :: title", re.compile(
+        r"^(?P<outlet>[^·:]{1,24}?)\s+(?:·|::)\s+(?P<title>.+)$"), False),
+    OutletForm("outlet “title”", re.compile(
+        r"^(?P<outlet>[^“\"「『]{1,24}?)\s*[“\"「『](?P<title>[^”\"」』]+)[”\"」』]$"), False),
+    OutletForm("title<TAB>outlet", re.compile(r"^(?P<title>[^\t]+?)\t+(?P<outlet>[^\t]+)$"), False),
 )
+# Quote marks around a whole title ("「제목」, 연합뉴스") are not part of it.
+_QUOTED_TITLE = re.compile(r"^([“\"「『‘'《])(?P<title>.+)([”\"」』’'》])$")
 # Words in parentheses or after a dash that describe the article, not who published it.
 NOT_OUTLETS = frozenset({
     "종합", "속보", "단독", "상보", "사진", "영상", "포토", "인터뷰", "사설", "칼럼", "기고", "전문",
@@ -155,13 +168,16 @@ def split_outlet(text: str) -> tuple[str, str | None]:
             continue
         outlet = _outlet(m.group("outlet"), form.trusted)
         if outlet is not None:
-            return m.group("title").strip(), outlet
+            title = m.group("title").strip()
+            quoted = _QUOTED_TITLE.match(title)
+            return (quoted.group("title").strip() if quoted else title), outlet
     return text, None
 
 
-def parse_item(n: int, text: str, url: str | None = None) -> Source:
+def parse_item(n: int, text: str, url: str | None = None, labelled: bool = False) -> Source:
     """One source from the text of a list item (without its number); ``url`` when the
-    item's link is known already (an HTML list)."""
+    item's link is known already (an HTML list). After a label ("참고: 한빛경제") a name
+    that looks like an outlet's is the outlet, with no title of its own."""
     link = markdown_link(text)
     if link:
         text, url = link[0].strip(), url or link[1]
@@ -172,6 +188,8 @@ def parse_item(n: int, text: str, url: str | None = None) -> Source:
             text = (text[: m.start()] + " " + text[m.end():]).strip()
     text = text.strip(" \t:：").lstrip("-–— ")
     title, outlet = split_outlet(text) if text else ("", None)
+    if labelled and outlet is None and text and _outlet(text, trusted=False) == text:
+        title = outlet = text
     if title == outlet:  # "출처: 한빛일보 (https://…)": no title of its own
         title = ""
     return with_address_outlet(Source(n=n, title=title, outlet=outlet, url=url))
@@ -200,8 +218,9 @@ def _item(line: str) -> tuple[int | None, str, str | None] | None:
     """``(number, text, url)`` of a list item, or None when ``line`` is not one."""
     m = _NUMBERED.match(line)
     if m:
-        number = next(g for g in m.groups()[:3] if g is not None)
-        return int(number), m.group(4), None
+        number = next(g for g in m.groups()[:-1] if g is not None)
+        number = _CIRCLED.index(number) + 1 if number in _CIRCLED else int(number)
+        return number, m.group(m.re.groups), None
     m = _REFERENCE.match(line)
     if m:
         label = m.group(1).strip()
@@ -258,6 +277,13 @@ def _items_of(lines: list[str]) -> list[tuple[int | None, str, str | None] | Non
                 and len(text) <= 120 and not _SENTENCE_END.search(text)
                 and text[0] not in "“\"'「『‘>" and not _LABEL.match(line)):
             items[k] = (None, text, None)
+    for k, line in enumerate(lines):  # "제목 (언론사, 2025-11-03) https://…", unnumbered
+        if items[k] is None and _URL_IN_TEXT.search(line) and not url_of_line(line):
+            source = parse_item(1, line.strip())
+            rest = _URL_IN_TEXT.sub(" ", line).strip()
+            if (source.url and source.outlet and source.outlet_from is None
+                    and not _SENTENCE_END.search(rest)):
+                items[k] = (None, line.strip(), None)
     return items
 
 
@@ -287,7 +313,8 @@ def _parse_lines(lines: list[str], items: list, first_line: int) -> list[Source]
                     Source(len(sources) + 1, "", None, url, line=first_line + k)))
             continue
         number, text, item_url = item
-        source = parse_item(number if number is not None else len(sources) + 1, text, item_url)
+        source = parse_item(number if number is not None else len(sources) + 1, text, item_url,
+                            labelled=bool(_LABELLED.match(line)))
         sources.append(replace(source, line=first_line + k))
     return sources
 
@@ -302,8 +329,31 @@ def looks_like_source(line: str) -> bool:
                         and not _LABELLED.match(line) and not _REFERENCE.match(line)
                         and not _BULLET.match(line)):
         return False
-    source = parse_item(item[0] or 1, item[1], item[2])
+    source = parse_item(item[0] or 1, item[1], item[2], labelled=bool(_LABELLED.match(line)))
     return bool(source.url or (source.outlet and source.outlet_from is None))
+
+
+# A source-list label opening a line ("참고: …", "출처 - …", "Sources — …") or inside a
+# headline-shaped one ("오늘의 참고 기사 - 어딘가신문").
+_LABEL_IN_LINE = re.compile(rf"(?:^|\s)(?:{_LABEL_WORDS})(?:\s*[{_DASH}:：|]|\s|$)", re.IGNORECASE)
+
+
+_SPOKEN_END = re.compile(r"(?:[.!?~。！？]|요|니다|죠)[\"'”’)]*\s*$")
+
+
+def source_like(line: str) -> bool:
+    """True when ``line`` reads as an item of a source list even without a number or a URL:
+    it does not end like a sentence (a sign-off's "내일 또 만나요!" or "P.S. …니다" does), and
+    it names an outlet in one of ``OUTLET_FORMS`` (or is an outlet's name alone), or opens
+    with or holds a source-list label ("참고: 한빛경제 칼럼")."""
+    text = line.strip()
+    if not text or len(text) > 120 or _SENTENCE_END.search(text):
+        return False
+    if _LABELLED.match(text) or _LABEL_IN_LINE.search(text):
+        return True
+    title, outlet = split_outlet(text.lstrip("-–—•·*+ "))
+    # "다음 주에 만나요 (구름노트)": a sentence spoken to the listener, signed; not a headline
+    return outlet is not None and not _SPOKEN_END.search(title)
 
 
 def list_item(line: str) -> bool:
