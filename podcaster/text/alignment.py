@@ -6,6 +6,8 @@ from __future__ import annotations
 # Costs: leaving a source unquoted, switching article without evidence.
 SKIP_COST = 0.25
 SWITCH_COST = 0.01
+# Scores closer than this are equal (float rounding must not decide between two sources).
+TIE = 1e-9
 
 
 def align_in_order(sim: list[list[float]], strong: list[list[bool]],
@@ -26,18 +28,28 @@ def align_in_order(sim: list[list[float]], strong: list[list[bool]],
     back: list[list[int]] = []
     for u in range(1, n):
         new, ptr = [minus] * k, [0] * k
+        hint_counts = not any(strong[u])
+        # A switch from ``prev`` to ``j`` scores switch_key(prev) - switch_cost(j): the best
+        # earlier source to come from is the one with the highest key (the earliest on a
+        # tie, keys within TIE being equal), kept as the sources go by, so a block costs
+        # time linear in the number of sources.
+        leader, leader_key = -1, minus
         for j in range(k):
-            for prev in range(j + 1):
-                if prev == j:
-                    score = best[j]
-                elif strong[u][j] or starts[u] or (
-                        sim[u][j] > 0 and prev == j - 1 and not any(strong[u])):
-                    score = best[prev] - SWITCH_COST - SKIP_COST * (j - prev - 1)
-                else:
-                    continue
+            if j and (strong[u][j] or starts[u]):
+                prev = leader
+            elif j and sim[u][j] > 0 and hint_counts:
+                prev = j - 1
+            else:
+                prev = -1
+            if prev >= 0:
+                score = _switch_key(best, prev) - _switch_cost(j)
                 if score > new[j]:
                     new[j], ptr[j] = score, prev
+            if best[j] > new[j]:  # going on with source j; a switch wins a tie
+                new[j], ptr[j] = best[j], j
             new[j] += sim[u][j]
+            if _switch_key(best, j) > leader_key + TIE:
+                leader, leader_key = j, _switch_key(best, j)
         best = new
         back.append(ptr)
     j = max(range(k), key=lambda x: best[x] - SKIP_COST * (k - 1 - x))
@@ -47,6 +59,17 @@ def align_in_order(sim: list[list[float]], strong: list[list[bool]],
         path.append(j)
     path.reverse()
     return path
+
+
+def _switch_key(best: list[float], prev: int) -> float:
+    """What a switch away from source ``prev`` is worth, whichever later source it goes to."""
+    return best[prev] + SKIP_COST * prev
+
+
+def _switch_cost(j: int) -> float:
+    """What a switch to source ``j`` costs beyond its key: the switch and the sources up to
+    ``j`` it leaves unquoted (those before ``prev`` are already in the key)."""
+    return SWITCH_COST + SKIP_COST * (j - 1)
 
 
 def match_in_order(score: list[list[float]]) -> list[int | None]:
