@@ -57,6 +57,7 @@ OUTLETS: dict[str, str] = {
 }  # fmt: skip
 
 _PREFIXES = ("www.", "m.", "mobile.", "amp.")
+_MOST_LABELS = max(key.split("/")[0].count(".") + 1 for key in OUTLETS)
 
 
 def outlet_of_url(url: str | None) -> str | None:
@@ -77,7 +78,8 @@ def outlet_of_url(url: str | None) -> str | None:
     if first and f"{host}/{first}" in OUTLETS:
         return OUTLETS[f"{host}/{first}"]
     labels = host.split(".")
-    for k in range(len(labels) - 1):
+    # the longest key first: no key has more labels than _MOST_LABELS
+    for k in range(max(0, len(labels) - _MOST_LABELS), len(labels) - 1):
         name = OUTLETS.get(".".join(labels[k:]))
         if name:
             return name

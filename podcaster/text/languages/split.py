@@ -27,7 +27,6 @@ _OPENERS = "\"'“‘(["
 # A sentence end: marks, closing quotes, then space and what may begin a sentence.
 _ENGLISH_END_RE = re.compile(
     rf"[.?!…]+[{re.escape(_CLOSERS)}]*(?=\s+[{re.escape(_OPENERS)}]*[A-Z0-9]|\s*$)")
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 _JAPANESE_OPEN = "「『（(【〈《"
 _JAPANESE_CLOSE = "」』）)】〉》"
@@ -40,7 +39,7 @@ def split_english(text: str) -> list[str]:
     for line in text.splitlines():
         start = 0
         for m in _ENGLISH_END_RE.finditer(line):
-            if m.group().startswith(".") and _abbreviation_before(line[start:m.start()]):
+            if m.group().startswith(".") and _abbreviation_before(line, start, m.start()):
                 continue
             piece = line[start:m.end()].strip()
             if piece:
@@ -52,13 +51,21 @@ def split_english(text: str) -> list[str]:
     return out
 
 
-def _abbreviation_before(before: str) -> bool:
-    m = _WORD_BEFORE_RE.search(before)
-    if m is None:
+def _abbreviation_before(line: str, start: int, end: int) -> bool:
+    """Whether ``line[start:end]`` ends in an abbreviation or an initial (the word is the
+    run of letters and dots before ``end`` from its first letter; found by one backward
+    scan over that run, so a long run costs once, not once per character)."""
+    i = end
+    while i > start and (line[i - 1] == "." or line[i - 1].isascii() and line[i - 1].isalpha()):
+        i -= 1
+    while i < end and line[i] == ".":
+        i += 1
+    if i == end:
         return False
-    word = m.group(1).lower().strip(".")
+    found = line[i:end]
+    word = found.lower().strip(".")
     # A single capital is an initial (J. K. Rowling).
-    return word in ENGLISH_ABBREVIATIONS or (len(word) == 1 and m.group(1)[0].isupper())
+    return word in ENGLISH_ABBREVIATIONS or (len(word) == 1 and found[0].isupper())
 
 
 def split_japanese(text: str) -> list[str]:
