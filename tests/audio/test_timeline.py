@@ -183,3 +183,15 @@ def test_an_outro_after_a_closing_sting_follows_it_and_its_pause():
     events, total = place(cues, [5000, 1000, 8000], RATE, AudioSettings(outro_overlap=1.5))
     assert spans(events) == [(0, 5000), (5000, 6000), (7000, 15000)]
     assert not events[2].envelope and total == 15000
+
+
+def test_every_event_names_its_cue():
+    events, _ = place([INTRO, speech("title"), STING, speech(), OUTRO], [6000, 1000, 500, 1000, 3000],
+                      RATE, AudioSettings())
+    assert [e.cue for e in events] == [0, 1, 2, 3, 4]
+
+
+def test_an_outro_under_words_from_the_first_sample_starts_there_too():
+    settings = AudioSettings(outro_overlap=3.0)
+    (signoff, outro), _ = place([speech("signoff"), OUTRO], [1000, 8000], RATE, settings)
+    assert outro.start == 0 and outro.envelope[1][0] == 1000
