@@ -208,3 +208,12 @@ def test_an_outro_is_ducked_as_soon_as_it_overlaps_a_sample(overlap, start, duck
     settings = AudioSettings(outro_overlap=overlap)
     (_, outro), _ = place([speech("signoff"), OUTRO], [5000, 8000], RATE, settings)
     assert outro.start == start and bool(outro.envelope) is ducked
+
+
+@pytest.mark.parametrize(("cues", "lengths", "outro_start"), [
+    ([OUTRO], [8000], 0),  # a script of music alone
+    ([INTRO, OUTRO], [6000, 8000], 4000),  # after the intro's lead, no words to go under
+])
+def test_an_outro_before_any_words_is_in_line(cues, lengths, outro_start):
+    events, _ = place(cues, lengths, RATE, AudioSettings(intro_lead=4.0, outro_overlap=1.5))
+    assert events[-1].start == outro_start and not events[-1].envelope
