@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from podcaster.config import load_config  # noqa: E402
 from podcaster.speech.cache import ClipCache  # noqa: E402
 from podcaster.speech.engines.network import RequestSettings  # noqa: E402
-from podcaster.speech.synthesize import Synthesizer, voice_resolver  # noqa: E402
+from podcaster.speech.synthesize import Synthesizer, Voices  # noqa: E402
 from podcaster.text.read import find_posts, read_post  # noqa: E402
 from podcaster.text.script import ScriptSettings, build_script  # noqa: E402
 from podcaster.text.segment import segment_post  # noqa: E402
@@ -44,7 +44,7 @@ def timed_run(config, scripts, jobs: int, rate_limit: float, google: FakeGoogle)
                             requests=RequestSettings(rate_limit=rate_limit))
         before = len(google.requests)
         started = time.perf_counter()
-        synth.run_all(scripts, voice_resolver(config, "gtts"))
+        synth.run_all(scripts, Voices.from_config(config, "gtts"))
         seconds = time.perf_counter() - started
         return seconds, len(google.requests) - before, synth.stats.synthesised
 

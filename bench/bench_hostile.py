@@ -51,6 +51,26 @@ SHAPES = {
 }
 
 
+# Saved pages: the post is the whole .html file (the page policy prunes and selects).
+PAGES = {
+    "page: furniture blocks": lambda n: _page("".join(
+        f'<p>문단 {k}입니다.</p><div class="another_category"><p>다른 글 {k}</p></div>'
+        for k in range(n))),
+    "page: source lines": lambda n: _page("<p>이상입니다.</p>" + "".join(
+        f'<p>[{k + 1}] 기사 제목 {k} - 연합뉴스</p><p><a href="https://www.yna.co.kr/{k}">'
+        f"https://www.yna.co.kr/{k}</a></p>" for k in range(n))),
+    "page: nested sections": lambda n: _page("<section><div class='x'>" * (n // 20)
+                                             + "<p>문단입니다.</p>"
+                                             + "</div></section>" * (n // 20)),
+}
+
+
+def _page(body: str) -> str:
+    return (f"<html><head><title>제목 :: 블로그</title></head><body><h1>제목</h1>"
+            f"<div class='tt_article_useless_p_margin'><p>인사말입니다.</p>{body}</div>"
+            f"</body></html>")
+
+
 def _post(quotes: int, sources: int) -> str:
     body = "".join(f"“인용 {i}번 기사 제목 {i % sources}입니다.”\n논평 {i}입니다.\n"
                    for i in range(quotes))
@@ -60,9 +80,9 @@ def _post(quotes: int, sources: int) -> str:
 SIZES = (1000, 4000)
 
 
-def plan_seconds(folder: Path, paragraph: str) -> tuple[float, str]:
-    """Seconds to plan a one-post project whose post holds ``paragraph``; and the error, if
-    the post was refused."""
+def plan_seconds(folder: Path, paragraph: str, page: bool = False) -> tuple[float, str]:
+    """Seconds to plan a one-post project whose post holds ``paragraph`` (or, for a
+    ``page``, is that page); and the error, if the post was refused."""
     from podcaster.build.run import Build, Progress
     from podcaster.config import load_config
 
@@ -70,8 +90,11 @@ def plan_seconds(folder: Path, paragraph: str) -> tuple[float, str]:
     shutil.copytree(ROOT / "examples" / "demo", folder,
                     ignore=shutil.ignore_patterns("public", ".podcaster-cache", "posts"))
     (folder / "posts").mkdir()
-    (folder / "posts" / "2025-11-09-shape.txt").write_text(
-        f"제목\n인사말입니다.\n{paragraph}\n", encoding="utf-8")
+    if page:
+        (folder / "posts" / "2025-11-09-shape.html").write_text(paragraph, encoding="utf-8")
+    else:
+        (folder / "posts" / "2025-11-09-shape.txt").write_text(
+            f"제목\n인사말입니다.\n{paragraph}\n", encoding="utf-8")
     build = Build(load_config(folder), "espeak", Progress())
     started = time.perf_counter()
     try:
@@ -83,14 +106,15 @@ def plan_seconds(folder: Path, paragraph: str) -> tuple[float, str]:
 
 
 def main() -> None:
-    names = sys.argv[1:] or list(SHAPES)
+    names = sys.argv[1:] or [*SHAPES, *PAGES]
     plan_seconds(Path(tempfile.mkdtemp(prefix="bench-hostile-warm-")), "준비입니다.")
     worst = 0.0
     with tempfile.TemporaryDirectory(prefix="bench-hostile-") as tmp:
         print(f"{'shape':<24} {SIZES[0]:>6} x  {SIZES[1]:>6} x   growth")
         for name in names:
-            small, _ = plan_seconds(Path(tmp) / "small", SHAPES[name](SIZES[0]))
-            big, error = plan_seconds(Path(tmp) / "big", SHAPES[name](SIZES[1]))
+            shape, page = (PAGES[name], True) if name in PAGES else (SHAPES[name], False)
+            small, _ = plan_seconds(Path(tmp) / "small", shape(SIZES[0]), page)
+            big, error = plan_seconds(Path(tmp) / "big", shape(SIZES[1]), page)
             growth = big / max(small, 0.01)
             worst = max(worst, growth)
             mark = "WORSE THAN LINEAR" if growth > 6 else ""

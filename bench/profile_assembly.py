@@ -36,7 +36,7 @@ def main() -> None:
     args = parser.parse_args()
     build = Build(load_config(args.project), "espeak", Progress())
     plans = build.plan()[0][: args.episodes]
-    jobs = [(p, build.synth.run(p.cues, build.voices.declared)) for p in plans]
+    jobs = [(p, build.synth.run(p.cues, build.voices.resolver)) for p in plans]
     with tempfile.TemporaryDirectory() as tmp:  # warm the caches (music, encoder gain)
         assemble_staged(jobs[0][0].cues, jobs[0][1], jobs[0][0].segments,
                         Path(tmp) / "warm.mp3", build.audio)

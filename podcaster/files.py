@@ -11,14 +11,21 @@ from typing import Any, BinaryIO
 
 
 @contextmanager
-def atomic_file(path: Path, prefix: str | None = None, suffix: str = ".tmp") -> Iterator[BinaryIO]:
+def atomic_file(path: Path, prefix: str | None = None, suffix: str = ".tmp",
+                tmp_dir: Path | None = None) -> Iterator[BinaryIO]:
     """Open a temporary sibling of ``path`` for writing; rename it into place on success.
 
     On any error (or interruption) the temporary file is removed and ``path`` is untouched.
+    ``tmp_dir`` (on the same file system) holds the temporary file instead of ``path``'s
+    folder, for a folder where not even a killed write may leave one; when it is on another
+    file system than ``path`` (a rename cannot cross), ``path``'s folder is used after all.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=prefix or f".{path.name}.", suffix=suffix, dir=path.parent)
+    if tmp_dir is not None and os.stat(tmp_dir).st_dev != os.stat(path.parent).st_dev:
+        tmp_dir = None  # another file system (posts/ linked or mounted elsewhere): no rename
+    fd, tmp = tempfile.mkstemp(prefix=prefix or f".{path.name}.", suffix=suffix,
+                               dir=tmp_dir or path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -29,12 +36,12 @@ def atomic_file(path: Path, prefix: str | None = None, suffix: str = ".tmp") -> 
         raise
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
+def write_atomic(path: Path, data: bytes, tmp_dir: Path | None = None) -> bool:
     """Write ``data`` to ``path`` unless it already holds exactly that. True if written."""
     path = Path(path)
     if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
         return False
-    with atomic_file(path) as fh:
+    with atomic_file(path, tmp_dir=tmp_dir) as fh:
         fh.write(data)
     return True
 

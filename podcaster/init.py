@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import math
 import re
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,10 +33,15 @@ log = logging.getLogger(__name__)
 
 SCAFFOLD_DIR = Path(__file__).resolve().parent / "scaffold"
 WORKFLOW_PATH = ".github/workflows/publish.yml"
+# Ours, when the repository already has a publish.yml of its own (which is never touched).
+WORKFLOW_BESIDE = ".github/workflows/podcaster-publish.yml"
 FEED_WORKFLOW = "publish-feed.yml"  # the workflow of a show that imports from its blog's feed
 SAMPLE_SLUG = "first-episode"
 # The name podcaster is published under; the command and the import package are "podcaster".
 DISTRIBUTION = "podcaster-ko"
+# Until the first release, DISTRIBUTION is not on the package index: the scaffold's
+# requirements.txt and `init` say so, and how to install from the Git repository instead.
+ON_PACKAGE_INDEX = False
 
 # Example values a new project starts with; `podcaster check` refuses to pass them.
 EXAMPLE_EMAIL = "you@example.com"
@@ -68,6 +74,7 @@ class ProjectSettings:
     branch: str = "main"  # the branch whose pushes publish
     requirement: str = f"{DISTRIBUTION}=={__version__}"  # what CI installs
     feed: str = ""  # the blog's feed: import from it on a schedule instead of a sample post
+    guid: str = ""  # the show's podcast:guid to pin; empty: see pinned_guid
 
 
 def toml_value(value: Any) -> str:
@@ -141,6 +148,18 @@ def default_base_url(target: Path) -> str:
     return f"{EXAMPLE_HOST}{name or 'my-podcast'}/"
 
 
+def pinned_guid(base_url: str) -> str:
+    """The podcast:guid ``init`` pins: the one Podcasting 2.0 derives from the feed's address
+    (so it is what the show has always had), or, while ``base_url`` is still the example,
+    a random one (an example address is everybody's: its guid would be too)."""
+    if base_url.startswith(EXAMPLE_HOST):
+        return str(uuid.uuid4())
+    from podcaster.publish.layout import FEED_NAME, PODCAST_GUID_NAMESPACE, strip_scheme
+
+    written = base_url.rstrip("/") + "/" + FEED_NAME  # as layout.show_guid derives it
+    return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, strip_scheme(written)))
+
+
 def _check(settings: ProjectSettings) -> None:
     problems = []
     for field_name in ("title", "author", "description", "email", "base_url", "requirement",
@@ -170,17 +189,19 @@ def scaffold_files(target: Path, settings: ProjectSettings,
                              trim_blocks=True, lstrip_blocks=True,
                              autoescape=False)  # YAML and plain text, not HTML
     context = {"author": settings.author, "engine": settings.engine, "branch": settings.branch,
-               "requirement": settings.requirement}
+               "requirement": settings.requirement, "on_index": ON_PACKAGE_INDEX}
 
     def render(name: str) -> bytes:
         return env.get_template(name).render(**context).encode("utf-8")
 
+    base_url = settings.base_url or default_base_url(target)
     values = {
         "show.title": settings.title,
         "show.author": settings.author,
         "show.description": settings.description,
-        "show.base_url": settings.base_url or default_base_url(target),
+        "show.base_url": base_url,
         "show.owner_email": settings.email,
+        "feed.guid": settings.guid or pinned_guid(base_url),
         **AUDIO_FILES,
     }
     if settings.feed:
@@ -208,6 +229,8 @@ class InitResult:
     created: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    workflow: Path | None = None  # the publishing workflow written; None: none could be
+    theirs: Path | None = None  # the repository's own publish.yml, left alone
 
 
 def init_project(target: Path | str, settings: ProjectSettings | None = None,
@@ -227,8 +250,14 @@ def init_project(target: Path | str, settings: ProjectSettings | None = None,
         raise PodcasterError(f"{target / CONFIG_NAME}: already a podcast project; "
                              "nothing written")
     result = InitResult()
-    for relative, content in scaffold_files(target, settings, today).items():
+    files = scaffold_files(target, settings, today)
+    if (target / WORKFLOW_PATH).exists():  # the repository's own: ours goes beside it
+        result.theirs = target / WORKFLOW_PATH
+        files[WORKFLOW_BESIDE] = files.pop(WORKFLOW_PATH)
+    for relative, content in files.items():
         path = target / relative
+        if relative in (WORKFLOW_PATH, WORKFLOW_BESIDE) and not path.exists():
+            result.workflow = path
         if relative == ".gitignore" and path.is_file():
             result.ignored = _extend_gitignore(path, content)
         elif path.exists():

@@ -25,9 +25,15 @@ class Source:
     title: str
     outlet: str | None = None
     url: str | None = None
+    # "address" when the outlet was not written in the list but known from the URL's host
+    outlet_from: str | None = None
+    line: int = field(default=0, compare=False)  # 1-based line of the post (0 when unknown)
 
     def to_dict(self) -> dict:
-        return {"n": self.n, "title": self.title, "outlet": self.outlet, "url": self.url}
+        d = {"n": self.n, "title": self.title, "outlet": self.outlet, "url": self.url}
+        if self.outlet_from:
+            d["outlet_from"] = self.outlet_from
+        return d
 
 
 @dataclass(frozen=True)
@@ -69,7 +75,8 @@ class Segment:
     """A part of the post as listeners hear it: greeting, article, commentary or signoff.
 
     An article carries how sure its attribution is (``confidence``, 0–1; None in a post
-    without sources) and the evidence behind it (``why``).
+    without sources), the evidence behind it (``why``) and, when its source was found
+    another way than usual, a note saying so (``note``: credited out of the list's order).
     """
 
     kind: str
@@ -78,6 +85,7 @@ class Segment:
     source: Source | None = None
     confidence: float | None = None
     why: list[str] = field(default_factory=list)
+    note: str | None = None
 
     def to_dict(self) -> dict:
         d = {
@@ -89,6 +97,8 @@ class Segment:
         if self.kind == "article":
             d["confidence"] = self.confidence
             d["why"] = list(self.why)
+            if self.note:
+                d["note"] = self.note
         return d
 
 
@@ -107,6 +117,7 @@ class Cue:
     segment: int | None = None  # index into the episode's segments
     paragraph: int | None = None  # index of the paragraph inside the segment
     pause_after: float = 0.0  # seconds of silence after this cue
+    language: str = "ko"  # the language the sentence is read in (a voice of its own)
 
     @property
     def is_sound(self) -> bool:

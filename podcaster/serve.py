@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from podcaster import __version__
+from podcaster.config import load_config
 from podcaster.errors import PodcasterError
 from podcaster.publish.layout import FEED_NAME, is_audio_name, site_base
 
@@ -331,8 +332,6 @@ def make_server(public_dir: Path | str, host: str = "127.0.0.1", port: int = 800
 def project_server(project_dir: Path | str, host: str = "127.0.0.1", port: int = 8000,
                    rewrite: bool = True) -> PreviewServer:
     """A preview server for a project's ``public/`` (see ``make_server``)."""
-    from podcaster.config import load_config
-
     config = load_config(project_dir)
     return make_server(config.public_dir, host, port,
                        site_base(config) if rewrite else None)

@@ -7,15 +7,26 @@ been synthesised, so it is refused when the post or podcast.toml is read. So are
 bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): they
 make a title display as other text than it is, in apps, pages and file lists. Links are
 published only as http(s): ``javascript:``, ``data:`` and every other scheme are dropped.
+
+Text that comes from elsewhere (an imported feed) is cleaned rather than refused:
+``scrub`` removes what ``bad_character`` refuses and the invisible characters (zero-width
+space, direction marks, line and paragraph separators, byte-order marks, tag characters)
+that would make a published title read or sort as other text than it shows. Text an author
+wrote (a post, podcast.toml) has the same invisible characters removed, with a warning naming
+the file and the place (``remove_invisible``); what ``bad_character`` refuses stays refused.
 """
 
 from __future__ import annotations
 
+import html
+import re
 import unicodedata
 from urllib.parse import urlsplit
 
 WEB_SCHEMES = ("http", "https")
 _ALLOWED_CONTROLS = "\t\n\r"
+_REFERENCE = re.compile(r"&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});?")
+_JOINERS = "\u200c\u200d"
 _BIDI_CONTROLS = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A))
 
 
@@ -35,6 +46,67 @@ def bad_character(text: str) -> str | None:
         if code in (0xFFFE, 0xFFFF):
             return f"{ch!r} (not a character)"
     return None
+
+
+def _invisible(ch: str) -> bool:
+    # Format characters other than the zero-width (non-)joiner emoji and scripts need.
+    category = unicodedata.category(ch)
+    return (category == "Cf" and ch not in _JOINERS) or category in ("Zl", "Zp")
+
+
+def remove_invisible(text: str) -> tuple[str, str | None]:
+    """``text`` without the invisible characters ``scrub`` removes, but with those
+    ``bad_character`` refuses (left for the caller to refuse), and a description of the
+    first removed (None when nothing was). The rule for text an author wrote: a post or
+    podcast.toml."""
+    if text.isascii():
+        return text, None
+    first: str | None = None
+    kept = []
+    for ch in text:
+        if _invisible(ch) and bad_character(ch) is None:
+            first = first or f"{ch!r} (an invisible character)"
+        else:
+            kept.append(ch)
+    return ("".join(kept), first) if first else (text, None)
+
+
+def scrub(text: str) -> tuple[str, str | None]:
+    """``text`` without the characters ``bad_character`` refuses and the invisible ones,
+    and a description of the first removed (None when nothing was)."""
+    first: str | None = None
+    kept = []
+    for ch in text:
+        problem = bad_character(ch) if ch not in _ALLOWED_CONTROLS else None
+        if problem is None and _invisible(ch):
+            problem = f"{ch!r} (an invisible character)"
+        if problem is None:
+            kept.append(ch)
+        elif first is None:
+            first = problem
+    return ("".join(kept), first) if first else (text, None)
+
+
+def scrub_html(markup: str) -> tuple[str, str | None]:
+    """``scrub`` for HTML: character references (``&#1;``, ``&#x202e;``, ``&lrm;``) to the
+    characters it removes are removed too."""
+    markup, first = scrub(markup)
+
+    def reference(match: re.Match) -> str:
+        nonlocal first
+        name = match.group(1)
+        if name.startswith("#"):  # the code point itself: html.unescape hides some as ""
+            code = int(name[2:], 16) if name[1:2] in "xX" and len(name) > 1 else int(name[1:])
+            text = chr(code) if code <= 0x10FFFF else "\ufffd"
+        else:
+            text = html.unescape(match.group(0))
+        removed = scrub(text)[1]
+        if removed is None:
+            return match.group(0)
+        first = first or removed
+        return ""
+
+    return _REFERENCE.sub(reference, markup), first
 
 
 def web_url(url: str | None) -> str | None:

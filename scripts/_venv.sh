@@ -14,7 +14,8 @@ if [ -n "${1:-}" ]; then SPEC=".[$1]"; fi
 STAMP=".venv/.podcaster-installed-${1:-base}"
 if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
     echo "installing podcaster ${1:+with [$1] }into .venv"
-    .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
+    # With the pip the venv came with, not an upgraded one: what an author's fresh venv has
+    # must install the project (tests/project/test_install_old_pip.py checks the wheel the same way).
     .venv/bin/python -m pip install -q --disable-pip-version-check -e "$SPEC"
     touch "$STAMP"
 fi

@@ -64,6 +64,9 @@ def require_or_skip(reason: str) -> NoReturn:
 
 # -- from build fixtures ----------------------------------------
 
+# The guid the test show always had (derived from its base_url), pinned as `init` pins it.
+GUID_PIN = '[feed]\nguid = "bcfe8cc8-adc6-5170-8007-6956434efce0"\n\n'
+
 CONFIG = """\
 [show]
 title = "작은 시험 방송"
@@ -71,7 +74,9 @@ author = "시험 작가"
 description = "빌드 시험에 쓰는 아주 짧은 방송입니다."
 base_url = "https://example.org/test-show/"
 owner_email = "owner@example.org"
+cover = "cover.png"
 
+""" + GUID_PIN + """\
 [engine]
 name = "espeak"
 
@@ -146,6 +151,8 @@ def make_project(root: Path, posts: dict[str, str] | None = None, *, config: str
     (root / "posts").mkdir(exist_ok=True)
     for name, text in (POSTS if posts is None else posts).items():
         (root / "posts" / name).write_text(text, encoding="utf-8")
+    # A cover of the show's own: podcaster's default one is a placeholder check refuses.
+    shutil.copyfile(DEMO / "cover.png", root / "cover.png")
     if not sounds:
         return root
     audio = root / "audio"

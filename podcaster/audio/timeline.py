@@ -19,6 +19,12 @@ DUCK_RAMP = 0.5  # seconds music takes to duck before the first words
 RISE_RAMP = 0.8  # seconds the outro takes to rise once the last words end
 
 
+def speech_group(cue: Cue) -> str:
+    """The loudness group of a speech cue: its kind, and a foreign sentence's language too
+    (``article/en``), so that each voice is levelled to the speech as a whole."""
+    return cue.kind if cue.language == "ko" else f"{cue.kind}/{cue.language}"
+
+
 @dataclass(frozen=True)
 class Event:
     """One cue's audio on the episode clock: ``length`` samples from sample ``start``.
@@ -30,7 +36,7 @@ class Event:
     cue: int  # index into the script
     start: int
     length: int
-    group: str  # loudness group: the speech kind, or MUSIC
+    group: str  # loudness group: the speech kind (and a foreign language's), or MUSIC
     envelope: tuple[tuple[int, float], ...] = ()
 
     @property
@@ -58,7 +64,7 @@ class Placer:
         elif cue.is_sound and cue.kind == "outro" and self.last_speech is not None:
             event = self._outro(index, length)
         else:
-            event = Event(index, self.cursor, length, MUSIC if cue.is_sound else cue.kind)
+            event = Event(index, self.cursor, length, MUSIC if cue.is_sound else speech_group(cue))
             self.cursor = event.end + self.samples(cue.pause_after)
             # an outro overlaps only words it directly follows: after a sting (the one
             # closing an article that ends the post) it waits, as after any sound

@@ -17,7 +17,9 @@ from typing import Any
 
 from podcaster.errors import OutputError, PodcasterError, UnexpectedError, output_error
 from podcaster.model import Post, Voice
-from podcaster.speech.synthesize import AUTO, Synthesizer, VoiceFor
+from podcaster.speech.synthesize import Synthesizer
+from podcaster.speech.voices import KOREAN
+from podcaster.speech.voices import Voices as SpeechVoices
 
 log = logging.getLogger(__name__)
 
@@ -44,29 +46,22 @@ class Folders:
 
 
 class Voices:
-    """The voice of each cue kind in one build: as podcast.toml and --engine declare it
-    (``declared``, possibly ``auto``), and the one that speaks it (``concrete``: ``auto`` is
-    the synthesiser's current choice)."""
+    """The voice of each cue kind and language in one build (``podcaster.speech.voices``
+    decides): as podcast.toml and --engine declare it (``declared``, possibly ``auto``), and
+    the one that speaks it (``concrete``: ``auto`` is the synthesiser's current choice)."""
 
-    def __init__(self, resolve: VoiceFor, synth: Synthesizer):
-        self._resolve = resolve
+    def __init__(self, resolver: SpeechVoices, synth: Synthesizer):
+        self.resolver = resolver  # what the synthesiser is given
         self._synth = synth
-        self._declared: dict[str, Voice] = {}
-        self._concrete: dict[tuple[str, str | None], Voice] = {}
         self._plain: dict[Voice, dict] = {}
 
-    def declared(self, kind: str) -> Voice:
+    def declared(self, kind: str, language: str = KOREAN) -> Voice:
         """The voice of a cue kind as podcast.toml and --engine set it (may be ``auto``)."""
-        if kind not in self._declared:
-            self._declared[kind] = self._resolve(kind)
-        return self._declared[kind]
+        return self.resolver.configured(kind, language)
 
-    def concrete(self, kind: str) -> Voice:
+    def concrete(self, kind: str, language: str = KOREAN) -> Voice:
         """The voice that speaks a cue kind: ``auto`` is gTTS until it falls back."""
-        key = (kind, self._synth.auto_engine)
-        if key not in self._concrete:
-            self._concrete[key] = self._synth.concrete(self.declared(kind), kind)
-        return self._concrete[key]
+        return self.resolver.concrete(kind, language, self._synth.auto_engine)
 
     def plain(self, voice: Voice) -> dict:
         """``voice`` as JSON data (part of every audio key)."""
@@ -76,8 +71,8 @@ class Voices:
 
     @property
     def any_auto(self) -> bool:
-        """Whether a kind declared so far is spoken by engine ``auto``."""
-        return any(v.engine == AUTO for v in self._declared.values())
+        """Whether a voice declared so far is spoken by engine ``auto``."""
+        return self.resolver.any_auto()
 
 
 @dataclass

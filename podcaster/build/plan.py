@@ -83,7 +83,7 @@ class Keys:
     sound depends on) and ``tags`` (its ID3 tags)."""
 
     def __init__(self, audio: dict, digests: FileDigests, voices: Voices,
-                 clip_key: Callable[[str, Voice], str]):
+                 clip_key: Callable[[str, Voice, str], str]):
         self.audio_settings = audio  # the audio settings as JSON data
         self.digests = digests
         self.voices = voices
@@ -104,10 +104,10 @@ class Keys:
             if cue.is_sound:
                 item["sound"] = self.digests(cue.sound)
             else:
-                voice = self.voices.concrete(cue.kind)
+                voice = self.voices.concrete(cue.kind, cue.language)
                 item["spoken"] = cue.spoken
                 item["voice"] = self.voices.plain(voice)
-                item["clip"] = self.clip_key(cue.spoken, voice)
+                item["clip"] = self.clip_key(cue.spoken, voice, cue.language)
             items.append(item)
         return digest({
             "format": FORMAT_VERSION,

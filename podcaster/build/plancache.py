@@ -141,7 +141,7 @@ def _data(obj: Any) -> Any:
 def _attribution(data: list[dict]) -> list:
     if not data:  # most posts: and then the attribution code (and the normaliser) stay unloaded
         return []
-    from podcaster.text.attribution import AttributionWarning
+    from podcaster.text.notices import AttributionWarning
 
     return [AttributionWarning(**w) for w in data]
 

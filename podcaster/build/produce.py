@@ -61,15 +61,15 @@ def synthesise(work: Production, builds: list[Plan], manifest: Manifest) -> None
     """
     if not builds:
         return
-    synth, voice_for, progress = work.synth, work.voices.declared, work.progress.clips
+    synth, voices, progress = work.synth, work.voices.resolver, work.progress.clips
     if work.failures.keep_going:  # one post at a time, so a failure is the post's alone
         for plan in builds:
             plan.failed = True
             with work.failures.per_post(plan.post.path):
-                plan.clips = synth.run(plan.cues, voice_for, progress)
+                plan.clips = synth.run(plan.cues, voices, progress)
                 plan.failed = False
     else:
-        scripts = synth.run_all([p.cues for p in builds], voice_for, progress)
+        scripts = synth.run_all([p.cues for p in builds], voices, progress)
         for plan, clips in zip(builds, scripts):
             plan.clips = clips
     if synth.auto_engine not in (None, AUTO_FIRST) and work.voices.any_auto:
@@ -100,7 +100,7 @@ def produce_all(work: Production, plans: list[Plan],
         pending = {}
         overlap = workers is not None and not work.failures.keep_going
         if overlap:
-            work.synth.settle([p.cues for p in builds], work.voices.declared)
+            work.synth.settle([p.cues for p in builds], work.voices.resolver)
         else:
             synthesise(work, builds, manifest)
         if workers is not None:
@@ -143,7 +143,7 @@ def produce(work: Production, plan: Plan, assembling=None) -> None:
         else:
             clips = plan.clips
             if clips is None:  # a damaged cache entry turned a restore into a build
-                clips = work.synth.run(plan.cues, work.voices.declared, progress.clips)
+                clips = work.synth.run(plan.cues, work.voices.resolver, progress.clips)
             timeline, peaks = assemble_staged(plan.cues, clips, plan.segments, staged,
                                               work.audio)
         # the peaks are kept with the audio: restored, it needs no decoding for its waveform

@@ -8,7 +8,8 @@ from podcaster.build.lock import LOCK_NAME, BuildLock
 from podcaster.build.plan import plan_cache, read_and_script
 from podcaster.config import Config
 from podcaster.speech.cache import ClipCache, PruneResult
-from podcaster.speech.synthesize import Synthesizer, voice_resolver
+from podcaster.speech.synthesize import Synthesizer
+from podcaster.speech.voices import Voices
 from podcaster.text.read import find_posts
 from podcaster.text.script import ScriptSettings
 
@@ -23,7 +24,7 @@ def planned_keys(config: Config, engine: str | None = None) -> set[str]:
         _post, _segments, cues, _warnings = read_and_script(config, settings, cache, path,
                                                            drafts=True)
         scripts.append(cues)
-    return Synthesizer(ClipCache(config.cache_dir)).keys(scripts, voice_resolver(config, engine))
+    return Synthesizer(ClipCache(config.cache_dir)).keys(scripts, Voices.from_config(config, engine))
 
 
 def prune_clips(config: Config, engine: str | None = None,

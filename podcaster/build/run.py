@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from podcaster.audio.settings import AudioSettings
-from podcaster.build import faults, published
+from podcaster.build import faults, published, showguid
 from podcaster.build.lock import LOCK_NAME, BuildLock
 from podcaster.build.manifest import (
     AudioStore,
@@ -80,7 +80,8 @@ from podcaster.errors import (
 from podcaster.model import SPEECH_KINDS, Episode
 from podcaster.publish.artwork import CheckedArtwork
 from podcaster.speech.cache import ClipCache
-from podcaster.speech.synthesize import Synthesizer, SynthStats, request_settings, voice_resolver
+from podcaster.speech.synthesize import Synthesizer, SynthStats, request_settings
+from podcaster.speech.voices import Voices as SpeechVoices
 from podcaster.text.script import ScriptSettings
 
 if TYPE_CHECKING:  # the attribution code loads the normaliser; a no-op build needs neither
@@ -118,7 +119,8 @@ class BuildResult:
 
 def build_project(project_dir: Path | str, engine: str | None = None, jobs: int | None = None,
                   progress: Progress | None = None, keep_going: bool = False,
-                  build_jobs: int | None = None, strict: bool = False) -> BuildResult:
+                  build_jobs: int | None = None, strict: bool = False,
+                  new_guid: bool = False) -> BuildResult:
     """Build the project's posts into ``public/``, redoing only what changed.
 
     Raises a PodcasterError (PostError naming the file for a bad post) and leaves ``public/``
@@ -127,7 +129,9 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
     ``jobs`` overrides ``[engine] jobs`` (synthesis), ``build_jobs`` ``[build] jobs``
     (episodes assembled at once). Quotes without a clear source are listed in
     ``BuildResult.warnings``; with ``strict`` they raise UnclearAttributionError after
-    planning, before anything is written.
+    planning, before anything is written. Raises ConfigError, writing nothing, when the
+    show's podcast:guid would differ from the one last published, unless ``new_guid``
+    (see ``podcaster.build.showguid``).
     """
     started = time.monotonic()
     overrides: dict[str, Any] = {}
@@ -143,7 +147,9 @@ def build_project(project_dir: Path | str, engine: str | None = None, jobs: int 
     check_output_folders(config)
     try:
         with BuildLock(config.cache_dir / LOCK_NAME):
+            showguid.guard(config, new_guid)
             result = Build(config, engine, progress or Progress(), keep_going, strict).run()
+            showguid.remember(config)
     except OSError as exc:
         error = output_error(exc)
         if error is None:
@@ -178,7 +184,7 @@ class Build:
         self.synth = Synthesizer(ClipCache(config.cache_dir), jobs=config.engine.jobs,
                                  requests=request_settings(config),
                                  clip_made=lambda: faults.point("synthesise:clip"))
-        self.voices = Voices(voice_resolver(config, engine), self.synth)
+        self.voices = Voices(SpeechVoices.from_config(config, engine), self.synth)
         self.audio = AudioSettings.from_config(config)
         self.digests = FileDigests()
         self.keys = Keys(dataclasses.asdict(self.audio), self.digests, self.voices,
@@ -196,8 +202,8 @@ class Build:
         """The engines that spoke, or for a build that made no audio, that would speak."""
         if self.synth.used:
             return self.synth.engine_summary
-        kinds = {c.kind for p in plans for c in p.cues if not c.is_sound}
-        return ", ".join(sorted({self.voices.concrete(k).engine for k in kinds})) or "none"
+        said = {(c.kind, c.language) for p in plans for c in p.cues if not c.is_sound}
+        return ", ".join(sorted({self.voices.concrete(*k).engine for k in said})) or "none"
 
     def run(self) -> BuildResult:
         try:
@@ -208,7 +214,8 @@ class Build:
     def _run(self) -> BuildResult:
         config, failures = self.config, self.failures
         for kind in SPEECH_KINDS:  # a bad voice or engine is the config's error, not a post's
-            self.voices.concrete(kind)
+            for language in ("ko", *config.engine.languages):
+                self.voices.concrete(kind, language)
         problems = self.artwork.problems(config.show.cover)
         if problems:
             raise ConfigError(f"{config.show.cover}: show.cover: {'; '.join(problems)}")

@@ -126,7 +126,8 @@ def check_feed(report: Report) -> CheckResult:
         previous_date = date or previous_date
     for slug, post in sorted(posts.items()):
         if slug not in slugs:
-            report.problem(report.rel(post.path), "post is not in the feed (run podcaster build)")
+            report.outdated(report.rel(post.path),
+                            "post is not in the feed (run podcaster build)")
     return report.result
 
 
@@ -149,8 +150,8 @@ def check_channel(report: Report, channel, items) -> None:
     if self_link is None:
         report.problem(where, 'missing <atom:link rel="self">')
     elif self_link.get("href") != feed_url(report.config):
-        report.problem(where, f'<atom:link rel="self"> is {self_link.get("href")!r}, '
-                              f"not the feed's URL {feed_url(report.config)}")
+        report.outdated(where, f'<atom:link rel="self"> is {self_link.get("href")!r}, '
+                               f"not the feed's URL {feed_url(report.config)}")
 
     image = channel.find("itunes:image", NS)
     if image is None or not image.get("href"):
@@ -179,8 +180,8 @@ def check_channel(report: Report, channel, items) -> None:
     elif not _UUID.match(guid):
         report.problem(where, f"podcast:guid is not a UUID: {guid}")
     elif guid.lower() != show_guid(report.config).lower():
-        report.problem(where, f"podcast:guid {guid} is not the show's ({show_guid(report.config)}, "
-                              "feed.guid or derived from the feed URL); it must never change")
+        report.outdated(where, f"podcast:guid {guid} is not the show's ({show_guid(report.config)}, "
+                               "feed.guid or derived from the feed URL); it must never change")
     locked = channel.find("podcast:locked", NS)
     if locked is None:
         report.problem(where, "missing <podcast:locked>")
@@ -247,12 +248,12 @@ def check_item(report: Report, n, item, posts, seen_guids, seen_urls, seen_numbe
         if post is not None:
             expected = post_guid(report.config, post)
             if guid != expected:
-                report.problem(where, f"guid {guid} is not the one derived from "
-                                      f"{report.rel(post.path)} ({expected}): a changed guid "
-                                      "makes apps download the episode again")
+                report.outdated(where, f"guid {guid} is not the one derived from "
+                                       f"{report.rel(post.path)} ({expected}): a changed guid "
+                                       "makes apps download the episode again")
         elif slug and posts:
-            report.problem(where, f"no post in posts/ has the slug {slug!r} "
-                                  "(run podcaster build)")
+            report.outdated(where, f"no post in posts/ has the slug {slug!r} "
+                                   "(run podcaster build)")
 
     date_text = find_text(item, "pubDate")
     date = rfc822(date_text)
@@ -304,8 +305,8 @@ def check_enclosure(report: Report, where: str, enclosure, seen_urls, n) -> Path
     seen_urls[url] = n
     if report.config.show.enclosure_prefix and not url.startswith(
             report.config.show.enclosure_prefix):
-        report.problem(where, f"enclosure URL {url} does not start with show.enclosure_prefix "
-                              f"({report.config.show.enclosure_prefix})")
+        report.outdated(where, f"enclosure URL {url} does not start with show.enclosure_prefix "
+                               f"({report.config.show.enclosure_prefix})")
         return None
     file = report.local_file(where, "enclosure", url, media=True)
     if file is None:

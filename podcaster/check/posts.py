@@ -1,5 +1,7 @@
 """The posts' side of ``check``: quotes whose source is unclear (``check --strict`` fails on
-them, for CI), so that a wrong outlet is caught before it is published."""
+them, for CI), so that a wrong outlet is caught before it is published; and lines that would
+be read aloud but are never a post's words (a URL, markup, a byline, page furniture …), which
+``build`` refuses."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from podcaster.check.report import Report
 from podcaster.errors import PodcasterError
 from podcaster.text.read import find_posts, read_post
 from podcaster.text.segment import analyse_post
+from podcaster.text.spoken import unplaced_lines
 
 
 def check_posts(report: Report, strict: bool) -> None:
@@ -22,7 +25,10 @@ def check_posts(report: Report, strict: bool) -> None:
             continue
         if post.draft:
             continue
-        for warning in analyse_post(post).warnings:
+        segmentation = analyse_post(post)
+        for bad in unplaced_lines(post, segmentation.segments):
+            report.problem(report.rel(path), bad.message())
+        for warning in segmentation.warnings:
             where = report.rel(path) + warning.where[len(warning.post):]
             if strict:
                 report.problem(where, warning.message)

@@ -62,9 +62,18 @@ class Report:
         self.feed_path = self.public / "feed.xml"
         self.result = CheckResult(self.feed_path)
         self.feed_where = self.rel(self.feed_path)
+        # Set when public/ is older than podcast.toml or a post: the one problem saying so
+        # stands for every difference between the feed and today's settings and posts.
+        self.stale = False
 
     def problem(self, where: str, message: str) -> None:
         self.result.problems.append(Problem(where, message))
+
+    def outdated(self, where: str, message: str) -> None:
+        """A problem that a build from today's settings and posts would not have: left out
+        when public/ is known to be older than them (``stale``)."""
+        if not self.stale:
+            self.problem(where, message)
 
     def warning(self, where: str, message: str) -> None:
         self.result.warnings.append(Problem(where, message))
@@ -94,7 +103,7 @@ class Report:
         base = media_base(self.config) if media else site_base(self.config)
         if not url.startswith(base):
             option = "show.media_base_url" if base != site_base(self.config) else "show.base_url"
-            self.problem(where, f"{what} URL {url} is outside {option} ({base})")
+            self.outdated(where, f"{what} URL {url} is outside {option} ({base})")
             return None
         public = self.public.resolve()
         file = (public / unquote(urlsplit(url[len(base):]).path)).resolve()

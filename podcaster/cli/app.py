@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from podcaster import __version__
+from podcaster.cli.suggest import SuggestingGroup
 from podcaster.errors import UnexpectedError
 
 project_dir_argument = click.argument(
@@ -55,8 +56,9 @@ def _stop_quietly_on_broken_pipe() -> None:
     raise click.exceptions.Exit(0)
 
 
-class _Main(click.Group):
-    """The command group: errors become one line and a documented exit code."""
+class _Main(SuggestingGroup):
+    """The command group: errors become one line and a documented exit code; a mistyped
+    command or option gets the nearest one suggested."""
 
     def make_context(self, *args, **kwargs) -> click.Context:
         try:  # --help and --version print while the command line is parsed

@@ -33,10 +33,12 @@ from podcaster.errors import PartialBuildError
               help="Build the other posts when one fails; list the failures at the end.")
 @click.option("--strict", is_flag=True,
               help="Fail, writing nothing, when a quote has no clear source (for CI).")
+@click.option("--new-guid", is_flag=True,
+              help="Publish even though the show's podcast:guid changed (it is a new show).")
 @click.pass_context
 @verbosity
 def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int | None,
-          build_jobs: int | None, keep_going: bool, strict: bool) -> None:
+          build_jobs: int | None, keep_going: bool, strict: bool, new_guid: bool) -> None:
     """Build the posts of PROJECT_DIR into PROJECT_DIR/public/.
 
     Only what changed is rebuilt. A bad post stops the build with public/ unchanged,
@@ -51,7 +53,8 @@ def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int |
     try:
         with sigterm_stops_cleanly():
             result = build_project(project_dir, engine=engine, jobs=jobs, progress=progress,
-                                   keep_going=keep_going, build_jobs=build_jobs, strict=strict)
+                                   keep_going=keep_going, build_jobs=build_jobs, strict=strict,
+                                   new_guid=new_guid)
     except UnclearAttributionError as exc:
         progress.close()
         print_warnings(exc.warnings)
@@ -61,7 +64,8 @@ def build(ctx: click.Context, project_dir: Path, engine: str | None, jobs: int |
     if not quiet:
         print_summary(result)
     print_warnings(result.warnings)
-    if result.engine_note:
+    if result.engine_note and not quiet and result.stats.synthesised:
+        # once, and only when the fallback made some of the audio (not on a no-op)
         click.secho(f"note: engine {result.engine_note}", fg="yellow", err=True)
     if result.failed:
         for failure in result.failed:
@@ -89,7 +93,8 @@ def check(ctx: click.Context, project_dir: Path, strict: bool) -> None:
     for problem in result.problems:
         click.echo(str(problem))
     if result.problems:
-        raise PodcasterError(f"{len(result.problems)} problem(s) in {feed}")
+        files = dict.fromkeys(p.where.split(": ", 1)[0] for p in result.problems)
+        raise PodcasterError(f"{len(result.problems)} problem(s) in {', '.join(files)}")
     if not ctx.obj["quiet"]:
         click.echo(f"{feed}: OK, {result.episodes} episode(s)")
 

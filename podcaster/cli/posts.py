@@ -16,9 +16,13 @@ from podcaster.cli.app import (
 @main.command()
 @click.argument("post", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the post's segments as JSON.")
+@click.option("--strict", is_flag=True,
+              help="Exit with status 3 when a quote has no clear source (for CI).")
 @verbosity
-def segments(post: Path, as_json: bool) -> None:
-    """Show how POST splits into greeting, articles, commentary and sign-off."""
+def segments(post: Path, as_json: bool, strict: bool) -> None:
+    """Show how POST splits into greeting, articles, commentary and sign-off.
+
+    A quote without a clear source is warned about; --strict makes that a failure."""
 
     from podcaster.text.read import read_post
     from podcaster.text.segment import analyse_post, describe_segments
@@ -28,6 +32,7 @@ def segments(post: Path, as_json: bool) -> None:
     doc = describe_segments(parsed, segmentation.segments, segmentation.warnings)
     if as_json:
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        _fail_if_strict(strict, segmentation.warnings)
         return
     click.echo(f"{doc['title']}  ({doc['date']}, {doc['slug']}{', draft' if doc['draft'] else ''})")
     for i, seg in enumerate(doc["segments"], start=1):
@@ -43,6 +48,28 @@ def segments(post: Path, as_json: bool) -> None:
         click.echo("(no sources)")
     for warning in segmentation.warnings:
         click.echo(f"warning: {warning}", err=True)
+    _fail_if_strict(strict, segmentation.warnings)
+
+
+def _fail_if_strict(strict: bool, warnings: list) -> None:
+    if strict and warnings:
+        from podcaster.errors import UnclearAttributionError
+
+        raise UnclearAttributionError(warnings)
+
+
+def _show_lines(parsed, segments) -> None:
+    """Each line of the post and what it becomes (spoken as …, a source, not read)."""
+    from podcaster.text.read import decode
+    from podcaster.text.spoken import line_roles
+
+    text = None if parsed.path.suffix.lower() in (".html", ".htm") else decode(parsed.raw,
+                                                                                 parsed.path)
+    for number, role, line in line_roles(parsed, segments, text):
+        shown = line if len(line) <= 60 else line[:59] + "…"
+        colour = "red" if "NOT THE POST" in role else None
+        click.echo(f"{number:5} {click.style(role, fg=colour) if colour else role:<24} {shown}")
+    click.echo("")
 
 
 def _lexicon_option(values: tuple[str, ...]) -> dict[str, str]:
@@ -72,10 +99,17 @@ def _find_project(start: Path) -> Path | None:
     help="Also apply the [pronunciation] lexicon of this project's podcast.toml.",
 )  # fmt: skip
 @click.option("--lexicon", "-l", multiple=True, metavar="TEXT=READING", help="Extra reading.")
+@click.option(
+    "--language", type=click.Choice(["auto", "ko", "en", "ja"]), default="auto",
+    show_default=True,
+    help="Read TEXT in this language; auto gives each sentence the language of its letters "
+    "(a foreign sentence is printed on a line of its own, after its language).",
+)  # fmt: skip
 @verbosity
-def normalize_command(text: tuple[str, ...], project: Path | None, lexicon: tuple[str, ...]):
+def normalize_command(text: tuple[str, ...], project: Path | None, lexicon: tuple[str, ...],
+                      language: str):
     """Print TEXT as the speech engine will say it (one line). "-" reads standard input."""
-    from podcaster.text.normalize import normalize
+    from podcaster.text.languages import KOREAN, for_voice, split_by_language
 
     words = list(text)
     if words == ["-"]:
@@ -90,7 +124,17 @@ def normalize_command(text: tuple[str, ...], project: Path | None, lexicon: tupl
 
         readings.update(load_config(project).pronunciation)
     readings.update(_lexicon_option(lexicon))
-    click.echo(normalize(" ".join(words), readings))
+    text = " ".join(words)
+    if language != "auto":
+        click.echo(for_voice(text, language, readings))
+        return
+    sentences = [(s, lang) for paragraph in text.split("\n\n")
+                 for s, lang in split_by_language(paragraph)]
+    if all(lang == KOREAN for _, lang in sentences):
+        click.echo(for_voice(text, KOREAN, readings))  # Korean: as one line, as written
+        return
+    for sentence, lang in sentences:
+        click.echo(f"[{lang}] {for_voice(sentence, lang, readings)}")
 
 
 def _is_file(text: str) -> bool:
@@ -108,11 +152,14 @@ def _is_file(text: str) -> bool:
     "(default: the nearest one above the post).",
 )  # fmt: skip
 @click.option("--changed", is_flag=True, help="Show only the cues whose spoken text differs.")
+@click.option("--lines", "by_line", is_flag=True,
+              help="Show every line of the post: whether it is spoken, and as what.")
 @verbosity
-def script_command(post: Path, project: Path | None, changed: bool) -> None:
-    """Print the spoken script of POST: each cue's kind, what the author wrote and what the
-    engine will say, with the changes highlighted."""
+def script_command(post: Path, project: Path | None, changed: bool, by_line: bool) -> None:
+    """Print the spoken script of POST: each cue's kind, language and voice, what the author
+    wrote and what the engine will say, with the changes highlighted."""
     from podcaster.config import load_config
+    from podcaster.speech.voices import KOREAN, Voices
     from podcaster.text.normalize import (
         changed_spans,
         english_sentences,
@@ -124,9 +171,14 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
     from podcaster.text.segment import segment_post
 
     project = project or _find_project(post.parent)
-    settings = ScriptSettings.from_config(load_config(project)) if project else ScriptSettings()
+    config = load_config(project) if project else None
+    settings = ScriptSettings.from_config(config) if config else ScriptSettings()
+    voices = Voices.from_config(config) if config else Voices()
     parsed = read_post(post)
-    cues = build_script(parsed, segment_post(parsed), settings)
+    segments = segment_post(parsed)
+    if by_line:
+        _show_lines(parsed, segments)
+    cues = build_script(parsed, segments, settings)
 
     def styled(spans, colour: str) -> str:
         return "".join(click.style(t, fg=colour, bold=True) if c else t for t, c in spans)
@@ -135,21 +187,23 @@ def script_command(post: Path, project: Path | None, changed: bool) -> None:
     guessed: dict[str, str] = {}
     english: list[str] = []
     for number, cue in enumerate(cues, 1):
-        unread.extend(unread_words(cue.spoken))
-        if not cue.is_sound:
-            guessed.update(transliterations(cue.text, settings.lexicon))
-            english.extend(english_sentences(cue.text, settings.lexicon))
         if cue.is_sound:
             if not changed:
                 click.echo(f"{number:4} {cue.kind:12} ♪ {cue.sound.name}")
             continue
+        if cue.language == KOREAN:  # what the Korean readings did with Latin words
+            unread.extend(unread_words(cue.spoken))
+            guessed.update(transliterations(cue.text, settings.lexicon))
+            english.extend(english_sentences(cue.text, settings.lexicon))
+        voice = voices.concrete(cue.kind, cue.language)
+        said_by = f"{cue.language} {voice.engine}/{voice.voice}"
         if cue.text == cue.spoken:
             if not changed:
-                click.echo(f"{number:4} {cue.kind:12} {cue.text}")
+                click.echo(f"{number:4} {cue.kind:12} {said_by:18} {cue.text}")
             continue
         written, spoken = changed_spans(cue.text, cue.spoken)
-        click.echo(f"{number:4} {cue.kind:12} {styled(written, 'red')}")
-        click.echo(f"{'':4} {'':12} → {styled(spoken, 'green')}")
+        click.echo(f"{number:4} {cue.kind:12} {said_by:18} {styled(written, 'red')}")
+        click.echo(f"{'':4} {'':12} {'':18} → {styled(spoken, 'green')}")
     if guessed:
         readings = ", ".join(f"{word} → {reading}" for word, reading in guessed.items())
         click.echo(f"Read by pronunciation (override under [pronunciation]): {readings}")

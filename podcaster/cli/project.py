@@ -63,9 +63,13 @@ def serve(ctx: click.Context, project_dir: Path, port: int, host: str,
               help="Only entries published on or after this day (YYYY-MM-DD).")
 @click.option("--force", is_flag=True,
               help="Replace posts edited since their import, and import entries again.")
+@click.option("--prune", is_flag=True,
+              help="Remove imported posts the [source] filters now leave out (only those "
+                   "not edited since their import).")
 @click.pass_context
 @verbosity
-def import_command(ctx: click.Context, args: tuple[str, ...], since, force: bool) -> None:
+def import_command(ctx: click.Context, args: tuple[str, ...], since, force: bool,
+                   prune: bool) -> None:
     """Copy the blog's new and changed posts from its RSS/Atom feed into DIR/posts/.
 
     FEED_URL defaults to [source] feed in DIR/podcast.toml; DIR defaults to the current
@@ -82,9 +86,9 @@ def import_command(ctx: click.Context, args: tuple[str, ...], since, force: bool
     if (project_dir / CONFIG_NAME).is_file():
         config = load_config(project_dir)
         feed_url = feed_url or config.source.feed
-        options = ImportOptions.from_config(config, since=day, force=force)
+        options = ImportOptions.from_config(config, since=day, force=force, prune=prune)
     else:
-        options = ImportOptions(since=day, force=force)
+        options = ImportOptions(since=day, force=force, prune=prune)
     if not feed_url:
         raise click.UsageError(f"no FEED_URL given and no [source] feed in "
                                f"{project_dir / CONFIG_NAME}")
@@ -98,23 +102,29 @@ def import_command(ctx: click.Context, args: tuple[str, ...], since, force: bool
         click.echo(f"imported {path}")
     for path in result.updated:
         click.echo(f"updated {path}")
+    for path in result.pruned:
+        click.echo(f"removed {path} (left out by the filters)")
     click.echo(f"{len(result.new)} new, {len(result.updated)} updated, {result.unchanged} "
-               f"unchanged, {len(result.kept)} kept (edited here), {result.skipped} skipped")
+               f"unchanged, {len(result.kept)} kept (edited here), {result.skipped} skipped"
+               + (f", {len(result.pruned)} removed" if result.pruned else ""))
 
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--title", help="Show title (can be changed later in podcast.toml).")
 @click.option("--author", help="Author name.")
+@click.option("--description", help="What the show is about, in a sentence or two.")
 @click.option("--email", help="Owner e-mail, shown to podcast directories.")
 @click.option("--base-url", help="Where public/ will be served, e.g. https://USER.github.io/REPO/.")
 @click.option("--engine", "ci_engine", default="gtts", show_default=True, callback=check_engine,
               help="The speech engine the publishing workflow builds with.")
 @click.option("--feed", help="The blog's RSS/Atom feed: the workflow imports its new posts "
               "every hour and publishes them.")
+@click.pass_context
 @verbosity
-def init(directory: Path, title: str | None, author: str | None, email: str | None,
-         base_url: str | None, ci_engine: str, feed: str | None) -> None:
+def init(ctx: click.Context, directory: Path, title: str | None, author: str | None,
+         description: str | None, email: str | None, base_url: str | None, ci_engine: str,
+         feed: str | None) -> None:
     """Create a new podcast project in DIRECTORY, with a workflow that publishes it.
 
     DIRECTORY may be an existing repository (`podcaster init .`): files already there are
@@ -124,19 +134,23 @@ def init(directory: Path, title: str | None, author: str | None, email: str | No
 
     from podcaster.check.placeholders import find_placeholders
     from podcaster.config import load_config
-    from podcaster.init import ProjectSettings, init_project
+    from podcaster.init import ON_PACKAGE_INDEX, ProjectSettings, init_project
 
     settings = ProjectSettings()
-    chosen = {"title": title, "author": author, "email": email, "base_url": base_url,
-              "engine": ci_engine, "feed": feed}
+    chosen = {"title": title, "author": author, "description": description, "email": email,
+              "base_url": base_url, "engine": ci_engine, "feed": feed}
     settings = replace(settings, **{k: v for k, v in chosen.items() if v is not None})
     result = init_project(directory, settings)
+    if ctx.obj["quiet"]:
+        return
     for path in result.created:
         click.echo(f"created {path}")
     for path in result.kept:
         click.echo(f"kept {path} (already there; not changed)")
     if result.ignored:
         click.echo(f"added to {directory / '.gitignore'}: {' '.join(result.ignored)}")
+    if result.theirs:
+        click.echo(f"left {result.theirs} as it is: it is your own workflow, not podcaster's")
     todo = find_placeholders(load_config(directory))
     if todo:
         click.echo("\nNext, edit what `podcaster check` will not publish:")
@@ -144,6 +158,19 @@ def init(directory: Path, title: str | None, author: str | None, email: str | No
             click.echo(f"  {placeholder}")
     first = f"  podcaster import {directory}\n" if feed else ""
     click.echo(f"\nThen build and preview the show:\n{first}  podcaster build {directory}\n"
-               f"  podcaster serve {directory}\n"
-               "and push it to GitHub: .github/workflows/publish.yml publishes it to GitHub Pages\n"
+               f"  podcaster serve {directory}")
+    if result.workflow is None:
+        click.echo("No publishing workflow was written: .github/workflows/ already has "
+                   f"{result.theirs.name if result.theirs else 'one'} and "
+                   "podcaster-publish.yml. To publish from GitHub Actions, copy the one "
+                   "`podcaster init` writes into an empty folder.")
+        return
+    workflow = result.workflow.relative_to(directory).as_posix()
+    beside = f" (beside your {result.theirs.name}; if that one deploys GitHub Pages too, " \
+             "keep only one of them)" if result.theirs else ""
+    click.echo(f"and push it to GitHub: {workflow}{beside} publishes it to GitHub Pages\n"
                "(once: Settings > Pages > Source: GitHub Actions).")
+    if not ON_PACKAGE_INDEX:
+        click.echo(f"Before that: podcaster is not on the Python package index yet, so the "
+                   f"last line of {directory / 'requirements.txt'} cannot install; replace it "
+                   "as its comment says.")

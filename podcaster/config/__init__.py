@@ -9,6 +9,7 @@ wrong format, missing files, the free tables in ``tables``, rules between option
 
 from __future__ import annotations
 
+import logging
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,9 +41,11 @@ from podcaster.config.tables import (
     check_engines,
     check_episode_guids,
     check_free_tables,
+    without_invisible,
 )
 from podcaster.errors import ConfigError
-from podcaster.model import Voice
+
+log = logging.getLogger(__name__)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -110,20 +113,6 @@ class Config:
     def cache_dir(self) -> Path:
         return self.project_dir / ".podcaster-cache"
 
-    def voice_for(self, kind: str, engine: str | None = None) -> Voice:
-        """The voice for a cue kind: [voices.<kind>] over the engine's defaults."""
-        table = self.voices.get(kind, {})
-        name = engine or table.get("engine") or self.engine.name
-        options = tuple(sorted((str(k), str(v)) for k, v in table.get("options", {}).items()))
-        return Voice(
-            engine=name,
-            voice=str(table.get("voice", "")),
-            rate=table.get("rate"),
-            pitch=table.get("pitch"),
-            tempo=float(table.get("tempo", 1.0)),
-            options=options,
-        )
-
 
 def read_toml(path: Path) -> dict[str, Any]:
     """The TOML document at ``path``; raises ConfigError naming the file."""
@@ -169,6 +158,9 @@ def option_value(option: Option, table: Any, project_dir: Path) -> tuple[Any, st
         problem = option.problem(value)
         if problem:
             return None, problem
+        if option.default is REQUIRED and isinstance(value, str) and not value.strip():
+            # An empty title, author or description makes a feed apps refuse.
+            return None, f"{option.key} must not be empty ({option.describe()})"
     if option.is_file:
         if not value:
             return default_asset(ASSET_DEFAULTS[option.key]), None
@@ -197,7 +189,11 @@ def load_config(project_dir: Path | str, overrides: dict[str, Any] | None = None
     path = project_dir / CONFIG_NAME
     if not path.is_file():
         raise ConfigError(f"{path}: not found (is {project_dir} a podcast project?)")
-    raw = read_toml(path)
+    raw, removed = without_invisible(read_toml(path))
+    overrides, from_command_line = without_invisible(overrides or {})
+    for where, line in [(path, line) for line in removed] + \
+            [("the command line", line) for line in from_command_line]:
+        log.warning("%s: %s: they would be published as other text than is shown", where, line)
     problems = unknown_keys(raw)
 
     set_keys = {f"{name}.{key}" for name, table in raw.items()

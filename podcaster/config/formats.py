@@ -13,10 +13,13 @@ import zoneinfo
 from collections.abc import Callable
 from typing import Any
 
+from podcaster.http import parse_origin
 from podcaster.values import is_web_url
 
 Format = Callable[[str, Any], "str | None"]
 
+# Languages besides Korean that a sentence can be read in by a voice of its own.
+VOICE_LANGUAGE_NAMES = ("en", "ja")
 MP3_RATES = (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000)
 MP3_BITRATES = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 192, 224, 256, 320)
 
@@ -78,6 +81,25 @@ def mp3_bitrate(key: str, value: str) -> str | None:
 def tag_names(key: str, value: list[Any]) -> str | None:
     if not all(isinstance(tag, str) and tag.strip() for tag in value):
         return f"{key} must be a list of tag names (strings)"
+    return None
+
+
+def voice_languages(key: str, value: list[Any]) -> str | None:
+    for language in value:
+        if language not in VOICE_LANGUAGE_NAMES:
+            return (f"{key}: unknown language {language!r} (known: "
+                    f"{', '.join(VOICE_LANGUAGE_NAMES)})")
+    return None
+
+
+def web_origins(key: str, value: list[Any]) -> str | None:
+    """A list of http(s) origins, ``scheme://host[:port]`` without a path."""
+    for item in value:
+        try:
+            parse_origin(item if isinstance(item, str) else "")
+        except ValueError as exc:
+            return (f"{key}: {str(item)[:100]!r} is not an origin ({exc}); write "
+                    "scheme://host[:port], e.g. https://blog.example.com")
     return None
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from podcaster.config import formats
-from podcaster.config.formats import Format
+from podcaster.config.formats import VOICE_LANGUAGE_NAMES, Format
 
 CONFIG_NAME = "podcast.toml"
 REQUIRED: Any = object()
@@ -198,6 +198,10 @@ class EngineOptions:
                           "timeouts, offline).", min=0, max=100, rebuilds=NOTHING)
     timeout: float = option(20.0, "Network engines: seconds to wait for an answer.",
                             above=0, max=3600, rebuilds=NOTHING)
+    languages: list[str] = option(["en", "ja"], "Languages besides Korean read by a voice of "
+                                  "their own ([voices.en], [voices.ja]); [] reads every "
+                                  "sentence in Korean, English words in Hangul.",
+                                  check=formats.voice_languages, rebuilds=EPISODES)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -272,6 +276,9 @@ class SourceOptions:
     title_pattern: str = option("", "Import only entries whose title matches this regular "
                                 "expression (empty: every one).",
                                 check=formats.regular_expression, rebuilds=NOTHING)
+    allowed_origins: list[str] = option([], "Origins (scheme://host[:port]) besides the "
+                                        "feed's own that `podcaster import` may fetch pages "
+                                        "from.", check=formats.web_origins, rebuilds=NOTHING)
 
 
 # Each table of options, in the order podcast.toml lists them.
@@ -288,10 +295,12 @@ OPTIONS: list[Option] = [o for name, cls in SECTIONS.items() for o in declared(n
 
 FREE_TABLES = {
     "pronunciation": "Exact string -> reading; wins over the built-in lexicon.",
-    "voices": "Per cue kind ([voices.article] ...): engine, voice, rate, pitch, tempo, options.",
+    "voices": "Per cue kind ([voices.article] ...): engine, voice, rate, pitch, tempo, options; "
+              "per language ([voices.en], [voices.ja.article] ...) the same.",
     "episode_guids": "Slug -> GUID, only for episodes first published elsewhere under that GUID.",
 }
 
+VOICE_LANGUAGES = VOICE_LANGUAGE_NAMES  # [voices.en], [voices.ja.article]: foreign voices
 VOICE_KEYS: dict[str, type | tuple[type, ...]] = {
     "engine": str, "voice": str, "rate": int, "pitch": int, "tempo": (int, float),
     "options": dict}

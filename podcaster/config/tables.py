@@ -11,9 +11,16 @@ import math
 from typing import Any
 
 from podcaster.config.formats import speech_engine
-from podcaster.config.options import VOICE_KEYS, VOICE_RANGES, has_type, shown, type_name
+from podcaster.config.options import (
+    VOICE_KEYS,
+    VOICE_LANGUAGES,
+    VOICE_RANGES,
+    has_type,
+    shown,
+    type_name,
+)
 from podcaster.model import SPEECH_KINDS
-from podcaster.values import bad_character
+from podcaster.values import bad_character, remove_invisible
 
 
 def in_range(value: float, low: float, high: float) -> bool:
@@ -39,6 +46,32 @@ def check_characters(value: Any, key: str = "") -> list[str]:
     return problems
 
 
+def without_invisible(value: Any, key: str = "") -> tuple[Any, list[str]]:
+    """``value`` (podcast.toml as read, names and values) without the invisible characters
+    a post may not publish either (``values.remove_invisible``), and one line per text they
+    were removed from, naming its key."""
+    if isinstance(value, dict):
+        cleaned, removed = {}, []
+        for name, item in value.items():
+            where = f"{key}.{name}" if key else str(name)
+            clean_name, first = remove_invisible(name) if isinstance(name, str) else (name, None)
+            if first:
+                removed.append(f"{where!r}: removed from the name invisible characters "
+                               f"(the first {first})")
+            where = f"{key}.{clean_name}" if key else str(clean_name)
+            cleaned[clean_name], more = without_invisible(item, where)
+            removed.extend(more)
+        return cleaned, removed
+    if isinstance(value, list):
+        items = [without_invisible(item, f"{key}[{n}]") for n, item in enumerate(value)]
+        return [item for item, _ in items], [line for _, lines in items for line in lines]
+    if isinstance(value, str):
+        clean, first = remove_invisible(value)
+        return clean, [f"{key}: removed invisible characters (the first {first})"] if first \
+            else []
+    return value, []
+
+
 def check_free_tables(raw: dict[str, Any]) -> list[str]:
     problems = []
     pron = raw.get("pronunciation", {})
@@ -52,13 +85,7 @@ def check_free_tables(raw: dict[str, Any]) -> list[str]:
     if not isinstance(voices, dict):
         problems.append("[voices] must be a table of [voices.<kind>] tables")
         return problems
-    for kind, table in voices.items():
-        if kind not in SPEECH_KINDS:
-            problems.append(f"unknown voice kind voices.{kind} (one of {', '.join(SPEECH_KINDS)})")
-            continue
-        if not isinstance(table, dict):
-            problems.append(f"voices.{kind} must be a table")
-            continue
+    for kind, table in voice_tables(voices, problems):
         for key, value in table.items():
             if key not in VOICE_KEYS:
                 problems.append(f"unknown option voices.{kind}.{key}")
@@ -74,13 +101,40 @@ def check_free_tables(raw: dict[str, Any]) -> list[str]:
     return problems
 
 
+def voice_tables(voices: dict[str, Any], problems: list[str] | None = None):
+    """``(where, table)`` for each voice table of [voices]: ``article`` for [voices.article],
+    ``en`` for [voices.en] (without its kind tables), ``en.article`` for
+    [voices.en.article]. Tables that are neither are noted in ``problems``."""
+    problems = [] if problems is None else problems
+    for name, table in voices.items():
+        if name not in SPEECH_KINDS and name not in VOICE_LANGUAGES:
+            problems.append(f"unknown voice kind voices.{name} (one of "
+                            f"{', '.join(SPEECH_KINDS)}, or a language: "
+                            f"{', '.join(VOICE_LANGUAGES)})")
+            continue
+        if not isinstance(table, dict):
+            problems.append(f"voices.{name} must be a table")
+            continue
+        if name in SPEECH_KINDS:
+            yield name, table
+            continue
+        yield name, {k: v for k, v in table.items() if k not in SPEECH_KINDS}
+        for kind in SPEECH_KINDS:
+            if kind not in table:
+                continue
+            if isinstance(table[kind], dict):
+                yield f"{name}.{kind}", table[kind]
+            else:
+                problems.append(f"voices.{name}.{kind} must be a table")
+
+
 def check_engines(raw: dict[str, Any]) -> list[str]:
-    """Every engine a voice names (``voices.<kind>.engine``) is ``auto`` or an engine known
-    here, as ``engine.name`` is."""
+    """Every engine a voice names (``voices.<kind>.engine``, ``voices.<language>.engine``
+    ...) is ``auto`` or an engine known here, as ``engine.name`` is."""
     voices = raw.get("voices", {})
     problems = []
-    for kind, table in voices.items() if isinstance(voices, dict) else ():
-        if isinstance(table, dict) and isinstance(table.get("engine"), str):
+    for kind, table in voice_tables(voices) if isinstance(voices, dict) else ():
+        if isinstance(table.get("engine"), str):
             problem = speech_engine(f"voices.{kind}.engine", table["engine"])
             if problem:
                 problems.append(problem)

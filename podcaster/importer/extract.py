@@ -1,11 +1,12 @@
 """A post's main content as clean HTML: from the feed's own HTML, or extracted from the page.
 
-A page (when the feed carries only a summary) goes through trafilatura, which finds the
-main content and leaves out the page's navigation, sidebars, ads, comments, share buttons
-and related posts. Both paths then pass the same allow-list: paragraphs, headings,
-blockquotes, lists, line breaks, emphasis and http(s) links are kept; scripts, styles,
-images (and their alt text), figures, captions, embeds and forms are dropped; any other
-element is unwrapped, its text kept (a ``<div>`` of text becomes a paragraph).
+A page (when the feed carries only a summary) is read by the page policy the ``.html`` reader
+uses (``podcaster.text.page``): the platform's furniture is removed and, when the platform's
+post element is found, that is the post; otherwise trafilatura finds the main content.
+Both paths then pass the same allow-list: paragraphs, headings, blockquotes, lists, line
+breaks, emphasis and http(s) links are kept; the policy's dropped elements (scripts, media,
+forms, the page's chrome) go; any other element is unwrapped, its text kept (a ``<div>`` of
+text becomes a paragraph).
 """
 
 from __future__ import annotations
@@ -17,15 +18,13 @@ import urllib.parse
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.utils import decode_file
+
+from podcaster.text import page
 
 log = logging.getLogger(__name__)
 
-_DROP = {
-    "script", "style", "noscript", "template", "img", "picture", "figure", "figcaption",
-    "video", "audio", "source", "track", "iframe", "frame", "frameset", "object", "embed",
-    "svg", "canvas", "map", "form", "button", "input", "select", "textarea", "label", "nav",
-    "aside", "footer", "header", "table", "head", "title", "meta", "link", "hr",
-}  # fmt: skip
+_DROP = page.DROP_TAGS
 _PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dt", "dd", "address"}
 _INLINE_KEEP = {"strong", "em", "b", "i"}
 _INLINE = _INLINE_KEEP | {
@@ -54,14 +53,37 @@ def clean_html(html: str, title: str = "") -> str:
     return "\n".join(blocks)
 
 
-def extract_page(page: bytes, url: str, title: str = "") -> str:
+def extract_page(page_bytes: bytes, url: str, title: str = "") -> str:
     """The main content of a post page as clean HTML; empty string when none is found."""
+    root = _parse_page(page_bytes)
+    if root is not None:
+        page.prune(root, _TREE)
+        post = page.select(root, _TREE, page.content_selectors())
+        if post is not None:
+            return clean_html(lxml.html.tostring(post, encoding="unicode"), title)
+        page_bytes = lxml.html.tostring(root, encoding="unicode")
     html = trafilatura.extract(
-        _bare_urls_as_text(page), url=url, output_format="html", include_links=True, include_images=False,
-        include_comments=False, include_tables=False, include_formatting=True,
-        deduplicate=False,
+        _bare_urls_as_text(page_bytes), url=url, output_format="html", include_links=True,
+        include_images=False, include_comments=False, include_tables=False,
+        include_formatting=True, deduplicate=False,
     )  # fmt: skip
     return clean_html(html or "", title)
+
+
+def _parse_page(page_bytes: bytes | str):
+    """The page as an lxml tree, its bytes decoded as trafilatura would; None if unparsable."""
+    text = decode_file(page_bytes) if isinstance(page_bytes, bytes) else page_bytes
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+_TREE = page.Tree(
+    children=lambda element: [c for c in element if isinstance(c.tag, str)],
+    describe=lambda element: (element.tag.lower(), dict(element.attrib)),
+    remove=lambda parent, children: [child.drop_tree() for child in children],
+)
 
 
 def _bare_urls_as_text(page: bytes) -> bytes | str:

@@ -1,14 +1,19 @@
 """A blog's RSS 2.0 or Atom feed, parsed by feedparser into plain ``FeedEntry`` values.
 
 feedparser is only given bytes already fetched (never a URL), so every request goes through
-the shared session. An entry that cannot become a post (no title, no date, no link and no
-content) is left out with a problem naming it; the rest of the feed is still imported.
+the shared session, after its encoding is checked (``encoding``). An entry that cannot
+become a post (no title, no date or one outside 1970-9999, no link and no content) is left out
+with a problem naming it; the rest of the feed is still imported. Every text of an entry is
+scrubbed of control and invisible characters (``podcaster.values.scrub``), with a problem
+naming the entry and the field. Entries sharing an id are reduced to one, the same one
+whatever their order: the earliest published (then the lowest fingerprint).
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -19,11 +24,15 @@ from html.parser import HTMLParser
 
 import feedparser
 
-from podcaster.importer.fetch import FetchError, Response
+from podcaster.http import FetchError, Response
+from podcaster.importer.encoding import decode_document
+from podcaster.values import scrub, scrub_html
 
 log = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_MARKUP = ("content", "summary")
+FIRST_YEAR, LAST_YEAR = 1970, 9998  # a year after 9998 may be 10000 in the show's time zone
 
 
 @dataclass(frozen=True)
@@ -56,47 +65,85 @@ class Feed:
 
 
 def parse_feed(response: Response) -> Feed:
-    """The feed in ``response``. Raises FetchError if it is not an RSS or Atom feed."""
+    """The feed in ``response``. Raises FetchError if it is not an RSS or Atom feed, or not
+    text in an encoding that can be read."""
+    text, warning = decode_document(response)
+    content_type = response.headers.get("content-type", "").split(";")[0]
     parsed = feedparser.parse(
-        response.body,
+        text.encode("utf-8"),
         response_headers={"content-location": response.url,
-                          "content-type": response.headers.get("content-type", "")},
+                          "content-type": f"{content_type or 'application/xml'}; charset=utf-8"},
     )
     if not parsed.get("version"):
         raise FetchError(response.url, _not_a_feed(response))
-    feed = Feed(title=parsed.feed.get("title", ""), entries=[])
+    feed = Feed(title=scrub(parsed.feed.get("title", ""))[0], entries=[])
+    if warning:
+        feed.problems.append(warning)
     for number, raw in enumerate(parsed.entries, start=1):
-        entry, problem = _entry(raw)
+        name = f"entry {number} ({scrub(raw.get('title') or '')[0][:80] or 'no title'!r})"
+        removed: dict[str, str] = {}
+        entry, problem = _entry(raw, functools.partial(_scrubbed, removed))
+        if removed:
+            first = next(iter(removed.values()))
+            feed.problems.append(f"{name}: {first} and any like it removed from its "
+                                 f"{', '.join(removed)}")
         if entry is None:
-            feed.problems.append(f"entry {number} ({raw.get('title') or 'no title'!r}): "
-                                 f"{problem}; skipped")
+            feed.problems.append(f"{name}: {problem}; skipped")
         else:
             feed.entries.append(entry)
+    feed.entries = _one_per_id(feed)
     return feed
 
 
-def _entry(raw: dict) -> tuple[FeedEntry | None, str]:
-    title = " ".join((raw.get("title") or "").split())
+def _scrubbed(removed: dict[str, str], field: str, text: str) -> str:
+    """``text`` scrubbed; what was removed from it is noted in ``removed`` by field."""
+    clean, first = (scrub_html if field in _MARKUP else scrub)(text)
+    if first:
+        removed.setdefault(field, first)
+    return clean
+
+
+def _one_per_id(feed: Feed) -> list[FeedEntry]:
+    """The entries with one per id, in feed order; the others named in ``feed.problems``."""
+    chosen: dict[str, FeedEntry] = {}
+    for entry in feed.entries:
+        other = chosen.get(entry.id)
+        if other is None or (entry.published, entry.fingerprint) < (other.published,
+                                                                     other.fingerprint):
+            chosen[entry.id] = entry
+    for entry in feed.entries:
+        if chosen[entry.id] is not entry:
+            feed.problems.append(f"entry {entry.title!r}: the same id as "
+                                 f"{chosen[entry.id].title!r} ({entry.id[:80]}); skipped")
+    return [e for e in feed.entries if chosen[e.id] is e]
+
+
+def _entry(raw: dict, clean) -> tuple[FeedEntry | None, str]:
+    title = " ".join(clean("title", raw.get("title") or "").split())
     if not title:
         return None, "no title"
     when = raw.get("published_parsed") or raw.get("updated_parsed")
     if when is None:
         return None, "no publication date that can be read"
-    link = raw.get("link") or None
+    if not FIRST_YEAR <= when.tm_year <= LAST_YEAR:
+        return None, f"published in the year {when.tm_year}, outside {FIRST_YEAR}-{LAST_YEAR}"
+    link = clean("link", raw.get("link") or "").strip() or None
     if link and not link.startswith(("http://", "https://")):
         link = None
     content = next((c.get("value") for c in raw.get("content", [])
                     if c.get("type") in _HTML_TYPES and (c.get("value") or "").strip()), None)
-    summary = raw.get("summary") or None
+    content = clean("content", content) if content else None
+    summary = clean("summary", raw.get("summary") or "") or None
     if content is None and link is None:
         return None, "neither the post's content nor a link to it"
     published = dt.datetime.fromtimestamp(calendar.timegm(when), tz=dt.timezone.utc)
-    tags = tuple(dict.fromkeys(t["term"].strip() for t in raw.get("tags", [])
+    tags = tuple(dict.fromkeys(clean("tags", t["term"]).strip() for t in raw.get("tags", [])
                                if (t.get("term") or "").strip()))
-    entry_id = (raw.get("id") or "").strip() or link
+    entry_id = clean("id", (raw.get("id") or "")).strip() or link
     if not entry_id:
         return None, "no id and no link"
-    return FeedEntry(entry_id, title, link, published, tags, content, summary), ""
+    return FeedEntry(entry_id, title, link, published, tuple(t for t in tags if t), content,
+                     summary), ""
 
 
 def _not_a_feed(response: Response) -> str:

@@ -11,10 +11,11 @@ import logging
 import urllib.parse
 import urllib.robotparser
 
-from podcaster.importer.fetch import ROBOTS_AGENT, Fetcher, FetchError
+from podcaster.http import Fetcher, FetchError
 
 log = logging.getLogger(__name__)
 
+ROBOTS_AGENT = "podcaster"  # the product token robots.txt rules are matched against
 MAX_ROBOTS_BYTES = 500_000  # RFC 9309 asks crawlers to read at least 500 KiB
 
 

@@ -51,12 +51,20 @@ class Sentence:
     text: str
     start: float
     end: float
+    language: str = "ko"  # the language it is read in (the page marks a foreign one)
 
 
 @dataclass
 class Paragraph:
     kind: str
     sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def language(self) -> str:
+        """The language of all its sentences, or Korean when they differ (a Korean
+        paragraph holding a foreign sentence marks that sentence only)."""
+        languages = {s.language for s in self.sentences}
+        return languages.pop() if len(languages) == 1 else "ko"
 
 
 @dataclass
@@ -153,7 +161,8 @@ def transcript_of(episode: Episode, chapters: list[Chapter]) -> list[TranscriptP
         if key != para_key:
             parts[-1].paragraphs.append(Paragraph(cue.kind))
             para_key = key
-        parts[-1].paragraphs[-1].sentences.append(Sentence(cue.text, timed.start, end))
+        parts[-1].paragraphs[-1].sentences.append(Sentence(cue.text, timed.start, end,
+                                                           cue.language))
     return parts
 
 

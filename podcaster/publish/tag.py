@@ -222,7 +222,7 @@ def render_episode_sidecars(config: Config, episode: Episode) -> dict[str, bytes
     by suffix (the waveform's ``.peaks.json`` is ``podcaster.publish.waveform``'s)."""
     cues = transcript_cues(episode.timeline, config.show.author)
     return {
-        ".vtt": render_vtt(cues).encode("utf-8"),
+        ".vtt": render_vtt(cues, config.show.language.split("-")[0].lower()).encode("utf-8"),
         ".srt": render_srt(cues).encode("utf-8"),
         ".transcript.json": render_json(cues),
         ".chapters.json": chapters_json(episode_chapters(episode.timeline),

@@ -35,6 +35,7 @@ class TranscriptCue:
     text: str
     segment: int | None = None
     paragraph: int | None = None
+    language: str = "ko"  # the language it is read in
 
 
 def _ms(seconds: float) -> int:
@@ -55,7 +56,8 @@ def transcript_cues(timeline: Timeline, author: str) -> list[TranscriptCue]:
         if not text or end <= start:
             continue
         speaker = outlets.get(cue.segment, QUOTE_SPEAKER) if cue.kind == "article" else author
-        cues.append(TranscriptCue(start, end, speaker, text, cue.segment, cue.paragraph))
+        cues.append(TranscriptCue(start, end, speaker, text, cue.segment, cue.paragraph,
+                                  cue.language))
     return cues
 
 
@@ -102,6 +104,7 @@ class Card:
     end_ms: int
     speaker: str
     lines: list[str]
+    language: str = "ko"
 
 
 def caption_cards(cues: list[TranscriptCue], name_speaker: bool = False) -> list[Card]:
@@ -126,17 +129,20 @@ def caption_cards(cues: list[TranscriptCue], name_speaker: bool = False) -> list
             done += sum(len(line) for line in group)
             end = (cue.end_ms if n == len(groups) - 1
                    else cue.start_ms + (cue.end_ms - cue.start_ms) * done // total)
-            cards.append(Card(start, end, cue.speaker, group))
+            cards.append(Card(start, end, cue.speaker, group, cue.language))
             start = end
     return cards
 
 
-def render_vtt(cues: list[TranscriptCue]) -> str:
+def render_vtt(cues: list[TranscriptCue], language: str = "ko") -> str:
     """A WebVTT captions document: caption-sized cues, each in a voice span naming its
-    speaker."""
+    speaker; the text of a sentence in another language than ``language`` (the show's) in
+    a language span (``<lang en>…</lang>``)."""
     lines = ["WEBVTT", ""]
     for n, card in enumerate(caption_cards(cues), start=1):
         body = "\n".join(_vtt_escape(line) for line in card.lines)
+        if card.language != language:
+            body = f"<lang {card.language}>{body}</lang>"
         lines += [
             str(n),
             f"{_vtt_time(card.start_ms)} --> {_vtt_time(card.end_ms)}",
@@ -157,12 +163,12 @@ def render_srt(cues: list[TranscriptCue]) -> str:
 
 def render_json(cues: list[TranscriptCue]) -> bytes:
     """The Podcasting 2.0 JSON transcript (UTF-8): one segment per sentence with its speaker,
-    ``startTime`` and ``endTime`` in seconds, and ``body``."""
+    ``startTime`` and ``endTime`` in seconds, ``body`` and the ``language`` it is read in."""
     doc = {
         "version": JSON_TRANSCRIPT_VERSION,
         "segments": [
             {"speaker": cue.speaker, "startTime": cue.start_ms / 1000,
-             "endTime": cue.end_ms / 1000, "body": cue.text}
+             "endTime": cue.end_ms / 1000, "body": cue.text, "language": cue.language}
             for cue in cues
         ],
     }

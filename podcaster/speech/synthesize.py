@@ -1,6 +1,6 @@
 """Synthesise the speech cues of scripts into clips: through the cache, in parallel.
 
-Voices come from podcast.toml ([voices.<kind>]) over per-kind defaults. The engine name
+Which voice speaks each cue is decided by ``podcaster.speech.voices``. The engine name
 ``auto`` means gTTS, unless Google cannot be reached before any audio is made: then the
 whole build uses eSpeak NG and says so (``Synthesizer.note``).
 """
@@ -11,10 +11,10 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from podcaster.config import Config
-from podcaster.errors import ConfigError, EngineError
+from podcaster.errors import EngineError
 from podcaster.model import Clip, Cue, Voice
 from podcaster.speech.cache import ClipCache, clip_key
 from podcaster.speech.engines import Audio, Engine, change_tempo, get_engine_class
@@ -24,48 +24,12 @@ from podcaster.speech.engines.network import (
     RequestPolicy,
     RequestSettings,
 )
+from podcaster.speech.voices import AUTO, AUTO_FALLBACK, AUTO_FIRST, KOREAN, Voices
+
+__all__ = ["AUTO", "AUTO_FALLBACK", "AUTO_FIRST", "SynthStats", "Synthesizer", "Voices",
+           "request_settings"]
 
 log = logging.getLogger(__name__)
-
-AUTO = "auto"
-AUTO_FIRST = "gtts"  # what auto means while Google can be reached
-AUTO_FALLBACK = "espeak"
-
-# Tempo per cue kind when podcast.toml sets none: quoted articles are long and read a
-# little faster; the author's own parts keep the engine's natural pace.
-DEFAULT_TEMPO = {"title": 1.0, "greeting": 1.0, "announcement": 1.0, "article": 1.1,
-                 "commentary": 1.0, "signoff": 1.0}
-TEMPO_RANGE = (0.5, 2.0)
-
-VoiceFor = Callable[[str], Voice]
-
-
-def voice_resolver(config: Config, engine: str | None = None) -> VoiceFor:
-    """``kind -> Voice`` for a project: its [voices.<kind>] tables over the defaults.
-
-    ``engine`` (the --engine option) overrides every kind's engine; a table's voice, rate,
-    pitch and options are then dropped when they were meant for another engine (only its
-    tempo is kept). Raises ConfigError for a tempo out of range.
-    """
-
-    def voice_for(kind: str) -> Voice:
-        table = config.voices.get(kind, {})
-        voice = config.voice_for(kind, engine)
-        meant_for = table.get("engine") or config.engine.name
-        if engine and _same_engine(meant_for) != _same_engine(engine):
-            voice = Voice(engine=voice.engine, tempo=voice.tempo)
-        if "tempo" not in table:
-            voice = replace(voice, tempo=DEFAULT_TEMPO.get(kind, 1.0))
-        if not TEMPO_RANGE[0] <= voice.tempo <= TEMPO_RANGE[1]:
-            raise ConfigError(f"voices.{kind}.tempo must be between {TEMPO_RANGE[0]} and "
-                              f"{TEMPO_RANGE[1]}, got {voice.tempo:g}")
-        return voice
-
-    return voice_for
-
-
-def _same_engine(name: str) -> str:
-    return AUTO_FIRST if name == AUTO else name
 
 
 def request_settings(config: Config) -> RequestSettings:
@@ -134,26 +98,20 @@ class Synthesizer:
                 self._plain[name] = get_engine_class(name, require_available=False)()
             return self._plain[name]
 
-    def concrete(self, voice: Voice, kind: str, engine: str | None = None) -> Voice:
-        """``voice`` with ``auto`` replaced by a real engine and the kind's default voice."""
-        name = voice.engine
-        if name == AUTO:
-            name = engine or self.auto_engine or AUTO_FIRST
-            if name != AUTO_FIRST:
-                # Settings were written for gTTS; only the tempo carries over.
-                voice = Voice(engine=name, tempo=voice.tempo)
-        if not voice.voice:
-            cls = get_engine_class(name, require_available=False)
-            voice = replace(voice, voice=cls.voice_for_kind(kind))
-        return replace(voice, engine=name)
+    def voice(self, voices: Voices, cue: Cue, engine: str | None = None) -> Voice:
+        """The concrete voice of a speech cue (``auto`` as decided, or as ``engine``)."""
+        return voices.concrete(cue.kind, cue.language, engine or self.auto_engine)
 
-    def key(self, text: str, voice: Voice) -> str:
-        """Cache key of ``text`` spoken with a concrete ``voice`` (tempo included)."""
+    def key(self, text: str, voice: Voice, language: str = KOREAN) -> str:
+        """Cache key of ``text`` in ``language`` spoken with a concrete ``voice`` (tempo
+        included; the language only when it is not Korean, so Korean keys stay as they were)."""
         settings = dict(self._settings_engine(voice.engine).settings(voice))
         settings["tempo"] = round(voice.tempo, 4)
+        if language != KOREAN:
+            settings["language"] = language
         return clip_key(voice.engine, settings, text)
 
-    def keys(self, scripts: list[list[Cue]], voice_for: VoiceFor) -> set[str]:
+    def keys(self, scripts: list[list[Cue]], voices: Voices) -> set[str]:
         """Every clip key the scripts use, computed without synthesising.
 
         For ``auto`` voices both possible engines count (so pruning keeps an offline
@@ -164,25 +122,25 @@ class Synthesizer:
             for cue in cues:
                 if cue.is_sound:
                     continue
-                voice = voice_for(cue.kind)
+                voice = voices.configured(cue.kind, cue.language)
                 engines = [AUTO_FIRST, AUTO_FALLBACK] if voice.engine == AUTO else [None]
                 for engine in engines:
-                    keys.add(self.key(cue.spoken, self.concrete(voice, cue.kind, engine)))
+                    keys.add(self.key(cue.spoken, self.voice(voices, cue, engine), cue.language))
         return keys
 
-    def run(self, cues: list[Cue], voice_for: VoiceFor,
+    def run(self, cues: list[Cue], voices: Voices,
             progress: Callable[[int], None] | None = None) -> list[Clip | None]:
         """Return a clip per cue (None for sound cues), synthesising what the cache lacks."""
-        return self.run_all([cues], voice_for, progress)[0]
+        return self.run_all([cues], voices, progress)[0]
 
-    def run_all(self, scripts: list[list[Cue]], voice_for: VoiceFor,
+    def run_all(self, scripts: list[list[Cue]], voices: Voices,
                 progress: Callable[[int], None] | None = None) -> list[list[Clip | None]]:
         """Clips for every cue of every script, in one parallel run.
 
         Raises EngineError (with the probable cause) if any clip cannot be made; then no
         further requests are sent.
         """
-        voices = self.settle(scripts, voice_for)
+        self.settle(scripts, voices)
 
         clips: list[list[Clip | None]] = [[None] * len(cues) for cues in scripts]
         todo: dict[str, tuple[str, Voice, list[tuple[int, int]]]] = {}
@@ -190,9 +148,9 @@ class Synthesizer:
             for i, cue in enumerate(cues):
                 if cue.is_sound:
                     continue
-                voice = self.concrete(voices[cue.kind], cue.kind)
+                voice = self.voice(voices, cue)
                 self.used.add(voice.engine)
-                key = self.key(cue.spoken, voice)
+                key = self.key(cue.spoken, voice, cue.language)
                 if key in todo:
                     todo[key][2].append((s, i))
                     continue
@@ -208,17 +166,13 @@ class Synthesizer:
             self._synthesise_all(todo, clips, progress)
         return clips
 
-    def settle(self, scripts: list[list[Cue]], voice_for: VoiceFor) -> dict[str, Voice]:
+    def settle(self, scripts: list[list[Cue]], voices: Voices) -> None:
         """Decide what ``auto`` means for a run over ``scripts`` (if not decided yet), so
-        that they can then be made one at a time; the voice of each cue kind they use."""
-        voices = {}
-        for cues in scripts:
-            for cue in cues:
-                if not cue.is_sound and cue.kind not in voices:
-                    voices[cue.kind] = voice_for(cue.kind)
-        if any(v.engine == AUTO for v in voices.values()) and self.auto_engine is None:
+        that they can then be made one at a time."""
+        if self.auto_engine is None and any(
+                voices.configured(cue.kind, cue.language).engine == AUTO
+                for cues in scripts for cue in cues if not cue.is_sound):
             self._decide_auto(scripts, voices)
-        return voices
 
     def _count(self, fresh: bool, progress: Callable[[int], None] | None) -> None:
         if fresh:
@@ -272,7 +226,7 @@ class Synthesizer:
             audio = change_tempo(audio, voice.tempo)
         return audio
 
-    def _decide_auto(self, scripts: list[list[Cue]], voices: dict[str, Voice]) -> None:
+    def _decide_auto(self, scripts: list[list[Cue]], voices: Voices) -> None:
         """Settle what ``auto`` means for this run, before any audio is made.
 
         gTTS if every auto clip is cached or one request to Google works; eSpeak NG if
@@ -284,10 +238,10 @@ class Synthesizer:
             return
         for cues in scripts:
             for cue in cues:
-                if cue.is_sound or voices[cue.kind].engine != AUTO:
+                if cue.is_sound or voices.configured(cue.kind, cue.language).engine != AUTO:
                     continue
-                voice = self.concrete(voices[cue.kind], cue.kind)
-                key = self.key(cue.spoken, voice)
+                voice = self.voice(voices, cue)
+                key = self.key(cue.spoken, voice, cue.language)
                 if self.cache.get(key) is not None:
                     continue
                 policy = self.engine(AUTO_FIRST).policy
@@ -304,16 +258,17 @@ class Synthesizer:
                 self._fresh.add(key)
                 return
 
-    def _refuse_named_first(self, scripts: list[list[Cue]], voices: dict[str, Voice],
+    def _refuse_named_first(self, scripts: list[list[Cue]], voices: Voices,
                             reason: str) -> None:
         """Raise EngineError, before auto falls back, if a kind's own voice names gTTS
         (``[voices.<kind>] engine = "gtts"``) and has clips to make: it cannot speak either."""
         for cues in scripts:
             for cue in cues:
-                if cue.is_sound or voices[cue.kind].engine != AUTO_FIRST:
+                if cue.is_sound or voices.configured(cue.kind,
+                                                     cue.language).engine != AUTO_FIRST:
                     continue
-                voice = self.concrete(voices[cue.kind], cue.kind)
-                if self.cache.get(self.key(cue.spoken, voice)) is None:
+                voice = self.voice(voices, cue)
+                if self.cache.get(self.key(cue.spoken, voice, cue.language)) is None:
                     raise EngineError(
                         f'podcast.toml: [voices.{cue.kind}] engine = "{AUTO_FIRST}" needs '
                         f"Google, and {reason}; remove that line (engine {AUTO} then falls "
@@ -323,5 +278,6 @@ class Synthesizer:
     def _fall_back(self, reason: str) -> None:
         self.auto_engine = AUTO_FALLBACK
         self.note = f"auto: {reason}; built with {AUTO_FALLBACK} instead of {AUTO_FIRST}"
-        log.warning("engine %s", self.note)
+        # Info, not a warning: the caller says it once (podcaster build: when it made audio)
+        log.info("engine %s", self.note)
 

@@ -1,7 +1,10 @@
 """Which source each quote comes from — or none: structure and text evidence, combined.
 
-Sources are listed in the order the articles are quoted, so quotes are assigned to sources by
-a monotonic alignment. Two kinds of evidence are combined:
+First, when the titles pair quotes and sources one-to-one clearly and not in the list's
+order (``podcaster.text.assignment``: each pair well ahead of every alternative), the quotes
+are credited in that order, each article noted "credited out of the list's order". Else
+sources are taken to be listed in the order the articles are quoted, and quotes are assigned
+to sources by a monotonic alignment. Two kinds of evidence are combined:
 
 - the post's structure: as many quote blocks as sources (one block each, the strongest prior),
   as many runs of quotes as sources (commentary between articles), the greeting's own count
@@ -17,8 +20,13 @@ before it only when the post shows the habit of quoting several blocks per artic
 next article's first block matches its title. Every article then gets a
 confidence, ``1 - (1 - structure) * (1 - text)``, lowered when another title fits its quote
 better, or when a Korean quote shares no word with a Korean title. Below ``MIN_CONFIDENCE``
-the article keeps no source and a warning names the post and paragraph: a quote read without
-an outlet is better than one credited to the wrong outlet.
+the article keeps no source and a warning names the post, the paragraph, the quote's first
+words, the source it fits best and what the author can change
+(``podcaster.text.notices``): a quote read without an outlet is better than one credited
+to the wrong outlet. The paragraphs of one quotation stay one article unless a paragraph fits
+another source by several kinds of evidence (``podcaster.text.quotation``, with a warning);
+the greeting's count settles how quotes group only when it joins no quotes pointing at
+different sources, and a count the post does not bear out is a warning.
 """
 
 from __future__ import annotations
@@ -27,7 +35,10 @@ from dataclasses import dataclass, field
 
 from podcaster.model import Post
 from podcaster.text.alignment import align_in_order, match_in_order
+from podcaster.text.assignment import clear_source, in_order, pair_clearly
 from podcaster.text.evidence import Evidence, SourceEvidence, language
+from podcaster.text.notices import AttributionWarning, first_words, warning_at
+from podcaster.text.quotation import split_quotations
 from podcaster.text.structure import QuoteBlock, greeting_count, quote_blocks
 
 # Structure priors: how sure the post's shape alone makes an article's source.
@@ -41,8 +52,16 @@ TEXT_FULL = 0.5
 # Another title fits better when its score beats the article's own by this much.
 CONTRADICTION_MARGIN = 0.1
 CLEAR_TITLE = 0.2
+OTHER_FITS_BETTER = 0.3  # the most an article is trusted when another title fits it better
 NO_SHARED_WORD = 0.15  # taken off when a Korean quote shares nothing with a Korean title
 MIN_CONFIDENCE = 0.5
+# A pairing of articles and sources well ahead of every alternative (``assignment``): as
+# sure as the text makes it, and at least as sure as crediting needs.
+PRIOR_ASSIGNED = MIN_CONFIDENCE
+OUT_OF_ORDER = "credited out of the list's order"
+# The warning for a post with quotes and no sources; ``segment`` completes it with what was
+# left unread after the sign-off (``spoken.no_sources_message``).
+NO_SOURCES = "the post lists no sources; articles are announced without an outlet"
 _LANGUAGES = {"ko": "Korean", "en": "English", "ja": "Japanese"}
 
 
@@ -54,31 +73,7 @@ class Article:
     source: int | None = None  # index into post.sources
     confidence: float | None = None
     why: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class AttributionWarning:
-    """Something about a post's attribution the author should look at."""
-
-    post: str  # the post's file name
-    message: str
-    paragraph: int | None = None  # 1-based paragraph of the post body
-    line: int = 0
-
-    @property
-    def where(self) -> str:
-        """The post, and the paragraph when the warning is about one."""
-        if self.paragraph is None:
-            return self.post
-        line = f" (line {self.line})" if self.line else ""
-        return f"{self.post}: paragraph {self.paragraph}{line}"
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-    def to_dict(self) -> dict:
-        return {"post": self.post, "paragraph": self.paragraph, "line": self.line or None,
-                "message": self.message}
+    note: str | None = None  # how the source was found, when not the usual way
 
 
 @dataclass
@@ -94,17 +89,18 @@ def attribute(post: Post) -> Attribution:
         return Attribution([], [])
     first = units[0].blocks[0]
     count = greeting_count([b.text for b in post.blocks[:first]])
-    runs = _runs(units)
-    unclosed = [_warning(post, u.blocks[0], _unclosed_message(post, u))
+    unclosed = [warning_at(post, u.blocks[0], _unclosed_message(post, u))
                 for u in units if post.blocks[u.blocks[0]].unclosed]
     if not post.sources:
+        runs = _runs(units)
         groups = _by_unit(units) if count == len(units) != len(runs) else runs
         articles = [Article(_blocks(units, g), why=["the post lists no sources"]) for g in groups]
-        none = AttributionWarning(post.path.name, "the post lists no sources; articles are "
-                                                  "announced without an outlet")
+        none = AttributionWarning(post.path.name, NO_SOURCES)
         return Attribution(articles, [*unclosed, none])
-    attribution = _Attributor(post, units, runs, count).run()
-    attribution.warnings[:0] = unclosed
+    scorer = SourceEvidence(post.sources)
+    units, split = split_quotations(post, units, scorer)
+    attribution = _Attributor(post, units, _runs(units), count, scorer).run()
+    attribution.warnings[:0] = [*unclosed, *split]
     return attribution
 
 
@@ -115,9 +111,8 @@ def _unclosed_message(post: Post, unit: QuoteBlock) -> str:
             f"paragraph {unit.blocks[-1] + 1}{end}; add the closing mark where it ends")
 
 
-def _warning(post: Post, block: int, message: str) -> AttributionWarning:
-    """A warning about paragraph ``block`` (0-based) of ``post``."""
-    return AttributionWarning(post.path.name, message, block + 1, post.blocks[block].line)
+def _articles(n: int) -> str:
+    return f"{n} article" if n == 1 else f"{n} articles"
 
 
 def _runs(units: list[QuoteBlock]) -> list[list[int]]:
@@ -137,25 +132,57 @@ def _blocks(units: list[QuoteBlock], group: list[int]) -> list[int]:
     return [i for u in group for i in units[u].blocks]
 
 
+_UNCLEAR = object()  # a quote block whose title evidence points to no source clearly
+
+
 class _Attributor:
     def __init__(self, post: Post, units: list[QuoteBlock], runs: list[list[int]],
-                 count: int | None) -> None:
+                 count: int | None, scorer: SourceEvidence) -> None:
         self.post, self.units, self.runs, self.count = post, units, runs, count
         self.k = len(post.sources)
-        self.scorer = SourceEvidence(post.sources)
+        self.scorer = scorer
         self.texts = [u.text(post.blocks) for u in units]
         self.ev: list[list[Evidence]] = [
-            [self.scorer.evidence(t, j) for j in range(self.k)] for t in self.texts
+            [self.scorer.evidence(text, source) for source in range(self.k)]
+            for text in self.texts
         ]
+        # per quote block: the source its title evidence clearly points to, None when it
+        # has no title evidence, _UNCLEAR when it has some but no clear winner
+        self.clear: list = [self._clear(row) for row in self.ev]
         self.warnings: list[AttributionWarning] = []
         self.odd: dict[int, int] = {}  # quote block -> the source whose title fits it better
+        # warnings about articles left without a source, finished once every article is
+        # known: (quote blocks, the source considered, message; "" when the quote fits a
+        # source the order of sources rules out)
+        self.pending: list[tuple[list[int], int | None, str]] = []
         self.candidates: set[int] = set()  # sources weakly matched and left uncredited
         self.detached: set[int] = set()  # blocks without evidence, not trusted to continue
+        self.opened: set[int] = set()  # of these, those that may open the next article
         self.several = False  # the author quotes articles over several blocks
+
+    @staticmethod
+    def _clear(row: list[Evidence]):
+        scores = [evidence.title_score for evidence in row]
+        if not any(scores):
+            return None
+        source = clear_source(scores)
+        return _UNCLEAR if source is None else source
 
     # --- the plan --------------------------------------------------------------------------
 
     def run(self) -> Attribution:
+        assigned = self._assign()
+        if assigned is not None:
+            articles = assigned
+        else:
+            articles = self._in_order()
+        self._warn_uncredited(articles)
+        self._warn_count(articles)
+        self._warn_unused(articles)
+        return Attribution(articles, self.warnings)
+
+    def _in_order(self) -> list[Article]:
+        """Articles credited by the structure, or by aligning quotes and sources in order."""
         groups, prior, why = self._structure()
         if groups is not None and len(groups) == self.k:
             sources = list(range(self.k))
@@ -169,44 +196,94 @@ class _Attributor:
         elif len(groups) != self.k:
             sources = self._match(groups)
             prior = 0.0
-        articles = [self._judge(g, s, prior, why) for g, s in zip(groups, sources, strict=True)]
-        self._warn_unused(articles)
-        return Attribution(articles, self.warnings)
+        return [self._judge(g, s, prior, why) for g, s in zip(groups, sources, strict=True)]
 
     def _structure(self) -> tuple[list[list[int]] | None, float, list[str]]:
         """Articles the post's shape gives, with the prior they carry, or None."""
-        u, r, k, g = len(self.units), len(self.runs), self.k, self.count
-        if u == k:
+        blocks, runs, count = len(self.units), len(self.runs), self.count
+        if blocks == self.k:
             groups, prior = _by_unit(self.units), PRIOR_BLOCKS
-            why = [f"one quote block per source ({u} blocks, {k} sources)"]
-        elif r == k:
+            why = [f"one quote block per source ({blocks} blocks, {self.k} sources)"]
+        elif runs == self.k:
             groups, prior = self.runs, PRIOR_RUNS
-            why = [f"one run of quotes per source ({r} runs, {k} sources)"]
-        elif g is not None and g == u:
-            return _by_unit(self.units), 0.0, [f"the greeting counts {g} articles"]
-        elif g is not None and g == r:
-            return self.runs, 0.0, [f"the greeting counts {g} articles"]
+            why = [f"one run of quotes per source ({runs} runs, {self.k} sources)"]
+        elif count is not None and count == blocks:
+            return _by_unit(self.units), 0.0, [f"the greeting counts {count} articles"]
+        elif count is not None and count == runs and not self._joins_apart(self.runs):
+            # the count may settle how quotes group, never join quotes pointing apart
+            return self.runs, 0.0, [f"the greeting counts {count} articles"]
         else:
             return None, 0.0, []
-        if g is not None and g != len(groups):
+        if count is not None and count != len(groups):
             prior -= GREETING_DISAGREES
-            why.append(f"but the greeting counts {g} articles")
-        elif g is not None:
+            why.append(f"but the greeting counts {count} articles")
+        elif count is not None:
             prior += GREETING_AGREES
-            why.append(f"the greeting counts {g} articles")
+            why.append(f"the greeting counts {count} articles")
         return groups, prior, why
+
+    def _joins_apart(self, groups: list[list[int]]) -> bool:
+        """True when a group holds quote blocks whose titles clearly point to different
+        sources."""
+        return any(len({self.clear[u] for u in group} - {None}) > 1 for group in groups)
+
+    # --- any order -------------------------------------------------------------------------
+
+    def _assign(self) -> list[Article] | None:
+        """Articles credited in any order, when the evidence pairs quotes and sources
+        one-to-one clearly and not in the list's order (``podcaster.text.assignment``);
+        None when it does not (the order of sources then decides)."""
+        if any(unit is _UNCLEAR for unit in self.clear):
+            return None
+        groups: list[list[int]] = []
+        may_continue = self._may_continue_any_order()
+        for u, source in enumerate(self.clear):
+            before = self.clear[groups[-1][0]] if groups else None
+            same_run = bool(groups) and self.units[u].run == self.units[u - 1].run
+            if same_run and before is not None and source in (before, None) and (
+                    source is not None or may_continue):
+                groups[-1].append(u)
+            else:
+                groups.append([u])
+        scores = [[max(self.ev[u][source].title_score for u in group)
+                   for source in range(self.k)] for group in groups]
+        pairs = pair_clearly(scores)
+        if pairs is None or in_order(pairs):
+            return None
+        why = ["each quote fits one source well ahead of every other, one to one"]
+        articles = []
+        for group, source in zip(groups, pairs, strict=True):
+            article = self._judge(group, source, PRIOR_ASSIGNED, why)
+            if article.source is not None:
+                article.note = OUT_OF_ORDER
+            articles.append(article)
+        return articles
 
     def _alignment_prior(self, sources: list[int | None], why: list[str]):
         used = {s for s in sources if s is not None}
-        if len(used) == self.k and self.count in (None, len(sources)):
+        if len(used) == self.k and self.count in (None, len(sources), len(sources) - len(self.opened)):
             prior = PRIOR_ALL_USED + (GREETING_AGREES if self.count else 0.0)
             return prior, [*why, f"every source quoted once, in order ({self.k} sources)"]
         return 0.0, why
 
+    def _may_continue_any_order(self) -> bool:
+        """Whether a quote block without title evidence may continue the article before it
+        in its run, when quotes are credited in any order: every source is clearly quoted
+        somewhere (none is left for the block to come from), and the author's habit of
+        quoting an article over several blocks shows (two blocks in a row fit one source),
+        or the greeting counts exactly the articles the evidence finds."""
+        paired = [s for s in self.clear if s is not None and s is not _UNCLEAR]
+        if len(set(paired)) != self.k:
+            return False
+        habit = any(a == b is not None and self.units[u].run == self.units[u + 1].run
+                    for u, (a, b) in enumerate(zip(self.clear, self.clear[1:])))
+        return habit or self.count == self.k
+
     # --- text ------------------------------------------------------------------------------
 
     def _best(self, group: list[int], j: int) -> Evidence:
-        return max((self.ev[u][j] for u in group), key=lambda e: e.score)
+        """The evidence of the quote block of ``group`` that fits source ``j`` best."""
+        return max((self.ev[block][j] for block in group), key=lambda evidence: evidence.score)
 
     def _contradiction(self, groups: list[list[int]], sources: list[int]) -> str | None:
         """Why the text rejects crediting ``groups`` to ``sources``, or None."""
@@ -220,18 +297,19 @@ class _Attributor:
     def _better_title(self, group: list[int], j: int) -> int | None:
         """Another source whose title clearly fits a quote block of ``group`` better than
         source ``j``'s, or None."""
-        for u in group:
-            own = self.ev[u][j].title_score
-            scores = [(e.title_score, jj) for jj, e in enumerate(self.ev[u]) if jj != j]
-            best, best_j = max(scores, default=(0.0, None))
+        for block in group:
+            own = self.ev[block][j].title_score
+            scores = [(evidence.title_score, other)
+                      for other, evidence in enumerate(self.ev[block]) if other != j]
+            best, best_source = max(scores, default=(0.0, None))
             if best >= CLEAR_TITLE and best > own + CONTRADICTION_MARGIN:
-                return best_j
+                return best_source
         return None
 
     def _align(self) -> tuple[list[list[int]], list[int]]:
         """Quote blocks aligned to sources on the text: articles (split at runs) and sources."""
-        sim = [[e.score for e in row] for row in self.ev]
-        strong = [[e.title_score > 0 for e in row] for row in self.ev]
+        sim = [[evidence.score for evidence in row] for row in self.ev]
+        strong = [[evidence.title_score > 0 for evidence in row] for row in self.ev]
         starts = [u == 0 or self.units[u].run != self.units[u - 1].run
                   for u in range(len(self.units))]
         groups: list[list[int]] = []
@@ -267,8 +345,15 @@ class _Attributor:
         for group, j in zip(groups, sources, strict=True):
             for n, u in enumerate(group):
                 other = self._better_title([u], j) if j is not None else None
-                alone = n == 0 or other is not None or (
-                    self.ev[u][j].score == 0 and not self._may_continue(next_article.get(u)))
+                silent = j is not None and self.ev[u][j].score == 0
+                # the last of several blocks without evidence before the next article in the
+                # run may as well open that article as end this one
+                opens_next = (silent and u in next_article and n == len(group) - 1 and n >= 2
+                              and self.ev[group[n - 1]][j].score == 0)
+                if opens_next:
+                    self.opened.add(u)
+                alone = n == 0 or other is not None or opens_next or (
+                    silent and not self._may_continue(next_article.get(u)))
                 if other is not None:
                     self.odd[u] = other
                 elif alone and n > 0:
@@ -298,7 +383,8 @@ class _Attributor:
 
     def _match(self, groups: list[list[int]]) -> list[int | None]:
         """Sources for articles whose number differs from the sources'."""
-        return match_in_order([[self._best(g, j).score for j in range(self.k)] for g in groups])
+        return match_in_order([[self._best(group, source).score for source in range(self.k)]
+                               for group in groups])
 
     # --- verdict ---------------------------------------------------------------------------
 
@@ -310,12 +396,12 @@ class _Attributor:
             if group[0] in self.odd:
                 n = self.post.sources[self.odd[group[0]]].n
                 article.why = [f"its text fits source {n}, which the order of sources rules out"]
-                problem = f"the quote fits source {n}, out of the order of the sources"
+                self.pending.append((group, self.odd[group[0]], ""))
             else:
                 article.why.append("no source's title matches the quote")
                 problem = (f"no clear source for this quote ({len(self.units)} quote blocks, "
                            f"{self.k} sources)")
-            self._warn(blocks[0], f"{problem}; it is read without an outlet")
+                self.pending.append((group, None, f"{problem}; it is read without an outlet"))
             return article
         evidence = self._best(group, j)
         against = self._against(group, j, evidence)
@@ -325,7 +411,7 @@ class _Attributor:
             article.why.append(f"{against}: source {source.n} is not credited on the "
                                "structure alone")
             self.candidates.add(j)
-            self._warn(blocks[0], f"{against}; it is read without an outlet")
+            self.pending.append((group, j, f"{against}; it is read without an outlet"))
             return article
         text = min(1.0, evidence.score / TEXT_FULL)
         confidence = 1 - (1 - max(0.0, prior)) * (1 - text)
@@ -339,7 +425,7 @@ class _Attributor:
                                if foreign else "no title evidence in the quote")
         other = self._better_title(group, j)
         if other is not None:
-            confidence = min(confidence, 0.3)
+            confidence = min(confidence, OTHER_FITS_BETTER)
             article.why.append(f"the title of source {self.post.sources[other].n} fits better")
         elif (evidence.title_score == 0 and not self.scorer.foreign_title(j)
               and language(" ".join(self.texts[u] for u in group)) == "ko"):
@@ -356,8 +442,8 @@ class _Attributor:
                 problem = f"nothing in the quote points to source {source.n} ({source.title})"
             else:
                 problem = f"the quote matches source {source.n} ({source.title}) only weakly"
-            self._warn(blocks[0], f"{problem} (confidence {confidence:.2f}); "
-                                  "it is read without an outlet")
+            self.pending.append((group, j, f"{problem} (confidence {confidence:.2f}); "
+                                           "it is read without an outlet"))
         return article
 
     def _against(self, group: list[int], j: int, evidence: Evidence) -> str | None:
@@ -368,7 +454,8 @@ class _Attributor:
         if evidence.title_score > 0 or evidence.outlet_named:
             return None
         source = self.post.sources[j]
-        named = sorted({jj for u in group for jj, e in enumerate(self.ev[u]) if e.outlet_named})
+        named = sorted({other for block in group
+                        for other, evidence in enumerate(self.ev[block]) if evidence.outlet_named})
         if named:
             other = self.post.sources[named[0]]
             return (f"the quote names {other.outlet} (source {other.n}), "
@@ -379,8 +466,73 @@ class _Attributor:
                     f"({source.title}), though both are in {_LANGUAGES.get(lang, lang)}")
         return None
 
-    def _warn(self, block: int, message: str) -> None:
-        self.warnings.append(_warning(self.post, block, message))
+    def _warn(self, block: int, message: str, advice: str = "") -> None:
+        self.warnings.append(warning_at(self.post, block, message, advice))
+
+    def _warn_uncredited(self, articles: list[Article]) -> None:
+        """A warning for each article left without a source, naming the source its text
+        fits best, why that source was not credited, and what the author can change."""
+        credited = {a.source: a.blocks[0] for a in reversed(articles) if a.source is not None}
+        for group, j, message in self.pending:
+            block = self.units[group[0]].blocks[0]
+            if not message:  # the quote fits source j, which the order of sources rules out
+                self.candidates.add(j)  # named here: not also "credited to no quote"
+                source = self.post.sources[j]
+                fits = f"the quote fits source {source.n} ({first_words(source.title)})"
+                if j in credited:
+                    message = (f"{fits} but source {source.n} is credited to paragraph "
+                               f"{credited[j] + 1}; it is read without an outlet")
+                    advice = ("if both quotes come from it, put no quote of another article "
+                              "between them; else list this quote's own source")
+                else:
+                    message = f"{fits}, out of the order of the sources; it is read " \
+                              "without an outlet"
+                    advice = "list the sources in the order of the quotes"
+                self._warn(block, message, advice)
+            elif group[0] in self.opened:
+                self._warn(block, message, "it may end the article before it as well as open "
+                           "the one after it: put a paragraph of your own where one ends")
+            else:
+                self._warn(block, message, self._advice(group, j, credited))
+
+    def _advice(self, group: list[int], j: int | None, credited: dict[int, int]) -> str:
+        """Which source the quote fits best and what would let it be credited."""
+        scores = [self._best(group, source).score for source in range(self.k)]
+        best = max(range(self.k), key=scores.__getitem__)
+        if scores[best] == 0:
+            return ("list the quote's source, or name its outlet or the words of its title "
+                    "in the quote")
+        source = self.post.sources[best]
+        fits = f"it fits source {source.n} ({first_words(source.title)}) best"
+        if best in credited and credited[best] != self.units[group[0]].blocks[0]:
+            return (f"{fits}, but source {source.n} is credited to paragraph "
+                    f"{credited[best] + 1}: if both come from it, put no quote of another "
+                    "article between them; else list this quote's own source")
+        if best != j and clear_source(scores) == best:
+            return (f"{fits}, but the order of the sources rules it out: list the sources "
+                    "in the order of the quotes")
+        return (f"{fits}, but too weakly to credit: name its outlet or more words of its "
+                "title in the quote")
+
+    def _warn_count(self, articles: list[Article]) -> None:
+        """Say once when the greeting counts another number of articles than the post
+        quotes."""
+        if self.count is None or self.count == len(articles):
+            return
+        first = self.units[0].blocks[0]
+        said = next((i for i in range(first)
+                     if greeting_count([self.post.blocks[i].text]) == self.count), None)
+        message = (f"the greeting counts {_articles(self.count)}; the post quotes "
+                   f"{len(articles)}")
+        advice = "correct the count, or show where each article begins with a paragraph " \
+                 "of your own between them"
+        if said is None:
+            self.warnings.append(AttributionWarning(self.post.path.name, message,
+                                                    advice=advice))
+        else:
+            self.warnings.append(AttributionWarning(
+                self.post.path.name, message, said + 1, self.post.blocks[said].line,
+                advice=advice))
 
     def _warn_unused(self, articles: list[Article]) -> None:
         used = {a.source for a in articles}

@@ -19,11 +19,20 @@ the outlet and language hints, which point at a source without naming its articl
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from podcaster.model import Source
+from podcaster.text.normalize.english import read_word
 from podcaster.text.normalize.lexicon import BUILTIN
+from podcaster.text.normalize.outlets import (
+    GENERIC_OUTLET_WORDS,
+    JAPANESE,
+    OUTLET_SPELLINGS,
+    PLACES,
+    TRANSLATIONS,
+)
 
 # Weights of each kind of evidence in a quote's score (capped at 1).
 W_BIGRAMS = 1.0
@@ -43,33 +52,22 @@ _LATIN = re.compile(r"[A-Za-z]")
 _LATIN_PAIR = re.compile(r"[a-z]{2}")
 _STOPWORDS = frozenset("to in of on at as is by an or be it we us up".split())
 _KANA = re.compile(r"[\u3040-\u30ff]")
-# Words of outlet names that say nothing about which outlet it is.
-_GENERIC_OUTLET_WORDS = frozenset(
-    "news 뉴스 korea 코리아 the daily online 온라인 tv 방송 신문 times com co kr net "
-    "press media 미디어 journal".split()
-)
-# Outlets' usual Korean spellings, so that "로이터는 …" names Reuters (word=spelling).
-OUTLET_SPELLINGS = dict(pair.split("=") for pair in """
-    reuters=로이터 bloomberg=블룸버그 nikkei=닛케이 techcrunch=테크크런치 verge=버지
-    wired=와이어드 guardian=가디언 economist=이코노미스트 forbes=포브스 axios=악시오스
-    asahi=아사히 yomiuri=요미우리 mainichi=마이니치 nytimes=뉴욕타임스 wsj=월스트리트저널
-    ft=파이낸셜타임스 ap=ap통신 cnbc=씨엔비씨 engadget=엔가젯 semafor=세마포 politico=폴리티코
-    xinhua=신화통신 yonhap=연합뉴스 bbc=비비씨 cnn=씨엔엔 nhk=엔에이치케이
-""".split())
+_CJK_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 # Names a translated quote spells in Hangul (Apple → 애플), from the built-in lexicon.
 _HANGUL_NAMES = {k.casefold(): v for k, v in BUILTIN.items()
                  if re.fullmatch(r"\w+", k) and len(v) >= 2}
-# Title words a Korean translation writes out rather than spells (EU → 유럽연합): places,
-# institutions and the usual abbreviations of news titles (word=translation).
-TRANSLATIONS = dict(pair.split("=") for pair in """
-    eu=유럽연합 ai=인공지능 uk=영국 un=유엔 fed=연준 ev=전기차 evs=전기차 imf=국제통화기금
-    ceo=최고경영자 china=중국 chinese=중국 japan=일본 japanese=일본 europe=유럽
-    european=유럽 america=미국 american=미국 korea=한국 korean=한국 taiwan=대만 india=인도
-    germany=독일 france=프랑스 britain=영국 russia=러시아 ukraine=우크라이나 openai=오픈ai
-""".split())
+# A Latin title word this long is also looked for as the loanword rules spell it in Hangul
+# (battery → 배터리); shorter ones are too often another word's syllables.
+LOANWORD_LETTERS = 5
 # Scales of English figures, as a Korean quote writes them ($5.8 billion → 58억 달러).
-_SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(billion|bn|trillion)\b", re.IGNORECASE)
-_TO_EOK = {"billion": 10, "bn": 10, "trillion": 1}  # 억 per billion, 조 per trillion
+_SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion|bn|trillion)\b", re.IGNORECASE)
+# 만 per million, 억 per billion, 조 per trillion
+_TO_KOREAN_UNIT = {"million": 100, "billion": 10, "bn": 10, "trillion": 1}
+# Every scaled figure also in 만 (ten thousands), the one unit both languages' figures meet
+# in: 300 million and 3억 are both 30000만.
+_KOREAN_SCALED = re.compile(r"(\d+(?:[.,]\d+)*)\s*(만|억|조)")
+_IN_MAN = {"million": 100, "billion": 100_000, "bn": 100_000, "trillion": 100_000_000,
+           "만": 1, "억": 10_000, "조": 100_000_000}
 
 
 @dataclass
@@ -80,6 +78,7 @@ class Evidence:
     hint_score: float = 0.0  # outlet named, same foreign language
     reasons: list[str] = field(default_factory=list)
     outlet_named: bool = False  # the quote names the source's outlet
+    kinds: set[str] = field(default_factory=set)  # "title", "numbers", "outlet" found
 
     @property
     def score(self) -> float:
@@ -129,10 +128,19 @@ def numbers(text: str) -> set[str]:
         if len(value.replace(".", "")) >= 2:
             found.add(value)
     for m in _SCALED.finditer(text):
-        value = f"{float(m.group(1)) * _TO_EOK[m.group(2).lower()]:g}"
+        scale = m.group(2).lower()
+        value = f"{float(m.group(1)) * _TO_KOREAN_UNIT[scale]:g}"
         if len(value.replace(".", "")) >= 2:
             found.add(value)
+        found.add(_in_man(float(m.group(1)) * _IN_MAN[scale]))
+    for m in _KOREAN_SCALED.finditer(text):
+        found.add(_in_man(float(m.group(1).replace(",", "")) * _IN_MAN[m.group(2)]))
     return found
+
+
+def _in_man(value: float) -> str:
+    """A figure in 만, written without an exponent: 1420000만."""
+    return f"{value:f}".rstrip("0").rstrip(".") + "만"
 
 
 def outlet_names(outlet: str | None) -> set[str]:
@@ -143,7 +151,7 @@ def outlet_names(outlet: str | None) -> set[str]:
         return set()
     names = set()
     for word in _WORD.findall(outlet.casefold()):
-        if word in _GENERIC_OUTLET_WORDS or len(word) < 2:
+        if word in GENERIC_OUTLET_WORDS or len(word) < 2:
             continue
         names.add(word)
         if word in OUTLET_SPELLINGS:
@@ -170,21 +178,38 @@ def _proper_name_in(text: str, name: str) -> bool:
         rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text, re.IGNORECASE))
 
 
-def _spelled_in(text: str, word: str, translations: bool = True) -> bool:
-    """True when ``text`` holds the Hangul spelling of the Latin name ``word``, or its
-    usual Korean translation."""
-    spellings = (_HANGUL_NAMES.get(word), TRANSLATIONS.get(word) if translations else None)
-    return any(spelled is not None and spelled in text for spelled in spellings)
+def spellings(word: str) -> tuple[set[str], set[str]]:
+    """How a Korean quote may write the title word ``word`` (case-folded): spellings that
+    name it (the lexicon's 엔비디아 for nvidia, a place's 도쿄, a Japanese name's 도요타, the
+    loanword rules' 로보택시 for robotaxi), and translations that may stand for other words
+    too (유럽연합 for eu, 정부 for 政府)."""
+    strong = {found for found in (_HANGUL_NAMES.get(word), PLACES.get(word)) if found}
+    weak = {found for found in (TRANSLATIONS.get(word), JAPANESE.get(word)) if found}
+    if word in JAPANESE and not _CJK_IDEOGRAPH.search(word):
+        strong.add(JAPANESE[word])  # a name in kana (トヨタ): said, not translated
+    if not strong and word.isascii() and word.isalpha() and len(word) >= LOANWORD_LETTERS:
+        # a plural is written as its singular (laptops → 랩톱)
+        forms = (word, word[:-1]) if word.endswith("s") else (word,)
+        strong.update(reading for reading in map(loanword, forms) if reading)
+    return strong, weak - strong
+
+
+@functools.lru_cache(maxsize=4096)
+def loanword(word: str) -> str | None:
+    """The Hangul the loanword rules give the English ``word`` (robotaxi → 로보택시,
+    battery → 배터리), or None for a word the pronouncing dictionary does not know."""
+    reading, how = read_word(word)
+    return reading if how in ("name", "dictionary") and len(reading) >= 2 else None
 
 
 def _idf(sets: list[set[str]]) -> dict[str, float]:
     """Weight 1/n for a feature n sets hold; 0 when every one of several sets holds it."""
-    df: dict[str, int] = {}
-    for s in sets:
-        for g in s:
-            df[g] = df.get(g, 0) + 1
-    k = len(sets)
-    return {g: 0.0 if k > 1 and n == k else 1 / n for g, n in df.items()}
+    holders: dict[str, int] = {}
+    for features in sets:
+        for feature in features:
+            holders[feature] = holders.get(feature, 0) + 1
+    return {feature: 0.0 if len(sets) > 1 and held == len(sets) else 1 / held
+            for feature, held in holders.items()}
 
 
 def _share(feature: set[str], found: set[str], weight: dict[str, float],
@@ -192,12 +217,12 @@ def _share(feature: set[str], found: set[str], weight: dict[str, float],
     """Weighted share of ``feature`` present in ``found``, and the features found. One
     feature alone is chance (one bigram of a longer title) unless it is ``alone`` long and
     not ``weak`` (found only through a translation: 유럽연합 for EU)."""
-    useful = [g for g in feature if weight[g] > 0]
-    hits = sorted(g for g in useful if g in found)
-    total = sum(weight[g] for g in useful)
-    share = sum(weight[g] for g in hits) / total if total else 0.0
+    useful = [item for item in feature if weight[item] > 0]
+    hits = sorted(item for item in useful if item in found)
+    total = sum(weight[item] for item in useful)
+    share = sum(weight[item] for item in hits) / total if total else 0.0
     enough = len(hits) >= min(2, len(useful)) or (
-        alone and any(len(g) >= alone and g not in weak for g in hits))
+        alone and any(len(hit) >= alone and hit not in weak for hit in hits))
     if share < MIN_SHARE or not enough:
         return 0.0, []
     return share, hits
@@ -212,7 +237,10 @@ class SourceEvidence:
         # as AI demand cools") is matched by its words and figures, not by "27" or "ai" alone.
         self.grams = [g if any(not x.isascii() for x in g) else set()
                       for g in (bigrams(s.title) for s in sources)]
-        self.words = [title_words(s.title) for s in sources]
+        self.words = [title_words(s.title) | {w for w in JAPANESE if w in s.title}
+                      for s in sources]
+        # how a Korean quote may write each title word: names, and weak translations
+        self.spelled = [{w: spellings(w) for w in words} for words in self.words]
         self.figures = [numbers(s.title) for s in sources]
         self.outlets = [outlet_names(s.outlet) for s in sources]
         self.languages = [language(s.title) for s in sources]
@@ -241,23 +269,33 @@ class SourceEvidence:
         if share:
             ev.title_score += W_BIGRAMS * share
             ev.reasons.append(f"title bigrams {share:.2f} ({', '.join(hits[:4])})")
-        words = {w for w in self.words[j] if mentions(text, w) or _spelled_in(text, w)}
-        translated = frozenset(w for w in words if not mentions(text, w)
-                               and not _spelled_in(text, w, translations=False))
-        share, hits = _share(self.words[j], words, self.word_weight, alone=WORD_ALONE,
+            ev.kinds.add("title")
+        said = {w for w in self.words[j] if mentions(text, w)
+                or any(spelled in text for spelled in self.spelled[j][w][0])}
+        translated = frozenset(w for w in self.words[j] if w not in said
+                               and any(spelled in text for spelled in self.spelled[j][w][1]))
+        words = said | translated
+        title = self.words[j]
+        if lang == "ko" and self.languages[j] not in ("ko", ""):
+            # a translation can show only the title words Korean has a spelling for
+            title = {w for w in title if w in words or any(self.spelled[j][w])}
+        share, hits = _share(title, words, self.word_weight, alone=WORD_ALONE,
                              weak=translated)
         if share:
             ev.title_score += W_WORDS * share
             ev.reasons.append(f"title words {share:.2f} ({', '.join(hits[:4])})")
+            ev.kinds.add("title")
         shared = sorted(f for f in self.figures[j] if f in quoted_figures
                         and self.figure_weight[f] > 0)
         if shared:
             ev.title_score += W_NUMBER * min(2, len(shared))
             ev.reasons.append(f"numbers {', '.join(shared)} in title and quote")
+            ev.kinds.add("numbers")
         named = sorted(n for n in self.outlets[j] if self.outlet_weight[n] and (
             mentions(text, n) if not n.isascii() else _proper_name_in(quote, n)))
         if named:
             ev.outlet_named = True
+            ev.kinds.add("outlet")
             ev.hint_score += W_OUTLET
             ev.reasons.append(f"outlet named in the quote ({named[0]})")
         if lang not in ("", "ko") and lang == self.languages[j] and self.language_weight[lang]:

@@ -22,7 +22,7 @@ from podcaster.errors import PodcasterError, PostError
 from podcaster.model import Post, Source
 from podcaster.text.readers import READERS, ParsedPost, reader_for
 from podcaster.text.readers.paragraphs import blocks_from_paragraphs
-from podcaster.values import bad_character, web_url
+from podcaster.values import bad_character, remove_invisible, web_url
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ def read_post(path: Path, inside: tuple[Path, ...] = ()) -> Post:
         raw = path.read_bytes()
     except OSError as exc:
         raise PostError(path, f"cannot read the file: {exc.strerror or exc}") from exc
-    text = decode(raw, path)
+    text = without_invisible(decode(raw, path), path)
     try:
         parsed = reader.parse(text, path)
         blocks = blocks_from_paragraphs(parsed.paragraphs, path)
@@ -105,6 +105,7 @@ def read_post(path: Path, inside: tuple[Path, ...] = ()) -> Post:
         raw=raw,
     )
     check_characters(post)
+    post = invisible_removed(post)
     log.debug(
         "read %s: %d paragraphs (%d quoted), %d sources",
         path, len(blocks), sum(b.quoted for b in blocks), len(post.sources),
@@ -149,6 +150,59 @@ def check_characters(post: Post) -> None:
         bad = bad_character(text)
         if bad:
             raise PostError(post.path, f"the {name} contains {bad}")
+
+
+def without_invisible(text: str, path: Path) -> str:
+    """``text`` without the invisible characters (zero-width space, direction marks, line
+    and paragraph separators, byte-order marks, tag characters: ``values.remove_invisible``),
+    with one warning naming the post and the lines they were on. They show as nothing, so a
+    title or paragraph holding them would be published, sorted and matched as other text than
+    the author sees; text pasted from web pages often carries them."""
+    lines = text.split("\n")
+    found: list[int] = []
+    first = None
+    for n, line in enumerate(lines):
+        clean, removed = remove_invisible(line)
+        if removed:
+            lines[n] = clean
+            found.append(n + 1)
+            first = first or removed
+    if not found:
+        return text
+    shown = ", ".join(map(str, found[:10])) + (", …" if len(found) > 10 else "")
+    log.warning("%s: line%s %s: removed invisible characters (the first %s): they would be "
+                "published as other text than the post shows", path,
+                "s" if len(found) > 1 else "", shown, first)
+    return "\n".join(lines)
+
+
+def invisible_removed(post: Post) -> Post:
+    """``post`` with the invisible characters that character references or front-matter
+    escapes (``&#8203;``, ``"\\u200b"``) put into its texts removed, with a warning naming
+    the post and the field."""
+    def clean(name: str, text: str) -> str:
+        text, removed = remove_invisible(text)
+        if removed:
+            log.warning("%s: the %s: removed invisible characters (the first %s): they would "
+                        "be published as other text than the post shows", post.path, name,
+                        removed)
+        return text
+
+    blocks = [dataclasses.replace(b, text=clean(f"paragraph {n}", b.text))
+              for n, b in enumerate(post.blocks, start=1)]
+    blocks = [b for b in blocks if b.text.strip()]
+    title = clean("title", post.title)
+    if not title.strip() or not blocks:
+        raise PostError(post.path, f"the {'title' if blocks else 'body'} is only invisible "
+                                   "characters")
+    sources = [dataclasses.replace(
+        s, title=clean(f"source {s.n} title", s.title),
+        outlet=clean(f"source {s.n} outlet", s.outlet) if s.outlet else s.outlet,
+        url=clean(f"source {s.n} URL", s.url) if s.url else s.url) for s in post.sources]
+    description = (clean("description", post.description) or None) if post.description \
+        else None
+    return dataclasses.replace(post, title=title, blocks=blocks,
+                               sources=sources, description=description)
 
 
 def decode(raw: bytes, path: Path) -> str:

@@ -43,6 +43,9 @@ class ScriptSettings:
     paragraph_pause: float = 0.7
     segment_pause: float = 1.0
     lexicon: Mapping[str, str] | None = None
+    # Languages besides Korean read by a voice of their own; () reads every sentence in
+    # Korean (English words in Hangul).
+    languages: tuple[str, ...] = ("en", "ja")
 
     @classmethod
     def from_config(cls, config: Config) -> ScriptSettings:
@@ -51,7 +54,8 @@ class ScriptSettings:
                    sentence_pause=float(a.sentence_pause),
                    paragraph_pause=float(a.paragraph_pause),
                    segment_pause=float(a.segment_pause),
-                   lexicon=config.pronunciation)
+                   lexicon=config.pronunciation,
+                   languages=tuple(config.engine.languages))
 
 
 def announcement(number: int, source: Source | None) -> str:
@@ -71,22 +75,25 @@ def _place(post: Post, text: str) -> str:
 
 
 def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) -> list[Cue]:
-    """Return the episode's cues in playing order."""
-    from podcaster.text.normalize import normalize  # loaded when a post is first read
-    from podcaster.text.sentences import lift_asides, split_sentences
+    """Return the episode's cues in playing order; raises PostError when a line that is
+    never a post's words (a URL, markup, a byline, page furniture …) would be spoken."""
+    from podcaster.text.languages import KOREAN, for_voice, split_by_language
+    from podcaster.text.sentences import lift_asides
+    from podcaster.text.spoken import check_spoken
 
     cues: list[Cue] = []
 
     def say(kind: str, text: str, pause: float, segment: int | None = None,
-            paragraph: int | None = None) -> None:
-        spoken = normalize(lift_asides(text), settings.lexicon).strip()
+            paragraph: int | None = None, language: str = KOREAN) -> None:
+        spoken = for_voice(lift_asides(text), language, settings.lexicon).strip()
         if len(spoken) > MAX_SPOKEN_SENTENCE:
             raise PostError(post.path, f"{_place(post, text)}: a sentence of {len(text):,} "
                             f"characters with no end (. ? !), {len(spoken):,} as spoken; one "
                             f"sentence can be at most {MAX_SPOKEN_SENTENCE:,} — add sentence ends")
         if spoken:
             cues.append(Cue(kind=kind, text=text, spoken=spoken, segment=segment,
-                            paragraph=paragraph, pause_after=pause))
+                            paragraph=paragraph, pause_after=pause, language=language))
+
 
     def sound(kind: str, path: Path | None, segment: int | None = None,
               pause: float = 0.0) -> None:
@@ -94,7 +101,7 @@ def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) 
             cues.append(Cue(kind=kind, sound=Path(path), segment=segment, pause_after=pause))
 
     sound("intro", settings.intro)
-    say("title", post.title, settings.segment_pause)
+    say("title", post.title, settings.segment_pause, language=_whole(post.title, settings))
     article_number = 0
     for i, seg in enumerate(segments):
         quoted = seg.kind == "article"
@@ -106,8 +113,8 @@ def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) 
             say("announcement", announcement(article_number, seg.source),
                 settings.paragraph_pause, segment=i)
         for j, paragraph in enumerate(seg.paragraphs):
-            sentences = split_sentences(paragraph)
-            for k, sentence in enumerate(sentences):
+            sentences = split_by_language(paragraph, settings.languages)
+            for k, (sentence, language) in enumerate(sentences):
                 last_in_paragraph = k == len(sentences) - 1
                 last_in_segment = last_in_paragraph and j == len(seg.paragraphs) - 1
                 # The sting closing an article brings the segment pause after it.
@@ -115,8 +122,17 @@ def build_script(post: Post, segments: list[Segment], settings: ScriptSettings) 
                          else settings.segment_pause if last_in_segment
                          else settings.paragraph_pause if last_in_paragraph
                          else settings.sentence_pause)
-                say(seg.kind, sentence, pause, segment=i, paragraph=j)
+                say(seg.kind, sentence, pause, segment=i, paragraph=j, language=language)
         if closing_sting:
             sound("sting", settings.sting, segment=i, pause=settings.segment_pause)
     sound("outro", settings.outro)
+    check_spoken(post, segments, cues)
     return cues
+
+
+def _whole(text: str, settings: ScriptSettings) -> str:
+    """The language a whole line (a title) is read in: one voice for all of it."""
+    from podcaster.text.languages import KOREAN, detect_language
+
+    language = detect_language(text)
+    return language if language in settings.languages else KOREAN

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from podcaster.model import Block, Post, Segment
-from podcaster.text.attribution import Article, AttributionWarning, attribute
+from podcaster.text.attribution import NO_SOURCES, Article, AttributionWarning, attribute
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ def analyse_post(post: Post) -> Segmentation:
                 source = post.sources[article.source] if article.source is not None else None
                 title = source.title if source else f"기사 {count}"
                 current = Segment("article", title, [], source, article.confidence,
-                                  list(article.why))
+                                  list(article.why), article.note)
                 segments.append(current)
                 current_article = article
         else:
@@ -85,9 +85,27 @@ def analyse_post(post: Post) -> Segmentation:
         current.paragraphs.append(block.text)
     if signoff_at is not None:
         segments.append(Segment("signoff", SIGNOFF_TITLE, [b.text for b in tail[signoff_at:]]))
-    for warning in attribution.warnings:
+    warnings = _about_sources(post, segments, attribution.warnings)
+    for warning in warnings:
         log.info("%s", warning)
-    return Segmentation(segments, attribution.warnings)
+    return Segmentation(segments, warnings)
+
+
+def _about_sources(post: Post, segments: list[Segment],
+                   warnings: list[AttributionWarning]) -> list[AttributionWarning]:
+    """Warn (logged) about each announced source without an outlet, and complete the
+    warning for a post without sources with what was left unread after the sign-off."""
+    from podcaster.text.spoken import no_sources_message, source_warnings
+
+    for warning in source_warnings(post, segments):
+        log.warning("%s: %s", post.path, warning)
+    out = []
+    for warning in warnings:
+        if warning.message == NO_SOURCES and warning.paragraph is None:
+            message, line = no_sources_message(post, segments, warning.message)
+            warning = replace(warning, message=message, line=line)
+        out.append(warning)
+    return out
 
 
 def _segments_without_quotes(blocks: list[Block]) -> list[Segment]:

@@ -17,7 +17,7 @@ from podcaster.config import default_asset, load_config
 from podcaster.errors import AudioError, ConfigError
 from podcaster.model import Cue, Segment, Source, Voice
 from podcaster.speech.cache import ClipCache
-from podcaster.speech.synthesize import Synthesizer
+from podcaster.speech.synthesize import Synthesizer, Voices
 from tests.helpers import write_wav
 
 RATE = 44100
@@ -163,7 +163,7 @@ def espeak_episode(tmp_path_factory):
         Cue(kind="outro", sound=outro),
     ]
     synth = Synthesizer(ClipCache(folder / "cache"))
-    clips = synth.run(cues, lambda kind: Voice("espeak", "ko"))
+    clips = synth.run(cues, Voices.fixed(Voice("espeak", "ko")))
     return cues, clips, segments, folder
 
 

@@ -34,8 +34,7 @@ def edit_good_post(project):
 BAD_POSTS = {
     "empty": ("2025-03-05-empty.txt", b""),
     "binary": ("2025-03-05-binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"),
-    "unclosed quote": ("2025-03-05-quote.txt",
-                       "제목\n인사말입니다.\n“끝나지 않는 인용문\n".encode()),
+    "unclosed quote": ("2025-03-05-quote.txt", "제목\n인사말입니다.\n“\n논평입니다.\n".encode()),
     "title only": ("2025-03-05-title.txt", "제목만 있는 글\n".encode()),
     "no date": ("no-date.txt", "제목\n본문입니다.\n".encode()),
     "bad date": ("2025-02-30-bad-date.txt", "제목\n본문입니다.\n".encode()),
@@ -134,7 +133,7 @@ def test_failure_while_encoding_names_the_post_and_changes_nothing(project, monk
 def test_keep_going_builds_the_others_and_reports_the_bad_ones(project):
     edit_good_post(project)
     bad = project / "posts" / "2025-03-05-quote.txt"
-    bad.write_text("제목\n인사말입니다.\n“끝나지 않는 인용문\n", encoding="utf-8")
+    bad.write_text("제목\n인사말입니다.\n“\n논평입니다.\n", encoding="utf-8")
     before = snapshot(project / "public")
 
     result = cli("build", "--keep-going", str(project))
@@ -153,7 +152,7 @@ def test_keep_going_builds_the_others_and_reports_the_bad_ones(project):
 
 def test_keep_going_keeps_the_episode_of_a_post_that_turned_bad(project):
     post = project / "posts" / "2025-03-02-robot-library.txt"
-    post.write_text("도서관 로봇\n“닫히지 않은 인용\n", encoding="utf-8")
+    post.write_text("도서관 로봇\n“\n논평입니다.\n", encoding="utf-8")
     before = snapshot(project / "public")
     manifest_before = json.loads((project / "public" / MANIFEST_NAME).read_bytes())
 

@@ -244,7 +244,7 @@ def test_a_post_that_turned_bad_keeps_its_episode_in_the_new_feed(project):
     public = project / "public"
     before = snapshot(public)
     post = project / "posts" / "2025-03-02-robot-library.txt"
-    post.write_text("도서관 로봇\n“닫히지 않은 인용\n", encoding="utf-8")
+    post.write_text("도서관 로봇\n\x01\n", encoding="utf-8")  # a control character: binary
     name, text = NEW_POST
     (project / "posts" / name).write_text(text, encoding="utf-8")
     result = build_project(project, keep_going=True)

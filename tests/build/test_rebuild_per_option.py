@@ -42,7 +42,9 @@ FORMAT_EXAMPLES: dict[Any, Any] = {
     formats.regular_expression: "^봄",
     formats.mp3_bitrate: "96k",
     formats.tag_names: ["일상"],
+    formats.web_origins: ["https://cdn.example.net"],
     formats.speech_engine: "espeak-test",
+    formats.voice_languages: [],
 }
 
 
@@ -52,6 +54,10 @@ VALUES: dict[str, Any] = {"audio.intro_lead": 0.2, "audio.intro_fade": 0.5}
 PRECONDITIONS: dict[str, dict[str, Any]] = {
     "audio.intro_fade": {"audio.intro_lead": 0.1},
     "show.funding_text": {"show.funding_url": "https://example.org/support"},
+}
+# Options that change only posts of some kind: a sentence of that kind for every post.
+POST_ADDITIONS: dict[str, str] = {
+    "engine.languages": " The company said on Tuesday that the new chip would ship in March.",
 }
 
 
@@ -147,6 +153,12 @@ def test_changing_an_option_rebuilds_what_it_declares(tmp_path_factory, tmp_path
     if option.key in PRECONDITIONS:
         set_options(project, PRECONDITIONS[option.key])
         build_project(project, build_jobs=1)
+    if option.key in POST_ADDITIONS:
+        for post in (project / "posts").iterdir():
+            lines = post.read_text(encoding="utf-8").splitlines()
+            lines[3] += POST_ADDITIONS[option.key]  # the commentary after the quote
+            post.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        build_project(project, build_jobs=1)
     before = published(project)
     document = tomllib.loads((project / CONFIG_NAME).read_text(encoding="utf-8"))
     section, name = option.key.split(".", 1)
@@ -155,7 +167,8 @@ def test_changing_an_option_rebuilds_what_it_declares(tmp_path_factory, tmp_path
     set_options(project, {option.key: value})
     assert load_config(project).is_set(option.key)
 
-    result = build_project(project, build_jobs=1)
+    # A new feed.guid is a new show: the build stops unless told that it is meant.
+    result = build_project(project, build_jobs=1, new_guid=option.key == "feed.guid")
     assert what_changed(before, published(project)) == option.rebuilds, option.key
     remade = set(result.built) | set(result.retagged) | set(result.restored)
     if option.rebuilds == EPISODES:

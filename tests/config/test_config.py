@@ -76,10 +76,12 @@ engine = "gtts"
 tempo = 1.1
 options = { tld = "co.kr" }
 """))
-    voice = config.voice_for("article")
+    from podcaster.speech.voices import Voices
+
+    voice = Voices.from_config(config).configured("article")
     assert voice.engine == "gtts" and voice.tempo == 1.1 and ("tld", "co.kr") in voice.options
-    assert config.voice_for("article", "espeak").engine == "espeak"
-    assert config.voice_for("greeting").engine == "auto"
+    assert Voices.from_config(config, "espeak").configured("article").engine == "espeak"
+    assert Voices.from_config(config).configured("greeting").engine == "auto"
 
 
 def test_source_table(tmp_path):

@@ -3,7 +3,8 @@
 One ``BlogServer`` is one host on 127.0.0.1 (a free port): it answers GET for the paths it
 was given (path and query matched exactly), with ``ETag`` / ``Last-Modified`` and 304 for a
 matching conditional request like a real web server, and logs every request. Failures are
-queued per path (``fail(path, 429, 500)``); ``huge(path, size)`` streams a body of that size.
+queued per path (``fail(path, 429, 500)``); ``huge(path, size)`` streams a body of that size;
+a route with ``trickle`` sends its body one byte at a time.
 
 ``wordpress``, ``jekyll`` and ``naver`` load the fixture blogs of ``tests/blogs/``: a
 WordPress RSS feed with the whole posts, a Jekyll Atom feed with the whole posts, and a
@@ -13,6 +14,7 @@ blog's header, sidebar, share buttons, comments and related posts around them.
 
 from __future__ import annotations
 
+import html
 import threading
 import time
 from collections import deque
@@ -35,6 +37,7 @@ class Route:
     declared_size: int = 0  # > 0: announce this Content-Length (and send only the body)
     redirect: str | None = None  # answer 301 to this address
     delay: float = 0.0  # seconds to wait before answering (a slow server)
+    trickle: float = 0.0  # > 0: send the body one byte at a time, this many seconds apart
 
 
 @dataclass
@@ -91,6 +94,12 @@ class BlogServer:
                     self.send_header("ETag", route.etag)
                 if route.last_modified:
                     self.send_header("Last-Modified", route.last_modified)
+                if route.trickle:
+                    self.send_header("Content-Length", str(len(route.body)))
+                    self.end_headers()
+                    self._trickle(route.body, route.trickle)
+                    self.close_connection = True
+                    return
                 if route.streamed_size:
                     self.end_headers()
                     self._stream(min(route.streamed_size, MAX_STREAM))
@@ -112,6 +121,15 @@ class BlogServer:
                         self.wfile.write(chunk[:size])
                         size -= len(chunk)
                 except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def _trickle(self, body: bytes, pause: float) -> None:
+                try:
+                    for i in range(len(body)):
+                        self.wfile.write(body[i:i + 1])
+                        self.wfile.flush()
+                        time.sleep(pause)
+                except (BrokenPipeError, ConnectionResetError, OSError):
                     pass
 
             def log_message(self, *args) -> None:
@@ -194,3 +212,36 @@ def naver(server: BlogServer) -> str:
                                    published=published, content=content),
                    "text/html;charset=UTF-8")
     return server.base + NAVER_FEED
+
+
+# Hand-written RSS for the importer's attack tests: any title, id, date, link or body.
+FEED = "/rss.xml"
+BODY = ("<p>안녕하세요, 바람서랍입니다.</p><p>오늘은 도서관 로봇 이야기입니다. "
+        "로봇이 책을 제자리에 꽂습니다.</p><p>이상 바람서랍이었습니다.</p>")
+SECRET = "내부망 비밀 문서"  # what the internal server answers: never in a post
+
+
+def item(title: str, guid: str, link: str = "", date: str = "Mon, 03 Nov 2025 10:00:00 +0000",
+         content: str | None = BODY, summary: str = "요약") -> str:
+    """An RSS item; ``content=None`` makes it summary-only (its page must be fetched)."""
+    encoded = f"<content:encoded><![CDATA[{content}]]></content:encoded>" if content else ""
+    return (f"<item><title>{title}</title><guid isPermaLink=\"false\">{guid}</guid>"
+            f"<link>{html.escape(link)}</link><pubDate>{date}</pubDate>"
+            f"<description>{html.escape(summary)}</description>{encoded}</item>")
+
+
+def rss(*items: str, encoding: str = "utf-8") -> str:
+    return (f'<?xml version="1.0" encoding="{encoding}"?><rss version="2.0" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+            f"<title>바람서랍</title><link>http://blog.example/</link>{''.join(items)}"
+            "</channel></rss>")
+
+
+def serve_feed(server: BlogServer, *items: str) -> str:
+    server.add(FEED, rss(*items), "application/rss+xml; charset=utf-8")
+    return server.base + FEED
+
+
+def page(text: str = BODY) -> str:
+    return f"<html><head><title>글</title></head><body><article><h1>글</h1>{text}" \
+           "</article></body></html>"

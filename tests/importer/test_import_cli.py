@@ -4,14 +4,15 @@ import, build with the offline engine."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import feedparser
 import pytest
 
 from podcaster.init import ProjectSettings, init_project
 from tests.fakes.blog import BLOGS, JEKYLL_FEED, BlogServer, jekyll, wordpress
+from tests.helpers import DEMO, mp3_of
 from tests.helpers import invoke_cli as cli
-from tests.helpers import mp3_of
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def test_import_reads_the_source_table(server, tmp_path):
 
 
 def test_import_errors_are_one_line(server, tmp_path, monkeypatch):
-    monkeypatch.setattr("podcaster.importer.fetch.BACKOFF", 0.01)
+    monkeypatch.setattr("podcaster.importer.run.BACKOFF", 0.01)
     url = jekyll(server)
     server.fail(JEKYLL_FEED, 500, 500, 500, 500)
     result = cli("import", url, str(tmp_path), "--since", "2025-11-01")
@@ -66,8 +67,10 @@ def test_follow_a_blog_end_to_end(server, tmp_path):
     project = tmp_path / "show"
     url = jekyll(server)
     init = cli("init", str(project), "--feed", url, "--title", "새벽책상 팟캐스트",
+               "--author", "새벽책상", "--description", "새벽에 쓰는 기술 이야기입니다.",
                "--email", "desk@example.org", "--base-url", "https://desk.github.io/podcast/")
     assert init.exit_code == 0, init.output
+    shutil.copyfile(DEMO / "cover.png", project / "audio" / "cover.png")  # the show's own
     assert f"podcaster import {project}" in init.output
     assert not (project / "posts").exists()  # no sample post: the posts come from the blog
     imported = cli("import", str(project))

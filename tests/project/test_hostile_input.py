@@ -172,8 +172,7 @@ def test_bad_show_cover_is_refused_before_synthesis(project, kind):
         fh.write("")
     toml = project / "podcast.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace(
-        'owner_email = "owner@example.org"',
-        f'owner_email = "owner@example.org"\ncover = "cover{suffix}"'), encoding="utf-8")
+        'cover = "cover.png"', f'cover = "cover{suffix}"'), encoding="utf-8")
     refused(project, ConfigError.exit_code, f"cover{suffix}", "show.cover", COVERS[kind])
 
 
@@ -195,8 +194,9 @@ def test_check_reports_any_image_without_crashing(tmp_path, kind):
 def test_check_of_a_bomb_cover_in_public(project):
     write_image(project / "public" / "cover.png", "bomb")
     problems = [str(p) for p in check_project(project).problems]
-    assert len(problems) == 1
-    assert problems[0].startswith("public/cover.png: artwork is far too large to open")
+    assert len(problems) == 2
+    assert problems[0].startswith("public/: older than 1 post(s)")  # the fixture's edit
+    assert problems[1].startswith("public/cover.png: artwork is far too large to open")
 
 
 # --- 7. symbolic links -----------------------------------------------------------------

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import shutil
 import sys
+from pathlib import Path
 
 import feedparser
 import pytest
@@ -144,6 +145,10 @@ def test_init_next_lists_exactly_the_placeholders(tmp_path):
     todo = todo.split("\n\n")[0].splitlines()
     assert [line.split(": ")[:2] for line in todo] == [
         ["  podcast.toml", "show.base_url"], ["  podcast.toml", "show.owner_email"],
+        ["  podcast.toml", "show.title"], ["  podcast.toml", "show.author"],
+        ["  podcast.toml", "show.description"],
+        ["  audio/cover.png", "still podcaster's own cover (with its wordmark); replace it with "
+         "your show's image (square JPEG/PNG, 1400-3000 px)"],
         [f"  posts/{dt.date.today().isoformat()}-first-episode.txt",
          "the sample post of podcaster init; delete it and add your own posts"]]
 
@@ -154,10 +159,24 @@ def test_init_next_lists_exactly_the_placeholders(tmp_path):
     assert "first-episode.txt: the sample post" in chosen.output
 
 
+def make_it_ours(project: Path) -> None:
+    """Replace the show's example title, author, description and cover with the author's."""
+    toml = project / "podcast.toml"
+    text = toml.read_text(encoding="utf-8")
+    defaults = ProjectSettings()
+    for example, ours in ((defaults.title, "김 작가의 밤"), (defaults.author, "김 작가"),
+                          (defaults.description, "밤마다 읽는 기술 이야기입니다.")):
+        text = text.replace(f'"{example}"', f'"{ours}"')
+    toml.write_text(text, encoding="utf-8")
+    shutil.copy(ROOT / "examples" / "demo" / "cover.png", project / "audio" / "cover.png")
+
+
 def test_placeholders_are_found_until_edited(project):
     assert [p.where for p in find_placeholders(load_config(project))] == [
         "podcast.toml: show.base_url", "podcast.toml: show.owner_email",
-        "posts/2025-05-01-first-episode.txt"]
+        "podcast.toml: show.title", "podcast.toml: show.author", "podcast.toml: show.description",
+        "audio/cover.png", "posts/2025-05-01-first-episode.txt"]
+    make_it_ours(project)
     toml = project / "podcast.toml"
     text = toml.read_text(encoding="utf-8")
     text = text.replace("https://example.github.io/evening-show/", "https://kim.github.io/show/")
@@ -211,9 +230,9 @@ def test_workflow_builds_checks_and_deploys(project):
     assert uses == ["actions/checkout", "actions/setup-python", "actions/cache",
                     "actions/upload-pages-artifact", "actions/deploy-pages"]
     assert all(SHA_PINNED.match(s["uses"]) for s in workflow_steps if "uses" in s)
-    runs = [s["run"] for s in workflow_steps if "run" in s]
-    assert runs == ["python -m pip install -r requirements.txt",
-                    'podcaster build --engine "$PODCASTER_ENGINE"', "podcaster check"]
+    runs = [s["run"].strip() for s in workflow_steps if "run" in s]
+    assert runs[:3] == ["python -m pip install -r requirements.txt", BUILD_RUN, CHECK_RUN]
+    assert runs[3].endswith('} >> "$GITHUB_STEP_SUMMARY"')  # warnings where authors look
     assert workflow["env"]["PODCASTER_ENGINE"] == "gtts"
     cache = next(s for s in workflow_steps if s.get("uses", "").startswith("actions/cache@"))
     assert cache["with"]["path"] == ".podcaster-cache"
@@ -222,6 +241,11 @@ def test_workflow_builds_checks_and_deploys(project):
     assert upload["with"]["path"] == "public"
     requirement = (project / "requirements.txt").read_text().splitlines()[-1]
     assert requirement == f"podcaster-ko=={__version__}"
+
+
+BUILD_RUN = ('set -o pipefail\npodcaster build --engine "$PODCASTER_ENGINE" 2>&1 | '
+             "tee -a podcaster.log")
+CHECK_RUN = "set -o pipefail\npodcaster check 2>&1 | tee -a podcaster.log"
 
 
 def test_workflow_passes_check_jsonschema(project):
@@ -235,8 +259,8 @@ def test_workflow_passes_zizmor(project, tmp_path):
     unsafe = tmp_path / "unsafe" / WORKFLOW_PATH
     unsafe.parent.mkdir(parents=True)
     text = (project / WORKFLOW_PATH).read_text()
-    text = text.replace('run: podcaster check',
-                        'run: echo "${{ github.event.head_commit.message }}"')
+    text = text.replace('podcaster check 2>&1 | tee -a podcaster.log',
+                        'echo "${{ github.event.head_commit.message }}"')
     text = text.replace("permissions: {}", "permissions: write-all")
     unsafe.write_text(text)
     serious = {f["ident"] for f in zizmor_findings(unsafe) if severity(f) in ("medium", "high")}
@@ -284,6 +308,13 @@ def test_check_refuses_and_build_warns_until_the_example_values_are_replaced(tmp
         "set it to the address public/ is published at, e.g. https://USER.github.io/REPO/",
         "podcast.toml: show.owner_email: still the example 'you@example.com'; set it to the "
         "address podcast directories may write to",
+        "podcast.toml: show.title: still the example '나의 AI 소식'; set it to your show's name",
+        "podcast.toml: show.author: still the example '진행자'; set it to the name listeners "
+        "know you by",
+        f"podcast.toml: show.description: still the example '{ProjectSettings().description}'; "
+        "say in a sentence or two what your show is about",
+        "audio/cover.png: still podcaster's own cover (with its wordmark); replace it with "
+        "your show's image (square JPEG/PNG, 1400-3000 px)",
         f"posts/{sample.name}: the sample post of podcaster init; delete it and add your own "
         "posts"]
     build = runner.invoke(main, ["build", str(project), "--engine", "espeak"])
@@ -293,8 +324,9 @@ def test_check_refuses_and_build_warns_until_the_example_values_are_replaced(tmp
     check = runner.invoke(main, ["check", str(project)])
     assert check.exit_code == 1
     assert check.output.splitlines()[:-1] == expected  # the feed itself is fine
-    assert check.output.splitlines()[-1].startswith("Error: 3 problem(s)")
+    assert check.output.splitlines()[-1].startswith("Error: 7 problem(s)")
 
+    make_it_ours(project)
     toml = project / "podcast.toml"
     text = toml.read_text(encoding="utf-8")
     text = text.replace("https://example.github.io/my-show/", "https://kim.github.io/show/")
@@ -356,8 +388,8 @@ def test_feed_workflow_imports_commits_builds_and_deploys(feed_project):
     commit = runs[2]
     assert "git add posts" in commit and 'push origin "HEAD:refs/heads/main"' in commit
     assert "${{" not in commit  # the token reaches the script through the environment only
-    assert runs[3:] == ["python -m pip install -r requirements.txt",
-                        'podcaster build --engine "$PODCASTER_ENGINE"', "podcaster check"]
+    assert runs[3:6] == ["python -m pip install -r requirements.txt", BUILD_RUN, CHECK_RUN]
+    assert runs[6].endswith('} >> "$GITHUB_STEP_SUMMARY"')
 
 
 def test_feed_workflow_passes_the_linters(feed_project, tmp_path):

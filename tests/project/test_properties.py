@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from podcaster.text.normalize import normalize
 from podcaster.text.read import read_post
 from podcaster.text.script import ScriptSettings, build_script
 from podcaster.text.segment import segment_post
-from tests.helpers import CONFIG
+from tests.helpers import CONFIG, DEMO
 
 # Text that looks like a post: Hangul, quotes, digits, Markdown and HTML marks, line ends.
 POST_ALPHABET = st.sampled_from(
@@ -145,6 +146,7 @@ def load(toml: str) -> Config | None:
         (Path(folder) / "audio").mkdir()
         for name in ("intro.wav", "sting.wav", "outro.wav"):  # the sounds CONFIG names
             (Path(folder) / "audio" / name).write_bytes(b"")
+        shutil.copyfile(DEMO / "cover.png", Path(folder) / "cover.png")  # the cover CONFIG names
         try:
             return load_config(folder)
         except PodcasterError:

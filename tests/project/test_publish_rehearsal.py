@@ -48,13 +48,29 @@ def new_project(folder: Path) -> Path:
     """What an author pushes first: `podcaster init`, the settings the "Next" text asks
     for, and their own post in place of the sample."""
     result = CliRunner().invoke(main, ["init", str(folder), "--title", "책장 넘기며",
+                                       "--author", "책장지기",
+                                       "--description", "읽은 책을 이야기하는 방송입니다.",
                                        "--email", "reader@example.org",
                                        "--base-url", BASE_URL])
     assert result.exit_code == 0, result.output
     for sample in (folder / "posts").iterdir():
         sample.unlink()
     shutil.copy(OWN_POST, folder / "posts" / OWN_POST.name)
+    shutil.copy(DEMO / "cover.png", folder / "audio" / "cover.png")  # the show's own cover
+    # A quote whose closing mark is missing: the build warns, and so must the job summary.
+    (folder / "posts" / "2025-06-12-short-note.txt").write_text(UNCLOSED, encoding="utf-8")
     return folder
+
+
+UNCLOSED = """\
+짧은 메모
+안녕하세요 책장지기입니다.
+“도서관들이 다음 달부터 밤 열 시까지 문을 연다.
+늦게까지 책을 읽을 수 있어 반갑습니다.
+이상 짧은 메모였습니다.
+1. 도서관 밤 열 시까지 연다 -책소식-
+https://books.example.org/late-library
+"""
 
 
 def run(step: dict, cwd: Path, env: dict[str, str]) -> str:
@@ -84,6 +100,8 @@ def test_the_scaffolded_workflow_publishes_on_the_first_push(distributions, tmp_
     env.update({k: str(v) for k, v in workflow.get("env", {}).items()})
     assert env["PODCASTER_ENGINE"] == "gtts"
     env["PODCASTER_ENGINE"] = "espeak"  # no Google here (see the module's docstring)
+    summary = tmp_path / "step-summary.md"  # the job summary the runner shows
+    env["GITHUB_STEP_SUMMARY"] = str(summary)
     # pip finds podcaster-ko in the wheel of this checkout, the rest on the package index.
     env["PIP_FIND_LINKS"] = " ".join(filter(None, [str(distributions),
                                                    os.environ.get("PIP_FIND_LINKS")]))
@@ -110,15 +128,22 @@ def test_the_scaffolded_workflow_publishes_on_the_first_push(distributions, tmp_
                                  "podcaster --version"}, workspace, env)
                 assert installed.splitlines() == [str(python_home / "bin" / "podcaster"),
                                                   f"podcaster, version {__version__}"]
-            if step["run"].startswith("podcaster build"):
-                assert "1 built" in output and "espeak" in output
+            if "podcaster build" in step["run"]:
+                assert "2 built" in output and "espeak" in output
         else:
             raise AssertionError(f"the rehearsal does not know the step {step}")
-        done.append(step.get("uses", step.get("run")).split("@")[0])
+        done.append(step.get("uses", step.get("run")).split("@")[0].strip().splitlines()[-1])
     assert done == ["actions/checkout", "actions/setup-python",
                     "python -m pip install -r requirements.txt", "actions/cache",
-                    'podcaster build --engine "$PODCASTER_ENGINE"', "podcaster check",
-                    "actions/upload-pages-artifact"]
+                    'podcaster build --engine "$PODCASTER_ENGINE" 2>&1 | tee -a podcaster.log',
+                    "podcaster check 2>&1 | tee -a podcaster.log",
+                    '} >> "$GITHUB_STEP_SUMMARY"', "actions/upload-pages-artifact"]
+    shown = summary.read_text(encoding="utf-8")
+    assert shown.startswith("## podcaster\n```\n")
+    warned = [line for line in shown.splitlines() if "2025-06-12-short-note.txt" in line]
+    assert len(warned) == 2  # once from build, once from check
+    assert all(line.startswith("warning: ") and "add the closing mark" in line
+               for line in warned)
 
     assert archive is not None
     with tarfile.open(archive) as tar:
@@ -129,7 +154,8 @@ def test_the_scaffolded_workflow_publishes_on_the_first_push(distributions, tmp_
     (mp3,) = [n for n in names if n.startswith(f"episodes/{SLUG}.") and n.endswith(".mp3")]
     assert not [n for n in names if Path(n).name.startswith(".") and n != "."]  # no manifest
     assert not feed.bozo
-    assert [e.enclosures[0].href for e in feed.entries] == [f"{BASE_URL}{mp3}"]
+    hrefs = [e.enclosures[0].href for e in feed.entries]
+    assert len(hrefs) == 2 and hrefs[1] == f"{BASE_URL}{mp3}"  # newest first
 
     # The same install builds and checks the demo: templates, static files, sounds and
     # defaults all come from the wheel, not from this checkout.

@@ -148,8 +148,10 @@ def test_the_json_document():
     raw = render_json(CUES)
     assert raw.endswith(b"}\n") and "안녕하세요".encode() in raw  # UTF-8, not \\u escapes
     assert json.loads(raw) == {"version": "1.0.0", "segments": [
-        {"speaker": AUTHOR, "startTime": 0.0, "endTime": 1.5, "body": "안녕하세요."},
-        {"speaker": "<새벽> & 일보", "startTime": 3723.004, "endTime": 3724.0, "body": "값은 <5>다."},
+        {"speaker": AUTHOR, "startTime": 0.0, "endTime": 1.5, "body": "안녕하세요.",
+         "language": "ko"},
+        {"speaker": "<새벽> & 일보", "startTime": 3723.004, "endTime": 3724.0, "body": "값은 <5>다.",
+         "language": "ko"},
     ]}
     assert json.loads(render_json([])) == {"version": "1.0.0", "segments": []}
 

@@ -36,6 +36,7 @@ from podcaster.speech.engines.network import (
     TransientError,
     backoff_delay,
 )
+from podcaster.speech.voices import default_voice
 from tests.helpers import require_or_skip
 
 TEXT = "오늘은 인공지능 소식을 전해 드립니다."
@@ -137,7 +138,8 @@ def test_espeak_rate_changes_the_length():
 
 def test_espeak_settings_are_checked():
     engine = EspeakEngine()
-    assert engine.settings(Voice("espeak")) == {"voice": "ko", "rate": 175, "pitch": 50}
+    assert engine.settings(Voice("espeak")) == {"voice": "ko", "rate": 175, "pitch": 50,
+                                               "state": "fresh"}
     with pytest.raises(EngineError, match="rate 20"):
         engine.settings(Voice("espeak", rate=20))
     with pytest.raises(EngineError, match="pitch 150"):
@@ -215,8 +217,8 @@ def test_edge_settings_and_request():
 def test_edge_defaults_and_bad_voice():
     engine = EdgeEngine()
     assert engine.settings(Voice("edge"))["voice"] == "ko-KR-SunHiNeural"
-    assert EdgeEngine.voice_for_kind("article") == "ko-KR-InJoonNeural"
-    assert EdgeEngine.voice_for_kind("greeting") == "ko-KR-SunHiNeural"
+    assert default_voice("edge", "ko", "article") == "ko-KR-InJoonNeural"
+    assert default_voice("edge", "ko", "greeting") == "ko-KR-SunHiNeural"
     with pytest.raises(EngineError, match="edge: "):
         engine.prepare(TEXT, Voice("edge", "not a voice"))
 

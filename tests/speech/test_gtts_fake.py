@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 import pytest
@@ -18,7 +19,7 @@ from podcaster.speech.engines.network import (
     RequestPolicy,
     RequestSettings,
 )
-from podcaster.speech.synthesize import Synthesizer
+from podcaster.speech.synthesize import Synthesizer, Voices
 from tests.fakes.google import RESET, SECONDS_PER_CHAR, SLOW_FACTOR, FakeGoogle, gtts_project
 from tests.helpers import mp3_of
 
@@ -181,14 +182,15 @@ def test_a_failure_stops_the_other_jobs(tmp_path, google, monkeypatch):
 
 def test_auto_falls_back_to_espeak_when_google_cannot_be_reached(tmp_path, google, caplog,
                                                                  fast_retries):
+    caplog.set_level(logging.INFO, logger="podcaster.speech.synthesize")
     project = gtts_project(tmp_path / "show", engine="auto")
     google.status = RESET
     result = build(project)
     assert result.exit_code == 0, result.output
     assert re.search(r"engine\W+espeak", result.output)
     assert "note: engine auto: cannot reach Google TTS" in result.output
-    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
-    assert any("built with espeak instead of gtts" in w for w in warnings)
+    assert result.output.count("built with espeak instead of gtts") == 1  # said once
+    assert any("built with espeak instead of gtts" in r.getMessage() for r in caplog.records)
     assert len(google.requests) <= 2  # one probe and one retry, then no more
     assert mp3_of(project / "public", "laundry").is_file()
 
@@ -197,7 +199,7 @@ def test_auto_uses_gtts_when_google_answers(tmp_path, google):
     synth = Synthesizer(ClipCache(tmp_path / "cache"))
     cues = [Cue("greeting", text=SENTENCE, spoken=SENTENCE),
             Cue("article", text=LONG, spoken=LONG)]
-    [clips] = synth.run_all([cues], lambda kind: Voice("auto"))
+    [clips] = synth.run_all([cues], Voices.fixed(Voice("auto")))
     assert synth.engine_summary == "gtts"
     assert synth.note is None
     assert len(google.requests) == 1 + len(chunks(LONG))

@@ -21,7 +21,8 @@ from podcaster.errors import ConfigError, EngineError
 from podcaster.model import Cue, Voice
 from podcaster.speech.cache import ClipCache
 from podcaster.speech.engines.network import RateLimiter
-from podcaster.speech.synthesize import DEFAULT_TEMPO, Synthesizer, voice_resolver
+from podcaster.speech.synthesize import Synthesizer
+from podcaster.speech.voices import DEFAULT_TEMPO, Voices, concrete
 from podcaster.text.read import find_posts, read_post
 from podcaster.text.script import ScriptSettings, build_script
 from podcaster.text.segment import segment_post
@@ -71,14 +72,14 @@ def test_changing_one_sentence_resynthesises_only_that_sentence(tmp_path):
     with FakeGoogle() as google:
         config, scripts = project_scripts(project)
         cache = ClipCache(config.cache_dir)
-        Synthesizer(cache).run_all(scripts, voice_resolver(config))
+        Synthesizer(cache).run_all(scripts, Voices.from_config(config))
         before = len(google.requests)
         post = project / "posts" / "2025-01-10-laundry.txt"
         post.write_text(post.read_text(encoding="utf-8").replace(
             "시제품을 공개할", "시제품을 처음 공개할"), encoding="utf-8")
         config, scripts = project_scripts(project)
         synth = Synthesizer(cache)
-        synth.run_all(scripts, voice_resolver(config))
+        synth.run_all(scripts, Voices.from_config(config))
         assert google.texts[before:] == ["연구팀은 내년에 시제품을 처음 공개할 계획이다."]
     assert synth.stats.synthesised == 1
     assert synth.stats.cached == sum(1 for cues in scripts for c in cues if not c.is_sound) - 1
@@ -88,12 +89,12 @@ def test_tempo_is_applied_before_caching_and_is_part_of_the_key(tmp_path):
     synth = Synthesizer(ClipCache(tmp_path))
     text = "오늘은 날씨가 맑고 바람이 조금 붑니다."
     [normal, fast] = synth.run([cue("greeting", text), cue("article", text)],
-                               lambda kind: Voice("espeak", tempo=1.0 if kind == "greeting"
-                                                  else 1.25))
+                               Voices({"greeting": {"tempo": 1.0}, "article": {"tempo": 1.25}},
+                                      "espeak"))
     assert normal.path != fast.path
     assert fast.duration == pytest.approx(normal.duration / 1.25, rel=0.05)
     again = Synthesizer(ClipCache(tmp_path))
-    [clip] = again.run([cue("article", text)], lambda kind: Voice("espeak", tempo=1.25))
+    [clip] = again.run([cue("article", text)], Voices.fixed(Voice("espeak", tempo=1.25)))
     assert clip.cached and clip.path == fast.path
     assert clip.duration == pytest.approx(fast.duration, abs=0.001)
 
@@ -102,7 +103,7 @@ def test_the_same_sentence_is_synthesised_once(tmp_path):
     synth = Synthesizer(ClipCache(tmp_path), jobs=4)
     text = "첫 번째 기사, 오늘과학입니다."
     scripts = [[cue("announcement", text)], [cue("announcement", text), cue("title", "제목")]]
-    clips = synth.run_all(scripts, lambda kind: Voice("espeak"))
+    clips = synth.run_all(scripts, Voices.fixed(Voice("espeak")))
     assert clips[0][0].path == clips[1][0].path
     assert (synth.stats.synthesised, synth.stats.cached) == (2, 1)
 
@@ -112,7 +113,7 @@ def test_progress_counts_every_speech_cue(tmp_path):
     cues = [cue("greeting", "하나."), cue("greeting", "둘."), Cue("intro", sound=tmp_path),
             cue("signoff", "하나.")]
     seen = []
-    clips = synth.run(cues, lambda kind: Voice("espeak"), seen.append)
+    clips = synth.run(cues, Voices.fixed(Voice("espeak")), seen.append)
     assert sum(seen) == 3
     assert clips[2] is None
 
@@ -126,9 +127,9 @@ def test_espeak_is_safe_with_many_jobs(tmp_path):
     texts = [f"{n}번째 문장을 여러 작업이 함께 읽습니다." for n in
              ("일", "이", "삼", "사", "오", "육")]
     serial = Synthesizer(ClipCache(tmp_path / "a"), jobs=1).run(
-        [cue("greeting", t) for t in texts], lambda kind: Voice("espeak", tempo=1.0))
+        [cue("greeting", t) for t in texts], Voices.fixed(Voice("espeak", tempo=1.0)))
     parallel = Synthesizer(ClipCache(tmp_path / "b"), jobs=6).run(
-        [cue("greeting", t) for t in texts], lambda kind: Voice("espeak", tempo=1.0))
+        [cue("greeting", t) for t in texts], Voices.fixed(Voice("espeak", tempo=1.0)))
     for a, b in zip(serial, parallel):
         assert a.path.name == b.path.name
         x, y = _samples(a), _samples(b)
@@ -143,7 +144,7 @@ def test_espeak_is_safe_with_many_jobs(tmp_path):
 def test_unknown_engine_fails_before_any_audio(tmp_path):
     synth = Synthesizer(ClipCache(tmp_path))
     with pytest.raises(EngineError, match="unknown engine 'nope'"):
-        synth.run([cue("greeting", "안녕하세요.")], lambda kind: Voice("nope"))
+        synth.run([cue("greeting", "안녕하세요.")], Voices.fixed(Voice("nope")))
     assert ClipCache(tmp_path).info().clips == 0
 
 
@@ -190,19 +191,19 @@ def test_voices_per_kind_with_defaults(tmp_path):
     with (project / "podcast.toml").open("a", encoding="utf-8") as fh:
         fh.write(VOICES)
     config = load_config(project)
-    voice_for = voice_resolver(config)
-    article = voice_for("article")
+    voices = Voices.from_config(config)
+    article = voices.configured("article")
     assert (article.engine, article.voice, article.rate) == ("edge", "ko-KR-InJoonNeural", 5)
     assert article.tempo == DEFAULT_TEMPO["article"] > 1.0
-    commentary = voice_for("commentary")
+    commentary = voices.configured("commentary")
     assert (commentary.engine, commentary.tempo) == ("gtts", 0.95)
     assert dict(commentary.options) == {"tld": "co.kr"}
-    assert voice_for("greeting") == Voice("gtts", tempo=1.0)
+    assert voices.configured("greeting") == Voice("gtts", tempo=1.0)
 
     # --engine espeak: settings meant for other engines are dropped, the tempo stays.
-    offline = voice_resolver(config, "espeak")
-    assert offline("article") == Voice("espeak", tempo=DEFAULT_TEMPO["article"])
-    assert offline("commentary") == Voice("espeak", tempo=0.95)
+    offline = Voices.from_config(config, "espeak")
+    assert offline.configured("article") == Voice("espeak", tempo=DEFAULT_TEMPO["article"])
+    assert offline.configured("commentary") == Voice("espeak", tempo=0.95)
 
 
 def test_tempo_out_of_range_is_a_config_error(tmp_path):
@@ -210,14 +211,13 @@ def test_tempo_out_of_range_is_a_config_error(tmp_path):
     with (project / "podcast.toml").open("a", encoding="utf-8") as fh:
         fh.write("\n[voices.title]\ntempo = 3\n")
     with pytest.raises(ConfigError, match="voices.title.tempo"):
-        voice_resolver(load_config(project))("title")
+        Voices.from_config(load_config(project)).configured("title")
 
 
 def test_default_edge_voices_differ_for_quotes_and_the_author(tmp_path):
-    synth = Synthesizer(ClipCache(tmp_path))
-    assert synth.concrete(Voice("edge"), "article").voice == "ko-KR-InJoonNeural"
-    assert synth.concrete(Voice("edge"), "commentary").voice == "ko-KR-SunHiNeural"
-    assert synth.concrete(Voice("auto"), "greeting").engine == "gtts"
+    assert concrete(Voice("edge"), "article").voice == "ko-KR-InJoonNeural"
+    assert concrete(Voice("edge"), "commentary").voice == "ko-KR-SunHiNeural"
+    assert concrete(Voice("auto"), "greeting").engine == "gtts"
 
 
 REPRODUCE = """
@@ -225,10 +225,10 @@ import hashlib, sys
 from pathlib import Path
 from podcaster.speech.cache import ClipCache
 from podcaster.model import Cue, Voice
-from podcaster.speech.synthesize import Synthesizer
+from podcaster.speech.synthesize import Synthesizer, Voices
 texts = ["안녕하세요, 달빛연구소입니다.", "오늘은 비가 옵니다.", "안녕하세요, 달빛연구소입니다!"]
 clips = Synthesizer(ClipCache(Path(sys.argv[1]))).run(
-    [Cue("greeting", text=t, spoken=t) for t in texts], lambda kind: Voice("espeak"))
+    [Cue("greeting", text=t, spoken=t) for t in texts], Voices.fixed(Voice("espeak")))
 print(" ".join(hashlib.sha256(c.path.read_bytes()).hexdigest()[:16] for c in clips))
 """
 

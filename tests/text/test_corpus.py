@@ -2,7 +2,8 @@
 ``podcaster segments --json`` beside it (``<post>.expected.json``).
 
 A golden file holds the command's output without the explanations (``why`` and
-``confidence``, which say how sure the attribution is, not what it is), plus ``truth``:
+``confidence``, which say how sure the attribution is, not what it is; a warning's ``quote``
+and ``advice``, which say where and what to do, not what is wrong), plus ``truth``:
 for each quoted paragraph in reading order, the number of the source it really comes from
 (null when the post does not list it), written by hand. The test compares every post with
 its golden file, counts articles credited to a wrong source (must be 0) and articles left
@@ -29,6 +30,9 @@ CORPUS = TESTS / "corpus"
 POSTS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html"))
 UPDATE = os.environ.get("PODCASTER_UPDATE_GOLDENS") == "1"
 VOLATILE = ("why", "confidence")
+# A warning's explanations: the quote's first words (its paragraph and line are kept) and
+# what the author can change.
+VOLATILE_WARNING = ("quote", "advice")
 
 
 def golden_path(post: Path) -> Path:
@@ -47,6 +51,8 @@ def comparable(doc: dict) -> dict:
     out = {k: v for k, v in doc.items() if k != "truth"}
     out["segments"] = [{k: v for k, v in s.items() if k not in VOLATILE}
                        for s in doc["segments"]]
+    out["warnings"] = [{k: v for k, v in w.items() if k not in VOLATILE_WARNING}
+                       for w in doc["warnings"]]
     return out
 
 

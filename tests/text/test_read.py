@@ -170,9 +170,17 @@ def test_format_quotes_lose_their_own_marks_too():
 
 
 @pytest.mark.parametrize("text", ["“닫히지 않는 인용", '"닫히지 않는 인용', "「닫히지 않는 인용"])
-def test_unclosed_quote_names_the_line(text):
+def test_unclosed_quote_quotes_its_own_paragraph(text):
     paras = [Paragraph("인사", 2), Paragraph(text, 3), Paragraph("다음 문장", 4)]
-    with pytest.raises(PostError, match=r"^p\.txt: unclosed quote at line 3: "):
+    blocks = blocks_from_paragraphs(paras, Path("p.txt"))
+    assert blocks == [Block("인사"), Block("닫히지 않는 인용", True), Block("다음 문장")]
+    assert blocks[1].unclosed and blocks[1].line == 3
+
+
+def test_a_mark_alone_that_never_closes_names_the_line_and_the_fix():
+    paras = [Paragraph("인사", 2), Paragraph("“", 3), Paragraph("다음 문장", 4)]
+    with pytest.raises(PostError, match=r"^p\.txt: unclosed quote at line 3: “: .*add the "
+                                        "closing mark where the quote ends"):
         blocks_from_paragraphs(paras, Path("p.txt"))
 
 
@@ -448,11 +456,11 @@ BAD_POSTS = [
     ("2025-01-01-title-sources.txt", "제목\n1. 기사 -신문-\nhttps://a.example\n".encode(), "no body"),
     ("no-date.txt", "제목\n본문".encode(), "no date"),
     ("2025-13-45-bad-date.txt", "제목\n본문".encode(), "not a real date"),
-    ("2025-01-01-unclosed.txt", "제목\n인사\n“닫히지 않은 인용\n논평".encode(), "unclosed quote at line 3"),
+    ("2025-01-01-unclosed.txt", "제목\n인사\n“\n논평".encode(), "unclosed quote at line 3"),
     ("2025-01-01-has space.txt", "제목\n본문".encode(), "unsafe slug 'has space'"),
     ("2025-01-01-dots..txt", "제목\n본문".encode(), "unsafe slug"),
     ("2025-01-01-v1.2.txt", "제목\n본문".encode(), "unsafe slug 'v1.2'"),
-    ("2025-01-01-unclosed.md", "# 제목\n\n인사\n\n> “닫히지 않은\n\n“닫히지 않은 인용\n".encode(), "unclosed quote at line 7"),
+    ("2025-01-01-unclosed.md", "# 제목\n\n인사\n\n> “닫히지 않은\n\n“\n\n논평\n".encode(), "unclosed quote at line 7"),
     ("2025-01-01-title.md", "---\ntitle: 제목\n---\n".encode(), "title but no body"),
     ("2025-01-01-yaml.md", "---\ntitle: [닫히지 않음\n---\n본문\n".encode(), "front matter is not valid YAML"),
     ("2025-01-01-open.md", "---\ntitle: 제목\n본문\n".encode(), "front matter is not closed"),

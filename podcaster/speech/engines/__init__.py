@@ -50,8 +50,10 @@ class Engine:
     install_hint: ClassVar[str] = ""
     network: ClassVar[bool] = False  # needs the internet (rate limits, retries)
     default_jobs: ClassVar[int] = 1
-    default_voice: ClassVar[str] = ""
-    kind_voices: ClassVar[dict[str, str]] = {}  # cue kind -> default voice for that kind
+    # A plugin's default voices (built-in engines have theirs in speech.voices.DEFAULT_VOICES)
+    default_voice: ClassVar[str] = ""  # Korean
+    kind_voices: ClassVar[dict[str, str]] = {}  # cue kind -> Korean voice for that kind
+    language_voices: ClassVar[dict[str, str]] = {}  # language -> voice ("en": ...)
 
     def __init__(self, policy: RequestPolicy | None = None):
         self.policy = policy or RequestPolicy()
@@ -62,11 +64,6 @@ class Engine:
     def available(cls) -> bool:
         """Whether the engine can run here; if not, ``install_hint`` says what to install."""
         return cls.requires is None or importlib.util.find_spec(cls.requires) is not None
-
-    @classmethod
-    def voice_for_kind(cls, kind: str) -> str:
-        """The voice used for a cue kind when podcast.toml names none."""
-        return cls.kind_voices.get(kind, cls.default_voice)
 
     def settings(self, voice: Voice) -> dict:
         """Everything besides the text that changes the audio (part of the cache key)."""

@@ -19,6 +19,7 @@ from podcaster.speech.engines.network import (
     UNREACHABLE,
     TransientError,
 )
+from podcaster.speech.voices import default_voice
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,8 @@ def _signed(value: int | str | None, unit: str) -> str:
 
 @register
 class EdgeEngine(Engine):
-    """Korean neural speech from Microsoft Edge's read-aloud service via edge-tts.
+    """Neural speech (Korean, English, Japanese) from Microsoft Edge's read-aloud service
+    via edge-tts.
 
     Voice: ``voice`` a neural voice name; ``rate`` percent faster (+) or slower (-);
     ``pitch`` in Hz; option ``volume`` in percent.
@@ -49,11 +51,9 @@ class EdgeEngine(Engine):
     install_hint = "pip install 'podcaster-ko[edge]' (installs edge-tts)"
     network = True
     default_jobs = 4
-    default_voice = "ko-KR-SunHiNeural"
-    kind_voices = {"article": "ko-KR-InJoonNeural"}
 
     def settings(self, voice: Voice) -> dict:
-        return {"voice": voice.voice or self.default_voice,
+        return {"voice": voice.voice or default_voice(self.name),
                 "rate": _signed(voice.rate, "%"),
                 "pitch": _signed(voice.pitch, "Hz"),
                 "volume": _signed(option(voice, "volume") or None, "%")}

@@ -21,7 +21,9 @@ from podcaster.speech.engines.network import (
     TIMEOUT,
     UNREACHABLE,
     TransientError,
+    parse_retry_after,
 )
+from podcaster.speech.voices import default_voice
 from podcaster.text.sentences import split_chunks
 
 log = logging.getLogger(__name__)
@@ -55,7 +57,7 @@ def chunks(text: str) -> list[str]:
 
 @register
 class GttsEngine(Engine):
-    """Korean speech from Google Translate's TTS endpoint via gTTS.
+    """Speech (Korean, English, Japanese) from Google Translate's TTS endpoint via gTTS.
 
     Voice: ``voice`` is the language (default ``ko``); options ``tld`` (Google host,
     e.g. ``co.kr``; default ``com``) and ``slow`` (true/false).
@@ -66,10 +68,9 @@ class GttsEngine(Engine):
     install_hint = "pip install gTTS"
     network = True
     default_jobs = 4
-    default_voice = "ko"
 
     def settings(self, voice: Voice) -> dict:
-        return {"lang": voice.voice or self.default_voice,
+        return {"lang": voice.voice or default_voice(self.name),
                 "tld": option(voice, "tld", "com").strip().lstrip(".") or "com",
                 "slow": flag(option(voice, "slow", "false"))}
 
@@ -141,11 +142,7 @@ class GttsEngine(Engine):
 
 
 def _retry_after(rsp) -> float | None:
-    value = rsp.headers.get("Retry-After")
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
-        return None
+    return parse_retry_after(rsp.headers.get("Retry-After"))
 
 
 def _short(exc: BaseException) -> str:

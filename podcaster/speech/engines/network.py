@@ -3,14 +3,14 @@
 An engine wraps each HTTP request in ``RequestPolicy.call``. A request that fails in a way
 that may pass (rate limited, server error, timeout, connection error) raises
 ``TransientError``; the policy waits (exponential backoff with jitter, or the server's
-``Retry-After``) and tries again. After the last retry it raises one ``EngineError`` whose
-message is the probable cause.
+``Retry-After``) and tries again, by the rules every request of podcaster follows
+(``podcaster.http``). After the last retry it raises one ``EngineError`` whose message is the
+probable cause.
 """
 
 from __future__ import annotations
 
 import logging
-import random
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,30 +19,23 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from podcaster.errors import EngineError
+from podcaster.http import (
+    RATE_LIMITED,
+    SERVER,
+    TIMEOUT,
+    UNREACHABLE,
+    Backoff,
+    parse_retry_after,
+    retrying,
+)
+from podcaster.http import Transient as TransientError
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# Why a request failed, as far as retrying is concerned.
-RATE_LIMITED = "rate-limited"  # HTTP 429
-SERVER = "server"  # HTTP 5xx, broken answer
-TIMEOUT = "timeout"  # connected, but no answer in time
-UNREACHABLE = "unreachable"  # no connection at all (DNS, refused, offline)
-
-
-class TransientError(Exception):
-    """A request failed in a way that may pass if tried again later.
-
-    ``message`` is the one line a user reads if every retry fails: what happened and the
-    probable cause.
-    """
-
-    def __init__(self, reason: str, message: str, retry_after: float | None = None):
-        super().__init__(message)
-        self.reason = reason
-        self.message = message
-        self.retry_after = retry_after
+__all__ = ["RATE_LIMITED", "SERVER", "TIMEOUT", "UNREACHABLE", "TransientError",
+           "parse_retry_after"]
 
 
 class EngineUnreachableError(EngineError):
@@ -90,11 +83,7 @@ class RateLimiter:
 
 def backoff_delay(attempt: int, settings: RequestSettings, retry_after: float | None) -> float:
     """Seconds to wait before retry number ``attempt`` (0-based): exponential, half jitter."""
-    base = min(settings.max_backoff, settings.backoff * (2 ** attempt))
-    delay = base / 2 + random.uniform(0, base / 2)
-    if retry_after is not None:
-        delay = max(delay, min(retry_after, settings.max_backoff))
-    return delay
+    return Backoff(settings.backoff, settings.max_backoff).delay(attempt, retry_after)
 
 
 class RequestPolicy:
@@ -127,30 +116,35 @@ class RequestPolicy:
         Raises EngineError (EngineUnreachableError if the service was never reached) with
         the probable cause once the retries are used up.
         """
-        attempt = 0
-        while True:
+        settings = self.settings
+
+        def attempt() -> T:
             if self.abort.is_set():
                 raise Cancelled(what)
             self.limiter.wait()
             with self._lock:
                 self.requests += 1
-            try:
-                return request()
-            except TransientError as exc:
-                limit = self.settings.retries
-                if exc.reason == UNREACHABLE and self._retries_override is not None:
-                    limit = min(limit, self._retries_override)
-                if attempt >= limit:
-                    tries = f" (gave up after {attempt + 1} tries)" if attempt else ""
-                    error = EngineUnreachableError if exc.reason == UNREACHABLE else EngineError
-                    raise error(exc.message + tries) from None
-                delay = backoff_delay(attempt, self.settings, exc.retry_after)
-                if exc.reason == RATE_LIMITED:
-                    # Everyone slows down, not just this job.
-                    self.limiter.hold(delay)
-                log.info("%s: %s; retrying in %.1f s", what, exc.reason, delay)
-                with self._lock:
-                    self.retries += 1
-                if self.abort.wait(delay):
-                    raise Cancelled(what) from None
-                attempt += 1
+            return request()
+
+        def retries(exc: TransientError) -> int:
+            if exc.reason == UNREACHABLE and self._retries_override is not None:
+                return min(settings.retries, self._retries_override)
+            return settings.retries
+
+        def wait(delay: float, exc: TransientError) -> bool:
+            if exc.reason == RATE_LIMITED:
+                self.limiter.hold(delay)  # everyone slows down, not just this job
+            log.info("%s: %s; retrying in %.1f s", what, exc.reason, delay)
+            with self._lock:
+                self.retries += 1
+            if self.abort.wait(delay):
+                raise Cancelled(what)
+            return True
+
+        try:
+            return retrying(attempt, retries, Backoff(settings.backoff, settings.max_backoff),
+                            wait)
+        except TransientError as exc:
+            tries = f" (gave up after {exc.attempts} tries)" if exc.attempts > 1 else ""
+            error = EngineUnreachableError if exc.reason == UNREACHABLE else EngineError
+            raise error(exc.message + tries) from None

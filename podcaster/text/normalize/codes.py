@@ -39,6 +39,25 @@ _FLIGHT_RE = re.compile(
 )
 
 
+_AREA = r"0\d{1,2}"
+_PHONE_FORMS = (
+    (re.compile(rf"(?<![\d)])\(({_AREA})\)\s?(\d{{3,4}})[-.\s](\d{{4}})(?![\d])"), r"\1-\2-\3"),
+    (re.compile(rf"(?<![\d.])({_AREA})\.(\d{{3,4}})\.(\d{{4}})(?![\d]|\.\d)"), r"\1-\2-\3"),
+    (re.compile(rf"(?<![\d(])({_AREA})\)\s?(\d{{3,4}})-(\d{{4}})(?![\d])"), r"\1-\2-\3"),
+    (re.compile(r"\+\s?82[\s-]?(?:\(0\)\s?)?0?(\d{1,2})[\s.-](\d{3,4})[\s.-](\d{4})(?![\d])"),
+     r"+82-\1-\2-\3"),
+)  # fmt: skip
+
+
+def read_phone_forms(text: str) -> str:
+    """Phone numbers written with the area code in brackets, with dots, or with the country
+    code (``(02) 123-4567``, ``02.123.4567``, ``+82 (0)10-1234-5678``) → the hyphenated form
+    that is read digit by digit (not an amount, a decimal or a version)."""
+    for pattern, form in _PHONE_FORMS:
+        text = pattern.sub(form, text)
+    return text
+
+
 def _groups(s: str) -> str:
     return ", ".join(numbers.phone_digits(p) for p in re.split(r"-", s) if p)
 
@@ -110,8 +129,9 @@ def read_long_numbers(text: str) -> str:
 
 
 # Versions: v2.1.0, 버전 1.2.3, 2.4.10 (three parts or more, or a v before two).
+# A capital V after a name is the name's (DeepSeek-V3.1, DeepSeek V3.1: 브이쓰리 점 일, as V3).
 _VERSION_RE = re.compile(
-    r"(?<![A-Za-z0-9.])(?:[vV]\s?(\d{1,4}(?:\.\d{1,4})+)|(\d{1,3}(?:\.\d{1,4}){2,}))(?![\d.]\d|[A-Za-z])"
+    r"(?<![A-Za-z0-9.])(?:(?:v|(?<![A-Za-z][\s-])V)\s?(\d{1,4}(?:\.\d{1,4})+)|(\d{1,3}(?:\.\d{1,4}){2,}))(?![\d.]\d|[A-Za-z])"
 )
 
 

@@ -7,29 +7,48 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from podcaster.text.normalize import numbers, words
+from podcaster.text.normalize.currencies import AMBIGUOUS, CAPITALS_ONLY, CURRENCY_CONTEXT
 from podcaster.text.normalize.particles import sub_marked
 from podcaster.text.normalize.patterns import alternation as _alternation
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# Codes are matched as written in capitals, and in lower case too where that is no English
+# word (chf 120); a code that is also a word or a name (TOP 10, AMD 7900) only in a
+# sentence about money.
+_CODES = [*words.CURRENCY_CODES, *(c.lower() for c in words.CURRENCY_CODES if c not in CAPITALS_ONLY)]
 _MONEY = {**words.CURRENCY_SYMBOLS, **words.CURRENCY_CODES}
+_SUFFIX = _alternation(words.AMOUNT_SUFFIXES)
 _CURRENCY_RE = re.compile(
-    rf"(?<![A-Za-z])({_alternation(_MONEY)})\s?({NUM})"
-    rf"(?:\s?({_alternation(words.AMOUNT_SUFFIXES)})(?![A-Za-z]))?"
+    rf"(?<![A-Za-z])({_alternation([*words.CURRENCY_SYMBOLS, *_CODES])})\s?({NUM})"
+    # a suffix after a space stands alone (not the M of "chf 120 M4")
+    rf"(?:(?:\s(?=(?:{_SUFFIX})(?![A-Za-z0-9가-힣]))|(?<=\d))({_SUFFIX})(?![A-Za-z0-9]))?"
     r"(\s?[십백천]?[만억조])?"
 )
 _CODE_AFTER_RE = re.compile(
-    rf"(?<![\d.,])({NUM})(\s?[십백천]?[만억조])?\s?({_alternation(words.CURRENCY_CODES)})"
+    rf"(?<![\d.,])({NUM})(\s?[십백천]?[만억조])?\s?({_alternation(_CODES)})"
     r"(?![A-Za-z])"
 )
+_MONEY_CONTEXT_RE = re.compile(CURRENCY_CONTEXT)
 
 
 def read_currency(text: str) -> str:
     """Move a currency sign or code behind its amount: ``$15`` → ``15 달러``,
     ``$1.5B`` → ``15억 달러``, ``€300만`` → ``300만 유로``, ``USD 300`` and ``300 USD`` →
-    ``300 달러``, ``HK$20`` → ``20 홍콩 달러``."""
+    ``300 달러``, ``HK$20`` → ``20 홍콩 달러``, ``chf 120`` → ``120 스위스 프랑``."""
+    money = None
+
+    def is_money(code: str) -> bool:
+        nonlocal money
+        if code.upper() not in AMBIGUOUS:
+            return True
+        if money is None:
+            money = bool(_MONEY_CONTEXT_RE.search(text))
+        return money
 
     def repl(m: re.Match) -> str:
         symbol, amount, suffix, unit = m.groups()
+        if not is_money(symbol):
+            return m.group()
         if suffix:
             try:
                 value = Decimal(amount.replace(",", "")) * words.AMOUNT_SUFFIXES[suffix]
@@ -37,14 +56,17 @@ def read_currency(text: str) -> str:
                 return m.group()
             if value == value.to_integral_value():
                 amount = numbers.korean_grouped(int(value))
-        return f"{amount}{(unit or '').strip()} {_MONEY[symbol]}"
+        name = _MONEY.get(symbol) or _MONEY[symbol.upper()]
+        return f"{amount}{(unit or '').strip()} {name}"
+
+    def after(m: re.Match) -> str:
+        amount, unit, code = m.groups()
+        if not is_money(code):
+            return m.group()
+        return f"{amount}{(unit or '').strip()} {words.CURRENCY_CODES[code.upper()]}"
 
     text = sub_marked(_CURRENCY_RE, repl, text)
-    return sub_marked(
-        _CODE_AFTER_RE,
-        lambda m: f"{m.group(1)}{(m.group(2) or '').strip()} {words.CURRENCY_CODES[m.group(3)]}",
-        text,
-    )
+    return sub_marked(_CODE_AFTER_RE, after, text)
 
 
 # A number glued to K, M, B or T counts thousands, millions, billions, trillions (1M 토큰,
@@ -82,6 +104,10 @@ _BEFORE = r"(?<![A-Za-z\d.,])"  # a number that is not part of a name (LPDDR5X) 
 _UNIT_RE = re.compile(
     rf"{_BEFORE}({NUM})(?:(\s)({_alternation(_SPACED_UNITS)})|({_alternation(words.UNITS)}))"
     r"(?![A-Za-z0-9²³])"
+)
+# A unit after a big unit (10만t, 3억kWh, 5천km): 10만 톤.
+_BIG_UNIT_RE = re.compile(
+    rf"{_BEFORE}({NUM}\s?(?:[십백천]?[만억조]|[십백천]))\s?({_alternation(_SPACED_UNITS)}|t|m|g|L|W)(?![A-Za-z0-9²³])"
 )
 _DECADE_RE = re.compile(r"(?<![\d.,])['‘’]?(\d{1,3}0)s(?![A-Za-z])")
 _NUMERATORS = _alternation([*words.UNITS, *words.RATE_NUMERATORS, *words.RATE_WORDS, "kph"])
@@ -135,6 +161,7 @@ def read_units(text: str) -> str:
         return f"{num}{words.UNITS[name]}"
 
     text = _DECADE_RE.sub(r"\1년대", text)
+    text = sub_marked(_BIG_UNIT_RE, lambda m: f"{m.group(1)} {words.UNITS[m.group(2)]}", text)
     text = sub_marked(_RATE_RE, rate, text)
     return sub_marked(_UNIT_RE, unit, text)
 

@@ -69,6 +69,15 @@ _RANGE_RE = re.compile(rf"(?<![\d.,A-Za-z-])({_SIDE})\s*([~∼〜–-])\s*({_SID
 _NATIVE = frozenset(words.NATIVE_COUNTERS)
 _NUMBERED_NOUN_RE = re.compile(rf"\s?(?:{_alternation(words.NUMBERED_NOUNS)})")
 _PARTICLE_AFTER_DAE_RE = re.compile(rf"\s+[{_HANGUL}]")
+# A machine named just before "N대" (드론 20대, GPU 30대, H100 20대, 서버 총 30대): a machine
+# noun, a product code with a digit (H100, RTX 5090) or a machine in Latin letters (PC, SUV);
+# not a company (SKT 20대 가입자: an age).
+_MACHINE_BEFORE_RE = re.compile(
+    rf"(?:(?:{_alternation(m for m in words.MACHINES if m != '차')}|(?<![{_HANGUL}])차)"
+    rf"(?:[을를이가은는도]|만)?"
+    rf"|(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z-]*\d[A-Za-z0-9-]*|[A-Za-z]+\s(?:\d+|[공일이삼사오육칠팔구]{{3,}})[A-Za-z]*"
+    rf"|{_alternation(words.LATIN_MACHINES)}))\s(?:(?:총|모두|약|최대|최소|무려)\s)?$"
+)
 
 
 # Counters a Sino-Korean number never goes with: native up to 99 (마흔다섯 살, 예순 마리).
@@ -92,12 +101,14 @@ def read_quantity(
     sino_only: bool = False,
     after: str = "",
     native_limit: int = NATIVE_LIMIT,
+    before: str = "",
 ) -> str:
     """Read one number with its optional 십/백/천, 만/억/조 and counter.
 
     Native numbers (세 개, 스물다섯 명) for native counters below ``native_limit`` (살, 마리
     … up to 99); Sino-Korean otherwise. ``after`` is the text that follows, used to tell
-    3대 (vehicles) from 3대 그룹.
+    3대 (vehicles) from 3대 그룹; ``before`` the text before it, to tell 드론 20대 (machines,
+    counted natively up to 99) from 20대 (an age).
     """
     counter = counter or ""
     plain = num.replace(",", "")
@@ -112,8 +123,8 @@ def read_quantity(
     n = int(plain)
     if not counter:
         return numbers.sino(n)
-    if sino_only:
-        return f"{numbers.sino(n)}{counter}"
+    if sino_only:  # 제3자, 제2차; a chapter apart (제사 장, not the priest)
+        return f"{numbers.sino(n)}{' ' if counter == '장' else ''}{counter}"
     if counter == "월":
         return numbers.month(n)
     if counter == "시":  # the 24-hour clock read native: 열여덟 시, 스물네 시
@@ -122,12 +133,15 @@ def read_quantity(
     if counter == "째" and 0 < n < limit:  # 첫째, 둘째, 셋째, 열넷째: one word
         ordinal = numbers.native(n, ordinal=True)
         return ordinal[:-1] + _COUNTED_FORMS.get(ordinal[-1], ordinal[-1]) + counter
-    if counter in ("번째", "째"):
-        ordinal = numbers.native(n, ordinal=True) if n < limit else numbers.sino(n)
-        return f"{ordinal} {counter}"
+    if counter == "번째":  # an ordinal is native up to 99 (서른 번째, 마흔다섯 번째)
+        return f"{numbers.native(n, ordinal=True) if n < 100 else numbers.sino(n)} {counter}"
+    if counter == "째":
+        return f"{numbers.native(n, ordinal=True) if n < limit else numbers.sino(n)} {counter}"
     if counter == "대":
         if after[:1].isdigit():  # 1대1, 3대2: a score or ratio
             return f"{numbers.sino(n)} 대 "
+        if _MACHINE_BEFORE_RE.search(before):  # 드론 20대를: machines, not an age
+            return f"{numbers.native(n) if n < 100 else numbers.sino(n)} 대"
         group = n % 10 == 0 or _PARTICLE_AFTER_DAE_RE.match(after) or n >= limit
         return f"{numbers.sino(n)} 대" if group else f"{numbers.native(n)} 대"
     if counter == "번" and _NUMBERED_NOUN_RE.match(after):  # 3번 출구: a number, not times
@@ -243,6 +257,7 @@ def read_numbers(text: str) -> str:
         # 제3자, 제2차: an ordinal prefix, always Sino-Korean
         je = bool(_JE_BEFORE_RE.search(text, max(0, m.start() - 2), m.start()))
         after = text[m.end() : m.end() + 9].replace(MARK, "")
-        return read_quantity(num, small, big, counter, je, after, native_limit=limit)
+        before = text[max(0, m.start() - 14) : m.start()].replace(MARK, "") if counter == "대" else ""
+        return read_quantity(num, small, big, counter, je, after, native_limit=limit, before=before)
 
     return sub_marked(_NUMBER_RE, repl, text)

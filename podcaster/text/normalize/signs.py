@@ -13,6 +13,9 @@ _COUNTER_WORD = r"(?:원|달러|엔|유로|위안|명|개|곳|건|대|배|년|�
 _COPULA = r"(?:이었습니다|였습니다|입니다|이었다|였다|이다)"
 _TOKEN = (
     rf"[-+]?\d(?:[^\s(),→⇒➡⟶<>=]|,(?=\d{{3}}))*(?:\s{_COUNTER_WORD}{_COPULA}?(?![가-힣]))?"
+    # a name of up to five Latin words is one side (M4 Pro, RTX 5090 Ti); bounded, so that a
+    # long run of capitalised words is not scanned again from each of them
+    r"|[A-Za-z][^\s(),→⇒➡⟶<>=]*(?:\s(?:[A-Z][A-Za-z0-9.-]*|\d+(?:[.,]\d+)*)(?:[가-힣]+|(?=[\s(),→⇒➡⟶<>=.!?]|$))){0,4}"
     r"|[^\s(),→⇒➡⟶<>=]+"
 )
 _CHAIN_RE = re.compile(rf"({_TOKEN})((?:\s*{_ARROW}\s*(?:{_TOKEN}))+)")

@@ -10,16 +10,19 @@ import re
 import unicodedata
 
 from podcaster.text.normalize import numbers, words
-from podcaster.text.normalize.acronyms import read_abbreviations
+from podcaster.text.normalize.acronym_words import ACRONYM_WORDS, TITLE_WORDS
+from podcaster.text.normalize.acronyms import read_abbreviations, read_stopped_abbreviations
 from podcaster.text.normalize.addresses import read_urls
-from podcaster.text.normalize.calendar import read_calendar
+from podcaster.text.normalize.calendar import read_calendar, read_weekday_spans
 from podcaster.text.normalize.codes import (
     read_codes,
     read_long_numbers,
+    read_phone_forms,
     read_scores,
     read_versions,
 )
 from podcaster.text.normalize.english import read_english, unkeep
+from podcaster.text.normalize.fixed import read_countdowns_and_events, read_record_times
 from podcaster.text.normalize.lexicon import BUILTIN, Lexicon
 from podcaster.text.normalize.measures import (
     read_currency,
@@ -31,7 +34,10 @@ from podcaster.text.normalize.particles import MARK, choose_particles
 from podcaster.text.normalize.patterns import HANGUL as _HANGUL
 from podcaster.text.normalize.patterns import only_if as _only_if
 from podcaster.text.normalize.quantities import read_dates_and_times, read_numbers, read_ranges
+from podcaster.text.normalize.roman import read_roman_numerals
+from podcaster.text.normalize.shorthand import join_model_names, read_earnings, read_model_sizes
 from podcaster.text.normalize.signs import read_arrows, read_table_marks
+from podcaster.text.normalize.words import CURRENCY_CODES
 
 # --- characters -------------------------------------------------------------------------
 
@@ -89,6 +95,9 @@ def drop_footnote_marks(text: str) -> str:
 apply_builtin_lexicon = Lexicon(BUILTIN, ignore_case=True)
 """Read common Latin names and terms the Korean way (OpenAI → 오픈에이아이, ``names.py``)."""
 
+apply_acronym_words = Lexicon({**ACRONYM_WORDS, **TITLE_WORDS}, ignore_case=True)
+"""Read acronyms said as words (ADAS → 에이다스, ``acronym_words.py``)."""
+
 
 # --- Latin letters ----------------------------------------------------------------------
 
@@ -101,9 +110,21 @@ _MODEL_NUMBER_RE = re.compile(
 # Graphics card series, whose numbers are always said digit by digit, spaced or glued
 # (RTX 5090, GTX970: 오공구공, 구칠공), and any four-digit number followed by a model
 # suffix (XYZ 7900 XTX). Event names before a year (CES 2025) are not series: years.
+# The other numbers of a list after one (RTX 5090·5080, RTX 4090과 4080) are of the series.
 _SERIES_RE = re.compile(
-    r"(?<![A-Za-z0-9])(RTX|GTX|GTS|RX|GT|MX)\s?(\d{3,4})(?![\d.,])"
+    r"(?<![A-Za-z0-9])(RTX|GTX|GTS|RX|GT|MX)\s?(\d{3,4}(?:(?:\s?[·,/]\s?|\s?(?:과|와|및)\s)\d{3,4})*)"
+    r"(?!\d|[.,]\d)"
     r"|(?<![A-Za-z0-9])([A-Z]{1,5}) (\d{4})(?= ?(?:Ti|TI|XTX|XT|SUPER|Super|X3D)(?![A-Za-z]))"
+)
+_DIGIT_RUN_RE = re.compile(r"\d+")
+# What makes a number after a series a quantity, not the series (5090원, 5090명, 5090년).
+_COUNTED_AFTER = "(?:[만억조천백십]|원|달러|명|개|년|대|건|곳|위|%|퍼센트|배|점|번)"
+
+# A name glued to a single digit and its decimals (GPT-4.1, Qwen2.5): the digit is said in
+# English as it is without decimals (GPT-4: 포), the decimals after 점 (지피티 포 점 일).
+_MODEL_DECIMAL_RE = re.compile(  # a single letter only as part of a longer name (DeepSeek-V3.1)
+    r"(?:(?<![A-Za-z0-9.,])(?<!\d-)[A-Za-z]{2,6}|(?<=[A-Za-z][-\s])[A-WYZa-wyz]|(?<=[가-힣][-\s])V)"
+    r"(?:-|(?<=V) )?(\d)\.(\d{1,2})(?![A-Za-z0-9]|[.,]\d)"
 )
 _LETTERS_DIGITS_RE = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z]{2})")
 
@@ -114,17 +135,36 @@ def read_model_names(text: str) -> str:
     model numbers of four or five digits one by one (``RTX5090`` → ``RTX 오공구공``,
     ``9950X`` → ``구구오공X``), and so the number of a graphics card series however it is
     written (``RTX 5090 Ti``, ``GTX970``). The letters are read later."""
-    text = _SERIES_RE.sub(
-        lambda m: f"{m.group(1) or m.group(3)} {numbers.phone_digits(m.group(2) or m.group(4))}",
-        text,
-    )
+    series: set[str] = set()
+
+    def series_number(m: re.Match) -> str:
+        written = m.group(2) or m.group(4)
+        series.update(_DIGIT_RUN_RE.findall(written))
+        spoken = _DIGIT_RUN_RE.sub(lambda d: numbers.phone_digits(d.group()), written)
+        return f"{m.group(1) or m.group(3)} {spoken}"
+
+    text = _SERIES_RE.sub(series_number, text)
+    if series:  # RTX 5090은 … 5090의 가격: the card named again by its number alone
+        alone = re.compile(
+            rf"(?<![\d.,])({'|'.join(sorted(series))})(?![\d]|[.,]\d|\s?{_COUNTED_AFTER})"
+        )
+        text = alone.sub(lambda m: numbers.phone_digits(m.group()), text)
+
+    def decimal(m: re.Match) -> str:
+        name = m.group().split("-")[0].rstrip("0123456789. ")
+        if name.upper() in CURRENCY_CODES:  # EUR1.5: an amount
+            return m.group()
+        return f"{name} {words.ENGLISH_DIGITS[int(m.group(1))]} 점 {numbers.sino(int(m.group(2)))}"
+
+    text = _MODEL_DECIMAL_RE.sub(decimal, text)
     text = _MODEL_NAME_RE.sub(lambda m: m.group(1) + words.ENGLISH_DIGITS[int(m.group(2))], text)
 
     def model_number(m: re.Match) -> str:
         letters, digits, suffix = m.groups()
         if not (letters or suffix):
             return m.group()
-        return f"{letters or ''} {numbers.phone_digits(digits)}{suffix or ''}".lstrip()
+        suffix = "엑스쓰리디" if suffix == "X3D" else suffix or ""  # the 3D of X3D: 쓰리디
+        return f"{letters or ''} {numbers.phone_digits(digits)}{suffix}".lstrip()
 
     return _MODEL_NUMBER_RE.sub(model_number, text)
 
@@ -211,15 +251,25 @@ STEPS = [
     drop_emoji,
     drop_footnote_marks,
     drop_glosses,
-    _only_if(r"\d\.\d", read_versions),
-    apply_builtin_lexicon,
-    _only_if(r"[A-Za-z][./:][A-Za-z]|\dG", read_abbreviations),
     read_arrows,
+    _only_if(r"\d[.)]\s?\d|\+\s?82", read_phone_forms),
+    _only_if(r"\dB", read_model_sizes),
+    _only_if(r"\d[QHEF]|[QH]\d|FY|oY|oQ|oM|oH|YTD|ytd|TTM|/[yqmYQM]", read_earnings),
+    _only_if(r"\d", read_countdowns_and_events),
+    _only_if(r"\d:\d", read_record_times),
+    _only_if(r"GPT \d", join_model_names),
+    _only_if(r"\d\.\d", read_versions),
+    _only_if(r"[A-Za-z]\.", read_stopped_abbreviations),
+    _only_if(r"[\u2160-\u217b]|[IVX]", read_roman_numerals),
+    apply_builtin_lexicon,
+    _only_if(r"[A-Za-z]", apply_acronym_words),
+    _only_if(r"[A-Za-z][./:][A-Za-z]|\dG", read_abbreviations),
     read_table_marks,
-    _only_if(r"[A-Za-z] ?-?\d|\d[A-Za-z]", read_model_names),
+    _only_if(r"[A-Za-z] ?-?\d|\d[A-Za-z]|[A-Za-z]-?\d\.\d", read_model_names),
     _only_if(r"\d", read_currency),
     _only_if(r"\d[KkMBT]", read_magnitudes),
     _only_if(r"\d", read_calendar),
+    _only_if("[~∼〜]", read_weekday_spans),
     _only_if(r"\d", read_dates_and_times),
     _only_if(r"\d", read_codes),
     _only_if(r"\d", read_scores),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from podcaster.text.normalize.currencies import ISO_4217
+
 # How Koreans name the Latin letters when they spell an acronym (AI → 에이아이). The
 # standard names (표준국어대사전) except C and R, which broadcasters say 씨 and 알
 # (엠비씨, 알앤디) rather than the dictionary's 시 and 아르; Z is 제트 (엠제트 세대).
@@ -30,6 +32,24 @@ NUMBERED_NOUNS = (
     "카드", "라인", "좌석", "창구", "승강장", "노선", "마을버스", "유니폼", "공약", "후보",
     "질문", "환자", "테이블",
 )  # fmt: skip
+
+# Things counted with 대 (machines and vehicles): "드론 20대" counts drones (스무 대), where
+# "20대" alone is an age (이십 대); counted natively up to 99 (서버 서른 대).
+MACHINES = (
+    "드론", "서버", "차량", "자동차", "차", "승용차", "전기차", "수소차", "버스", "트럭", "택시",
+    "로보택시", "화물차", "소방차", "구급차", "순찰차", "경찰차", "장갑차", "전차", "탱크",
+    "오토바이", "자전거", "킥보드", "열차", "기차", "전동차", "항공기", "비행기", "여객기",
+    "화물기", "전투기", "헬기", "헬리콥터", "무인기", "로봇", "휴머노이드", "컴퓨터", "노트북",
+    "데스크톱", "태블릿", "스마트폰", "휴대폰", "휴대전화", "폰", "단말기", "기기", "장비",
+    "기계", "카메라", "냉장고", "세탁기", "에어컨", "모니터", "프린터", "키오스크", "라우터",
+    "굴착기", "크레인", "트랙터", "지게차", "발사대", "엔진", "가속기", "노광장비", "장치",
+    "서버랙", "랙", "슈퍼컴퓨터", "그래픽카드", "칩셋", "보드", "위성", "발전기", "터빈",
+    "엘리베이터", "자판기", "충전기", "콘솔", "게임기", "스피커", "TV", "티비",
+    "지피유", "씨피유", "엔피유", "티피유", "수입차", "중고차", "신차", "경차", "관용차",
+    "외제차", "국산차", "소형차", "대형차", "자율주행차", "친환경차", "하이브리드차",
+)  # fmt: skip
+LATIN_MACHINES = ("PC", "PCs", "SUV", "EV", "CCTV", "ATM", "AGV", "AMR", "UAM", "ESS", "GPU",
+                  "CPU", "NPU", "TPU", "TV")  # fmt: skip
 
 # Counters read with Sino-Korean numbers, written after a space (이천십오 년, 천백삼십 건).
 SINO_COUNTERS = (
@@ -72,8 +92,10 @@ CURRENCY_SYMBOLS = {
     "A$": "호주 달러", "C$": "캐나다 달러", "S$": "싱가포르 달러",
 }  # fmt: skip
 
-# ISO 4217 codes, read as the currency's name wherever they stand (USD 300, 300 USD).
+# ISO 4217 codes (every one, ``currencies.py``) and a few more, read as the currency's name
+# wherever they stand (USD 300, 300 USD).
 CURRENCY_CODES = {
+    **ISO_4217,
     "USD": "달러", "EUR": "유로", "JPY": "엔", "KRW": "원", "CNY": "위안", "RMB": "위안",
     "GBP": "파운드", "HKD": "홍콩 달러", "TWD": "대만 달러", "AUD": "호주 달러",
     "CAD": "캐나다 달러", "SGD": "싱가포르 달러", "CHF": "스위스 프랑", "INR": "루피",

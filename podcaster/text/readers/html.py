@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from html.parser import HTMLParser
@@ -9,9 +10,10 @@ from pathlib import Path
 
 from podcaster.errors import PostError
 from podcaster.model import Source
+from podcaster.text import page
 from podcaster.text.readers.base import ParsedPost, Reader
 from podcaster.text.readers.paragraphs import Paragraph, clean_text
-from podcaster.text.readers.sources import find_source_list, split_outlet
+from podcaster.text.readers.sources import find_source_list, label_line, parse_item
 
 log = logging.getLogger(__name__)
 
@@ -25,13 +27,11 @@ _BLOCK = {
     "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th",
     "tr", "ul",
 }  # fmt: skip
-# Never read aloud: code, page furniture and the page's own header.
-_DROP = {
-    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button",
-    "svg", "iframe", "select", "head", "header", "figcaption", "object", "canvas",
-}  # fmt: skip
+# Never read aloud: code, media, forms and the page's own chrome (one policy with the importer).
+_DROP = page.DROP_TAGS
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _LISTS = {"ol", "ul"}
+_LIST_ITEMS = {"ol", "ul", "table", "dl"}  # what a source list of links may be written as
 _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 _NUMBER_PREFIX = re.compile(r"^\s*\d{1,3}[.)]\s+")
 
@@ -129,23 +129,69 @@ class HtmlReader(Reader):
         except AssertionError as exc:  # html.parser on a broken "<!" declaration, e.g. "<![0"
             raise PostError(path, f"the HTML cannot be parsed: {exc}") from None
         root = builder.root
-        content = (
-            root.find("article", skip=_DROP)
-            or root.find("main", skip=_DROP)
-            or root.find("body")
-            or root
-        )
-        meta = _meta(root, content)
-        title = _title(root, content)
+        unpruned = _content(root)
+        meta = _meta(root, unpruned)
+        title = _title(root, unpruned)
         if not title:
             raise PostError(path, "the page has no <h1> or <title>")
+        dropped = _prune(root)
+        if dropped:
+            log.debug("%s: %d elements of page furniture left out", path, dropped)
+        content = _content(root)
         source_list = _source_list(content)
         sources = _list_sources(source_list) if source_list is not None else []
-        paragraphs = _Walker(skip=source_list).paragraphs(content)
+        paragraphs = [p for p in _Walker(skip=source_list).paragraphs(content)
+                      if not _furniture_paragraph(p, path)]
         if not sources:
-            start, end, sources = find_source_list([p.text for p in paragraphs])
+            start, end, sources = find_source_list([p.marked or p.text for p in paragraphs])
+            sources = [dataclasses.replace(s, line=paragraphs[s.line - 1].line)
+                       for s in sources]
             del paragraphs[start:end]
+        elif paragraphs and label_line(paragraphs[-1].text):
+            paragraphs.pop()  # "출처" above the list of links
         return ParsedPost(title, paragraphs, sources, meta)
+
+
+def _content(root: _Node) -> _Node:
+    """The element holding the post: a platform's post element, else ``<article>``,
+    ``<main>``, ``<body>``."""
+    found = _select(root, page.content_selectors())
+    return (
+        found
+        or root.find("article", skip=_DROP)
+        or root.find("main", skip=_DROP)
+        or root.find("body")
+        or root
+    )
+
+
+def _select(root: _Node, selectors: tuple[str, ...], blocked: frozenset[str] = frozenset()):
+    return page.select(root, _TREE, selectors, blocked)
+
+
+def _prune(root: _Node) -> int:
+    return page.prune(root, _TREE, keep=frozenset({"table"}))
+
+
+def _remove(parent: _Node, children: list[_Node]) -> None:
+    gone = {id(child) for child in children}
+    parent.children = [c for c in parent.children if id(c) not in gone]
+
+
+_TREE = page.Tree(
+    children=lambda node: [c for c in node.children if isinstance(c, _Node)],
+    describe=lambda node: (node.tag, node.attrs),
+    remove=_remove,
+)
+
+
+def _furniture_paragraph(paragraph: Paragraph, path: Path) -> bool:
+    """True (and logged) for a paragraph that is a line of page furniture by its words."""
+    if paragraph.quoted or not page.furniture_line(paragraph.text):
+        return False
+    log.debug("%s: line %s left out as page furniture: %s", path, paragraph.line,
+              paragraph.text[:60])
+    return True
 
 
 def _meta(root: _Node, content: _Node) -> dict:
@@ -167,29 +213,61 @@ def _meta(root: _Node, content: _Node) -> dict:
 
 
 def _title(root: _Node, content: _Node) -> str:
-    for scope in (content, root):
-        h1 = scope.find("h1", skip={"nav", "footer", "aside", "script", "style"})
-        if h1 is not None and h1.text():
-            return h1.text()
+    """The post's title: a platform's title element, else the ``<h1>`` of the post, the
+    page's ``og:title``, any ``<h1>``, the ``<title>`` without the blog's name."""
+    furniture = frozenset({"nav", "footer", "aside", "script", "style"})
+    node = _select(root, page.title_selectors(), blocked=furniture)
+    if node is not None and node.text():
+        return node.text()
+    h1 = content.find("h1", skip=furniture)
+    if h1 is not None and h1.text():
+        return h1.text()
+    for meta in root.iter("meta"):
+        if meta.attrs.get("property", "").lower() == "og:title" and meta.attrs.get("content", "").strip():
+            return clean_text(meta.attrs["content"])
+    h1 = root.find("h1", skip=furniture | {"header"})
+    if h1 is not None and h1.text():
+        return h1.text()
     node = root.find("title")
     if node is not None:
-        # "Post title | Blog name": the page title usually carries the site's name.
-        return node.text().split(" | ")[0].strip()
+        # "Post title | Blog name", "Post title :: Blog name": the blog's name goes.
+        return re.split(r" \| | :: ", node.text())[0].strip()
     return ""
 
 
 def _source_list(content: _Node) -> _Node | None:
-    """The last top-level list of links after the last blockquote, if any."""
+    """The last list of links (``<ol>``/``<ul>``, a ``<table>`` or a ``<dl>`` of them)
+    after the last blockquote, if any. A table is never read aloud, but a table of links
+    after the post is its source list."""
     candidates: list[_Node] = []
-    for node in content.iter(skip=_DROP):
+    for node in content.iter(skip=_DROP - {"table"}):
         if node.tag == "blockquote":
             candidates.clear()
-        elif node.tag in _LISTS:
-            items = [li for li in node.children if isinstance(li, _Node) and li.tag == "li"]
-            linked = [li for li in items if _link(li) is not None]
+        elif node.tag in _LIST_ITEMS:
+            items = [item for item, _ in _items(node)]
+            linked = [item for item in items if _link(item) is not None]
             if items and len(linked) * 2 >= len(items):
                 candidates.append(node)
     return candidates[-1] if candidates else None
+
+
+def _items(node: _Node) -> list[tuple[_Node, str]]:
+    """The items of a list of links and each one's text: an ``<li>``; a ``<table>``'s row
+    of data cells, read "title | outlet"; a ``<dl>``'s term with its descriptions."""
+    if node.tag in _LISTS:
+        return [(li, li.text()) for li in node.children if isinstance(li, _Node) and li.tag == "li"]
+    if node.tag == "table":
+        rows = [tr for tr in node.iter("tr") if any(True for _ in tr.iter("td"))]
+        return [(tr, " | ".join(cell.text() for cell in tr.children
+                                if isinstance(cell, _Node) and cell.tag in ("td", "th")
+                                and cell.text())) for tr in rows]
+    items: list[tuple[_Node, str]] = []
+    for child in (c for c in node.children if isinstance(c, _Node)):
+        if child.tag == "dt":
+            items.append((child, child.text()))
+        elif child.tag == "dd" and items and child.text():
+            items[-1] = (items[-1][0], f"{items[-1][1]} | {child.text()}")
+    return items
 
 
 def _link(node: _Node) -> _Node | None:
@@ -203,19 +281,16 @@ def _list_sources(node: _Node) -> list[Source]:
     sources = []
     start_attr = node.attrs.get("start", "")
     start = int(start_attr) if start_attr.isdigit() else 1
-    items = [li for li in node.children if isinstance(li, _Node) and li.tag == "li"]
-    for k, li in enumerate(items):
+    for k, (li, text) in enumerate(_items(node)):
         a = _link(li)
         url = a.attrs["href"] if a is not None else None
-        text = li.text()
         if url:
             text = text.replace(url, " ")
-        text = clean_text(_NUMBER_PREFIX.sub("", text))
-        title, outlet = split_outlet(text)
-        if not title and a is not None:
-            title = a.text()
-        if title:
-            sources.append(Source(n=start + k, title=title, outlet=outlet, url=url))
+        source = parse_item(start + k, clean_text(_NUMBER_PREFIX.sub("", text)), url)
+        if not source.title and a is not None:
+            source = dataclasses.replace(source, title=a.text())
+        if source.title:
+            sources.append(dataclasses.replace(source, line=li.line))
     return sources
 
 
@@ -229,6 +304,7 @@ class _Walker:
         self.skip = skip
         self.out: list[Paragraph] = []
         self.buf: list[str] = []
+        self.marked: list[str] = []  # the same text with its links written as Markdown
         self.group: int | None = None
         self.line = 0
         self.quotes = 0
@@ -244,6 +320,7 @@ class _Walker:
                 if child.strip() and not self.buf:
                     self.group, self.line = group, node.line
                 self.buf.append(re.sub(r"\s+", " ", child))
+                self.marked.append(self.buf[-1])
                 continue
             if child is self.skip or child.tag in _DROP or "hidden" in child.attrs:
                 continue
@@ -259,11 +336,24 @@ class _Walker:
                     inner = self.quotes
                 self._walk(child, inner)
                 self._flush()
+            elif child.tag == "a" and _is_web(child.attrs.get("href", "")):
+                # A source list written as paragraphs keeps its links for the list's reader.
+                href = child.attrs["href"].strip()
+                self.marked.append("[")
+                self._walk(child, group)
+                self.marked.append(f"]({href})")
             else:
                 self._walk(child, group)
 
     def _flush(self) -> None:
         text = clean_text("".join(self.buf))
         if text:
-            self.out.append(Paragraph(text, self.line, self.group is not None, self.group))
+            marked = clean_text("".join(self.marked))
+            self.out.append(Paragraph(text, self.line, self.group is not None, self.group,
+                                      marked if marked != text else ""))
         self.buf = []
+        self.marked = []
+
+
+def _is_web(href: str) -> bool:
+    return href.strip().lower().startswith(("http://", "https://"))

@@ -64,6 +64,7 @@ class _Block:
     heading: bool
     quoted: bool
     parts: list[tuple[int, str]] = field(default_factory=list)  # (0-based line, text)
+    group: int | None = None  # the outermost ``>`` quote it is in: one quotation
 
     @property
     def text(self) -> str:
@@ -95,8 +96,10 @@ def inline_parts(children, first_line: int) -> list[tuple[int, str]]:
 def _blocks(tokens) -> list[_Block]:
     blocks: list[_Block] = []
     depth = 0
+    quotes = 0  # outermost quotes opened so far
     for i, token in enumerate(tokens):
         if token.type == "blockquote_open":
+            quotes += depth == 0
             depth += 1
         elif token.type == "blockquote_close":
             depth -= 1
@@ -106,7 +109,8 @@ def _blocks(tokens) -> list[_Block]:
             # paragraph above it is not lost.
             heading = token.type == "heading_open" and token.markup != "-"
             line = token.map[0] if token.map else 0
-            blocks.append(_Block(heading, depth > 0, inline_parts(inline.children, line)))
+            blocks.append(_Block(heading, depth > 0, inline_parts(inline.children, line),
+                                 quotes if depth > 0 else None))
     return blocks
 
 
@@ -156,7 +160,7 @@ class MarkdownReader(Reader):
 
     def parse(self, text: str, path: Path) -> ParsedPost:
         meta, lines, offset = split_front_matter(text, path)
-        start, end, sources = find_source_list(lines)
+        start, end, sources = find_source_list(lines, offset + 1)
         body = lines[:start] + [""] * (end - start) + lines[end:]
         content = [i for i, line in enumerate(body) if line.strip()]
         line_mode = len(content) > 1 and all(
@@ -171,7 +175,7 @@ class MarkdownReader(Reader):
             if title is None:
                 title = first.text if first.heading else first.parts[0][1]
             if not first.heading and len(first.parts) > 1:  # the title was its first line
-                blocks.insert(0, _Block(False, first.quoted, first.parts[1:]))
+                blocks.insert(0, _Block(False, first.quoted, first.parts[1:], first.group))
         if not title or not str(title).strip():
             raise PostError(path, "the post has no title")
         paragraphs = _paragraphs(blocks, body, offset, line_mode)
@@ -186,7 +190,7 @@ def _paragraphs(blocks: list[_Block], body: list[str], offset: int,
             continue
         if not line_mode:
             paragraphs.append(Paragraph(block.text, offset + block.parts[0][0] + 1,
-                                        block.quoted))
+                                        block.quoted, block.group))
             continue
         for line, text in block.parts:  # one paragraph per line, as in a .txt post
             if text:

@@ -40,6 +40,7 @@ class Paragraph:
     line: int  # 1-based line of the file (0 when unknown)
     quoted: bool = False
     group: int | None = None  # paragraphs of one format quote (one <blockquote>) share it
+    marked: str = ""  # the text with its links as Markdown links, when it has any (HTML)
 
 
 def clean_text(text: str) -> str:
@@ -184,7 +185,10 @@ def _multi_paragraph_quote(
     again with the mark (English style), the first paragraph that does not (and does not
     close the quote either) is the author's again; and a paragraph opening with a mark after
     one that did not starts a new quote. The quote then ends before those paragraphs, its
-    first block is flagged ``unclosed`` and a warning names the line.
+    first block is flagged ``unclosed`` and a warning names the line. A mark that nothing
+    after it closes or repeats is taken to quote its own paragraph only (flagged the same way),
+    the safe guess that leaves the rest of the post the author's; only a mark alone in its
+    paragraph, which quotes nothing, stops the build (PostError).
     Returns the blocks and the index after them.
     """
     within = paras[start].quoted
@@ -223,10 +227,13 @@ def _multi_paragraph_quote(
     else:
         if english:
             return _unclosed(parts, path, paras[start].line), j
+        if not within and parts[0][0]:
+            return _unclosed(parts[:1], path, paras[start].line), start + 1
         if not within:
             where = f"line {paras[start].line}" if paras[start].line else "a paragraph"
-            snippet = first if len(first) <= 24 else first[:24] + "…"
-            raise PostError(path, f"unclosed quote at {where}: {snippet}")
+            raise PostError(path, f"unclosed quote at {where}: {first}: a quote mark alone "
+                            "quotes nothing; add the closing mark where the quote ends, or "
+                            "remove the mark")
         log.warning("%s: quote mark at line %s is not closed", path, paras[start].line)
     original = [(clean_text(p.text), p.quoted, p.line) for p in paras[start:j]]
     return [Block(t, q, False, ln) for t, q, ln in original if t], j

@@ -26,7 +26,7 @@ class TextReader(Reader):
         if first is None:
             raise PostError(path, "the file is empty")
         body = lines[first + 1 :]
-        start, end, sources = find_source_list(body)
+        start, end, sources = find_source_list(body, first + 2)
         paragraphs = [
             Paragraph(line, first + 2 + k)
             for k, line in enumerate(body)

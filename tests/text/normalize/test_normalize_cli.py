@@ -86,10 +86,10 @@ def test_script_shows_cues_and_readings(runner, project):
     result = runner.invoke(main, ["script", str(post)])
     assert result.exit_code == 0, result.output
     out = result.output
-    assert re.search(r"title\s+하늘정원의 AI 이야기\n\s+→ 하늘 정원의 에이아이 이야기", out)
+    assert re.search(r"title\s+ko gtts/ko\s+하늘정원의 AI 이야기\n\s+→ 하늘 정원의 에이아이 이야기", out)
     assert "이천이십사 년부터 이천이십오 년까지 로봇 세 대를 만들었다." in out
     assert "천이백오십만 달러였다." in out
-    assert re.search(r"commentary\s+로봇이 늘어나는 것은 반가운 일입니다.\n", out)
+    assert re.search(r"commentary\s+ko gtts/ko\s+로봇이 늘어나는 것은 반가운 일입니다.\n", out)
     assert "announcement" in out and "signoff" in out
     assert "news.example.com" not in out
     assert "Left in Latin letters" not in out
