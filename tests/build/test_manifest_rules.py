@@ -286,3 +286,11 @@ def test_prune_counts_the_mp3s_it_removes(store, tmp_path):
     json_only.unlink()  # its MP3 lost: nothing to count
     assert store.prune(set()) == 1
     assert not any(store.root.glob("*/*"))
+
+
+def test_a_digest_is_of_compact_sorted_utf8_json():
+    # the format of every key in every manifest: a change would rebuild every episode
+    import hashlib
+
+    expected = hashlib.sha256('{"a":[1,2.5],"b":"가"}'.encode()).hexdigest()
+    assert digest({"b": "가", "a": [1, 2.5]}) == expected
