@@ -68,7 +68,7 @@ def test_a_sting_between_words_is_music_and_takes_its_place_in_line():
 def test_an_intro_is_a_bed_only_when_it_outlasts_the_lead(length, bed):
     settings = AudioSettings(intro_lead=4.0, intro_fade=6.0)
     (intro, title), _ = place([INTRO, speech("title")], [length, 3000], RATE, settings)
-    assert bool(intro.envelope) is bed
+    assert bool(intro.envelope) is bed and intro.group == MUSIC
     assert title.start == min(length, 4000)
     assert intro.end == length  # shorter than lead + fade: it ends by itself
 
@@ -109,6 +109,7 @@ def test_an_outro_overlap_longer_than_the_last_words_starts_with_them():
     (greeting, signoff, outro), total = place(
         [speech(pause=0.5), speech("signoff", 1), OUTRO], [4000, 1000, 8000], RATE, settings)
     assert signoff.start == 4500 and outro.start == 4500  # not before the last words
+    assert (outro.cue, outro.group) == (2, MUSIC)
     assert outro.envelope[:2] == ((0, pytest.approx(0.1)), (1000, pytest.approx(0.1)))
     assert total == 12500
 
@@ -118,6 +119,7 @@ def test_without_an_overlap_the_outro_follows_the_last_words_and_their_pause():
     (signoff, outro), total = place([speech("signoff", pause=0.7), OUTRO], [5000, 8000],
                                     RATE, settings)
     assert (outro.start, outro.end) == (5700, 13700) and not outro.envelope
+    assert (outro.cue, outro.group) == (1, MUSIC)
     assert total == 13700
 
 
@@ -183,3 +185,35 @@ def test_an_outro_after_a_closing_sting_follows_it_and_its_pause():
     events, total = place(cues, [5000, 1000, 8000], RATE, AudioSettings(outro_overlap=1.5))
     assert spans(events) == [(0, 5000), (5000, 6000), (7000, 15000)]
     assert not events[2].envelope and total == 15000
+
+
+def test_every_event_names_its_cue():
+    events, _ = place([INTRO, speech("title"), STING, speech(), OUTRO], [6000, 1000, 500, 1000, 3000],
+                      RATE, AudioSettings())
+    assert [e.cue for e in events] == [0, 1, 2, 3, 4]
+
+
+def test_an_outro_under_words_from_the_first_sample_starts_there_too():
+    settings = AudioSettings(outro_overlap=3.0)
+    (signoff, outro), _ = place([speech("signoff"), OUTRO], [1000, 8000], RATE, settings)
+    assert outro.start == 0 and outro.envelope[1][0] == 1000
+
+
+@pytest.mark.parametrize(("overlap", "start", "ducked"), [
+    (0.0, 5000, False),  # no overlap: after the words
+    (0.001, 4999, True),  # one sample under the words is still under them
+    (0.002, 4998, True),
+])
+def test_an_outro_is_ducked_as_soon_as_it_overlaps_a_sample(overlap, start, ducked):
+    settings = AudioSettings(outro_overlap=overlap)
+    (_, outro), _ = place([speech("signoff"), OUTRO], [5000, 8000], RATE, settings)
+    assert outro.start == start and bool(outro.envelope) is ducked
+
+
+@pytest.mark.parametrize(("cues", "lengths", "outro_start"), [
+    ([OUTRO], [8000], 0),  # a script of music alone
+    ([INTRO, OUTRO], [6000, 8000], 4000),  # after the intro's lead, no words to go under
+])
+def test_an_outro_before_any_words_is_in_line(cues, lengths, outro_start):
+    events, _ = place(cues, lengths, RATE, AudioSettings(intro_lead=4.0, outro_overlap=1.5))
+    assert events[-1].start == outro_start and not events[-1].envelope

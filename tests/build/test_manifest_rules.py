@@ -82,16 +82,24 @@ def damage_meta_kind(path: Path) -> None:
     path.with_suffix(".json").write_text("[]")
 
 
-@pytest.mark.parametrize("damage", [damage_size, damage_bytes, damage_mp3_gone, damage_meta,
-                                    damage_meta_field, damage_meta_kind])
-def test_damaged_stored_audio_is_discarded_with_a_warning(store, tmp_path, caplog, damage):
+@pytest.mark.parametrize(("damage", "why"), [
+    (damage_size, "the MP3 does not match its recorded size and digest"),
+    (damage_bytes, "the MP3 does not match its recorded size and digest"),
+    (damage_mp3_gone, "incomplete: [Errno 2] No such file or directory"),
+    (damage_meta, "unreadable: "),
+    (damage_meta_field, "incomplete: 'sha256'"),
+    (damage_meta_kind, "incomplete: list indices must be integers"),
+])
+def test_damaged_stored_audio_is_discarded_with_a_warning(store, tmp_path, caplog, damage, why):
     path = stored(store, tmp_path)
     damage(path)
     with caplog.at_level(logging.WARNING):
         assert store.get(KEY) is None
     assert not path.exists() and not path.with_suffix(".json").exists()
     assert [r.levelno for r in caplog.records] == [logging.WARNING]
-    assert str(path) in caplog.records[0].getMessage()
+    message = caplog.records[0].getMessage()
+    assert message.startswith(f"discarding damaged stored audio {path} ({why}")
+    assert message.endswith("); encoding it again")
 
 
 def test_peaks_are_kept_with_the_audio_and_read_without_it(store, tmp_path):
@@ -115,7 +123,10 @@ def test_unreadable_peaks_are_none(store, meta):
 def test_peaks_that_cannot_be_kept_are_a_warning(store, caplog):
     with caplog.at_level(logging.WARNING):
         store.keep_peaks(KEY, [1, 2])  # nothing stored
-    assert "cannot keep the waveform" in caplog.text and f"{KEY}.json" in caplog.text
+    meta = store.root / KEY[:2] / f"{KEY}.json"
+    (record,) = caplog.records
+    assert record.getMessage() == (f"{meta}: cannot keep the waveform with the stored audio: "
+                                   f"[Errno 2] No such file or directory: '{meta}'")
 
 
 def test_prune_keeps_the_keys_asked_for_and_clears_leftovers(store, tmp_path):
@@ -218,7 +229,7 @@ def test_stored_times_take_the_posts_words_as_they_are_now():
 @pytest.mark.parametrize("count", [1, 3])
 def test_stored_times_for_another_number_of_cues_are_refused(count):
     cues = [Cue("greeting", "말", "말", segment=0)] * count
-    with pytest.raises(ValueError, match="another number of cues"):
+    with pytest.raises(ValueError, match="^the stored timeline has another number of cues$"):
         timeline_with_times(STORED, cues, SEGMENTS)
 
 
@@ -266,3 +277,20 @@ def test_a_manifest_round_trips_and_one_without_episodes_is_empty(tmp_path):
     assert load_manifest(path) == manifest
     path.write_bytes(b'{"version": 1}')
     assert load_manifest(path) == Manifest()
+
+
+def test_prune_counts_the_mp3s_it_removes(store, tmp_path):
+    mp3_only = stored(store, tmp_path, "ef" + "2" * 62)
+    mp3_only.with_suffix(".json").unlink()  # its timeline lost: the MP3 still counts
+    json_only = stored(store, tmp_path, "ab" + "3" * 62)
+    json_only.unlink()  # its MP3 lost: nothing to count
+    assert store.prune(set()) == 1
+    assert not any(store.root.glob("*/*"))
+
+
+def test_a_digest_is_of_compact_sorted_utf8_json():
+    # the format of every key in every manifest: a change would rebuild every episode
+    import hashlib
+
+    expected = hashlib.sha256('{"a":[1,2.5],"b":"가"}'.encode()).hexdigest()
+    assert digest({"b": "가", "a": [1, 2.5]}) == expected

@@ -77,7 +77,7 @@ def test_sounds_are_not_in_the_transcript():
     ("가나다라마바", ["가나다라마", "바"]),  # one over: cut
     ("가 나다라마바사", ["가", "나다라마바", "사"]),  # the line before a cut word is ended
     ("가나다라마바 사", ["가나다라마", "바 사"]),  # the cut word's rest starts the next line
-    ("가나다라마바사아자차 카", ["가나다라마", "바사아자차", "카"]),  # cut to nothing left: go on
+    ("가나다라마바사아자차 카", ["가나다라마", "바사아자차", "카"]),  # cut into full lines: go on
     ("  가   나  ", ["가 나"]),
     ("", []),
 ])
