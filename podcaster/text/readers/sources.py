@@ -159,9 +159,10 @@ def split_outlet(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def parse_item(n: int, text: str, url: str | None = None) -> Source:
+def parse_item(n: int, text: str, url: str | None = None, labelled: bool = False) -> Source:
     """One source from the text of a list item (without its number); ``url`` when the
-    item's link is known already (an HTML list)."""
+    item's link is known already (an HTML list). ``labelled``: the item followed a label on
+    its line ("출처: 농민신문 (URL)"), so a name alone that looks like an outlet is one."""
     link = markdown_link(text)
     if link:
         text, url = link[0].strip(), url or link[1]
@@ -172,6 +173,8 @@ def parse_item(n: int, text: str, url: str | None = None) -> Source:
             text = (text[: m.start()] + " " + text[m.end():]).strip()
     text = text.strip(" \t:：").lstrip("-–— ")
     title, outlet = split_outlet(text) if text else ("", None)
+    if labelled and outlet is None and _outlet(title, trusted=False) == title:
+        outlet = title
     if title == outlet:  # "출처: 한빛일보 (https://…)": no title of its own
         title = ""
     return with_address_outlet(Source(n=n, title=title, outlet=outlet, url=url))
@@ -287,7 +290,8 @@ def _parse_lines(lines: list[str], items: list, first_line: int) -> list[Source]
                     Source(len(sources) + 1, "", None, url, line=first_line + k)))
             continue
         number, text, item_url = item
-        source = parse_item(number if number is not None else len(sources) + 1, text, item_url)
+        source = parse_item(number if number is not None else len(sources) + 1, text, item_url,
+                            labelled=number is None and bool(_LABELLED.match(line)))
         sources.append(replace(source, line=first_line + k))
     return sources
 
