@@ -44,6 +44,7 @@ FORMAT_EXAMPLES: dict[Any, Any] = {
     formats.tag_names: ["일상"],
     formats.web_origins: ["https://cdn.example.net"],
     formats.speech_engine: "espeak-test",
+    formats.language_code: "en",
 }
 
 
