@@ -10,14 +10,14 @@ from tests.helpers import invoke_cli, make_project
 
 POST = """\
 새벽 기차
-안녕하세요 김 작가입니다.
-“첫차가 다음 달부터 삼십 분 일찍 출발한다.”
-일찍 나서는 분들께 반가운 소식입니다.
-이상 오늘의 소식이었습니다.
-1. 첫차 삼십 분 앞당긴다 -철도소식-
-https://rail.example.org/first-train
+안녕하세요, 역 앞에서 소식을 전하는 김 작가입니다.
+“다음 달부터 첫 열차가 삼십 분 앞당겨 출발한다.”
+아침 일찍 일터로 가는 분들이 반기겠네요.
+이상 역 앞 소식이었습니다.
+1. 첫 열차 삼십 분 앞당겨 -철도소식-
+https://rail.example.org/early
 """
-OTHER = POST.replace("새벽 기차", "막차 소식").replace("첫차", "막차")
+OTHER = POST.replace("새벽 기차", "막차 소식").replace("첫 열차", "막차")
 
 
 def guids(project) -> dict[str, str]:
