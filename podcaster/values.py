@@ -52,6 +52,24 @@ def _invisible(ch: str) -> bool:
     return (category == "Cf" and ch not in _JOINERS) or category in ("Zl", "Zp")
 
 
+def without_invisible(text: str) -> tuple[str, str | None]:
+    """``text`` without the invisible characters (a line or paragraph separator becomes a
+    space, runs of spaces it leaves are one), and a description of the first removed (None
+    when nothing was). What ``bad_character`` refuses stays, to be refused."""
+    first: str | None = None
+    kept = []
+    for ch in text:
+        if not _invisible(ch) or bad_character(ch):
+            kept.append(ch)
+            continue
+        if unicodedata.category(ch) in ("Zl", "Zp"):
+            kept.append(" ")
+        first = first or f"{ch!r} (an invisible character)"
+    if first is None:
+        return text, None
+    return re.sub(r" {2,}", " ", "".join(kept)).strip(), first
+
+
 def scrub(text: str) -> tuple[str, str | None]:
     """``text`` without the characters ``bad_character`` refuses and the invisible ones,
     and a description of the first removed (None when nothing was)."""

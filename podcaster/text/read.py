@@ -22,7 +22,7 @@ from podcaster.errors import PodcasterError, PostError
 from podcaster.model import Post, Source
 from podcaster.text.readers import READERS, ParsedPost, reader_for
 from podcaster.text.readers.paragraphs import blocks_from_paragraphs
-from podcaster.values import bad_character, web_url
+from podcaster.values import bad_character, web_url, without_invisible
 
 log = logging.getLogger(__name__)
 
@@ -104,12 +104,54 @@ def read_post(path: Path, inside: tuple[Path, ...] = ()) -> Post:
         description=_description(meta, path),
         raw=raw,
     )
+    post = visible(post, text)
     check_characters(post)
     log.debug(
         "read %s: %d paragraphs (%d quoted), %d sources",
         path, len(blocks), sum(b.quoted for b in blocks), len(post.sources),
     )  # fmt: skip
     return post
+
+
+def visible(post: Post, text: str) -> Post:
+    """``post`` without invisible characters (zero-width spaces, byte-order marks, line
+    separators, tag characters) in its title, description, paragraphs and sources: they
+    would be published as they are. One warning names the post, the first one's line and
+    what was cleaned."""
+    first: list[str] = []
+
+    def clean(value: str) -> str:
+        cleaned, removed = without_invisible(value)
+        if removed and not first:
+            first.append(removed)
+        return cleaned
+
+    title = clean(post.title)
+    description = clean(post.description) if post.description else post.description
+    blocks = [dataclasses.replace(b, text=clean(b.text)) for b in post.blocks]
+    sources = [dataclasses.replace(s, title=clean(s.title), outlet=s.outlet and clean(s.outlet),
+                                   url=s.url and clean(s.url)) for s in post.sources]
+    if not first:
+        return post
+    parts = [name for name, changed in (("the title", title != post.title),
+                                         ("the description", description != post.description))
+             if changed]
+    changed_blocks = sum(a.text != b.text for a, b in zip(blocks, post.blocks, strict=True))
+    changed_sources = sum(a != b for a, b in zip(sources, post.sources, strict=True))
+    if changed_blocks:
+        parts.append(f"{changed_blocks} paragraph{'s' if changed_blocks > 1 else ''}")
+    if changed_sources:
+        parts.append(f"{changed_sources} source{'s' if changed_sources > 1 else ''}")
+    at = next((k for k, ch in enumerate(text) if without_invisible(ch)[1]), None)
+    where = f"line {text.count(chr(10), 0, at) + 1}: " if at is not None else ""
+    log.warning("%s: %s%s and any like it removed from %s", post.path, where, first[0],
+                ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1])
+    blocks = [b for b in blocks if b.text]
+    if not title or not blocks:
+        raise PostError(post.path, f"the post holds nothing but invisible characters "
+                                   f"({first[0]}) in its {'title' if not title else 'body'}")
+    return dataclasses.replace(post, title=title, description=description, blocks=blocks,
+                               sources=sources)
 
 
 def web_sources(sources: list[Source], text: str, path: Path) -> list[Source]:
