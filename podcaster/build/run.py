@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from podcaster.audio.settings import AudioSettings
 from podcaster.build import faults, published, showguid
+from podcaster.build.guidmoves import moved_guids
 from podcaster.build.lock import LOCK_NAME, BuildLock
 from podcaster.build.manifest import (
     AudioStore,
@@ -226,6 +227,8 @@ class Build:
             raise UnclearAttributionError(warnings)
         faults.point("plan:done")
         kept = kept_records(config, manifest, plans, failures.failed)
+        for message in moved_guids(config, manifest, [p.post for p in plans], kept):
+            log.warning("%s", message)
         number_episodes(plans, kept)
         for plan in plans:
             decide(config, self.keys, self.store, plan, manifest.episodes.get(plan.post.slug))

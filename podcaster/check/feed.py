@@ -12,7 +12,8 @@ from lxml import etree
 
 from podcaster.check.artwork import check_artwork
 from podcaster.check.files import check_chapters, check_transcript
-from podcaster.check.report import LANGUAGE, CheckResult, Report, shown, whole_number
+from podcaster.check.report import CheckResult, Report, shown, whole_number
+from podcaster.config.formats import LANGUAGE
 from podcaster.errors import PodcasterError
 from podcaster.model import Post
 from podcaster.publish.feedext import ITUNES_NS, PODCAST_NS

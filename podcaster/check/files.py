@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from podcaster.check.report import LANGUAGE, Report
+from podcaster.check.report import Report
+from podcaster.config.formats import LANGUAGE
 from podcaster.files import parse_json
 from podcaster.publish.feedext import CHAPTERS_TYPE
 from podcaster.values import is_web_url

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from podcaster.check.report import Problem
 from podcaster.config import ASSET_DEFAULTS, CONFIG_NAME, Config, default_asset
-from podcaster.init import EXAMPLE_EMAIL, EXAMPLE_HOST, SAMPLE_SLUG, ProjectSettings, sample_title
+from podcaster.init import EXAMPLE_EMAIL, EXAMPLE_HOST, SCAFFOLD_DIR, ProjectSettings
 
 # ProjectSettings field -> (option in podcast.toml, what to set it to)
 TEXT_PLACEHOLDERS = {
@@ -44,10 +44,22 @@ def _is_default_cover(cover: Path) -> bool:
         return False  # a missing cover is config's or check's to report
 
 
+# Posts the sample may have been saved as (renamed, retitled, or pasted into Markdown).
+SAMPLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+
+
+def _sample_passages() -> list[str]:
+    """The sample post's quoted paragraphs, without their marks: a post holding one of
+    them is the sample, whatever its file name or title."""
+    text = (SCAFFOLD_DIR / "sample-post.txt").read_text(encoding="utf-8")
+    return [line.strip().strip("“”") for line in text.splitlines()
+            if line.startswith("“") and len(line) > 40]
+
+
 def find_placeholders(config: Config) -> list[Problem]:
     """One Problem per example value left: ``show.base_url``, ``show.owner_email``, the
     title, author and description as ``podcaster init`` wrote them, podcaster's own cover,
-    and its sample post in posts/ (by its title)."""
+    and its sample post in posts/ (by its quoted paragraphs, whatever its name)."""
     found = []
     if config.show.base_url.startswith(EXAMPLE_HOST):
         found.append(Problem(
@@ -68,10 +80,12 @@ def find_placeholders(config: Config) -> list[Problem]:
                  if cover.is_relative_to(config.project_dir.resolve()) else f"{CONFIG_NAME}: show.cover")
         found.append(Problem(where, "still podcaster's own cover (with its wordmark); "
                              "replace it with your show's image (square JPEG/PNG, 1400-3000 px)"))
-    title = sample_title()
-    for path in sorted(config.posts_dir.glob(f"*-{SAMPLE_SLUG}.txt")):
-        text = path.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff")
-        if text.splitlines()[:1] == [title]:
+    passages = _sample_passages()
+    for path in sorted(config.posts_dir.iterdir()) if config.posts_dir.is_dir() else []:
+        if path.suffix.lower() not in SAMPLE_SUFFIXES or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if any(passage in text for passage in passages):
             found.append(Problem(
                 path.relative_to(config.project_dir).as_posix(),
                 "the sample post of podcaster init; delete it and add your own posts"))

@@ -31,6 +31,6 @@ def check_posts(report: Report, strict: bool) -> None:
         for warning in segmentation.warnings:
             where = report.rel(path) + warning.where[len(warning.post):]
             if strict:
-                report.problem(where, warning.message)
+                report.problem(where, warning.said)
             else:
-                report.warning(where, warning.message)
+                report.warning(where, warning.said)

@@ -3,7 +3,6 @@ feed item; the ``Report`` the checks write into, mapping URLs back to files in `
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -12,7 +11,6 @@ from podcaster.config import Config
 from podcaster.publish.layout import media_base, site_base, strip_enclosure_prefix
 from podcaster.values import is_web_url
 
-LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # a BCP 47 language tag
 # More digits than any byte count or episode number has: such a figure is no true value, and
 # is not converted (a 5000-digit one would exceed Python's limit on converting text to int).
 MAX_DIGITS = 18

@@ -24,6 +24,17 @@ MP3_RATES = (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000)
 MP3_BITRATES = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 192, 224, 256, 320)
 
 
+# A BCP 47 language tag ("ko", "ko-KR", "yue-Hant-HK"): what the feed's <language>, a
+# transcript's language and an MP3's TLAN may hold.
+LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def language_code(key: str, value: str) -> str | None:
+    if not LANGUAGE.fullmatch(value):
+        return f'{key} must be a language code such as "ko" or "ko-KR", got {value!r}'
+    return None
+
+
 def web_url(key: str, value: str) -> str | None:
     if not is_web_url(value):
         return f"{key} must be an absolute http(s) URL, got {value!r}"

@@ -158,7 +158,8 @@ class ShowOptions:
     title: str = option(REQUIRED, "Show title.", rebuilds=EPISODES)
     author: str = option(REQUIRED, "Author name (itunes:author, ID3 artist).", rebuilds=EPISODES)
     description: str = option(REQUIRED, "One-paragraph show description.", rebuilds=FEED)
-    language: str = option("ko", "Language code of the show.", rebuilds=EPISODES)
+    language: str = option("ko", "Language code of the show.", check=formats.language_code,
+                           rebuilds=EPISODES)
     base_url: str = option(REQUIRED, "Absolute URL where public/ is served.",
                            check=formats.web_url, rebuilds=EPISODES)
     category: str = option("Technology", "Apple Podcasts category.", rebuilds=EPISODES)

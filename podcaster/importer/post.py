@@ -65,6 +65,11 @@ def file_name(entry: FeedEntry, time_zone: str, taken: set[str]) -> str:
     return name
 
 
+def generator_meta(feed_url: str) -> str:
+    """The line every imported post carries: which feed it was imported from."""
+    return f'<meta name="generator" content="podcaster import from {html.escape(feed_url)}">'
+
+
 def render_post(entry: FeedEntry, body: str, date: dt.date, feed_url: str) -> bytes:
     """The post file: a small HTML page whose ``<article>`` holds the title and ``body``."""
     if not body.strip():
@@ -78,7 +83,7 @@ def render_post(entry: FeedEntry, body: str, date: dt.date, feed_url: str) -> by
         '<meta charset="utf-8">',
         f"<title>{title}</title>",
         f'<meta property="article:published_time" content="{date.isoformat()}">',
-        f'<meta name="generator" content="podcaster import from {html.escape(feed_url)}">',
+        generator_meta(feed_url),
     ]
     if link:
         lines.append(f'<link rel="canonical" href="{link}">')

@@ -36,7 +36,7 @@ from podcaster.importer.encoding import decode_document
 from podcaster.importer.extract import clean_html, extract_page, main_frame
 from podcaster.importer.feed import FeedEntry, parse_feed
 from podcaster.importer.options import ImportOptions
-from podcaster.importer.post import file_name, post_date, render_post
+from podcaster.importer.post import file_name, generator_meta, post_date, render_post
 from podcaster.importer.record import EntryState, FeedState, ImportLock, ImportRecord, digest
 from podcaster.importer.robots import RobotsRules
 from podcaster.text.read import find_posts, read_post
@@ -190,6 +190,9 @@ class _Import:
                          "(--force brings it back)", path)
                 self.result.skipped += 1
                 return None
+            if path.is_file() and not self._imported_here(path):
+                return self._keep(path, entry, "the import record names it, but it was not "
+                                  "written by podcaster import from this feed")
             edited = path.is_file() and digest(path.read_bytes()) != known.digest
             if known.fingerprint == entry.fingerprint and not force:
                 self.result.unchanged += 1
@@ -224,6 +227,10 @@ class _Import:
         path = self.posts_dir / known.file
         if path.is_symlink() or not path.is_file():
             return
+        if not self._imported_here(path):
+            self._warn(f"{path}: the import record names it, but it was not written by "
+                       f"podcaster import from this feed; left as it is")
+            return
         self.result.excluded.append(path)
         if digest(path.read_bytes()) != known.digest:
             self._warn(f"{path}: imported earlier, now left out ({reason}), but edited since "
@@ -233,6 +240,11 @@ class _Import:
         else:
             self._warn(f"{path}: imported earlier, now left out ({reason}); it is still an "
                        "episode: `podcaster import --prune` removes it")
+
+    def _imported_here(self, path: Path) -> bool:
+        """Whether ``path`` is a post this feed's import wrote (it carries the generator
+        line): a record edited to name another post must not replace or prune it."""
+        return generator_meta(self.feed_url).encode("utf-8") in path.read_bytes()
 
     def _readable(self, path: Path, data: bytes, entry: FeedEntry) -> bool:
         """Whether the post reader reads ``data`` (tried outside posts/); warns if not."""

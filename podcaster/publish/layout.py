@@ -142,10 +142,15 @@ def show_guid(config: Config) -> str:
 def post_guid(config: Config, post: Post) -> str:
     """The GUID of the post's episode: ``[episode_guids]`` for its slug, else a UUIDv5 of the
     post's date and slug in the show's podcast:guid."""
-    override = config.episode_guids.get(post.slug)
+    return slug_guid(config, post.date.isoformat(), post.slug)
+
+
+def slug_guid(config: Config, date: str, slug: str) -> str:
+    """The GUID of the episode of the post dated ``date`` (YYYY-MM-DD) with ``slug``."""
+    override = config.episode_guids.get(slug)
     if override:
         return override.strip()
-    return str(uuid.uuid5(uuid.UUID(show_guid(config)), f"{post.date.isoformat()}/{post.slug}"))
+    return str(uuid.uuid5(uuid.UUID(show_guid(config)), f"{date}/{slug}"))
 
 
 def episode_guid(config: Config, episode: Episode) -> str:

@@ -29,9 +29,14 @@ class AttributionWarning:
         return f"{self.post}: paragraph {self.paragraph}{line}"
 
     def __str__(self) -> str:
+        return f"{self.where}: {self.said}"
+
+    @property
+    def said(self) -> str:
+        """The warning without its place: the quote's first words, the message, the advice."""
         quote = f"“{self.quote}”: " if self.quote else ""
         advice = f" ({self.advice})" if self.advice else ""
-        return f"{self.where}: {quote}{self.message}{advice}"
+        return f"{quote}{self.message}{advice}"
 
     def to_dict(self) -> dict:
         d = {"post": self.post, "paragraph": self.paragraph, "line": self.line or None,

@@ -101,7 +101,7 @@ def read_post(path: Path, inside: tuple[Path, ...] = ()) -> Post:
         blocks=blocks,
         sources=web_sources(parsed.sources, text, path),
         draft=_draft(meta, path),
-        description=_description(meta),
+        description=_description(meta, path),
         raw=raw,
     )
     check_characters(post)
@@ -317,10 +317,12 @@ def _draft(meta: dict, path: Path) -> bool:
     return value
 
 
-def _description(meta: dict) -> str | None:
+def _description(meta: dict, path: Path) -> str | None:
     value = meta.get("description")
     if value is None:
         return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise PostError(path, f"'description' must be text, not {type(value).__name__}")
     return str(value).strip() or None
 
 

@@ -46,6 +46,20 @@ _BY_ONLY = re.compile(r"^\s*(?:by|posted\s+by|written\s+by|작성자|글쓴이)\
                       re.IGNORECASE)
 
 
+# Lines pasted with an article or a blog post, never its words (each at most a short line).
+_HASHTAGS = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")
+_NOTICE = re.compile(
+    r"[©ⓒ]|\bcopyright\b|\ball rights reserved\b|저작권자\s*\(c\)|"
+    r"무단\s*전재\s*(?:및|와|,|-|·)?\s*재배포\s*금지", re.IGNORECASE)
+_CREDIT = re.compile(r"^\s*[\[(<]?\s*(?:사진|그래픽|자료|영상|이미지|일러스트)\s*(?:제공)?\s*=")
+_POINTER = re.compile(r"^\s*[▶►▷☞]\s*.*(?:관련\s*기사|더\s*보기|바로\s*가기|원문)")
+_SHORT = 120
+
+
+def _short(pattern: re.Pattern) -> Callable[[str], bool]:
+    return lambda text: len(text) <= _SHORT and bool(pattern.search(text))
+
+
 def _byline(text: str) -> bool:
     return bool(re.search(r"\d", text) and _BYLINE.match(text)) or bool(_BY_ONLY.match(text))
 
@@ -65,6 +79,10 @@ NEVER_SPOKEN: tuple[NeverSpoken, ...] = (
     NeverSpoken("an e-mail address", lambda t: bool(_EMAIL.search(t))),
     NeverSpoken("a byline or date line", _byline),
     NeverSpoken("page furniture", page.furniture_run),
+    NeverSpoken("a line of hashtags", _short(_HASHTAGS)),
+    NeverSpoken("a copyright or reprint notice", _short(_NOTICE)),
+    NeverSpoken("a photo credit", _short(_CREDIT)),
+    NeverSpoken("a related-articles pointer", _short(_POINTER)),
     NeverSpoken("an item of a source list",
                 lambda t: (looks_like_source(t) or list_item(t) or label_line(t)
                            or source_like(t)),

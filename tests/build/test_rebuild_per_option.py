@@ -45,6 +45,7 @@ FORMAT_EXAMPLES: dict[Any, Any] = {
     formats.web_origins: ["https://cdn.example.net"],
     formats.speech_engine: "espeak-test",
     formats.voice_languages: [],
+    formats.language_code: "en",
 }
 
 

@@ -134,7 +134,7 @@ class HtmlReader(Reader):
         title = _title(root, unpruned)
         if not title:
             raise PostError(path, "the page has no <h1> or <title>")
-        dropped = _prune(root)
+        dropped = _prune(root) + _drop_title_element(root, title)
         if dropped:
             log.debug("%s: %d elements of page furniture left out", path, dropped)
         content = _content(root)
@@ -212,10 +212,13 @@ def _meta(root: _Node, content: _Node) -> dict:
     return meta
 
 
+_TITLE_BLOCKED = frozenset({"nav", "footer", "aside", "script", "style"})
+
+
 def _title(root: _Node, content: _Node) -> str:
     """The post's title: a platform's title element, else the ``<h1>`` of the post, the
     page's ``og:title``, any ``<h1>``, the ``<title>`` without the blog's name."""
-    furniture = frozenset({"nav", "footer", "aside", "script", "style"})
+    furniture = _TITLE_BLOCKED
     node = _select(root, page.title_selectors(), blocked=furniture)
     if node is not None and node.text():
         return node.text()
@@ -233,6 +236,20 @@ def _title(root: _Node, content: _Node) -> str:
         # "Post title | Blog name", "Post title :: Blog name": the blog's name goes.
         return re.split(r" \| | :: ", node.text())[0].strip()
     return ""
+
+
+def _drop_title_element(root: _Node, title: str) -> int:
+    """Remove the platform's title element (already read as the title) where it sits inside
+    the post's element, so the title is not read again as the greeting; returns 1 if it
+    went."""
+    node = _select(root, page.title_selectors(), blocked=_TITLE_BLOCKED)
+    if node is None or node.text() != title:
+        return 0
+    for parent in root.iter():
+        if any(child is node for child in parent.children):
+            _remove(parent, [node])
+            return 1
+    return 0
 
 
 def _source_list(content: _Node) -> _Node | None:

@@ -139,6 +139,9 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, list[str], int]:
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "cannot be parsed"
         raise PostError(path, f"front matter is not valid YAML{where}: {problem}") from exc
+    except ValueError as exc:  # YAML's own dates: "date: 2026-02-30" is no day
+        raise PostError(path, f"front matter has a date that is no day ({exc}); write "
+                              "dates as YYYY-MM-DD") from exc
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -170,6 +173,9 @@ class MarkdownReader(Reader):
         check_depth(tokens, path, offset)
         blocks = [b for b in _blocks(tokens) if b.text]
         title = meta.get("title")
+        if title is not None and (isinstance(title, bool)
+                                  or not isinstance(title, str | int | float)):
+            raise PostError(path, f"'title' must be text, not {type(title).__name__}")
         if blocks and (blocks[0].heading or title is None):
             first = blocks.pop(0)
             if title is None:
