@@ -280,11 +280,10 @@ def test_a_manifest_round_trips_and_one_without_episodes_is_empty(tmp_path):
 
 
 def test_prune_counts_the_mp3s_it_removes(store, tmp_path):
-    mp3_only = stored(store, tmp_path, "ef" + "2" * 62)
-    mp3_only.with_suffix(".json").unlink()  # its timeline lost: the MP3 still counts
-    json_only = stored(store, tmp_path, "ab" + "3" * 62)
-    json_only.unlink()  # its MP3 lost: nothing to count
-    assert store.prune(set()) == 1
+    for key in ("ef" + "2" * 62, "ef" + "4" * 62):
+        stored(store, tmp_path, key).with_suffix(".json").unlink()  # the MP3 still counts
+    stored(store, tmp_path, "ab" + "3" * 62).unlink()  # its MP3 lost: nothing to count
+    assert store.prune(set()) == 2
     assert not any(store.root.glob("*/*"))
 
 
