@@ -80,6 +80,7 @@ from podcaster.errors import (
 )
 from podcaster.model import SPEECH_KINDS, Episode
 from podcaster.publish.artwork import CheckedArtwork
+from podcaster.publish.layout import FEED_NAME
 from podcaster.speech.cache import ClipCache
 from podcaster.speech.synthesize import Synthesizer, SynthStats, request_settings
 from podcaster.speech.voices import Voices as SpeechVoices
@@ -241,7 +242,7 @@ class Build:
         if todo:
             self._produce(todo, manifest, done, kept)
 
-        result = BuildResult(episodes=[], feed_path=self.folders.public / "feed.xml",
+        result = BuildResult(episodes=[], feed_path=self.folders.public / FEED_NAME,
                              engine=self.engine_label(plans), stats=self.synth.stats,
                              engine_note=self.synth.note, failed=failures.failed,
                              warnings=warnings)

@@ -24,7 +24,7 @@ from pathlib import Path
 from podcaster.config import CONFIG_NAME, Config
 from podcaster.errors import ConfigError
 from podcaster.files import parse_json, write_atomic
-from podcaster.publish.layout import feed_url, show_guid
+from podcaster.publish.layout import FEED_NAME, feed_url, show_guid
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ def last_published(config: Config) -> Published | None:
             return Published(data["guid"], url if isinstance(url, str) else None, record)
     except (OSError, ValueError):
         pass
-    feed = config.public_dir / "feed.xml"
+    feed = config.public_dir / FEED_NAME
     try:
         found = _FEED_GUID.search(feed.read_bytes())
     except OSError:

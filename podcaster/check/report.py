@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from podcaster.config import Config
-from podcaster.publish.layout import media_base, site_base, strip_enclosure_prefix
+from podcaster.publish.layout import FEED_NAME, media_base, site_base, strip_enclosure_prefix
 from podcaster.values import is_web_url
 
 # More digits than any byte count or episode number has: such a figure is no true value, and
@@ -57,7 +57,7 @@ class Report:
     def __init__(self, config: Config):
         self.config = config
         self.public = config.public_dir
-        self.feed_path = self.public / "feed.xml"
+        self.feed_path = self.public / FEED_NAME
         self.result = CheckResult(self.feed_path)
         self.feed_where = self.rel(self.feed_path)
         # Set when public/ is older than podcast.toml or a post: the one problem saying so

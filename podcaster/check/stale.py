@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from podcaster.config import CONFIG_NAME, Config
+from podcaster.publish.layout import FEED_NAME
 
 
 def last_build(config: Config) -> int | None:
@@ -14,7 +15,7 @@ def last_build(config: Config) -> int | None:
     the record every build writes, else of ``public/feed.xml``."""
     from podcaster.build.showguid import record_path
 
-    for path in (record_path(config), config.public_dir / "feed.xml"):
+    for path in (record_path(config), config.public_dir / FEED_NAME):
         try:
             return path.stat().st_mtime_ns
         except OSError:
