@@ -82,6 +82,7 @@ def test_decoded_text_is_nfc():
 def test_what_is_not_text_is_refused(raw, message):
     with pytest.raises(PostError) as caught:
         decode(raw, P)
+    assert str(caught.value) == f"{P}: {caught.value.problem}"
     assert caught.value.problem == message
 
 
@@ -134,6 +135,7 @@ def test_post_date(meta, name, expected):
 def test_dates_refused(meta, name, message):
     with pytest.raises(PostError) as caught:
         post_date(meta, Path(name))
+    assert str(caught.value) == f"{Path(name)}: {caught.value.problem}"
     assert caught.value.problem == message
 
 
@@ -164,12 +166,14 @@ def test_post_slug(meta, name, slug):
 def test_slugs_refused(meta, name, message):
     with pytest.raises(PostError) as caught:
         post_slug(meta, Path(name))
+    assert str(caught.value) == f"{Path(name)}: {caught.value.problem}"
     assert message in caught.value.problem
 
 
 def test_empty_slug_message_gives_the_naming_rule():
     with pytest.raises(PostError) as caught:
         check_slug("", P)
+    assert str(caught.value) == f"{P}: {caught.value.problem}"
     assert caught.value.problem == (
         "empty slug: name the file YYYY-MM-DD-slug.txt (or .md, .html), the slug made of "
         "lowercase a-z, digits, Hangul, '-' and '_', or set 'slug' in the front matter")
@@ -179,6 +183,7 @@ def test_slug_length_limit():
     check_slug("a" * MAX_SLUG_LENGTH, P)
     with pytest.raises(PostError) as caught:
         check_slug("a" * (MAX_SLUG_LENGTH + 1), P)
+    assert str(caught.value) == f"{P}: {caught.value.problem}"
     assert caught.value.problem == "slug longer than 120 characters"
 
 
@@ -191,6 +196,7 @@ def test_safe_slugs(slug):
 def test_unsafe_slugs(slug):
     with pytest.raises(PostError) as caught:
         check_slug(slug, P)
+    assert str(caught.value) == f"{P}: {caught.value.problem}"
     assert caught.value.problem == (
         f"unsafe slug {slug!r}: use lowercase a-z, digits, Hangul, '-' and '_' "
         "(no spaces, '/', '.', or control characters)")
@@ -322,6 +328,7 @@ def test_a_link_out_of_the_project_is_refused_and_one_inside_is_read(tmp_path):
     link.symlink_to(target)
     with pytest.raises(PostError) as caught:
         read_post(link, inside=(posts, other))
+    assert str(caught.value) == f"{link}: {caught.value.problem}"
     assert caught.value.problem == (f"is a link to {target.resolve()}, outside the project; "
                                     "copy the post into posts/ instead")
     assert read_post(link, inside=(other, outside)).title == "제목"
