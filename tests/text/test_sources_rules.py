@@ -182,6 +182,11 @@ def test_an_outlet_from_the_address_is_marked_so():
     ("javascript:alert(1)", "javascript:alert(1)"),        # any scheme: the list drops it later
     ("[새 위성 발사](https://example.com/a)", "https://example.com/a"),
     ("[새 위성 발사](https://example.com/a) 더 읽기", None),  # more than the link
+    ("[새 위성 발사](https://example.com/a) (한빛일보)", None),  # an item, with its outlet
+    ("[하나](https://example.com/1) [둘](https://example.com/2)", None),
+    ("[새 위성 발사](https://example.com/a(1))", "https://example.com/a(1)"),
+    ("[**새** 위성](https://example.com/a)", "https://example.com/a"),
+    ("[새 위성 발사]()", None),
     ("앞말 [새 위성 발사](https://example.com/a)", None),
     ("새 위성 발사 https://example.com/a", None),
     ("그냥 한 줄", None),
@@ -236,6 +241,13 @@ BODY = ["첫 문단입니다.", "둘째 문단입니다."]
 def test_find_source_list(lines, expected):
     start, end, sources = find_source_list(lines)
     assert (start, end, [(s.title, s.outlet, s.url) for s in sources]) == expected
+
+
+def test_a_linked_item_naming_its_outlet_in_parentheses_is_its_own_source():
+    lines = BODY + ["출처", "1. 새 위성 발사 -한빛일보-",
+                    "[달 탐사](https://example.com/b) (구름신문)"]
+    assert [(s.n, s.title, s.outlet, s.url) for s in find_source_list(lines)[2]] == [
+        (1, "새 위성 발사", "한빛일보", None), (2, "달 탐사", "구름신문", "https://example.com/b")]
 
 
 def test_source_lines_are_numbered_from_first_line():
