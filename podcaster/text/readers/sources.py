@@ -135,9 +135,14 @@ def url_of_line(line: str) -> str | None:
     m = _BARE_URL.match(line)
     if m:
         return m.group(1)
-    link = markdown_link(line.strip())
-    if link and link[1] and line.strip().startswith("[") and line.strip().endswith(")"):
-        return link[1]
+    text = line.strip()
+    if not (text.startswith("[") and text.endswith(")")):
+        return None
+    # One link from the first character to the last: "[제목](url) (언론사)" is an item.
+    children = _links().parseInline(text)[0].children or []
+    closes = [k for k, token in enumerate(children) if token.type == "link_close"]
+    if children[:1] and children[0].type == "link_open" and closes == [len(children) - 1]:
+        return str(children[0].attrGet("href") or "") or None
     return None
 
 
