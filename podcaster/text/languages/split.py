@@ -24,9 +24,10 @@ jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri 
 """.split())
 _CLOSERS = "\"'”’)]"
 _OPENERS = "\"'“‘(["
-# A sentence end: marks, closing quotes, then space and what may begin a sentence.
+# A sentence end: marks, closing quotes, then space and what may begin a sentence (a capital,
+# a digit, or a Korean sentence after the English ones).
 _ENGLISH_END_RE = re.compile(
-    rf"[.?!…]+[{re.escape(_CLOSERS)}]*(?=\s+[{re.escape(_OPENERS)}]*[A-Z0-9]|\s*$)")
+    rf"[.?!…]+[{re.escape(_CLOSERS)}]*(?=\s+[{re.escape(_OPENERS)}]*[A-Z0-9가-힣]|\s*$)")
 
 _JAPANESE_OPEN = "「『（(【〈《"
 _JAPANESE_CLOSE = "」』）)】〉》"
