@@ -123,11 +123,15 @@ def _unit_word(unit: str) -> str:
     return " " + word if unit in words.RATE_WORDS else word
 
 
+# words that may stand between a speed word and its number (시속 약 72km/h, 초당 최대 50 …)
+_HEDGE = r"(?:\s*(?:약|최대|최고|최소|평균|무려))?\s*$"
+
+
 def _speed(prefix: str, text: str, start: int) -> str:
     """``prefix`` (시속, 초당 …) and a space, or nothing when the text already says it
-    before the number (최고 시속 72km/h: one 시속; 초당 50 tokens/s: one 초당)."""
-    before = text[max(0, start - len(prefix) - 2) : start].rstrip()
-    return "" if before.endswith(prefix) else prefix + " "
+    before the number (최고 시속 72km/h: one 시속; 시속 약 72km/h, 초당 50 tokens/s: one)."""
+    said = re.search(re.escape(prefix) + _HEDGE, text[:start])
+    return "" if said else prefix + " "
 
 
 def read_units(text: str) -> str:

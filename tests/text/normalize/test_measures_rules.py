@@ -1,0 +1,117 @@
+"""Amounts with what they measure, both sides of each rule: proper fractions only (a top of
+zero or as large as the bottom stays as written), a unit after a fraction glued or spaced,
+magnitudes written with thousands separators, rates read with their denominator first, and a
+speed word said once when the text already says it before the number."""
+
+import pytest
+
+from podcaster.text.normalize import normalize
+from podcaster.text.normalize.measures import (
+    read_currency,
+    read_fractions,
+    read_magnitudes,
+    read_units,
+)
+
+
+@pytest.mark.parametrize(
+    "written,said",
+    [
+        ("1/3", "삼분의 일"),
+        ("2/3", "삼분의 이"),
+        ("0/3", "0/3"),  # a top of zero is no fraction
+        ("3/3", "3/3"),  # nor a top as large as the bottom
+        ("4/3", "4/3"),
+        ("-1/4", "마이너스 사분의 일"),
+        ("3/4분기", "삼 사분기"),
+        ("4/4분기", "사 사분기"),
+        ("1/4분기", "일 사분기"),
+    ],
+)
+def test_only_a_proper_fraction_is_read(written, said):
+    assert read_fractions(written) == said
+
+
+@pytest.mark.parametrize(
+    "written,said",
+    [
+        # a unit glued to the fraction is always its unit
+        ("2/3kg", "삼분의 이 킬로그램"),
+        ("2/3in", "삼분의 이 인치"),
+        # after a space, only a unit that is no English word
+        ("2/3 kg", "삼분의 이 킬로그램"),
+        ("2/3 in", "삼분의 이 in"),
+        ("2/3 ft", "삼분의 이 ft"),
+        # a counter after it is spoken apart from it
+        ("3/4컵", "사분의 삼 컵"),
+    ],
+)
+def test_a_unit_after_a_fraction(written, said):
+    assert read_fractions(written).replace("\ue000", "") == said
+
+
+@pytest.mark.parametrize(
+    "written,said",
+    [
+        ("1,500K 토큰", "150만 토큰"),
+        ("1,000,000K", "10억"),
+        ("1.5K", "1500"),
+        ("1.5M", "150만"),
+        ("405B", "4050억"),
+        ("3T", "3조"),
+        ("1.2345K", "1.2345K"),  # not a whole number: left as written
+        ("3M", "쓰리엠"),
+        ("3M 토큰", "300만 토큰"),
+    ],
+)
+def test_magnitudes(written, said):
+    assert read_magnitudes(written) == said
+
+
+@pytest.mark.parametrize(
+    "written,said",
+    [
+        ("5mg/L", "리터당 5밀리그램"),
+        ("3km/h", "시속 3킬로미터"),
+        ("3m/s", "초속 3미터"),
+        ("50 tokens/s", "초당 50 토큰"),
+        ("10 req/s", "초당 10 요청"),
+        ("120fps", "초당 120프레임"),
+    ],
+)
+def test_a_rate_is_read_with_its_denominator_first(written, said):
+    assert read_units(written) == said
+
+
+@pytest.mark.parametrize(
+    "sentence,spoken",
+    [
+        ("최고 시속 72km/h로 달린다.", "최고 시속 칠십이 킬로미터로 달린다."),
+        ("최고 시속   72km/h로 달린다.", "최고 시속 칠십이 킬로미터로 달린다."),
+        ("최고 시속\t72km/h로 달린다.", "최고 시속 칠십이 킬로미터로 달린다."),
+        ("최고시속72km/h로 달린다.", "최고시속칠십이 킬로미터로 달린다."),
+        ("시속 약 72km/h로 달린다.", "시속 약 칠십이 킬로미터로 달린다."),
+        ("시속 최대 72km/h로 달린다.", "시속 최대 칠십이 킬로미터로 달린다."),
+        ("초당 최대 50 tokens/s를 낸다.", "초당 최대 오십 토큰을 낸다."),
+        ("초당   50 tokens/s를 낸다.", "초당 오십 토큰을 낸다."),
+        # not said before: said once, before the number
+        ("약 72km/h로 달린다.", "약 시속 칠십이 킬로미터로 달린다."),
+        ("시속은 빠르다. 72km/h로 달린다.", "시속은 빠르다. 시속 칠십이 킬로미터로 달린다."),
+        ("분당 50 tokens/s를 낸다.", "분당 초당 오십 토큰을 낸다."),
+    ],
+)
+def test_a_speed_word_already_said_before_the_number_is_said_once(sentence, spoken):
+    assert normalize(sentence) == spoken
+
+
+@pytest.mark.parametrize(
+    "written,said",
+    [
+        ("$15", "15 달러"),
+        ("USD 300", "300 달러"),
+        ("300 USD", "300 달러"),
+        ("€300만", "300만 유로"),
+    ],
+)
+def test_currency_goes_behind_its_amount(written, said):
+    assert read_currency(written) == said
