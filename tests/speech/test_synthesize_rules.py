@@ -298,12 +298,12 @@ class Crowd(Recorder):
         return super().synthesize(text, voice)
 
 
-@pytest.mark.parametrize("jobs, most", [(0, 3), (1, 1), (2, 2)])
+@pytest.mark.parametrize("jobs, most", [(None, 3), (0, 3), (1, 1), (2, 2)])
 def test_jobs_default_to_the_engines_and_cap_the_clips_spoken_at_once(tmp_path, monkeypatch,
                                                                      caplog, jobs, most):
     monkeypatch.setitem(engines._REGISTRY, "crowd", Crowd)
     caplog.set_level(logging.INFO, logger="podcaster.speech.synthesize")
-    synth = synth_of(tmp_path, jobs=jobs)
+    synth = synth_of(tmp_path, jobs=jobs) if jobs else synth_of(tmp_path)
     cues = [speech("greeting", f"{n}번째 문장.") for n in range(6)]
     synth.run(cues, Voices.fixed(Voice("crowd")))
     assert synth.engine("crowd").most == most
