@@ -260,8 +260,9 @@ class Synthesizer:
 
     def _refuse_named_first(self, scripts: list[list[Cue]], voices: Voices,
                             reason: str) -> None:
-        """Raise EngineError, before auto falls back, if a kind's own voice names gTTS
-        (``[voices.<kind>] engine = "gtts"``) and has clips to make: it cannot speak either."""
+        """Raise EngineError, before auto falls back, if a kind's or language's own voice names
+        gTTS (``[voices.<kind>] engine = "gtts"``, or ``[voices.<language>]``...) and has clips
+        to make: it cannot speak either."""
         for cues in scripts:
             for cue in cues:
                 if cue.is_sound or voices.configured(cue.kind,
@@ -269,8 +270,9 @@ class Synthesizer:
                     continue
                 voice = self.voice(voices, cue)
                 if self.cache.get(self.key(cue.spoken, voice, cue.language)) is None:
+                    where = voices.where(cue.kind, cue.language, "engine")
                     raise EngineError(
-                        f'podcast.toml: [voices.{cue.kind}] engine = "{AUTO_FIRST}" needs '
+                        f'podcast.toml: [voices.{where}] engine = "{AUTO_FIRST}" needs '
                         f"Google, and {reason}; remove that line (engine {AUTO} then falls "
                         f"back to {AUTO_FALLBACK} for it too) or build with --engine "
                         f"{AUTO_FALLBACK}")

@@ -107,23 +107,16 @@ class Voices:
             self._configured[key] = self._configure(kind, language)
         return self._configured[key]
 
+    def where(self, kind: str, language: str, key: str) -> str:
+        """The podcast.toml table that sets ``key`` for a cue kind in ``language`` (e.g.
+        ``article``, ``en`` or ``en.article``; the kind's if none does), for messages."""
+        names, tables = self._layers(kind, language)
+        return next((n for n, t in zip(names, tables) if key in t), kind)
+
     def _configure(self, kind: str, language: str) -> Voice:
         if self._fixed is not None:
             return self._fixed
-        kind_table = self._tables.get(kind, {})
-        tables = [kind_table]
-        names = [kind]  # where each table is in podcast.toml, for errors
-        if language != KOREAN:
-            language_table = self._tables.get(language, {})
-            kind_in_language = language_table.get(kind, {})
-            language_table = {k: v for k, v in language_table.items()
-                              if not isinstance(v, Mapping) or k == "options"}
-            # A Korean voice's name and settings mean nothing to another language's voice:
-            # only its engine and tempo carry over.
-            tables = [kind_in_language if isinstance(kind_in_language, Mapping) else {},
-                      language_table, {k: kind_table[k] for k in ("engine", "tempo")
-                                       if k in kind_table}]
-            names = [f"{language}.{kind}", language, kind]
+        names, tables = self._layers(kind, language)
         table = _first_of(tables)
         name = self._override or table.get("engine") or self._engine
         options = tuple(sorted((str(k), str(v)) for k, v in table.get("options", {}).items()))
@@ -140,6 +133,23 @@ class Voices:
             raise ConfigError(f"voices.{where}.tempo must be between {TEMPO_RANGE[0]} and "
                               f"{TEMPO_RANGE[1]}, got {voice.tempo:g}")
         return voice
+
+    def _layers(self, kind: str, language: str) -> tuple[list[str], list[dict[str, Any]]]:
+        """The tables that set a voice, the first that sets a key winning, and where each
+        is in podcast.toml (for errors)."""
+        kind_table = self._tables.get(kind, {})
+        if language == KOREAN:
+            return [kind], [kind_table]
+        language_table = self._tables.get(language, {})
+        kind_in_language = language_table.get(kind, {})
+        language_table = {k: v for k, v in language_table.items()
+                          if not isinstance(v, Mapping) or k == "options"}
+        # A Korean voice's name and settings mean nothing to another language's voice:
+        # only its engine and tempo carry over.
+        tables = [kind_in_language if isinstance(kind_in_language, Mapping) else {},
+                  language_table, {k: kind_table[k] for k in ("engine", "tempo")
+                                   if k in kind_table}]
+        return [f"{language}.{kind}", language, kind], tables
 
     def concrete(self, kind: str, language: str = KOREAN, auto: str | None = None) -> Voice:
         """The voice that speaks a cue kind in ``language``: ``auto`` replaced by ``auto``'s
