@@ -610,3 +610,17 @@ def test_a_stored_segment_index_out_of_range_rebuilds(planned, caplog):
     with caplog.at_level(logging.WARNING):
         assert decided(build, plan, rec) is Action.BUILD
     assert "list index out of range" in caplog.messages[0]
+
+
+@pytest.mark.parametrize("where", ["names", "pair"])
+def test_a_file_anywhere_in_the_tags_is_keyed_by_its_bytes(sound, tmp_path, where):
+    copy = tmp_path / "copy.wav"
+    copy.write_bytes(sound.read_bytes())
+
+    def with_file(path):
+        return tags(None, **{where: {"art": path} if where == "names" else ("a", path)})
+
+    before = keys().tags(with_file(sound))
+    assert keys().tags(with_file(copy)) == before
+    sound.write_bytes(b"other bytes")
+    assert keys().tags(with_file(sound)) != before
