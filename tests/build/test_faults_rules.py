@@ -144,3 +144,18 @@ def test_a_counted_unknown_action_is_refused_when_its_time_comes(monkeypatch):
     faults.point("plan:done")
     with pytest.raises(ValueError, match="unknown action 'explode' at plan:done"):
         faults.point("plan:done")
+
+
+def test_a_count_not_reached_leaves_the_other_items_at_the_point(monkeypatch, sent, slept):
+    fault(monkeypatch, "commit:audio=count:2=kill;commit:audio=sleep:1")
+    faults.point("commit:audio")
+    assert (sent, slept) == ([], [1.0])
+    faults.point("commit:audio")
+    assert (len(sent), slept) == (1, [1.0, 1.0])
+
+
+def test_a_count_inside_a_count_is_an_unknown_action(monkeypatch, sent):
+    fault(monkeypatch, "commit:audio=count:1=count:1=kill")
+    with pytest.raises(ValueError, match="unknown action 'count:1=kill' at commit:audio"):
+        faults.point("commit:audio")
+    assert sent == []
