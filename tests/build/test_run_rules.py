@@ -1,0 +1,195 @@
+"""The build's checks before any audio is made, each from both sides, without a whole
+build: the output folders (a file where a folder goes), the command line's overrides reaching
+their options, the lock, the example values left (a warning each), the show's cover, every
+voice of every language, --strict with a quote without a clear source, and the engines a
+build that made no audio names."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import pytest
+
+from podcaster.build import run
+from podcaster.build.lock import LOCK_NAME, BuildLock
+from podcaster.build.parts import Progress
+from podcaster.build.run import Build, build_project, check_output_folders
+from podcaster.config import load_config
+from podcaster.errors import (
+    BuildLockedError,
+    ConfigError,
+    OutputError,
+    UnclearAttributionError,
+)
+from tests.helpers import CONFIG, POSTS, make_project
+
+UNCREDITED = """\
+두 기사 소식
+안녕하세요 시험 작가입니다.
+“서울 지하철 새 노선이 다음 달에 개통한다.”
+이상 오늘의 소식이었습니다.
+1. 서울 지하철 새 노선 개통 -교통일보-
+https://traffic.example.org/line
+2. 제주 감귤 수확량 역대 최대 -농업신문-
+https://farm.example.org/tangerine
+"""
+
+
+@pytest.fixture
+def project(tmp_path):
+    return make_project(tmp_path / "show")
+
+
+def folders(config):
+    return {"public": config.public_dir, "episodes": config.public_dir / "episodes",
+            "cache": config.cache_dir}
+
+
+@pytest.mark.parametrize("which", ["public", "episodes", "cache"])
+def test_a_file_where_an_output_folder_goes_stops_the_build(project, which):
+    config = load_config(project)
+    target = folders(config)[which]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(b"not a folder")
+    with pytest.raises(OutputError) as raised:
+        check_output_folders(config)
+    assert raised.value.message == (f"{target}: is a file, where the build needs a folder; "
+                                    "move it away")
+
+
+@pytest.mark.parametrize("which", ["public", "episodes", "cache"])
+def test_a_read_only_output_folder_stops_the_build(project, monkeypatch, which):
+    config = load_config(project)
+    target = folders(config)[which]
+    for folder in folders(config).values():
+        folder.mkdir(parents=True, exist_ok=True)
+    asked = []
+
+    def access(path, mode):  # the tests run as root, who may write anywhere
+        asked.append(mode)
+        return os.fspath(path) != os.fspath(target)
+
+    monkeypatch.setattr(run.os, "access", access)
+    with pytest.raises(OutputError) as raised:
+        check_output_folders(config)
+    assert raised.value.message == f"{target}: cannot write: the folder is read-only"
+    assert set(asked) == {os.W_OK | os.X_OK}
+
+
+def test_output_folders_absent_or_writable_pass(project):
+    config = load_config(project)
+    check_output_folders(config)  # none there yet: the build makes them
+    for folder in folders(config).values():
+        folder.mkdir(parents=True, exist_ok=True)
+    check_output_folders(config)
+
+
+@pytest.mark.parametrize(("argument", "option"), [
+    ({"engine": "nope"}, "engine.name"),
+    ({"jobs": 5000}, "engine.jobs"),
+    ({"build_jobs": 5000}, "build.jobs"),
+])
+def test_each_override_reaches_its_option(project, argument, option):
+    with pytest.raises(ConfigError) as raised:
+        build_project(project, **argument)
+    assert option in raised.value.message
+    assert not (project / "public").exists()
+
+
+def test_a_zero_override_is_an_override(project):
+    # jobs=0 is "a default per engine", a value of its own, not "no override"
+    (project / "podcast.toml").write_text(CONFIG + "\n[build]\njobs = 5000\n",
+                                          encoding="utf-8")
+    with pytest.raises(ConfigError, match="build.jobs"):
+        build_project(project)
+    with pytest.raises(ConfigError, match="cover"):  # past the config: build.jobs=0 taken
+        (project / "cover.png").write_bytes(b"not an image")
+        build_project(project, build_jobs=0)
+
+
+def test_a_held_lock_stops_the_build_saying_to_build_again(project):
+    config = load_config(project)
+    lock = config.cache_dir / LOCK_NAME
+    with BuildLock(lock), pytest.raises(BuildLockedError) as raised:
+        build_project(project)
+    assert raised.value.message.endswith("; wait for it to finish, then build again")
+    assert not (project / "public").exists()
+
+
+def test_each_example_value_left_is_a_warning(project, caplog):
+    text = CONFIG.replace("owner@example.org", "you@example.com")
+    (project / "podcast.toml").write_text(text, encoding="utf-8")
+    (project / "cover.png").write_bytes(b"not an image")  # stops the build after the warning
+    with caplog.at_level(logging.WARNING), pytest.raises(ConfigError):
+        build_project(project)
+    warnings = [m for m in caplog.messages if "podcaster check fails" in m]
+    assert len(warnings) == 1
+    assert warnings[0].startswith("podcast.toml: show.owner_email: still the example")
+    assert warnings[0].endswith(" (podcaster check fails until it is changed)")
+
+
+def test_no_example_value_is_no_warning(project, caplog):
+    (project / "cover.png").write_bytes(b"not an image")
+    with caplog.at_level(logging.WARNING), pytest.raises(ConfigError):
+        build_project(project)
+    assert not [m for m in caplog.messages if "podcaster check fails" in m]
+
+
+def test_a_bad_cover_stops_the_build_before_any_post_is_read(project):
+    (project / "cover.png").write_bytes(b"not an image")
+    (project / "posts" / "2025-03-09-bad.txt").write_text("\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        build_project(project)
+    cover = load_config(project).show.cover
+    assert raised.value.message.startswith(f"{cover}: show.cover: artwork is not a readable "
+                                           "image: ")
+    assert not (project / "public").exists()
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_a_bad_voice_of_any_language_stops_the_build_before_any_post_is_read(project,
+                                                                             language):
+    table = "voices" if language == "ko" else f"voices.{language}"
+    (project / "podcast.toml").write_text(
+        CONFIG + f'\n[{table}.signoff]\ntempo = 9.0\n',
+        encoding="utf-8")
+    (project / "posts" / "2025-03-09-bad.txt").write_text("\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        build_project(project)
+    assert "signoff.tempo must be between" in raised.value.message
+
+
+def test_strict_stops_on_a_quote_without_a_clear_source_before_writing(tmp_path):
+    project = make_project(tmp_path / "show", {"2025-03-01-two.txt": UNCREDITED})
+    with pytest.raises(UnclearAttributionError) as raised:
+        build_project(project, strict=True)
+    assert "source 2 (제주 감귤 수확량 역대 최대) is not credited to any quote" in str(
+        raised.value)
+    assert not (project / "public").exists()
+
+
+def test_the_engines_a_build_would_speak_with(project):
+    build = Build(load_config(project), None, Progress())
+    plans, _ = build.plan()
+    assert build.engine_label(plans) == "espeak"
+    for plan in plans:
+        plan.cues = [c for c in plan.cues if c.is_sound]
+    assert build.engine_label(plans) == "none"
+    assert build.engine_label([]) == "none"
+
+
+def test_the_engine_asked_for_is_the_one_named(project):
+    build = Build(load_config(project), "gtts", Progress())
+    plans, _ = build.plan()
+    assert build.engine_label(plans) == "gtts"
+
+
+def test_a_post_failing_with_keep_going_is_listed_not_raised(tmp_path):
+    posts = dict(POSTS)
+    posts["2025-03-09-bad.txt"] = "\n"
+    build = Build(load_config(make_project(tmp_path / "show", posts)), None, Progress(),
+                  keep_going=True)
+    plans, _ = build.plan()
+    assert len(plans) == 3
+    assert [f.path.name for f in build.failures.failed] == ["2025-03-09-bad.txt"]
