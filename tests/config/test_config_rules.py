@@ -195,18 +195,24 @@ def test_a_number_at_the_edge_of_its_range_loads(tmp_path, key, value):
 
 # --- declaring an option ------------------------------------------------------------------
 
-@dataclass(frozen=True, kw_only=True)
-class _Table:
-    name: str = option(REQUIRED, "A name.", check=formats.email, rebuilds=EPISODES)
-    level: float = option(1.5, "A level.", min=-2, max=3, above=-3, rebuilds=FEED)
-    count: int = option(2, "A count.", choices=(1, 2), rebuilds=NOTHING)
-    sound: Path = option("", "A sound.")
-    tags: list[str] = option([], "Tags.")
-    on: bool = option(True, "On or off.")
+def table_class() -> type:
+    """A table of options declared as an option is (here, not at import: a test sees the
+    declaring code as it is when the test runs)."""
+
+    @dataclass(frozen=True, kw_only=True)
+    class Table:
+        name: str = option(REQUIRED, "A name.", check=formats.email, rebuilds=EPISODES)
+        level: float = option(1.5, "A level.", min=-2, max=3, above=-3, rebuilds=FEED)
+        count: int = option(2, "A count.", choices=(1, 2), rebuilds=NOTHING)
+        sound: Path = option("", "A sound.")
+        tags: list[str] = option([], "Tags.")
+        on: bool = option(True, "On or off.")
+
+    return Table
 
 
 def test_a_table_declares_each_field_as_one_option_with_all_it_said():
-    found = declared("test", _Table)
+    found = declared("test", table_class())
     assert [o.key for o in found] == ["test.name", "test.level", "test.count", "test.sound",
                                       "test.tags", "test.on"]
     name, level, count, sound, tags, on = found
