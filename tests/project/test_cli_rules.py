@@ -319,3 +319,59 @@ def test_the_scaffolds_own_gitignore_is_what_init_adds(tmp_path):
     path.write_bytes(b"node_modules/\n")
     assert _extend_gitignore(path, ours) == ["/public/", "/.podcaster-cache/"]
     assert path.read_bytes() == b"node_modules/\n" + ours
+
+
+# --- check and cache on the command line --------------------------------------------------
+
+def test_check_lists_each_problem_then_one_line_naming_their_files(tmp_path):
+    from tests.check.test_check_rules import project
+
+    folder = project(tmp_path / "show", owner_email="you@example.com")
+    result = invoke_cli("check", str(folder))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "podcast.toml: show.owner_email: still the example 'you@example.com'; set it to the "
+        "address podcast directories may write to",
+        "public/feed.xml: not found (run podcaster build first)"]
+    assert result.stderr.splitlines()[-1] == (
+        "Error: 2 problem(s) in podcast.toml, public/feed.xml")
+
+
+def test_check_of_a_clean_project_says_ok_unless_quiet(tmp_path):
+    from podcaster.config import default_asset
+    from tests.check.test_check_feed_rules import write_project
+    from tests.check.test_check_rules import UNCLEAR
+
+    data = default_asset("cover.png").read_bytes()  # the show's own cover: one byte differs
+    (tmp_path / "sea").mkdir()
+    (tmp_path / "sea" / "art.png").write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
+    folder = write_project(tmp_path / "sea", 'cover = "art.png"\n')
+    result = invoke_cli("check", str(folder))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{folder / 'public' / 'feed.xml'}: OK, 2 episode(s)\n"
+    assert invoke_cli("check", str(folder), "-q").stdout == ""
+    (folder / "posts" / "2025-03-01-first.txt").write_text(UNCLEAR, encoding="utf-8")
+    (folder / "public" / "feed.xml").touch()  # built after that edit
+    result = invoke_cli("check", str(folder))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("warning: posts/2025-03-01-first.txt")
+    strict = invoke_cli("check", str(folder), "--strict")
+    assert strict.exit_code == 1
+    assert strict.stdout.startswith("posts/2025-03-01-first.txt")
+
+
+@pytest.mark.parametrize(("size", "shown"), [(0, "0.0 MB"), (1_234_567, "1.2 MB"),
+                                              (1_250_001, "1.3 MB"), (999_999_999, "1000.0 MB")])
+def test_cache_sizes_are_in_megabytes_of_a_million_bytes(size, shown):
+    from podcaster.cli.build import _megabytes
+
+    assert _megabytes(size) == shown
+
+
+def test_cache_info_of_a_project_never_built(tmp_path):
+    from tests.check.test_check_rules import project
+
+    folder = project(tmp_path / "show")
+    result = invoke_cli("cache", "info", str(folder))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:2] == ["clips: 0", "size: 0.0 MB"]
