@@ -656,3 +656,109 @@ def test_a_long_value_is_cut_saying_how_long_it_was(text, limit, out):
     assert shown(text, limit) == out
     if limit == 40:
         assert shown(text) == out
+
+
+# --- transcripts and chapters the items link ----------------------------------------------
+
+EPISODES_URL = "https://example.net/sea/episodes/"
+VTT = "WEBVTT\n\n00:00.000 --> 00:01.000\n안녕하세요.\n"
+SRT = "1\n00:00:00,000 --> 00:00:01,000\n안녕하세요.\n"
+CHAPTERS = '{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "인사"}]}'
+
+
+def link(feed, tag: str, **attrs) -> None:
+    etree.SubElement(feed.items[0], f"{{{NS['podcast']}}}{tag}", **attrs)
+
+
+@pytest.mark.parametrize(("name", "mime", "text"), [
+    ("second.vtt", "text/vtt", VTT), ("second.srt", "application/x-subrip", SRT),
+    ("second.srt", "application/srt", SRT),
+    ("second.json", "application/json", '{"segments": [{"startTime": 0, "endTime": 1, '
+                                        '"body": "안녕하세요."}]}'),
+])
+def test_a_transcript_of_each_type_passes(sea, name, mime, text):
+    (sea / "public" / "episodes" / name).write_text(text, encoding="utf-8")
+    assert after(sea, lambda f: link(f, "transcript", url=EPISODES_URL + name, type=mime,
+                                     language="ko")) == []
+
+
+@pytest.mark.parametrize(("attrs", "lines"), [
+    ({"type": "text/vtt", "url": "http://example.net/sea/episodes/second.vtt"},
+     ["podcast:transcript URL must be https: http://example.net/sea/episodes/second.vtt",
+      "podcast:transcript URL http://example.net/sea/episodes/second.vtt is outside "
+      "show.base_url (https://example.net/sea/)"]),
+    ({"url": EPISODES_URL + "second.vtt"},
+     [f"podcast:transcript {EPISODES_URL}second.vtt has no type"]),
+    ({"type": "text/vtt", "url": EPISODES_URL + "second.vtt", "language": "korean!"},
+     ["podcast:transcript language is not a language code: korean!"]),
+    ({"type": "text/vtt", "url": EPISODES_URL + "second.srt"},
+     ["podcast:transcript type text/vtt but the file is second.srt"]),
+    ({"type": "text/html", "url": EPISODES_URL + "second.vtt"}, []),  # not read: no rule
+    ({"type": "text/vtt", "url": EPISODES_URL + "second.VTT"}, []),
+])
+def test_a_transcripts_link_from_both_sides(sea, attrs, lines):
+    folder = sea / "public" / "episodes"
+    (folder / "second.vtt").write_text(VTT, encoding="utf-8")
+    (folder / "second.srt").write_text(VTT, encoding="utf-8")  # WebVTT under the wrong name
+    (folder / "second.VTT").write_text(VTT, encoding="utf-8")
+    assert after(sea, lambda f: link(f, "transcript", **attrs)) == [
+        f"{item_where(1)}: {line}" for line in lines]
+
+
+def test_a_broken_transcript_is_named_by_its_file(sea):
+    (sea / "public" / "episodes" / "second.vtt").write_text(
+        "WEBVTT\n\n00:00.000 --> 00:30.000\n너무 깁니다.\n", encoding="utf-8")
+    duration = audio_duration(sea / "public" / "episodes" / "second.mp3")
+    assert after(sea, lambda f: link(f, "transcript", url=EPISODES_URL + "second.vtt",
+                                     type="text/vtt")) == [
+        f"public/episodes/second.vtt: cue 00:00.000 --> 00:30.000 ends after the audio "
+        f"({duration:.1f} s)"]
+    (sea / "public" / "episodes" / "second.vtt").write_text(
+        "WEBVTT\n\n00:00.000 --> 00:13.000\n끝까지.\n", encoding="utf-8")  # in the slack
+    assert found(sea) == []
+
+
+def test_a_json_transcript_is_read_as_json(sea):
+    (sea / "public" / "episodes" / "second.json").write_text('{"segments": []}',
+                                                            encoding="utf-8")
+    assert after(sea, lambda f: link(f, "transcript", url=EPISODES_URL + "second.json",
+                                     type="application/json")) == [
+        'public/episodes/second.json: JSON transcript needs a non-empty "segments" list']
+
+
+@pytest.mark.parametrize(("attrs", "text", "lines"), [
+    ({"type": "application/json+chapters"}, CHAPTERS, []),
+    ({"type": "application/json"}, CHAPTERS,
+     ["{where}: podcast:chapters type must be application/json+chapters, got "
+      "'application/json'"]),
+    ({}, CHAPTERS, ["{where}: podcast:chapters type must be application/json+chapters, "
+                    "got None"]),
+    ({"type": "application/json+chapters"}, '{"chapters": []}',
+     ['public/episodes/second.chapters.json: chapters file needs a "version" string']),
+    ({"type": "application/json+chapters"},
+     '{"version": "1.2.0", "chapters": [{"startTime": 14}]}',
+     ["public/episodes/second.chapters.json: chapter 1 starts after the audio ends (14 > "
+      "{duration:.1f} s)"]),
+])
+def test_chapters_from_both_sides(sea, attrs, text, lines):
+    (sea / "public" / "episodes" / "second.chapters.json").write_text(text, encoding="utf-8")
+    duration = audio_duration(sea / "public" / "episodes" / "second.mp3")
+    assert after(sea, lambda f: link(f, "chapters", url=EPISODES_URL + "second.chapters.json",
+                                     **attrs)) == [
+        line.format(where=item_where(1), duration=duration) for line in lines]
+
+
+def test_chapters_over_http_and_missing(sea):
+    url = "http://example.net/sea/episodes/second.chapters.json"
+    assert after(sea, lambda f: link(f, "chapters", url=url,
+                                     type="application/json+chapters")) == [
+        f"{item_where(1)}: podcast:chapters URL must be https: {url}",
+        f"{item_where(1)}: podcast:chapters URL {url} is outside show.base_url "
+        "(https://example.net/sea/)"]
+    assert after(sea, lambda f: f.find("podcast:chapters", f.items[0]).set(
+        "url", EPISODES_URL + "none.json")) == [
+        f"{item_where(1)}: podcast:chapters: public/episodes/none.json not found "
+        f"({EPISODES_URL}none.json)"]
+    assert after(sea, lambda f: f.find("podcast:chapters", f.items[0]).set(
+        "url", "episodes/none.json")) == [
+        f"{item_where(1)}: podcast:chapters URL is not absolute: episodes/none.json"]

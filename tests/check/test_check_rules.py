@@ -100,6 +100,17 @@ def test_hidden_posts_and_folders_are_no_inputs_and_folders_are_walked_in_order(
     assert newer_than_build(config) == [top1, top2, a, b]
 
 
+def test_a_post_that_cannot_be_read_does_not_hide_the_posts_after_it(tmp_path):
+    folder = project(tmp_path)
+    config = built_at(folder, 100)
+    touch(folder / "podcast.toml", 50)
+    posts = folder.resolve() / "posts"
+    posts.mkdir()
+    (posts / "2025-03-01-a.txt").symlink_to(posts / "gone.txt")  # dangling: stat fails
+    later = touch(posts / "2025-03-02-b.txt", 200)
+    assert newer_than_build(config) == [later]
+
+
 @pytest.mark.parametrize(("names", "message"), [
     (["podcast.toml"], "older than podcast.toml — run podcaster build"),
     (["posts/a.txt"], "older than 1 post(s) (posts/a.txt) — run podcaster build"),

@@ -356,6 +356,7 @@ def test_no_podcast_toml_says_where_it_looked(tmp_path):
     (b"[show\n", "invalid TOML: "),
     (b"a = " + b"[" * 3000 + b"]" * 3000 + b"\n",
      "invalid TOML: arrays or tables nested too deeply"),
+    (b"[audio]\nduck = " + b"9" * 5000 + b"\n", "invalid TOML: Exceeds the limit (4300 digits)"),
 ])
 def test_a_file_that_is_no_toml_is_named_with_what_is_wrong(tmp_path, data, message):
     (tmp_path / "podcast.toml").write_bytes(data)
@@ -456,6 +457,16 @@ def test_unknown_tables_options_and_tables_that_are_values_are_each_named(tmp_pa
         encoding="utf-8")
     assert problems(folder) == ["engine must be a table [engine]", "unknown option show.colour",
                                 "unknown table [sea]", "unknown option audio.bass"]
+
+
+def test_a_free_table_before_the_others_leaves_them_checked(tmp_path):
+    folder = tmp_path / "show"
+    folder.mkdir()
+    (folder / "podcast.toml").write_text(
+        '[pronunciation]\nAI = "에이아이"\n[sea]\ndepth = 3\n[show]\ncolour = 1\n'
+        + "".join(f"{k} = {toml_text(v)}\n" for k, v in SHOW.items()),
+        encoding="utf-8")
+    assert problems(folder) == ["unknown table [sea]", "unknown option show.colour"]
 
 
 def test_the_free_tables_are_kept_as_read(tmp_path):
