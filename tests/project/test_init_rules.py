@@ -236,3 +236,90 @@ def test_init_refuses_a_project_or_a_file_and_writes_nothing(tmp_path):
     with pytest.raises(PodcasterError) as caught:
         init_project(tmp_path / "file", MINE, today=DAY)
     assert caught.value.message == f"{tmp_path / 'file'}: exists and is not a folder"
+
+
+# --- podcaster init on the command line ---------------------------------------------------
+
+def run_init(*args: str):
+    from tests.helpers import invoke_cli
+
+    result = invoke_cli("init", *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_init_says_what_it_made_what_to_edit_and_what_next(tmp_path):
+    target = tmp_path / "show"
+    out = run_init(str(target), "--title", "바다 라디오", "--author", "김바다",
+                   "--description", "바다 이야기.", "--email", "sea@example.net",
+                   "--engine", "espeak")
+    created, todo, then = out.split("\n\n")
+    assert created.splitlines()[0] == f"created {target / 'podcast.toml'}"
+    assert len(created.splitlines()) == 9
+    assert todo.splitlines()[0] == "Next, edit what `podcaster check` will not publish:"
+    assert todo.splitlines()[1].startswith("  podcast.toml: show.base_url: still the example")
+    assert len(todo.splitlines()) == 4
+    assert then.splitlines() == [
+        "Then build and preview the show:", f"  podcaster build {target}",
+        f"  podcaster serve {target}",
+        "and push it to GitHub: .github/workflows/publish.yml publishes it to GitHub Pages",
+        "(once: Settings > Pages > Source: GitHub Actions).",
+        "Before that: podcaster is not on the Python package index yet, so the last line of "
+        f"{target / 'requirements.txt'} cannot install; replace it as its comment says."]
+    config = load_config(target)
+    assert (config.show.title, config.show.author, config.show.owner_email) == (
+        "바다 라디오", "김바다", "sea@example.net")
+    assert "espeak" in (target / WORKFLOW_PATH).read_text(encoding="utf-8")
+
+
+def test_init_quiet_says_nothing(tmp_path):
+    assert run_init(str(tmp_path / "show"), "-q") == ""
+    assert (tmp_path / "show" / "podcast.toml").is_file()
+
+
+def test_init_with_a_feed_says_to_import_first(tmp_path):
+    target = tmp_path / "show"
+    out = run_init(str(target), "--feed", "https://blog.example.net/rss",
+                   "--base-url", "https://kim.github.io/sea/", "--email", "sea@example.net")
+    assert f"Then build and preview the show:\n  podcaster import {target}\n  podcaster build " \
+           f"{target}\n" in out
+    assert load_config(target).source.feed == "https://blog.example.net/rss"
+    assert "show.base_url" not in out and "show.owner_email" not in out
+
+
+def test_init_in_a_repository_with_a_workflow_of_its_own(tmp_path):
+    target = tmp_path / "repo"
+    (target / ".github" / "workflows").mkdir(parents=True)
+    (target / WORKFLOW_PATH).write_text("name: theirs\n", encoding="utf-8")
+    (target / ".gitignore").write_text("/public/\n", encoding="utf-8")
+    (target / "requirements.txt").write_text("requests\n", encoding="utf-8")
+    out = run_init(str(target))
+    assert f"kept {target / 'requirements.txt'} (already there; not changed)" in out
+    assert f"added to {target / '.gitignore'}: /.podcaster-cache/" in out
+    assert f"left {target / WORKFLOW_PATH} as it is: it is your own workflow, not " \
+           "podcaster's" in out
+    assert ("and push it to GitHub: .github/workflows/podcaster-publish.yml (beside your "
+            "publish.yml; if that one deploys GitHub Pages too, keep only one of them) "
+            "publishes it to GitHub Pages") in out
+
+
+def test_init_where_both_workflows_are_there_already(tmp_path):
+    target = tmp_path / "repo"
+    (target / ".github" / "workflows").mkdir(parents=True)
+    (target / WORKFLOW_PATH).write_text("name: theirs\n", encoding="utf-8")
+    (target / WORKFLOW_BESIDE).write_text("name: older\n", encoding="utf-8")
+    out = run_init(str(target))
+    assert out.endswith(
+        "No publishing workflow was written: .github/workflows/ already has publish.yml and "
+        "podcaster-publish.yml. To publish from GitHub Actions, copy the one `podcaster init` "
+        "writes into an empty folder.\n")
+    assert "push it to GitHub" not in out and ".gitignore:" not in out
+
+
+def test_init_refuses_auto_as_the_ci_engine(tmp_path):
+    from tests.helpers import invoke_cli
+
+    result = invoke_cli("init", str(tmp_path / "show"), "--engine", "auto")
+    assert result.exit_code == 2
+    assert "CI builds with a named engine, not auto" in result.output + result.stderr
+    assert not (tmp_path / "show").exists()
