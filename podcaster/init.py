@@ -57,6 +57,7 @@ SECTION_DOCS = {
 # The files in audio/ that podcast.toml points at, so replacing them is all it takes.
 AUDIO_FILES = {key: f"audio/{name}" for key, name in ASSET_DEFAULTS.items()}
 
+# Whole values only (fullmatch): with match, "$" would let a final line break through.
 _SINGLE_LINE = re.compile(r"^[^\r\n\x00-\x1f\x7f]*$")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9._/-]+$")
 
@@ -165,10 +166,10 @@ def _check(settings: ProjectSettings) -> None:
     for field_name in ("title", "author", "description", "email", "base_url", "requirement",
                        "feed"):
         value = getattr(settings, field_name)
-        if not _SINGLE_LINE.match(value):
+        if not _SINGLE_LINE.fullmatch(value):
             problems.append(f"{field_name} must be a single line of text")
     for field_name in ("engine", "branch"):
-        if not _SAFE_NAME.match(getattr(settings, field_name)):
+        if not _SAFE_NAME.fullmatch(getattr(settings, field_name)):
             problems.append(f"{field_name} may hold only letters, digits and . _ / -")
     if settings.feed and not re.match(r"https?://[^/\s]+", settings.feed):
         problems.append("feed must be an absolute http(s) URL")
