@@ -1,0 +1,126 @@
+"""The HTTP rules from both sides: a server's Retry-After, the message after the last retry,
+where a redirect may lead, what an origin may be written as, and what a host resolves to."""
+
+from __future__ import annotations
+
+import pytest
+
+from podcaster.http import (
+    Backoff,
+    Fetcher,
+    FetchError,
+    OriginPolicy,
+    Transient,
+    parse_origin,
+    parse_retry_after,
+    retrying,
+    system_resolver,
+)
+from tests.fakes.blog import BlogServer
+
+
+@pytest.fixture
+def blog():
+    with BlogServer() as server:
+        yield server
+
+
+def fetcher(server: BlogServer, retries: int = 0) -> Fetcher:
+    return Fetcher(retries=retries, backoff=0.01, timeout=5, sleep=lambda s: None,
+                   policy=OriginPolicy.for_feed(server.base + "/feed"))
+
+
+@pytest.mark.parametrize("retry_after, least", [(5.0, 5.0), (None, 0.0), (60.0, 30.0)])
+def test_a_servers_retry_after_is_waited_up_to_the_cap(retry_after, least):
+    delays: list[float] = []
+
+    def fail():
+        raise Transient("rate-limited", "too many requests", retry_after, 429)
+
+    with pytest.raises(Transient) as info:
+        retrying(fail, lambda exc: 2, Backoff(first=0.01, cap=30.0),
+                 lambda delay, exc: delays.append(delay) or True)
+    assert len(delays) == 2 and info.value.attempts == 3
+    assert all(least <= d <= max(least, 0.04) for d in delays)
+    assert (info.value.status, info.value.message) == (429, "too many requests")
+
+
+@pytest.mark.parametrize("statuses, problem", [
+    ((500, 500), "the server failed (HTTP 500 Internal Server Error) after 2 attempt(s); "
+                 "try again later"),
+    ((429, 503), "the server failed (HTTP 503 Service Unavailable) after 2 attempt(s); "
+                 "try again later"),
+    ((503, 429), "too many requests (HTTP 429 Too Many Requests) after 2 attempt(s); "
+                 "try again later"),
+])
+def test_the_last_failure_is_named_with_the_attempts(blog, statuses, problem):
+    blog.fail("/feed", *statuses)
+    with fetcher(blog, retries=1) as session, pytest.raises(FetchError) as info:
+        session.get(blog.base + "/feed")
+    assert info.value.format_message() == f"{blog.base}/feed: {problem}"
+    assert info.value.status == statuses[-1]
+
+
+@pytest.mark.parametrize("value, seconds", [
+    ("7", 7.0), (" 2.5 ", 2.5), ("-3", 0.0), ("0", 0.0),
+    ("", None), (None, None), ("soon", None), ("nan", None), ("inf", None),
+    ("Mon, 03 Nov 2025 10:00:00", None),  # a date without its zone says no time
+    ("Mon, 03 Nov 2025 10:00:00 -0000", None),
+    ("Mon, 03 Nov 2025 10:00:00 GMT", 0.0),  # in the past: at once
+])
+def test_parse_retry_after(value, seconds):
+    assert parse_retry_after(value) == seconds
+
+
+def test_a_retry_after_date_in_the_future_is_the_seconds_until_it():
+    import email.utils
+    import time
+    when = email.utils.formatdate(time.time() + 100, usegmt=True)
+    assert 95 <= parse_retry_after(when) <= 100
+
+
+@pytest.mark.parametrize("text", ["https://b.example", "https://b.example/", "http://b.example:8080",
+                                  "HTTPS://B.Example"])
+def test_an_origin_as_an_author_writes_it(text):
+    assert str(parse_origin(text)) in ("https://b.example", "http://b.example:8080")
+
+
+@pytest.mark.parametrize("text", ["https://b.example/blog", "https://b.example?x=1",
+                                  "https://b.example/#top", "https://b.example#top",
+                                  "https://me@b.example", "https://b.example/?x=1#top"])
+def test_an_origin_has_no_path_query_fragment_or_user(text):
+    with pytest.raises(ValueError) as info:
+        parse_origin(text)
+    assert str(info.value) == "an origin is scheme://host[:port], without a path"
+
+
+@pytest.mark.parametrize("host, addresses", [("0.0.0.0", ["0.0.0.0"]),
+                                             ("127.0.0.1", ["127.0.0.1"]), ("::1", ["::1"])])
+def test_the_system_resolver_gives_each_address_once(host, addresses):
+    assert system_resolver(host, 8080) == addresses
+
+
+def test_a_relative_redirect_is_followed_within_the_blog(blog):
+    blog.add("/old", b"", "text/html", redirect="/new")
+    blog.add("/new", "새 글", "text/plain; charset=utf-8")
+    with fetcher(blog) as session:
+        response = session.get(blog.base + "/old")
+    assert (response.url, response.body.decode()) == (blog.base + "/new", "새 글")
+
+
+@pytest.mark.parametrize("location, problem", [
+    ("http://[::1", "redirected to a malformed address 'http://[::1'"),
+    ("http://[::1/" + "x" * 300, "redirected to a malformed address "
+                                 f"{('http://[::1/' + 'x' * 300)[:200]!r}"),
+    ("http://b.example:99999/", "redirected to a malformed address 'http://b.example:99999/'"),
+    ("ftp://b.example/file", "redirected to a URL that is not http(s): ftp://b.example/file"),
+    ("ftp://b.example/" + "y" * 300, "redirected to a URL that is not http(s): "
+                                     + ("ftp://b.example/" + "y" * 300)[:200]),
+])
+def test_a_redirect_to_what_cannot_be_fetched_is_refused(blog, location, problem):
+    blog.add("/feed", b"", "text/html", redirect=location)
+    with fetcher(blog, retries=2) as session, pytest.raises(FetchError) as info:
+        session.get(blog.base + "/feed")
+    assert info.value.format_message() == f"{blog.base}/feed: {problem}"
+    assert info.value.refused is True
+    assert len(blog.requests_to("/feed")) == 1  # not retried
