@@ -124,3 +124,56 @@ def test_a_redirect_to_what_cannot_be_fetched_is_refused(blog, location, problem
     assert info.value.format_message() == f"{blog.base}/feed: {problem}"
     assert info.value.refused is True
     assert len(blog.requests_to("/feed")) == 1  # not retried
+
+
+@pytest.mark.parametrize("address, inside", [
+    ("224.0.1.1", True), ("ff0e::1", True),  # global, but multicast
+    ("2002:a00:1::", True), ("2002:808:808::", False),  # 6to4 of 10.0.0.1 and of 8.8.8.8
+    ("::ffff:10.0.0.1", True), ("::ffff:8.8.8.8", False),
+    ("2001:0:4136:e378:8000:63bf:80ff:fffe", True),  # Teredo
+])
+def test_an_address_is_internal_by_itself_or_by_the_one_it_carries(address, inside):
+    import ipaddress
+
+    from podcaster.http import internal
+    assert internal(ipaddress.ip_address(address)) is inside
+
+
+@pytest.mark.parametrize("url, clean", [
+    ("http://a_b.example/x!y?q=1#part", "http://a_b.example/x!y?q=1"),
+    ("https://blog.example", "https://blog.example/"),
+    ("https://blog.example?q=1", "https://blog.example/?q=1"),
+    ("https://" + "a" * 63 + ".example/", "https://" + "a" * 63 + ".example/"),
+    ("https://blog.example:8443/p", "https://blog.example:8443/p"),
+    ("https://blog.example:443/p", "https://blog.example/p"),
+])
+def test_the_url_requested(url, clean):
+    from podcaster.http import split_url
+    assert split_url(url)[1] == clean
+
+
+@pytest.mark.parametrize("url, problem", [
+    ("http://blog.example/a b", "spaces, control characters or backslashes in the address"),
+    ("http://blog.example/a\x1fb", "spaces, control characters or backslashes in the address"),
+    ("http://blog.example/a\\b", "spaces, control characters or backslashes in the address"),
+    ("ftp://blog.example/", "only absolute http:// and https:// URLs can be fetched"),
+    ("https:///path", "only absolute http:// and https:// URLs can be fetched"),
+    ("/relative", "only absolute http:// and https:// URLs can be fetched"),
+    ("https://" + "a" * 64 + ".example/", f"host {'a' * 64 + '.example'!r} is not a valid name"),
+    ("https://a+b.example/", "host 'a+b.example' is not a valid name"),
+    ("https://blog..example/", "host 'blog..example' is not a valid name"),
+    ("http://[fe80::1%25eth0]/", "no host"),
+    ("http://:80/", "no host"),
+])
+def test_what_is_not_fetched_says_why(url, problem):
+    from podcaster.http import checked_origin
+    with pytest.raises(FetchError) as info:
+        checked_origin(url)
+    assert info.value.problem == f"{problem}; not fetched"
+    assert info.value.refused is True
+
+
+def test_a_host_is_compared_in_lower_case_and_ascii():
+    from podcaster.http import normalise_host
+    assert normalise_host(" Blog.EXAMPLE. ") == "blog.example"
+    assert normalise_host("블로그.Example") == "xn--2i0b10rqve.example"
