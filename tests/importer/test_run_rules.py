@@ -259,3 +259,50 @@ def test_an_allowed_origin_is_fetched(blog, tmp_path):
         result = run(tmp_path, url, allowed_origins=(other.base,))
         assert [r.path for r in other.log] == ["/robots.txt", "/p/1"]
     assert len(result.new) == 1 and result.warnings == []
+
+
+def tagged(server: BlogServer, *tags: str) -> str:
+    return feed_with(server, item("하나", "g1", link=server.base + "/p/1"),
+                     item("둘", "g2", link=server.base + "/p/2").replace(
+                         "</item>", "".join(f"<category>{t}</category>" for t in tags)
+                         + "</item>"))
+
+
+def test_a_post_the_filters_now_leave_out_is_reported_once_with_the_remedy(blog, tmp_path):
+    url = tagged(blog, "일상")
+    first = run(tmp_path, url)
+    two = first.new[1]
+    later = run(tmp_path, url, exclude_tags=("일상",))
+    assert (later.excluded, later.pruned, later.skipped) == ([two], [], 1)
+    assert later.warnings == [f"{two}: imported earlier, now left out (tagged 일상 "
+                              "(source.exclude_tags)); it is still an episode: `podcaster "
+                              "import --prune` removes it"]
+
+
+def test_a_left_out_post_the_record_names_but_another_wrote_is_left_with_a_warning(blog,
+                                                                                    tmp_path):
+    url = tagged(blog, "일상")
+    two = run(tmp_path, url).new[1]
+    two.write_text("<html><body><article><h1>둘</h1><p>내 글</p></article></body></html>",
+                   encoding="utf-8")
+    later = run(tmp_path, url, exclude_tags=("일상",), prune=True)
+    assert (later.excluded, later.pruned) == ([], []) and two.is_file()
+    assert later.warnings == [f"{two}: the import record names it, but it was not written by "
+                              "podcaster import from this feed; left as it is"]
+
+
+@pytest.mark.parametrize("how", ["removed", "linked"])
+def test_a_left_out_post_that_is_gone_or_a_link_is_not_touched(blog, tmp_path, how):
+    url = tagged(blog, "일상")
+    two = run(tmp_path, url).new[1]
+    if how == "linked":
+        kept = tmp_path / "kept.html"
+        kept.write_bytes(two.read_bytes())
+        two.unlink()
+        two.symlink_to(kept)
+    else:
+        two.unlink()
+    later = run(tmp_path, url, exclude_tags=("일상",), prune=True)
+    assert (later.excluded, later.pruned, later.warnings) == ([], [], [])
+    if how == "linked":
+        assert two.is_symlink() and (tmp_path / "kept.html").is_file()
