@@ -4,12 +4,13 @@ is asked conditionally, and the warnings a user reads."""
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 
 import pytest
 
-from podcaster.errors import ConfigError
+from podcaster.errors import ConfigError, OutputError
 from podcaster.http import Fetcher
 from podcaster.importer import ImportOptions, import_feed
 from podcaster.importer.record import RECORD_NAME
@@ -306,3 +307,26 @@ def test_a_left_out_post_that_is_gone_or_a_link_is_not_touched(blog, tmp_path, h
     assert (later.excluded, later.pruned, later.warnings) == ([], [], [])
     if how == "linked":
         assert two.is_symlink() and (tmp_path / "kept.html").is_file()
+
+
+@pytest.mark.parametrize("error, shown", [
+    (lambda posts: OSError(errno.EINVAL, "Invalid argument", str(posts / "x.html")),
+     lambda posts: f"{posts / 'x.html'}: cannot write: Invalid argument"),
+    (lambda posts: OSError("the disk said no"),
+     lambda posts: f"{posts}: cannot write: the disk said no"),
+    (lambda posts: OSError(errno.EROFS, "Read-only file system", str(posts / "y.html")),
+     lambda posts: f"{posts / 'y.html'}: cannot write: read-only file system"),
+])
+def test_a_post_that_cannot_be_written_is_one_line_naming_the_file(blog, tmp_path, monkeypatch,
+                                                                   error, shown):
+    url = feed_with(blog, item("하나", "g1", link=blog.base + "/p/1"))
+    posts = tmp_path / "posts"
+
+    def refuse(*args, **kwargs):
+        raise error(posts)
+
+    monkeypatch.setattr("podcaster.importer.run.write_atomic", refuse)
+    with pytest.raises(OutputError) as info:
+        run(tmp_path, url)
+    assert info.value.format_message() == shown(posts)
+    assert info.value.exit_code == 8
