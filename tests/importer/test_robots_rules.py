@@ -40,6 +40,13 @@ def test_bytes_that_are_not_utf8_do_not_hide_the_rules():
         assert rules.allowed(server.base + "/post.html")
 
 
+def test_a_byte_order_mark_does_not_hide_the_first_group():
+    with BlogServer() as server, fetcher(server) as session:
+        server.add("/robots.txt", b"\xef\xbb\xbfUser-agent: podcaster\nDisallow: /\n", "text/plain")
+        rules = RobotsRules(session)
+        assert not rules.allowed(server.base + "/post.html")
+
+
 @pytest.mark.parametrize("size, allowed", [(MAX_ROBOTS_BYTES - 1000, True),
                                            (MAX_ROBOTS_BYTES + 1, False)])
 def test_a_robots_txt_is_read_up_to_500_kb(size, allowed):
