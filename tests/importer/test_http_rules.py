@@ -177,3 +177,81 @@ def test_a_host_is_compared_in_lower_case_and_ascii():
     from podcaster.http import normalise_host
     assert normalise_host(" Blog.EXAMPLE. ") == "blog.example"
     assert normalise_host("블로그.Example") == "xn--2i0b10rqve.example"
+
+
+def test_a_url_of_another_origin_is_refused_naming_the_allowed_ones(blog):
+    from podcaster.http import Origin
+    policy = OriginPolicy([Origin("https", "b.example", 443), Origin("http", "a.example", 8080)])
+    with pytest.raises(FetchError) as info:
+        policy.check("https://c.example/p/1")
+    assert info.value.format_message() == (
+        "https://c.example/p/1: not fetched: https://c.example is not the blog's origin "
+        "(http://a.example:8080, https://b.example); list it in source.allowed_origins to "
+        "allow it")
+    assert info.value.refused is True
+    assert policy.check("HTTPS://B.example:443/p?x=1") == "https://b.example/p?x=1"
+
+
+@pytest.mark.parametrize("hops, followed", [(5, True), (6, False)])
+def test_five_redirects_are_followed_and_no_more(blog, hops, followed):
+    for n in range(hops):
+        blog.add(f"/r{n}", b"", "text/html", redirect=f"/r{n + 1}")
+    blog.add(f"/r{hops}", "끝", "text/plain; charset=utf-8")
+    with fetcher(blog) as session:
+        if followed:
+            assert session.get(blog.base + "/r0").body.decode() == "끝"
+            assert session.requests == hops + 1
+        else:
+            with pytest.raises(FetchError) as info:
+                session.get(blog.base + "/r0")
+            assert info.value.format_message() == f"{blog.base}/r0: more than 5 redirects"
+
+
+def test_a_servers_retry_after_is_honoured_and_every_request_says_who_asks(blog):
+    import http.server
+    import threading
+
+    from podcaster.http import USER_AGENT
+    seen: list[dict] = []
+
+    class Busy(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            seen.append({k.lower(): v for k, v in self.headers.items()})
+            first = len(seen) == 1
+            self.send_response(429 if first else 200)
+            if first:
+                self.send_header("Retry-After", "3")
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Busy)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    delays: list[float] = []
+    url = f"http://127.0.0.1:{server.server_address[1]}/feed"
+    try:
+        with Fetcher(retries=1, backoff=0.01, timeout=10, sleep=delays.append,
+                     policy=OriginPolicy.for_feed(url)) as session:
+            assert session.get(url).body == b"ok"
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert len(delays) == 1 and 3.0 <= delays[0] <= 3.1
+    assert [h["user-agent"] for h in seen] == [USER_AGENT, USER_AGENT]
+
+
+def test_credentials_from_the_environment_are_never_sent(blog, tmp_path, monkeypatch):
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login reader password secret\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    blog.add("/feed", "피드", "text/plain; charset=utf-8")
+    with fetcher(blog) as session:
+        assert session.get(blog.base + "/feed").body.decode() == "피드"
+    assert "authorization" not in blog.log[0].headers
