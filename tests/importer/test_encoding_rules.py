@@ -140,3 +140,9 @@ def test_a_declaration_counts_only_within_the_first_2048_bytes(padding, honoured
         assert warning is None
     else:
         assert warning == f"{URL}: declares no encoding (UTF-8) but is CP949; read as CP949"
+
+
+def test_a_mislabelled_documents_xml_declaration_is_dropped_too():
+    body = xml("utf-8", KOREAN, "cp949")
+    assert decode_document(response(body, "application/rss+xml")) == (
+        f"<rss>{KOREAN}</rss>", f"{URL}: declares utf-8 but is CP949; read as CP949")
