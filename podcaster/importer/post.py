@@ -55,12 +55,14 @@ def entry_slug(entry: FeedEntry) -> str:
 
 
 def file_name(entry: FeedEntry, time_zone: str, taken: set[str]) -> str:
-    """A file name for ``entry`` that is not in ``taken``; raises PostError if the slug is
-    not safe (which slugify prevents)."""
-    stem = f"{post_date(entry, time_zone).isoformat()}-{entry_slug(entry)}"
-    name, n = f"{stem}.html", 2
+    """A file name for ``entry`` that is not in ``taken``, numbered ``-2``, ``-3`` ... when
+    taken (the slug cut to leave room for the number); raises PostError if the slug is not
+    safe (which slugify prevents)."""
+    day, slug = post_date(entry, time_zone).isoformat(), entry_slug(entry)
+    name, n = f"{day}-{slug}.html", 2
     while name in taken:
-        name, n = f"{stem}-{n}.html", n + 1
+        number = f"-{n}"
+        name, n = f"{day}-{slug[:MAX_SLUG_LENGTH - len(number)]}{number}.html", n + 1
     check_slug(name[11:-5], name)
     return name
 

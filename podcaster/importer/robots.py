@@ -49,5 +49,6 @@ class RobotsRules:
             raise FetchError(robots_url, f"{exc.problem}; no page of this host is fetched "
                              "until its robots.txt can be read") from None
         parser = urllib.robotparser.RobotFileParser(robots_url)
-        parser.parse(response.body.decode("utf-8", errors="replace").splitlines())
+        # a byte-order mark is not part of the first line (else its group is not read)
+        parser.parse(response.body.decode("utf-8-sig", errors="replace").splitlines())
         return parser

@@ -305,7 +305,7 @@ class _Import:
             url = frame
         body = extract_page(text, page.url, entry.title)
         if not body:
-            self._warn(f"{url}: no post text found on the page; {entry.title!r} is not "
+            self._warn(f"{page.url}: no post text found on the page; {entry.title!r} is not "
                        "imported")
         return body or None
 

@@ -1,0 +1,257 @@
+"""The HTTP rules from both sides: a server's Retry-After, the message after the last retry,
+where a redirect may lead, what an origin may be written as, and what a host resolves to."""
+
+from __future__ import annotations
+
+import pytest
+
+from podcaster.http import (
+    Backoff,
+    Fetcher,
+    FetchError,
+    OriginPolicy,
+    Transient,
+    parse_origin,
+    parse_retry_after,
+    retrying,
+    system_resolver,
+)
+from tests.fakes.blog import BlogServer
+
+
+@pytest.fixture
+def blog():
+    with BlogServer() as server:
+        yield server
+
+
+def fetcher(server: BlogServer, retries: int = 0) -> Fetcher:
+    return Fetcher(retries=retries, backoff=0.01, timeout=5, sleep=lambda s: None,
+                   policy=OriginPolicy.for_feed(server.base + "/feed"))
+
+
+@pytest.mark.parametrize("retry_after, least", [(5.0, 5.0), (None, 0.0), (60.0, 30.0)])
+def test_a_servers_retry_after_is_waited_up_to_the_cap(retry_after, least):
+    delays: list[float] = []
+
+    def fail():
+        raise Transient("rate-limited", "too many requests", retry_after, 429)
+
+    with pytest.raises(Transient) as info:
+        retrying(fail, lambda exc: 2, Backoff(first=0.01, cap=30.0),
+                 lambda delay, exc: delays.append(delay) or True)
+    assert len(delays) == 2 and info.value.attempts == 3
+    assert all(least <= d <= max(least, 0.04) for d in delays)
+    assert (info.value.status, info.value.message) == (429, "too many requests")
+
+
+@pytest.mark.parametrize("statuses, problem", [
+    ((500, 500), "the server failed (HTTP 500 Internal Server Error) after 2 attempt(s); "
+                 "try again later"),
+    ((429, 503), "the server failed (HTTP 503 Service Unavailable) after 2 attempt(s); "
+                 "try again later"),
+    ((503, 429), "too many requests (HTTP 429 Too Many Requests) after 2 attempt(s); "
+                 "try again later"),
+])
+def test_the_last_failure_is_named_with_the_attempts(blog, statuses, problem):
+    blog.fail("/feed", *statuses)
+    with fetcher(blog, retries=1) as session, pytest.raises(FetchError) as info:
+        session.get(blog.base + "/feed")
+    assert info.value.format_message() == f"{blog.base}/feed: {problem}"
+    assert info.value.status == statuses[-1]
+
+
+@pytest.mark.parametrize("value, seconds", [
+    ("7", 7.0), (" 2.5 ", 2.5), ("-3", 0.0), ("0", 0.0),
+    ("", None), (None, None), ("soon", None), ("nan", None), ("inf", None),
+    ("Mon, 03 Nov 2025 10:00:00", None),  # a date without its zone says no time
+    ("Mon, 03 Nov 2025 10:00:00 -0000", None),
+    ("Mon, 03 Nov 2025 10:00:00 GMT", 0.0),  # in the past: at once
+])
+def test_parse_retry_after(value, seconds):
+    assert parse_retry_after(value) == seconds
+
+
+def test_a_retry_after_date_in_the_future_is_the_seconds_until_it():
+    import email.utils
+    import time
+    when = email.utils.formatdate(time.time() + 100, usegmt=True)
+    assert 95 <= parse_retry_after(when) <= 100
+
+
+@pytest.mark.parametrize("text", ["https://b.example", "https://b.example/", "http://b.example:8080",
+                                  "HTTPS://B.Example"])
+def test_an_origin_as_an_author_writes_it(text):
+    assert str(parse_origin(text)) in ("https://b.example", "http://b.example:8080")
+
+
+@pytest.mark.parametrize("text", ["https://b.example/blog", "https://b.example?x=1",
+                                  "https://b.example/#top", "https://b.example#top",
+                                  "https://me@b.example", "https://b.example/?x=1#top"])
+def test_an_origin_has_no_path_query_fragment_or_user(text):
+    with pytest.raises(ValueError) as info:
+        parse_origin(text)
+    assert str(info.value) == "an origin is scheme://host[:port], without a path"
+
+
+@pytest.mark.parametrize("host, addresses", [("0.0.0.0", ["0.0.0.0"]),
+                                             ("127.0.0.1", ["127.0.0.1"]), ("::1", ["::1"])])
+def test_the_system_resolver_gives_each_address_once(host, addresses):
+    assert system_resolver(host, 8080) == addresses
+
+
+def test_a_relative_redirect_is_followed_within_the_blog(blog):
+    blog.add("/old", b"", "text/html", redirect="/new")
+    blog.add("/new", "새 글", "text/plain; charset=utf-8")
+    with fetcher(blog) as session:
+        response = session.get(blog.base + "/old")
+    assert (response.url, response.body.decode()) == (blog.base + "/new", "새 글")
+
+
+@pytest.mark.parametrize("location, problem", [
+    ("http://[::1", "redirected to a malformed address 'http://[::1'"),
+    ("http://[::1/" + "x" * 300, "redirected to a malformed address "
+                                 f"{('http://[::1/' + 'x' * 300)[:200]!r}"),
+    ("http://b.example:99999/", "redirected to a malformed address 'http://b.example:99999/'"),
+    ("ftp://b.example/file", "redirected to a URL that is not http(s): ftp://b.example/file"),
+    ("ftp://b.example/" + "y" * 300, "redirected to a URL that is not http(s): "
+                                     + ("ftp://b.example/" + "y" * 300)[:200]),
+])
+def test_a_redirect_to_what_cannot_be_fetched_is_refused(blog, location, problem):
+    blog.add("/feed", b"", "text/html", redirect=location)
+    with fetcher(blog, retries=2) as session, pytest.raises(FetchError) as info:
+        session.get(blog.base + "/feed")
+    assert info.value.format_message() == f"{blog.base}/feed: {problem}"
+    assert info.value.refused is True
+    assert len(blog.requests_to("/feed")) == 1  # not retried
+
+
+@pytest.mark.parametrize("address, inside", [
+    ("224.0.1.1", True), ("ff0e::1", True),  # global, but multicast
+    ("2002:a00:1::", True), ("2002:808:808::", False),  # 6to4 of 10.0.0.1 and of 8.8.8.8
+    ("::ffff:10.0.0.1", True), ("::ffff:8.8.8.8", False),
+    ("2001:0:4136:e378:8000:63bf:80ff:fffe", True),  # Teredo
+])
+def test_an_address_is_internal_by_itself_or_by_the_one_it_carries(address, inside):
+    import ipaddress
+
+    from podcaster.http import internal
+    assert internal(ipaddress.ip_address(address)) is inside
+
+
+@pytest.mark.parametrize("url, clean", [
+    ("http://a_b.example/x!y?q=1#part", "http://a_b.example/x!y?q=1"),
+    ("https://blog.example", "https://blog.example/"),
+    ("https://blog.example?q=1", "https://blog.example/?q=1"),
+    ("https://" + "a" * 63 + ".example/", "https://" + "a" * 63 + ".example/"),
+    ("https://blog.example:8443/p", "https://blog.example:8443/p"),
+    ("https://blog.example:443/p", "https://blog.example/p"),
+])
+def test_the_url_requested(url, clean):
+    from podcaster.http import split_url
+    assert split_url(url)[1] == clean
+
+
+@pytest.mark.parametrize("url, problem", [
+    ("http://blog.example/a b", "spaces, control characters or backslashes in the address"),
+    ("http://blog.example/a\x1fb", "spaces, control characters or backslashes in the address"),
+    ("http://blog.example/a\\b", "spaces, control characters or backslashes in the address"),
+    ("ftp://blog.example/", "only absolute http:// and https:// URLs can be fetched"),
+    ("https:///path", "only absolute http:// and https:// URLs can be fetched"),
+    ("/relative", "only absolute http:// and https:// URLs can be fetched"),
+    ("https://" + "a" * 64 + ".example/", f"host {'a' * 64 + '.example'!r} is not a valid name"),
+    ("https://a+b.example/", "host 'a+b.example' is not a valid name"),
+    ("https://blog..example/", "host 'blog..example' is not a valid name"),
+    ("http://[fe80::1%25eth0]/", "no host"),
+    ("http://:80/", "no host"),
+])
+def test_what_is_not_fetched_says_why(url, problem):
+    from podcaster.http import checked_origin
+    with pytest.raises(FetchError) as info:
+        checked_origin(url)
+    assert info.value.problem == f"{problem}; not fetched"
+    assert info.value.refused is True
+
+
+def test_a_host_is_compared_in_lower_case_and_ascii():
+    from podcaster.http import normalise_host
+    assert normalise_host(" Blog.EXAMPLE. ") == "blog.example"
+    assert normalise_host("블로그.Example") == "xn--2i0b10rqve.example"
+
+
+def test_a_url_of_another_origin_is_refused_naming_the_allowed_ones(blog):
+    from podcaster.http import Origin
+    policy = OriginPolicy([Origin("https", "b.example", 443), Origin("http", "a.example", 8080)])
+    with pytest.raises(FetchError) as info:
+        policy.check("https://c.example/p/1")
+    assert info.value.format_message() == (
+        "https://c.example/p/1: not fetched: https://c.example is not the blog's origin "
+        "(http://a.example:8080, https://b.example); list it in source.allowed_origins to "
+        "allow it")
+    assert info.value.refused is True
+    assert policy.check("HTTPS://B.example:443/p?x=1") == "https://b.example/p?x=1"
+
+
+@pytest.mark.parametrize("hops, followed", [(5, True), (6, False)])
+def test_five_redirects_are_followed_and_no_more(blog, hops, followed):
+    for n in range(hops):
+        blog.add(f"/r{n}", b"", "text/html", redirect=f"/r{n + 1}")
+    blog.add(f"/r{hops}", "끝", "text/plain; charset=utf-8")
+    with fetcher(blog) as session:
+        if followed:
+            assert session.get(blog.base + "/r0").body.decode() == "끝"
+            assert session.requests == hops + 1
+        else:
+            with pytest.raises(FetchError) as info:
+                session.get(blog.base + "/r0")
+            assert info.value.format_message() == f"{blog.base}/r0: more than 5 redirects"
+
+
+def test_a_servers_retry_after_is_honoured_and_every_request_says_who_asks(blog):
+    import http.server
+    import threading
+
+    from podcaster.http import USER_AGENT
+    seen: list[dict] = []
+
+    class Busy(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            seen.append({k.lower(): v for k, v in self.headers.items()})
+            first = len(seen) == 1
+            self.send_response(429 if first else 200)
+            if first:
+                self.send_header("Retry-After", "3")
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Busy)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    delays: list[float] = []
+    url = f"http://127.0.0.1:{server.server_address[1]}/feed"
+    try:
+        with Fetcher(retries=1, backoff=0.01, timeout=10, sleep=delays.append,
+                     policy=OriginPolicy.for_feed(url)) as session:
+            assert session.get(url).body == b"ok"
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert len(delays) == 1 and 3.0 <= delays[0] <= 3.1
+    assert [h["user-agent"] for h in seen] == [USER_AGENT, USER_AGENT]
+
+
+def test_credentials_from_the_environment_are_never_sent(blog, tmp_path, monkeypatch):
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login reader password secret\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    blog.add("/feed", "피드", "text/plain; charset=utf-8")
+    with fetcher(blog) as session:
+        assert session.get(blog.base + "/feed").body.decode() == "피드"
+    assert "authorization" not in blog.log[0].headers
