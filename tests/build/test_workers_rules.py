@@ -180,13 +180,13 @@ def test_workers_are_forked_servers_with_the_audio_loaded_and_ctrl_c_ignored(cap
 
 
 def test_leaving_early_stops_the_workers_and_their_jobs_at_once():
-    started = time.monotonic()
     with pytest.raises(KeyboardInterrupt), Workers(1) as pool:
         result(pool.submit(pow, 2, 2))  # the worker is up
         jobs = [pool.submit(time.sleep, 30) for _ in range(4)]
         time.sleep(0.3)
+        stopping = time.monotonic()  # timed from the interrupt: starting a worker varies with load
         raise KeyboardInterrupt
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - stopping < 10
     for job in jobs:  # none is left to run: cancelled, or ended with its worker
         assert job.cancelled() or isinstance(job.exception(timeout=5), BrokenProcessPool)
 
@@ -200,13 +200,13 @@ def test_the_pool_has_as_many_workers_as_jobs(jobs):
 
 def test_a_worker_that_does_not_stop_is_killed_after_its_time(monkeypatch):
     monkeypatch.setattr(workers, "STOP_TIMEOUT", 0.5)
-    started = time.monotonic()
     with pytest.raises(KeyboardInterrupt), Workers(1) as pool:
         pid = result(pool.submit(os.getpid))
         job = pool.submit(stubborn)
         time.sleep(0.5)
+        stopping = time.monotonic()  # timed from the interrupt: starting a worker varies with load
         raise KeyboardInterrupt
-    assert time.monotonic() - started < 8
+    assert time.monotonic() - stopping < 8  # well under the 10 s the default would wait
     assert isinstance(job.exception(timeout=5), BrokenProcessPool)
     for _ in range(100):  # killed, then reaped by the fork server
         try:

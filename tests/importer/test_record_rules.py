@@ -138,7 +138,7 @@ def test_an_import_waits_for_another_then_gives_up_naming_the_lock(tmp_path):
             with ImportLock(tmp_path, wait=0.3):
                 pass
         waited = time.monotonic() - start
-    assert 0.3 <= waited < 1.0
+    assert 0.3 <= waited < 3.0  # loosely above: a loaded machine wakes late
     assert info.value.format_message() == (f"{tmp_path / 'import.lock'}: another import of "
                                            "this project is running; try again when it has "
                                            "finished")
@@ -150,7 +150,7 @@ def test_an_import_goes_on_when_the_other_finishes(tmp_path):
     timer.start()
     start = time.monotonic()
     with ImportLock(tmp_path, wait=5) as second:
-        assert 0.25 <= time.monotonic() - start < 2.0
+        assert 0.25 <= time.monotonic() - start < 4.0
         with pytest.raises(BuildLockedError):  # held now, by the second
             with ImportLock(tmp_path, wait=0):
                 pass
