@@ -639,3 +639,21 @@ def test_a_change_to_the_script_settings_plans_every_post_again(tmp_path, monkey
     again, _ = build_of(project).plan()
     assert sorted(reads) == sorted(POSTS)
     assert again[0].audio_key != first[0].audio_key
+
+
+FTP_SOURCE = POSTS[SPRING].replace("https://weather", "ftp://weather")
+
+
+def test_the_warnings_of_reading_a_post_are_given_again_from_the_plan_cache(tmp_path,
+                                                                            caplog):
+    project = make_project(tmp_path / "show", {"2025-03-01-open.txt": FTP_SOURCE})
+
+    def warned() -> list[tuple[str, int, str]]:
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            build_of(project).plan()
+        return [(r.name, r.levelno, r.getMessage()) for r in caplog.records]
+
+    first = warned()
+    assert first and all(name.startswith("podcaster.") for name, _, _ in first)
+    assert warned() == first
