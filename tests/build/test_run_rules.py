@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from podcaster.build import run
+from podcaster.build import run, showguid
 from podcaster.build.lock import LOCK_NAME, BuildLock
 from podcaster.build.parts import Progress
 from podcaster.build.run import Build, build_project, check_output_folders
@@ -20,6 +20,7 @@ from podcaster.errors import (
     BuildLockedError,
     ConfigError,
     OutputError,
+    PostError,
     UnclearAttributionError,
 )
 from tests.helpers import CONFIG, POSTS, make_project
@@ -193,3 +194,46 @@ def test_a_post_failing_with_keep_going_is_listed_not_raised(tmp_path):
     plans, _ = build.plan()
     assert len(plans) == 3
     assert [f.path.name for f in build.failures.failed] == ["2025-03-09-bad.txt"]
+
+
+@pytest.fixture
+def stopped_after_plan(monkeypatch):
+    """The build ends where its plan is done, with a failing disk (nothing written yet)."""
+    monkeypatch.setenv("PODCASTER_FAULT", "plan:done=error")
+
+
+def test_a_failing_disk_during_the_build_is_one_line(project, stopped_after_plan):
+    with pytest.raises(OutputError) as raised:
+        build_project(project)
+    assert raised.value.message == "output: cannot write: input/output error (a failing disk?)"
+
+
+def test_a_bad_post_stops_the_build_unless_keep_going(tmp_path, stopped_after_plan):
+    posts = dict(POSTS)
+    posts["2025-03-09-bad.txt"] = "\n"
+    project = make_project(tmp_path / "show", posts)
+    with pytest.raises(PostError) as raised:
+        build_project(project)
+    assert raised.value.message.startswith(f"{project / 'posts' / '2025-03-09-bad.txt'}: ")
+    with pytest.raises(OutputError):  # past the bad post, to the end of the plan
+        build_project(project, keep_going=True)
+
+
+def test_quotes_without_a_clear_source_are_fatal_only_with_strict(tmp_path,
+                                                                  stopped_after_plan):
+    project = make_project(tmp_path / "show", {"2025-03-01-two.txt": UNCREDITED})
+    with pytest.raises(OutputError):  # planned, warned, and on to the end of the plan
+        build_project(project)
+    with pytest.raises(UnclearAttributionError):
+        build_project(project, strict=True)
+
+
+def test_a_changed_show_guid_stops_the_build_unless_confirmed(project, stopped_after_plan):
+    showguid.remember(load_config(project))
+    (project / "podcast.toml").write_text(
+        CONFIG.replace("bcfe8cc8-adc6-5170-8007-6956434efce0",
+                       "0e1f5b9e-2c3d-4e5f-8a9b-0c1d2e3f4a5b"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="the show's podcast:guid would change"):
+        build_project(project)
+    with pytest.raises(OutputError):  # confirmed: on to the end of the plan
+        build_project(project, new_guid=True)
