@@ -237,3 +237,48 @@ def test_a_changed_show_guid_stops_the_build_unless_confirmed(project, stopped_a
         build_project(project)
     with pytest.raises(OutputError):  # confirmed: on to the end of the plan
         build_project(project, new_guid=True)
+
+
+def test_the_engines_named_are_every_engine_that_would_speak(project):
+    (project / "podcast.toml").write_text(CONFIG + '\n[voices.signoff]\nengine = "gtts"\n',
+                                          encoding="utf-8")
+    build = Build(load_config(project), None, Progress())
+    plans, _ = build.plan()
+    assert build.engine_label(plans) == "espeak, gtts"
+
+
+@pytest.mark.parametrize("line", ["loudness = -18.0\n", 'bitrate = "96k"\n'])
+def test_the_audio_settings_reach_every_audio_key(project, line):
+    before, _ = Build(load_config(project), None, Progress()).plan()
+    (project / "podcast.toml").write_text(CONFIG + line, encoding="utf-8")  # in [audio]
+    after, _ = Build(load_config(project), None, Progress()).plan()
+    assert all(a.audio_key != b.audio_key for a, b in zip(after, before))
+
+
+def test_a_builds_plan_checks_each_posts_image(project):
+    from PIL import Image
+
+    Image.new("RGB", (10, 10)).save(project / "posts" / "2025-03-01-spring-rain.png")
+    with pytest.raises(PostError, match="artwork is 10x10 px"):
+        Build(load_config(project), None, Progress()).plan()
+
+
+def test_a_build_stops_on_a_bad_post_and_is_not_strict_unless_asked(tmp_path,
+                                                                   stopped_after_plan):
+    posts = dict(POSTS)
+    posts["2025-03-09-bad.txt"] = "\n"
+    with pytest.raises(PostError):
+        Build(load_config(make_project(tmp_path / "a", posts)), None, Progress()).plan()
+    build = Build(load_config(make_project(tmp_path / "b", {"2025-03-01-two.txt": UNCREDITED})),
+                  None, Progress())
+    with pytest.raises(OSError, match="fault injected at plan:done"):
+        build.run()
+
+
+def test_a_build_leaves_no_staging_behind_even_when_it_fails(project, stopped_after_plan):
+    build = Build(load_config(project), None, Progress())
+    build.folders.staging.mkdir(parents=True)
+    (build.folders.staging / "left.mp3").write_bytes(b"from a killed build")
+    with pytest.raises(OSError):
+        build.run()
+    assert not build.folders.staging.exists()
