@@ -108,3 +108,44 @@ def test_a_quiet_build_shows_nothing(capsys):
     progress.close()
     assert capsys.readouterr() == ("", "")
     assert progress._console is None  # rich not even loaded for it
+
+
+def test_on_a_terminal_the_bars_count_episodes_and_clips(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    screen = io.StringIO()
+    monkeypatch.setattr(BuildProgress, "console",
+                        Console(file=screen, force_terminal=True, width=100))
+    progress = BuildProgress(quiet=False)
+    progress.start(2, 10)
+    episodes, clips = progress.bar.tasks
+    assert (episodes.description, episodes.total, clips.description, clips.total) == (
+        "episodes", 2, "clips", 10)
+    progress.post(post("spring"))
+    assert episodes.fields["detail"] == "spring"
+    progress.clips(4)
+    progress.clips(3)
+    assert clips.completed == 7
+    progress.step(post("spring"), "encoding")
+    assert episodes.fields["detail"] == "spring: encoding"
+    progress.post_done(post("spring"))
+    assert (episodes.completed, progress.done) == (1, 1)
+    assert "[1/2]" not in screen.getvalue()  # the bar says it
+    progress.close()
+    assert progress.bar is None
+    assert "episodes" in screen.getvalue()  # drawn on the build's console (stderr)
+    progress.close()  # closing twice is harmless
+
+
+def test_no_bar_for_a_build_with_no_episode_to_make(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    monkeypatch.setattr(BuildProgress, "console",
+                        Console(file=io.StringIO(), force_terminal=True))
+    progress = BuildProgress(quiet=False)
+    progress.start(0, 0)
+    assert progress.bar is None
