@@ -61,7 +61,7 @@ def test_the_temporary_file_is_named_after_the_file_or_as_asked(tmp_path):
     assert seen[1].startswith(".tmp-") and seen[1].endswith(".wav")
 
 
-def test_a_temporary_folder_asked_for_holds_the_temporary_file(tmp_path):
+def test_a_temporary_folder_asked_for_holds_the_temporary_file(tmp_path, monkeypatch):
     target, scratch = tmp_path / "posts", tmp_path / "scratch"
     target.mkdir()
     scratch.mkdir()
@@ -69,7 +69,12 @@ def test_a_temporary_folder_asked_for_holds_the_temporary_file(tmp_path):
         assert list(target.iterdir()) == [] and len(list(scratch.iterdir())) == 1
         fh.write(b"text")
     assert (target / "post.txt").read_bytes() == b"text"
+    moved, replace = [], os.replace
+    monkeypatch.setattr(os, "replace", lambda a, b: moved.append(os.path.dirname(a))
+                        or replace(a, b))
     assert write_atomic(target / "other.txt", b"more", tmp_dir=scratch) is True
+    assert write_atomic(target / "third.txt", b"more") is True
+    assert moved == [str(scratch), str(target)]
     assert list(scratch.iterdir()) == []
 
 
