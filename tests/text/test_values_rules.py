@@ -32,6 +32,7 @@ from podcaster.values import bad_character, remove_invisible, scrub, scrub_html
     ("\ufffe", r"'\ufffe' (not a character)"),
     ("\uffff", r"'\uffff' (not a character)"),
     ("\ufffd", None),
+    ("\t\x07", r"'\x07' (a control character)"),  # past an allowed tab
     ("제목\x01\u202e", r"'\x01' (a control character)"),  # the first one
     ("제목\u202e\x01", r"'\u202e' (a bidirectional text control)"),
 ])
