@@ -90,3 +90,20 @@ def test_a_post_outside_the_project_is_named_by_its_path(tmp_path):
     [message] = moved_guids(config, manifest,
                             [post(config, "x", "새벽 기차", "2025-03-01", inside=False)], [])
     assert message.startswith("/elsewhere/2025-03-01-x.txt: published before as 'train'")
+
+
+def test_each_episode_is_weighed_on_its_own(tmp_path):
+    config = make_config(tmp_path / "show")
+    pinned = slug_guid(config, "2025-02-01", "c-pinned")
+    config = make_config(tmp_path / "show", f'\n[episode_guids]\nc-new = "{pinned}"\n')
+    manifest = Manifest({
+        "a-live": record("a-live", "그대로", "2025-01-01"),  # still published
+        "b-gone": record("b-gone", "사라진 글", "2024-12-01"),  # no post like it
+        "c-pinned": record("c-pinned", "고정", "2025-02-01"),  # moved, its GUID kept
+        "d-moved": record("d-moved", "옮긴 글", "2025-03-01"),
+    })
+    posts = [post(config, "a-live", "그대로", "2025-01-01"),
+             post(config, "c-new", "고정", "2025-02-01"),
+             post(config, "d-new", "옮긴 글", "2025-03-01")]
+    messages = moved_guids(config, manifest, posts, [])
+    assert [m.split(":")[0] for m in messages] == ["posts/2025-03-01-d-new.txt"]
