@@ -39,7 +39,7 @@ from podcaster.config import load_config
 from podcaster.errors import PodcasterError, PostError
 from podcaster.model import Cue, Post, Segment, Source, Voice
 from podcaster.text import read as post_reader
-from tests.helpers import POSTS, make_project
+from tests.helpers import CONFIG, POSTS, make_project
 
 SPRING = "2025-03-01-spring-rain.txt"
 
@@ -624,3 +624,36 @@ def test_a_file_anywhere_in_the_tags_is_keyed_by_its_bytes(sound, tmp_path, wher
     assert keys().tags(with_file(copy)) == before
     sound.write_bytes(b"other bytes")
     assert keys().tags(with_file(sound)) != before
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("sentence_pause = 0.1", "sentence_pause = 0.15"),  # a setting of the script
+    ('name = "espeak"', 'name = "espeak"\n\n[pronunciation]\n"봄비" = "봄 비"'),  # the lexicon
+])
+def test_a_change_to_the_script_settings_plans_every_post_again(tmp_path, monkeypatch, old,
+                                                                 new):
+    project = make_project(tmp_path / "show")
+    first, _ = build_of(project).plan()
+    (project / "podcast.toml").write_text(CONFIG.replace(old, new), encoding="utf-8")
+    reads = count_reads(monkeypatch)
+    again, _ = build_of(project).plan()
+    assert sorted(reads) == sorted(POSTS)
+    assert again[0].audio_key != first[0].audio_key
+
+
+FTP_SOURCE = POSTS[SPRING].replace("https://weather", "ftp://weather")
+
+
+def test_the_warnings_of_reading_a_post_are_given_again_from_the_plan_cache(tmp_path,
+                                                                            caplog):
+    project = make_project(tmp_path / "show", {"2025-03-01-open.txt": FTP_SOURCE})
+
+    def warned() -> list[tuple[str, int, str]]:
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            build_of(project).plan()
+        return [(r.name, r.levelno, r.getMessage()) for r in caplog.records]
+
+    first = warned()
+    assert first and all(name.startswith("podcaster.") for name, _, _ in first)
+    assert warned() == first

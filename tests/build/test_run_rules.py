@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from podcaster.build import run
+from podcaster.build import run, showguid
 from podcaster.build.lock import LOCK_NAME, BuildLock
 from podcaster.build.parts import Progress
 from podcaster.build.run import Build, build_project, check_output_folders
@@ -20,6 +20,7 @@ from podcaster.errors import (
     BuildLockedError,
     ConfigError,
     OutputError,
+    PostError,
     UnclearAttributionError,
 )
 from tests.helpers import CONFIG, POSTS, make_project
@@ -193,3 +194,91 @@ def test_a_post_failing_with_keep_going_is_listed_not_raised(tmp_path):
     plans, _ = build.plan()
     assert len(plans) == 3
     assert [f.path.name for f in build.failures.failed] == ["2025-03-09-bad.txt"]
+
+
+@pytest.fixture
+def stopped_after_plan(monkeypatch):
+    """The build ends where its plan is done, with a failing disk (nothing written yet)."""
+    monkeypatch.setenv("PODCASTER_FAULT", "plan:done=error")
+
+
+def test_a_failing_disk_during_the_build_is_one_line(project, stopped_after_plan):
+    with pytest.raises(OutputError) as raised:
+        build_project(project)
+    assert raised.value.message == "output: cannot write: input/output error (a failing disk?)"
+
+
+def test_a_bad_post_stops_the_build_unless_keep_going(tmp_path, stopped_after_plan):
+    posts = dict(POSTS)
+    posts["2025-03-09-bad.txt"] = "\n"
+    project = make_project(tmp_path / "show", posts)
+    with pytest.raises(PostError) as raised:
+        build_project(project)
+    assert raised.value.message.startswith(f"{project / 'posts' / '2025-03-09-bad.txt'}: ")
+    with pytest.raises(OutputError):  # past the bad post, to the end of the plan
+        build_project(project, keep_going=True)
+
+
+def test_quotes_without_a_clear_source_are_fatal_only_with_strict(tmp_path,
+                                                                  stopped_after_plan):
+    project = make_project(tmp_path / "show", {"2025-03-01-two.txt": UNCREDITED})
+    with pytest.raises(OutputError):  # planned, warned, and on to the end of the plan
+        build_project(project)
+    with pytest.raises(UnclearAttributionError):
+        build_project(project, strict=True)
+
+
+def test_a_changed_show_guid_stops_the_build_unless_confirmed(project, stopped_after_plan):
+    showguid.remember(load_config(project))
+    (project / "podcast.toml").write_text(
+        CONFIG.replace("bcfe8cc8-adc6-5170-8007-6956434efce0",
+                       "0e1f5b9e-2c3d-4e5f-8a9b-0c1d2e3f4a5b"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="the show's podcast:guid would change"):
+        build_project(project)
+    with pytest.raises(OutputError):  # confirmed: on to the end of the plan
+        build_project(project, new_guid=True)
+
+
+def test_the_engines_named_are_every_engine_that_would_speak(project):
+    (project / "podcast.toml").write_text(CONFIG + '\n[voices.signoff]\nengine = "gtts"\n',
+                                          encoding="utf-8")
+    build = Build(load_config(project), None, Progress())
+    plans, _ = build.plan()
+    assert build.engine_label(plans) == "espeak, gtts"
+
+
+@pytest.mark.parametrize("line", ["loudness = -18.0\n", 'bitrate = "96k"\n'])
+def test_the_audio_settings_reach_every_audio_key(project, line):
+    before, _ = Build(load_config(project), None, Progress()).plan()
+    (project / "podcast.toml").write_text(CONFIG + line, encoding="utf-8")  # in [audio]
+    after, _ = Build(load_config(project), None, Progress()).plan()
+    assert all(a.audio_key != b.audio_key for a, b in zip(after, before))
+
+
+def test_a_builds_plan_checks_each_posts_image(project):
+    from PIL import Image
+
+    Image.new("RGB", (10, 10)).save(project / "posts" / "2025-03-01-spring-rain.png")
+    with pytest.raises(PostError, match="artwork is 10x10 px"):
+        Build(load_config(project), None, Progress()).plan()
+
+
+def test_a_build_stops_on_a_bad_post_and_is_not_strict_unless_asked(tmp_path,
+                                                                   stopped_after_plan):
+    posts = dict(POSTS)
+    posts["2025-03-09-bad.txt"] = "\n"
+    with pytest.raises(PostError):
+        Build(load_config(make_project(tmp_path / "a", posts)), None, Progress()).plan()
+    build = Build(load_config(make_project(tmp_path / "b", {"2025-03-01-two.txt": UNCREDITED})),
+                  None, Progress())
+    with pytest.raises(OSError, match="fault injected at plan:done"):
+        build.run()
+
+
+def test_a_build_leaves_no_staging_behind_even_when_it_fails(project, stopped_after_plan):
+    build = Build(load_config(project), None, Progress())
+    build.folders.staging.mkdir(parents=True)
+    (build.folders.staging / "left.mp3").write_bytes(b"from a killed build")
+    with pytest.raises(OSError):
+        build.run()
+    assert not build.folders.staging.exists()

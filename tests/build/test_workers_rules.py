@@ -13,6 +13,7 @@ import threading
 import time
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 import pytest
 
@@ -26,9 +27,13 @@ def loaded(module: str) -> bool:
     return module in sys.modules
 
 
-def pid_after(seconds: float) -> int:
-    """Run in a worker: its pid, after a while."""
-    time.sleep(seconds)
+def pid_together(folder: str, me: int, others: int) -> int:
+    """Run in a worker: mark this job started, wait (3 s at most) until the other jobs
+    have started too, and give this worker's pid."""
+    Path(folder, str(me)).touch()
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline and len(os.listdir(folder)) < others + 1:
+        time.sleep(0.02)
     return os.getpid()
 
 
@@ -192,9 +197,10 @@ def test_leaving_early_stops_the_workers_and_their_jobs_at_once():
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_the_pool_has_as_many_workers_as_jobs(jobs):
+def test_the_pool_has_as_many_workers_as_jobs(tmp_path, jobs):
     with Workers(jobs) as pool:
-        pids = {result(f) for f in [pool.submit(pid_after, 0.4) for _ in range(3)]}
+        futures = [pool.submit(pid_together, str(tmp_path), n, 1) for n in range(2)]
+        pids = {result(f) for f in futures}
     assert len(pids) == jobs
 
 
