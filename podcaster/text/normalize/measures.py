@@ -56,6 +56,8 @@ def read_currency(text: str) -> str:
                 return m.group()
             if value == value.to_integral_value():
                 amount = numbers.korean_grouped(int(value))
+            else:  # $1.2345K: 1234.5 달러, not 1.2345 달러
+                amount = format(value.normalize(), "f")
         name = _MONEY.get(symbol) or _MONEY[symbol.upper()]
         return f"{amount}{(unit or '').strip()} {name}"
 
