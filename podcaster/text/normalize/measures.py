@@ -159,8 +159,6 @@ def read_units(text: str) -> str:
         name = spaced or glued
         if name in _PREFIXED:
             prefix, word = _PREFIXED[name]
-            if prefix == "화씨":
-                return f"{prefix} {num}{word}"
             return f"{_speed(prefix, text, m.start())}{num}{word}"
         if name in words.PER_SECOND_UNITS:
             return f"초당 {num}{words.UNITS[name]}"

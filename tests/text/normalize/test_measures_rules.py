@@ -146,3 +146,39 @@ def test_currency_goes_behind_its_amount(written, said):
 )
 def test_an_ambiguous_code_is_money_only_in_a_sentence_about_money(sentence, said):
     assert read_currency(sentence) == said
+
+
+@pytest.mark.parametrize(
+    "written,said",
+    [
+        # a speed unit brings its speed word, said once
+        ("60mph", "시속 60마일"),
+        ("60 mph", "시속 60마일"),
+        ("시속 60mph", "시속 60마일"),
+        ("100kph", "시속 100킬로미터"),
+        ("시속 100kph", "시속 100킬로미터"),
+        # a temperature in Fahrenheit: 화씨 before the number, said once
+        ("80°F", "화씨 80도"),
+        ("화씨 80°F", "화씨 80도"),
+        ("화씨 약 80°F", "화씨 약 80도"),
+        ("30℃", "30도"),
+        # a unit that is per second
+        ("10Gbps", "초당 10기가비트"),
+        # a unit after a big unit, glued or spaced
+        ("10만t", "10만 톤"),
+        ("3억kWh", "3억 킬로와트시"),
+        ("10만 kWh", "10만 킬로와트시"),
+        ("5천km", "5천 킬로미터"),
+        # decades
+        ("1990s", "1990년대"),
+        ("'90s", "90년대"),
+        ("1990s가", "1990년대가"),
+        # a unit that is an English word counts only glued
+        ("5min", "5분"),
+        ("5 min", "5 min"),
+        ("5 km", "5킬로미터"),
+        ("52.9%", "52.9퍼센트"),
+    ],
+)
+def test_units_after_a_number(written, said):
+    assert read_units(written).replace("\ue000", "") == said
