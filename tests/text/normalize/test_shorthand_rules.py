@@ -30,7 +30,8 @@ def test_a_size_or_a_count(written, said):
 def test_an_undecided_size_is_named_in_a_warning(caplog):
     with caplog.at_level(logging.WARNING):
         assert read_model_sizes("70B를 넘었다") == "70B를 넘었다"
-    assert "70B: a model's size or billions; read as billions" in caplog.text
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert said == ["70B: a model's size or billions; read as billions"]
 
 
 def test_a_count_gives_no_warning(caplog):

@@ -27,6 +27,11 @@ def test_words_kept_as_written_are_not_offered_to_check():
     kept = KEEP_OPEN + "https://zqxv.example.com" + KEEP_CLOSE
     assert guesses(kept + " 관련") == []
     assert guesses(kept + " Zqxvw 관련") == [("Zqxvw", "제트큐엑스브이더블유")]
+    # words on both sides of a kept span stay two words, each as written
+    assert guesses("Zqxvw" + kept + "Wvxqz") == [
+        ("Zqxvw", "제트큐엑스브이더블유"),
+        ("Wvxqz", "더블유브이엑스큐제트"),
+    ]
 
 
 def test_a_table_of_pairs():
