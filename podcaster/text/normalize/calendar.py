@@ -40,7 +40,7 @@ _BARE_WEEKDAY_SPAN_RE = re.compile(
     r"(?:(?![가-힣)])|(에는|에만|에도|에|은|는|도|만)(?![가-힣]))"
 )
 # What a particle after a span of weekdays becomes after 까지 (토~일에는 → …까지는).
-_AFTER_SPAN = {"에는": "는", "에만": "만", "에도": "도", "에": "", "은": "은", "는": "는", "도": "도",
+_AFTER_SPAN = {"에는": "는", "에만": "만", "에도": "도", "에": "", "은": "는", "는": "는", "도": "도",
                "만": "만"}  # fmt: skip
 # The second date of a span written with dots (16.(월)~18.(수)): its day, 18일(수).
 _DOTTED_DAY_RE = re.compile(rf"(?<=[~∼〜])\s?(\d{{1,2}})\.\s?(?={_WEEKDAY})")

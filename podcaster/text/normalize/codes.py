@@ -152,6 +152,16 @@ def _letters_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+def _says_version(text: str, start: int, end: int) -> bool:
+    """Whether 버전 is written right before ``start`` or right after ``end``, spaces
+    between (read outwards, not by a search of the whole text for every version)."""
+    while start and text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return text[max(0, start - 2) : start] == "버전" or text.startswith("버전", end)
+
+
 def read_versions(text: str) -> str:
     """Read version numbers part by part, every part whole (zeros included):
     ``v2.1.0`` → ``버전 이 점 일 점 영``, ``1.10.2`` → ``일 점 십 점 이``, ``Gemini 2.0`` →
@@ -160,8 +170,7 @@ def read_versions(text: str) -> str:
     def repl(m: re.Match) -> str:
         parts = (m.group(1) or m.group(2)).split(".")
         spoken = " 점 ".join(numbers.sino(int(p)) for p in parts)
-        said = text[max(0, m.start() - 4) : m.start()].rstrip().endswith("버전")
-        said = said or text[m.end() : m.end() + 4].lstrip().startswith("버전")
+        said = _says_version(text, m.start(), m.end())
         return f"버전 {spoken}" if m.group(1) and not said else spoken
 
     def named(m: re.Match) -> str:

@@ -56,6 +56,8 @@ def read_currency(text: str) -> str:
                 return m.group()
             if value == value.to_integral_value():
                 amount = numbers.korean_grouped(int(value))
+            else:  # $1.2345K: 1234.5 달러, not 1.2345 달러
+                amount = format(value.normalize(), "f")
         name = _MONEY.get(symbol) or _MONEY[symbol.upper()]
         return f"{amount}{(unit or '').strip()} {name}"
 
@@ -157,8 +159,6 @@ def read_units(text: str) -> str:
         name = spaced or glued
         if name in _PREFIXED:
             prefix, word = _PREFIXED[name]
-            if prefix == "화씨":
-                return f"{prefix} {num}{word}"
             return f"{_speed(prefix, text, m.start())}{num}{word}"
         if name in words.PER_SECOND_UNITS:
             return f"초당 {num}{words.UNITS[name]}"

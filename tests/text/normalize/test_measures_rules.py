@@ -77,6 +77,8 @@ def test_magnitudes(written, said):
         ("50 tokens/s", "초당 50 토큰"),
         ("10 req/s", "초당 10 요청"),
         ("120fps", "초당 120프레임"),
+        # a unit that is per second already, over seconds: 초당 once
+        ("10Gbps/s", "초당 10기가비트"),
     ],
 )
 def test_a_rate_is_read_with_its_denominator_first(written, said):
@@ -108,10 +110,75 @@ def test_a_speed_word_already_said_before_the_number_is_said_once(sentence, spok
     "written,said",
     [
         ("$15", "15 달러"),
+        ("₩5000", "5000 원"),
         ("USD 300", "300 달러"),
         ("300 USD", "300 달러"),
         ("€300만", "300만 유로"),
+        # a code in lower case, before and after its amount
+        ("chf 120", "120 스위스 프랑"),
+        ("120 chf", "120 스위스 프랑"),
+        # a suffix multiplies the amount, whole or not
+        ("$1.5B", "15억 달러"),
+        ("$1,500K", "150만 달러"),
+        ("$2M", "200만 달러"),
+        ("$1.2345K", "1234.5 달러"),
+        ("$0.5M", "50만 달러"),
     ],
 )
 def test_currency_goes_behind_its_amount(written, said):
     assert read_currency(written) == said
+
+
+@pytest.mark.parametrize(
+    "sentence,said",
+    [
+        # a code that is also a word is money only in a sentence about money
+        ("TOP 10 목록", "TOP 10 목록"),
+        ("PHP 1000", "PHP 1000"),
+        ("1000 PHP", "1000 PHP"),
+        ("환율 PHP 1000", "환율 1000 필리핀 페소"),
+        ("환율 1000 PHP", "환율 1000 필리핀 페소"),
+        ("PHP 1000을 송금했다", "1000 필리핀 페소\ue000을 송금했다"),
+        # a code that is no word is money anywhere, in any sentence
+        ("USD 300 목록", "300 달러 목록"),
+        ("환율 USD 300", "환율 300 달러"),
+    ],
+)
+def test_an_ambiguous_code_is_money_only_in_a_sentence_about_money(sentence, said):
+    assert read_currency(sentence) == said
+
+
+@pytest.mark.parametrize(
+    "written,said",
+    [
+        # a speed unit brings its speed word, said once
+        ("60mph", "시속 60마일"),
+        ("60 mph", "시속 60마일"),
+        ("시속 60mph", "시속 60마일"),
+        ("100kph", "시속 100킬로미터"),
+        ("시속 100kph", "시속 100킬로미터"),
+        # a temperature in Fahrenheit: 화씨 before the number, said once
+        ("80°F", "화씨 80도"),
+        ("화씨 80°F", "화씨 80도"),
+        ("화씨 약 80°F", "화씨 약 80도"),
+        ("30℃", "30도"),
+        # a unit that is per second
+        ("10Gbps", "초당 10기가비트"),
+        # a unit after a big unit, glued or spaced
+        ("10만t", "10만 톤"),
+        ("3억kWh", "3억 킬로와트시"),
+        ("10만 kWh", "10만 킬로와트시"),
+        ("5천km", "5천 킬로미터"),
+        # decades
+        ("1990s", "1990년대"),
+        ("'90s", "90년대"),
+        ("1990s가", "1990년대가"),
+        # a unit that is an English word counts only glued
+        ("5min", "5분"),
+        ("5 min", "5 min"),
+        ("5 km", "5킬로미터"),
+        ("52.9%", "52.9퍼센트"),
+    ],
+)
+def test_units_after_a_number(written, said):
+    assert read_units(written).replace("\ue000", "") == said
