@@ -249,3 +249,33 @@ def test_a_source_list_written_as_paragraphs_keeps_its_links():
     assert sources(html) == [(1, "새 위성 발사", "한빛일보", "https://example.com/a", 4),
                              (2, "달 탐사", "구름신문", "https://example.com/b", 5)]
     assert texts(html) == ["본문입니다."]
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    # a platform's post element, wherever it is
+    ('<body><h1>제목</h1><p>밖 문단</p><div class="post-body"><p>본문입니다.</p></div></body>',
+     ["본문입니다."]),
+    # an article or main inside page furniture is not the post
+    ("<body><h1>제목</h1><aside><article><p>관련 글</p></article></aside>"
+     "<main><p>본문입니다.</p></main></body>", ["본문입니다."]),
+    ("<body><h1>제목</h1><nav><main><p>메뉴</p></main></nav><p>본문입니다.</p></body>",
+     ["본문입니다."]),
+])
+def test_the_post_element_of_a_platform_and_not_in_furniture(html, expected):
+    assert texts(html) == expected
+
+
+def test_a_platform_title_element_inside_the_post_is_not_read_again():
+    html = ('<body><div class="se-main-container"><div class="se-title-text">제목</div>'
+            "<p>본문입니다.</p></div></body>")
+    post = parse(html)
+    assert (post.title, [p.text for p in post.paragraphs]) == ("제목", ["본문입니다."])
+
+
+@pytest.mark.parametrize("html", [
+    "<body><aside><article><h1>관련 글</h1></article></aside>"
+    "<main><h1>제목</h1><p>본문입니다.</p></main></body>",
+    "<body><nav><main><h1>메뉴</h1></main></nav><h1>제목</h1><p>본문입니다.</p></body>",
+])
+def test_the_title_is_not_taken_from_an_article_or_main_in_furniture(html):
+    assert parse(html).title == "제목"
