@@ -279,3 +279,16 @@ def test_a_platform_title_element_inside_the_post_is_not_read_again():
 ])
 def test_the_title_is_not_taken_from_an_article_or_main_in_furniture(html):
     assert parse(html).title == "제목"
+
+
+def test_a_table_row_reads_its_header_cells_too():
+    html = (f"<h1>제목</h1>{BODY}<table><tr><th><a href=\"https://example.com/a\">새 위성 발사"
+            "</a></th><td>한빛일보</td></tr></table>")
+    assert sources(html) == [(1, "새 위성 발사", "한빛일보", "https://example.com/a", 1)]
+
+
+@pytest.mark.parametrize("href", ["http://example.com/a", "HTTP://example.com/a"])
+def test_a_source_paragraph_with_an_http_link(href):
+    html = (f"<h1>제목</h1>{BODY}<p>출처</p><p><a href=\"{href}\">새 위성 발사</a> "
+            "(구름신문)</p>")
+    assert sources(html) == [(1, "새 위성 발사", "구름신문", href, 1)]
