@@ -292,3 +292,26 @@ def test_a_source_paragraph_with_an_http_link(href):
     html = (f"<h1>제목</h1>{BODY}<p>출처</p><p><a href=\"{href}\">새 위성 발사</a> "
             "(구름신문)</p>")
     assert sources(html) == [(1, "새 위성 발사", "구름신문", href, 1)]
+
+
+@pytest.mark.parametrize(("head", "body", "meta"), [
+    ('<meta charset="utf-8"><meta name="description">', "", {}),     # no content: nothing
+    ("", "<time>5월</time>", {}),                                     # no datetime: nothing
+    ("", '<p><ins datetime="2024-01-01">고친 말</ins></p>', {}),       # only <time> dates it
+    ("", '<time>5월</time><time datetime="2024-05-06">6일</time>', {"date": "2024-05-06"}),
+])
+def test_meta_and_time_elements_without_their_attribute(head, body, meta):
+    html = f"<html><head>{head}</head><body><h1>제목</h1><p>본문입니다.</p>{body}</body></html>"
+    assert parse(html).meta == meta
+
+
+def test_an_http_list_is_read_as_a_list():
+    html = (f'<h1>제목</h1>{BODY}<ol start="5"><li><a href="http://example.com/a">하나</a> '
+            "-한빛일보-</li></ol>")
+    assert sources(html) == [(5, "하나", "한빛일보", "http://example.com/a", 1)]
+
+
+def test_an_anchor_without_href_in_a_list_item():
+    html = (f'<h1>제목</h1>{BODY}<ul><li><a name="top">하나</a> <a href="https://example.com/a">'
+            "새 위성 발사</a> -한빛일보-</li></ul>")
+    assert sources(html) == [(1, "하나 새 위성 발사", "한빛일보", "https://example.com/a", 1)]
