@@ -201,13 +201,6 @@ def test_a_list_is_the_source_list_when_half_its_items_are_linked(items, is_list
     assert ("둘 -한빛일보-" in texts(html)) is (not is_list and len(items) > 1)
 
 
-def test_a_list_before_the_last_quote_is_not_the_source_list():
-    html = ('<h1>제목</h1><p>본문입니다.</p><ul><li><a href="https://example.com/a">하나</a>'
-            " -한빛일보-</li></ul><blockquote>인용</blockquote><p>끝입니다.</p>")
-    assert "하나 -한빛일보-" not in texts(html) or parse(html).sources
-    assert texts(html)[1] == "인용" or "하나" in texts(html)[1]
-
-
 def test_the_last_list_of_links_is_the_source_list():
     html = ('<h1>제목</h1><p>본문입니다.</p><ul><li><a href="https://example.com/a">하나</a>'
             ' -한빛일보-</li></ul><p>중간입니다.</p><ul><li><a href="https://example.com/b">'
@@ -315,3 +308,27 @@ def test_an_anchor_without_href_in_a_list_item():
     html = (f'<h1>제목</h1>{BODY}<ul><li><a name="top">하나</a> <a href="https://example.com/a">'
             "새 위성 발사</a> -한빛일보-</li></ul>")
     assert sources(html) == [(1, "하나 새 위성 발사", "한빛일보", "https://example.com/a", 1)]
+
+
+@pytest.mark.parametrize(("html", "title"), [
+    ('<head><meta charset="utf-8"><title>탭 제목</title></head><body><p>본문입니다.</p></body>',
+     "탭 제목"),                                          # a meta without property on the way
+    ('<body><aside><div class="se-title-text">다른 글</div></aside><h1>제목</h1>'
+     "<p>본문입니다.</p></body>", "제목"),                # a platform title in furniture
+])
+def test_the_title_past_other_elements(html, title):
+    assert parse(html).title == title
+
+
+def test_furniture_elements_are_pruned():
+    html = ('<h1>제목</h1><p>본문입니다.</p><div class="comments"><p>첫 댓글입니다, 반가워요.</p>'
+            "</div><p>끝입니다.</p>")
+    assert texts(html) == ["본문입니다.", "끝입니다."]
+
+
+def test_a_list_of_links_before_the_last_quote_is_read_as_paragraphs():
+    html = ('<h1>제목</h1><p>본문입니다.</p><ol start="4"><li><a href="https://example.com/a">'
+            "하나</a> -한빛일보-</li></ol><blockquote>인용</blockquote><p>끝입니다.</p>")
+    assert [s[0] for s in sources(html)] == [1]
+    after = html.replace("<blockquote>인용</blockquote>", "")
+    assert [s[0] for s in sources(after)] == [4]
