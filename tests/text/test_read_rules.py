@@ -260,6 +260,13 @@ def test_find_posts_in_name_order_without_hidden_files_or_folders(tmp_path, capl
     assert warnings(caplog) == []
 
 
+def test_find_posts_warns_of_a_file_no_reader_knows(tmp_path, caplog):
+    write(tmp_path, "2025-03-04-a.docx", "제목\n본문")
+    assert find_posts(tmp_path) == []
+    assert warnings(caplog) == [f"{tmp_path / '2025-03-04-a.docx'}: skipped, not a post: posts "
+                                "are .htm, .html, .markdown, .md, .txt files"]
+
+
 def test_find_posts_without_the_folder(tmp_path):
     with pytest.raises(PodcasterError) as caught:
         find_posts(tmp_path / "posts")
