@@ -201,13 +201,6 @@ def test_a_list_is_the_source_list_when_half_its_items_are_linked(items, is_list
     assert ("둘 -한빛일보-" in texts(html)) is (not is_list and len(items) > 1)
 
 
-def test_a_list_before_the_last_quote_is_not_the_source_list():
-    html = ('<h1>제목</h1><p>본문입니다.</p><ul><li><a href="https://example.com/a">하나</a>'
-            " -한빛일보-</li></ul><blockquote>인용</blockquote><p>끝입니다.</p>")
-    assert "하나 -한빛일보-" not in texts(html) or parse(html).sources
-    assert texts(html)[1] == "인용" or "하나" in texts(html)[1]
-
-
 def test_the_last_list_of_links_is_the_source_list():
     html = ('<h1>제목</h1><p>본문입니다.</p><ul><li><a href="https://example.com/a">하나</a>'
             ' -한빛일보-</li></ul><p>중간입니다.</p><ul><li><a href="https://example.com/b">'
@@ -249,3 +242,93 @@ def test_a_source_list_written_as_paragraphs_keeps_its_links():
     assert sources(html) == [(1, "새 위성 발사", "한빛일보", "https://example.com/a", 4),
                              (2, "달 탐사", "구름신문", "https://example.com/b", 5)]
     assert texts(html) == ["본문입니다."]
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    # a platform's post element, wherever it is
+    ('<body><h1>제목</h1><p>밖 문단</p><div class="post-body"><p>본문입니다.</p></div></body>',
+     ["본문입니다."]),
+    # an article or main inside page furniture is not the post
+    ("<body><h1>제목</h1><aside><article><p>관련 글</p></article></aside>"
+     "<main><p>본문입니다.</p></main></body>", ["본문입니다."]),
+    ("<body><h1>제목</h1><nav><main><p>메뉴</p></main></nav><p>본문입니다.</p></body>",
+     ["본문입니다."]),
+])
+def test_the_post_element_of_a_platform_and_not_in_furniture(html, expected):
+    assert texts(html) == expected
+
+
+def test_a_platform_title_element_inside_the_post_is_not_read_again():
+    html = ('<body><div class="se-main-container"><div class="se-title-text">제목</div>'
+            "<p>본문입니다.</p></div></body>")
+    post = parse(html)
+    assert (post.title, [p.text for p in post.paragraphs]) == ("제목", ["본문입니다."])
+
+
+@pytest.mark.parametrize("html", [
+    "<body><aside><article><h1>관련 글</h1></article></aside>"
+    "<main><h1>제목</h1><p>본문입니다.</p></main></body>",
+    "<body><nav><main><h1>메뉴</h1></main></nav><h1>제목</h1><p>본문입니다.</p></body>",
+])
+def test_the_title_is_not_taken_from_an_article_or_main_in_furniture(html):
+    assert parse(html).title == "제목"
+
+
+def test_a_table_row_reads_its_header_cells_too():
+    html = (f"<h1>제목</h1>{BODY}<table><tr><th><a href=\"https://example.com/a\">새 위성 발사"
+            "</a></th><td>한빛일보</td></tr></table>")
+    assert sources(html) == [(1, "새 위성 발사", "한빛일보", "https://example.com/a", 1)]
+
+
+@pytest.mark.parametrize("href", ["http://example.com/a", "HTTP://example.com/a"])
+def test_a_source_paragraph_with_an_http_link(href):
+    html = (f"<h1>제목</h1>{BODY}<p>출처</p><p><a href=\"{href}\">새 위성 발사</a> "
+            "(구름신문)</p>")
+    assert sources(html) == [(1, "새 위성 발사", "구름신문", href, 1)]
+
+
+@pytest.mark.parametrize(("head", "body", "meta"), [
+    ('<meta charset="utf-8"><meta name="description">', "", {}),     # no content: nothing
+    ("", "<time>5월</time>", {}),                                     # no datetime: nothing
+    ("", '<p><ins datetime="2024-01-01">고친 말</ins></p>', {}),       # only <time> dates it
+    ("", '<time>5월</time><time datetime="2024-05-06">6일</time>', {"date": "2024-05-06"}),
+])
+def test_meta_and_time_elements_without_their_attribute(head, body, meta):
+    html = f"<html><head>{head}</head><body><h1>제목</h1><p>본문입니다.</p>{body}</body></html>"
+    assert parse(html).meta == meta
+
+
+def test_an_http_list_is_read_as_a_list():
+    html = (f'<h1>제목</h1>{BODY}<ol start="5"><li><a href="http://example.com/a">하나</a> '
+            "-한빛일보-</li></ol>")
+    assert sources(html) == [(5, "하나", "한빛일보", "http://example.com/a", 1)]
+
+
+def test_an_anchor_without_href_in_a_list_item():
+    html = (f'<h1>제목</h1>{BODY}<ul><li><a name="top">하나</a> <a href="https://example.com/a">'
+            "새 위성 발사</a> -한빛일보-</li></ul>")
+    assert sources(html) == [(1, "하나 새 위성 발사", "한빛일보", "https://example.com/a", 1)]
+
+
+@pytest.mark.parametrize(("html", "title"), [
+    ('<head><meta charset="utf-8"><title>탭 제목</title></head><body><p>본문입니다.</p></body>',
+     "탭 제목"),                                          # a meta without property on the way
+    ('<body><aside><div class="se-title-text">다른 글</div></aside><h1>제목</h1>'
+     "<p>본문입니다.</p></body>", "제목"),                # a platform title in furniture
+])
+def test_the_title_past_other_elements(html, title):
+    assert parse(html).title == title
+
+
+def test_furniture_elements_are_pruned():
+    html = ('<h1>제목</h1><p>본문입니다.</p><div class="comments"><p>첫 댓글입니다, 반가워요.</p>'
+            "</div><p>끝입니다.</p>")
+    assert texts(html) == ["본문입니다.", "끝입니다."]
+
+
+def test_a_list_of_links_before_the_last_quote_is_read_as_paragraphs():
+    html = ('<h1>제목</h1><p>본문입니다.</p><ol start="4"><li><a href="https://example.com/a">'
+            "하나</a> -한빛일보-</li></ol><blockquote>인용</blockquote><p>끝입니다.</p>")
+    assert [s[0] for s in sources(html)] == [1]
+    after = html.replace("<blockquote>인용</blockquote>", "")
+    assert [s[0] for s in sources(after)] == [4]

@@ -5,6 +5,7 @@ description, links that are not http(s), links out of the project, invisible cha
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import os
 from pathlib import Path
@@ -57,10 +58,15 @@ TEXT = "제목\r\n본문 한 줄.\r\n"
     b"\xfe\xff" + TEXT.encode("utf-16-be"),
     TEXT.encode("cp949"),
     TEXT.encode("utf-8") + b"\x1a",                      # a DOS end-of-file mark
+    TEXT.encode("utf-8") + b"\x1a\x1a",
     TEXT.replace("\r\n", "\r").encode("utf-8"),          # old Mac line ends
-], ids=["utf-8", "utf-8 bom", "utf-16-le", "utf-16-be", "cp949", "eof mark", "cr"])
+], ids=["utf-8", "utf-8 bom", "utf-16-le", "utf-16-be", "cp949", "eof mark", "eof marks", "cr"])
 def test_every_encoding_reads_the_same_text(raw):
     assert decode(raw, P) == "제목\n본문 한 줄.\n"
+
+
+def test_only_end_of_file_marks_are_taken_off_the_end():
+    assert decode("제목\n본문 X\x1a".encode(), P) == "제목\n본문 X"
 
 
 def test_decoded_text_is_nfc():
@@ -254,6 +260,13 @@ def test_find_posts_in_name_order_without_hidden_files_or_folders(tmp_path, capl
     assert warnings(caplog) == []
 
 
+def test_find_posts_warns_of_a_file_no_reader_knows(tmp_path, caplog):
+    write(tmp_path, "2025-03-04-a.docx", "제목\n본문")
+    assert find_posts(tmp_path) == []
+    assert warnings(caplog) == [f"{tmp_path / '2025-03-04-a.docx'}: skipped, not a post: posts "
+                                "are .htm, .html, .markdown, .md, .txt files"]
+
+
 def test_find_posts_without_the_folder(tmp_path):
     with pytest.raises(PodcasterError) as caught:
         find_posts(tmp_path / "posts")
@@ -272,7 +285,21 @@ def test_unsupported_extension_names_the_readable_ones(tmp_path):
 def test_a_folder_named_like_a_post_cannot_be_read(tmp_path):
     path = tmp_path / "2025-03-04-a.txt"
     path.mkdir()
-    assert problem(path).startswith("cannot read the file: ")
+    assert problem(path) == f"cannot read the file: {os.strerror(errno.EISDIR)}"
+
+
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("2025-03-04-a.txt", "", "the file is empty"),                              # decoding
+    ("2025-03-04-a.md", "---\ntitle: 제목\n본문\n",
+     "front matter is not closed (no second '---' line)"),                      # the reader
+    ("2025-03-04-a.txt", "제목\n인사입니다.\n“\n논평입니다.\n",
+     "unclosed quote at line 3"),                                               # paragraphs
+    ("2025-03-04-a.html", "<h1>제목</h1>" + "<b>" * 3000 + "본문입니다.",
+     "nested too deeply to read (tags, lists or brackets inside each other thousands of "
+     "times)"),
+])
+def test_each_stage_names_the_post(tmp_path, name, text, message):
+    assert problem(write(tmp_path, name, text)).startswith(message)
 
 
 def test_a_title_without_body(tmp_path):
@@ -303,6 +330,12 @@ def test_a_link_that_is_not_http_is_dropped_with_its_line(tmp_path, caplog):
     assert warnings(caplog) == [
         f"{path}: line 7: source 2: link 'ftp://example.com/2' dropped (only http and https "
         "links are published)"]
+
+
+def test_a_dropped_link_is_named_by_its_line_after_blank_lines(tmp_path, caplog):
+    text = "\n\n제목\n" + BODY + "\n1. 둘 -한빛일보-\nftp://example.com/2\n"
+    read_post(write(tmp_path, "2025-03-04-a.txt", text))
+    assert ": line 8: source 1: link 'ftp://example.com/2' dropped" in warnings(caplog)[0]
 
 
 def test_a_dropped_link_is_shown_cut_to_80_characters(tmp_path, caplog):
@@ -343,6 +376,8 @@ RLO = "\u202e"  # a bidirectional control: shows the text after it reversed
 
 @pytest.mark.parametrize(("text", "field"), [
     (f"제{RLO}목\n{BODY}", "title"),
+    (f"제{RLO}목\n{BODY}\n1. 하나 -한빛일보- https://example.com/1\n", "title"),  # with sources
+    (f"제목\n{BODY}둘{RLO}째.\n\n1. 하나 -한빛일보- https://example.com/1\n", "paragraph 3"),
     (f"제목\n{BODY}둘{RLO}째.\n", "paragraph 3"),
     (f"제목\n{BODY}\n1. 하나{RLO} -한빛일보- https://example.com/1\n", "source 1 title"),
     (f"제목\n{BODY}\n1. 하나 -한빛{RLO}일보- https://example.com/1\n", "source 1 outlet"),

@@ -158,6 +158,8 @@ def test_outlet_name_limits(text, expected):
      ("새 위성 발사", "한빛일보", "https://example.com/b", None)),  # a known link wins
     ("새 위성 발사 <https://example.com/a>", None, False,
      ("새 위성 발사", None, "https://example.com/a", None)),
+    ("새 위성 발사 -한빛일보- HTTPS://example.com/a", None, False,       # any case, as web_url
+     ("새 위성 발사", "한빛일보", "HTTPS://example.com/a", None)),
     ("한빛경제", None, True, ("한빛경제", "한빛경제", None, None)),  # after a label: the outlet
     ("한빛경제", None, False, ("한빛경제", None, None, None)),
     ("구름노트", None, True, ("구름노트", None, None, None)),    # not shaped like an outlet

@@ -37,7 +37,8 @@ _BARE_URL = re.compile(
     r"^\s*<?((?:[a-z][a-z0-9+.-]*://|javascript:|data:|vbscript:|file:|mailto:)[^\s<>]+)>?\s*$",
     re.IGNORECASE)
 # A URL inside an item's text, bare, in <…> or in parentheses.
-_URL_IN_TEXT = re.compile(r"\s*[(<]?\s*(https?://[^\s<>()]+(?:\([^\s<>()]*\)[^\s<>()]*)*)\s*[)>]?")
+_URL_IN_TEXT = re.compile(r"\s*[(<]?\s*(https?://[^\s<>()]+(?:\([^\s<>()]*\)[^\s<>()]*)*)\s*[)>]?",
+                          re.IGNORECASE)
 _LABEL_WORDS = (r"출처|참고|참고\s*기사|참고\s*자료|참고\s*링크|기사\s*출처|관련\s*기사|원문|원문\s*기사|"
                 r"sources?|references?|links?|further\s+reading")
 _LABEL = re.compile(
