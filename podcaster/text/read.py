@@ -119,7 +119,12 @@ def web_sources(sources: list[Source], text: str, path: Path) -> list[Source]:
     kept = []
     for source in sources:
         if source.url is not None and web_url(source.url) is None:
-            line = text.count("\n", 0, max(text.find(source.url), 0)) + 1
+            # the link's own line: searched from its item's line, as the same link may be
+            # listed twice
+            start = sum(map(len, text.splitlines(keepends=True)[:max(source.line - 1, 0)]))
+            at = text.find(source.url, start)
+            at = text.find(source.url) if at < 0 else at
+            line = text.count("\n", 0, max(at, 0)) + 1
             log.warning("%s: line %d: source %d: link %r dropped (only http and https links "
                         "are published)", path, line, source.n, source.url[:80])
             source = dataclasses.replace(source, url=None)

@@ -338,6 +338,14 @@ def test_a_dropped_link_is_named_by_its_line_after_blank_lines(tmp_path, caplog)
     assert ": line 8: source 1: link 'ftp://example.com/2' dropped" in warnings(caplog)[0]
 
 
+def test_a_link_listed_twice_is_named_by_each_of_its_lines(tmp_path, caplog):
+    text = ("제목\n" + BODY + "\n1. 하나 -한빛일보-\nftp://example.com/2\n"
+            "2. 둘 -한빛일보-\nftp://example.com/2\n")
+    read_post(write(tmp_path, "2025-03-04-a.txt", text))
+    assert [w.split(": ")[1:3] for w in warnings(caplog)] == [
+        ["line 6", "source 1"], ["line 8", "source 2"]]
+
+
 def test_a_dropped_link_is_shown_cut_to_80_characters(tmp_path, caplog):
     url = "ftp://example.com/" + "a" * 100
     text = "제목\n" + BODY + f"\n1. 둘 -한빛일보-\n{url}\n"
