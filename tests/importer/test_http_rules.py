@@ -273,3 +273,13 @@ def test_a_body_may_be_as_large_as_the_limit_and_no_larger(blog, size, streamed)
             told = "" if streamed else f" of {size:,} bytes"
             assert info.value.problem == (f"response{told} is larger than the limit of "
                                           "1,000 bytes; refused")
+
+
+def test_no_request_is_sent_once_the_deadline_has_passed(blog):
+    blog.add("/feed", "피드", "text/plain; charset=utf-8")
+    with Fetcher(retries=2, timeout=0, policy=OriginPolicy.for_feed(blog.base + "/feed")) as s:
+        with pytest.raises(FetchError) as info:
+            s.get(blog.base + "/feed")
+        assert s.requests == 0
+    assert info.value.format_message() == f"{blog.base}/feed: no complete answer within 0 s"
+    assert blog.log == []
