@@ -58,6 +58,9 @@ CLEANED = [
     # empty blocks go, the rest stays; spaces collapse
     ("<p> </p><p>글</p><h2> </h2><p>끝</p>", "<p>글</p>\n<p>끝</p>"),
     ("<p>a\n\n  b\tc</p>", "<p>a b c</p>"),
+    # a block's text is all its pieces together
+    ("<h2>제<b>목</b></h2><p>글</p>", "<p>글</p>"),
+    ("<p><b> </b> <i></i></p><p>글</p>", "<p>글</p>"),
     ("<html><body><p>문서</p></body></html>", "<p>문서</p>"),
     # text after a block is a paragraph of its own
     ("<p>문단</p>꼬리1<blockquote>인용</blockquote>꼬리2<ul><li>점</li></ul>꼬리3<h3>머리</h3>꼬리4",
