@@ -58,7 +58,16 @@ CLEANED = [
     # empty blocks go, the rest stays; spaces collapse
     ("<p> </p><p>글</p><h2> </h2><p>끝</p>", "<p>글</p>\n<p>끝</p>"),
     ("<p>a\n\n  b\tc</p>", "<p>a b c</p>"),
+    # a block's text is all its pieces together
+    ("<h2>제<b>목</b></h2><p>글</p>", "<p>글</p>"),
+    ("<p><b> </b> <i></i></p><p>글</p>", "<p>글</p>"),
     ("<html><body><p>문서</p></body></html>", "<p>문서</p>"),
+    # text after a block is a paragraph of its own
+    ("<p>문단</p>꼬리1<blockquote>인용</blockquote>꼬리2<ul><li>점</li></ul>꼬리3<h3>머리</h3>꼬리4",
+     "<p>문단</p>\n<p>꼬리1</p>\n<blockquote><p>인용</p></blockquote>\n<p>꼬리2</p>\n"
+     "<ul><li>점</li></ul>\n<p>꼬리3</p>\n<h3>머리</h3>\n<p>꼬리4</p>"),
+    ("<ul><li>가<ol><li>나</li></ol></li></ul>", "<ul><li>가<br>나</li></ul>"),
+    ("<p><b>가</b><i>나</i><em>다</em>꼬리</p>", "<p><b>가</b><i>나</i><em>다</em>꼬리</p>"),
 ]
 
 
@@ -138,3 +147,13 @@ def test_without_one_the_main_content_is_found_and_a_bare_address_stays_as_text(
 
 def test_a_page_without_content_is_an_empty_string():
     assert extract_page(b"<html><body><nav>menu</nav></body></html>", URL, TITLE) == ""
+
+
+def test_the_main_content_keeps_its_links_and_emphasis():
+    para = "도서관 로봇은 밤마다 책을 제자리에 꽂습니다. " * 5
+    page = (f"<html><body><nav>메뉴</nav><article><h1>{TITLE}</h1><p>{para}</p><p>{para} 자세한 "
+            "내용은 <a href='https://src.example/x'>출처 기사</a>에 있습니다. <b>굵은 말</b>도 "
+            "있습니다.</p></article><footer>바닥</footer></body></html>")
+    assert extract_page(page, URL, TITLE).splitlines()[1].endswith(
+        ' 자세한 내용은 <a href="https://src.example/x">출처 기사</a>에 있습니다. '
+        "<strong>굵은 말</strong>도 있습니다.</p>")

@@ -255,3 +255,31 @@ def test_credentials_from_the_environment_are_never_sent(blog, tmp_path, monkeyp
     with fetcher(blog) as session:
         assert session.get(blog.base + "/feed").body.decode() == "피드"
     assert "authorization" not in blog.log[0].headers
+
+
+@pytest.mark.parametrize("size, streamed", [(1000, False), (1001, False), (1000, True),
+                                            (1001, True)])
+def test_a_body_may_be_as_large_as_the_limit_and_no_larger(blog, size, streamed):
+    if streamed:
+        blog.add("/big", b"", "application/xml", streamed_size=size)
+    else:
+        blog.add("/big", b"x" * size, "application/xml")
+    with fetcher(blog) as session:
+        if size <= 1000:
+            assert len(session.get(blog.base + "/big", max_bytes=1000).body) == size
+        else:
+            with pytest.raises(FetchError) as info:
+                session.get(blog.base + "/big", max_bytes=1000)
+            told = "" if streamed else f" of {size:,} bytes"
+            assert info.value.problem == (f"response{told} is larger than the limit of "
+                                          "1,000 bytes; refused")
+
+
+def test_no_request_is_sent_once_the_deadline_has_passed(blog):
+    blog.add("/feed", "피드", "text/plain; charset=utf-8")
+    with Fetcher(retries=2, timeout=0, policy=OriginPolicy.for_feed(blog.base + "/feed")) as s:
+        with pytest.raises(FetchError) as info:
+            s.get(blog.base + "/feed")
+        assert s.requests == 0
+    assert info.value.format_message() == f"{blog.base}/feed: no complete answer within 0 s"
+    assert blog.log == []

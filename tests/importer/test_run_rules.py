@@ -179,11 +179,11 @@ def test_what_each_entry_counts_as(blog, tmp_path):
     posts["2.html"].unlink()  # the author removed it
     posts["3.html"].write_text(posts["3.html"].read_text(encoding="utf-8") + "<p>덧</p>",
                                encoding="utf-8")  # and edited this one
-    changed = [item("하나", "g1", link=blog.base + "/p/1"),
+    changed = [item("다섯", "g5", link=blog.base + "/p/5", date="Sat, 01 Nov 2025 10:00:00 +0000"),
+               item("하나", "g1", link=blog.base + "/p/1"),
                item("둘", "g2", link=blog.base + "/p/2"),
                item("셋 고침", "g3", link=blog.base + "/p/3"),
-               item("넷 고침", "g4", link=blog.base + "/p/4"),
-               item("다섯", "g5", link=blog.base + "/p/5", date="Sat, 01 Nov 2025 10:00:00 +0000")]
+               item("넷 고침", "g4", link=blog.base + "/p/4")]
     blog.add(FEED, rss(*changed), "application/rss+xml; charset=utf-8", etag='"feed-2"')
     second = run(tmp_path, url, since=__import__("datetime").date(2025, 11, 2))
     assert second.unchanged == 1  # 하나
@@ -196,6 +196,9 @@ def test_what_each_entry_counts_as(blog, tmp_path):
     assert sorted(p.name for p in forced.new + forced.updated) == sorted(
         [posts["2.html"].name, posts["3.html"].name, "2025-11-01-다섯.html"])
     assert forced.unchanged == 2 and forced.skipped == 0
+    blog.add(FEED, rss(*changed), "application/rss+xml; charset=utf-8", etag='"feed-3"')
+    last = run(tmp_path, url)
+    assert (last.unchanged, last.skipped, last.new, last.updated) == (5, 0, [], [])
 
 
 def test_a_post_written_again_with_the_same_bytes_counts_as_unchanged(blog, tmp_path):
@@ -330,3 +333,13 @@ def test_a_post_that_cannot_be_written_is_one_line_naming_the_file(blog, tmp_pat
         run(tmp_path, url)
     assert info.value.format_message() == shown(posts)
     assert info.value.exit_code == 8
+
+
+def test_entries_with_no_day_in_the_time_zone_are_each_skipped_with_a_warning(blog, tmp_path):
+    url = feed_with(blog, item("하나", "g1", link=blog.base + "/p/1"),
+                    item("둘", "g2", link=blog.base + "/p/2"))
+    result = run(tmp_path, url, time_zone="/etc/localtime")  # no zone key: no day in it
+    assert (result.new, result.skipped) == ([], 2)
+    assert result.warnings == [
+        f"{url}: '하나' is dated 2025-11-03, which is no day in /etc/localtime; skipped",
+        f"{url}: '둘' is dated 2025-11-03, which is no day in /etc/localtime; skipped"]
