@@ -54,6 +54,7 @@ def test_an_ellipsis_after_a_final_syllable_ends_a_sentence_even_after_a_space()
     assert split_sentences("하고 있다 ... 그것을 보았다.") == ["하고 있다 ...", "그것을 보았다."]
     assert split_sentences("하고 있는 ... 그것을 보았다.") == ["하고 있는 ... 그것을 보았다."]
     assert split_sentences("하고 있다… 그것을 보았다.") == ["하고 있다…", "그것을 보았다."]
+    assert split_sentences("하고 있는… 그것을 보았다.") == ["하고 있는… 그것을 보았다."]
 
 
 @pytest.mark.parametrize(("text", "sentences"), [
@@ -65,6 +66,11 @@ def test_an_ellipsis_after_a_final_syllable_ends_a_sentence_even_after_a_space()
     ("1234. 숫자다.", ["1234.", "숫자다."]),
     ("왜? 그렇다!", ["왜?", "그렇다!"]),
     (". 점이다.", [". 점이다."]),
+    # the list marker is looked for since the sentence before, not from the line's start
+    ("첫 문장이다. 2. 둘째 항목이다.", ["첫 문장이다.", "2. 둘째 항목이다."]),
+    # an abbreviation inside quotes, and one right after an ellipsis
+    ('그를 "Mr." 라고 불렀다. 끝이다.', ['그를 "Mr." 라고 불렀다.', "끝이다."]),
+    ("잠깐...Dr. Kim이 들어왔다. 끝이다.", ["잠깐...Dr. Kim이 들어왔다.", "끝이다."]),
 ])  # fmt: skip
 def test_a_full_stop_after_an_abbreviation_or_a_list_marker_ends_nothing(text, sentences):
     assert split_sentences(text) == sentences
