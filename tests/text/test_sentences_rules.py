@@ -125,6 +125,11 @@ def test_a_limit_below_one_is_refused_with_its_reason():
     assert split_chunks("가", 1) == ["가"]
 
 
+def test_chunks_are_at_most_100_characters_unless_told_otherwise():
+    assert split_chunks("가" * 100) == ["가" * 100]
+    assert split_chunks("가" * 101) == ["가" * 100, "가"]
+
+
 def test_chunks_are_made_of_the_words_spaced_once():
     assert split_chunks("  가나다   라마  ", 20) == ["가나다 라마"]
     assert split_chunks("가나다   라마바  사아자", 8) == ["가나다 라마바", "사아자"]
