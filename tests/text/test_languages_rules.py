@@ -54,6 +54,14 @@ def test_an_english_stop_after_an_initial_after_an_ellipsis_is_no_sentence_end()
         "It was over ...", "Then he spoke."]
 
 
+def test_english_text_after_the_last_sentence_end_is_a_sentence_too():
+    assert split_english("No end here") == ["No end here"]
+    assert split_english("The talks went well. then they left") == [
+        "The talks went well. then they left"]
+    assert split_english("It rained. It stopped\nThen sun") == [
+        "It rained.", "It stopped", "Then sun"]
+
+
 def test_only_a_full_stop_asks_whether_an_abbreviation_came_before():
     assert split_english("Did he say no? He did.") == ["Did he say no?", "He did."]
     assert split_english("Did he say no. He did.") == ["Did he say no. He did."]

@@ -1,0 +1,125 @@
+"""Attribution without sources, from both sides: the unclosed quote's warning with and
+without a known line, and the greeting's count grouping quotes one per article only when it
+counts the quote blocks and they are not already the runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from podcaster.model import Block, Post, Source
+from podcaster.text.attribution import NO_SOURCES, attribute
+
+
+def post_of(blocks: list[Block]) -> Post:
+    return Post(path=Path("2025-07-07-quotes.md"), title="인용", date=dt.date(2025, 7, 7),
+                slug="quotes", blocks=blocks, sources=[])
+
+
+@pytest.mark.parametrize(("line", "where"), [
+    (0, "paragraph 2: "), (8, "paragraph 2 (line 8): ")])
+def test_an_unclosed_quote_is_named_with_its_line_when_known(line, where):
+    blocks = [Block("안녕하세요."), Block("“첫 문단이다.", quoted=True, unclosed=True, line=line),
+              Block("둘째 문단이다.", quoted=True, continues=True, line=line and line + 2),
+              Block("셋째 문단이다.", quoted=True, continues=True, line=line and line + 4),
+              Block("이상입니다.")]
+    warnings = [str(w) for w in attribute(post_of(blocks)).warnings]
+    end = f" (line {line + 4})" if line else ""
+    assert warnings == [
+        f"2025-07-07-quotes.md: {where}““첫 문단이다.”: the quote mark opened here is not "
+        f"closed; the quote is taken to end with paragraph 4{end}; add the closing mark where "
+        "it ends",
+        f"2025-07-07-quotes.md: {NO_SOURCES}"]
+
+
+def test_a_closed_quote_gives_only_the_no_sources_warning():
+    blocks = [Block("안녕하세요."), Block("“인용이다.”", quoted=True, line=3)]
+    assert [w.message for w in attribute(post_of(blocks)).warnings] == [NO_SOURCES]
+
+
+@pytest.mark.parametrize(("greeting", "articles"), [
+    # two quotes in one run: one article, unless the greeting counts two
+    ("오늘은 소식이 있습니다.", [[1, 2], [4]]),
+    ("오늘은 세 가지 소식입니다.", [[1], [2], [4]]),
+    ("오늘은 두 가지 소식입니다.", [[1, 2], [4]]),
+    ("오늘은 네 가지 소식입니다.", [[1, 2], [4]]),
+])
+def test_without_sources_the_greetings_count_may_part_a_run(greeting, articles):
+    blocks = [Block(greeting), Block("“가.”", quoted=True), Block("“나.”", quoted=True),
+              Block("그렇군요."), Block("“다.”", quoted=True)]
+    found = attribute(post_of(blocks)).articles
+    assert [a.blocks for a in found] == articles
+    assert all(a.source is None and a.why == ["the post lists no sources"] for a in found)
+
+
+def test_a_count_said_after_the_first_quote_is_not_the_greetings():
+    blocks = [Block("오늘은 소식이 있습니다."), Block("“가.”", quoted=True), Block("“나.”", quoted=True),
+              Block("세 가지 소식이었습니다."), Block("“다.”", quoted=True)]
+    assert [a.blocks for a in attribute(post_of(blocks)).articles] == [[1, 2], [4]]
+
+
+def test_without_sources_a_count_of_the_runs_changes_nothing_when_runs_are_blocks():
+    blocks = [Block("오늘은 두 가지 소식입니다."), Block("“가.”", quoted=True), Block("그렇다."),
+              Block("“나.”", quoted=True)]
+    assert [a.blocks for a in attribute(post_of(blocks)).articles] == [[1], [3]]
+
+
+def test_a_post_without_quotes_has_no_articles_and_no_warning():
+    found = attribute(post_of([Block("안녕하세요."), Block("그렇습니다.")]))
+    assert (found.articles, found.warnings) == ([], [])
+
+
+def test_the_greetings_count_of_the_runs_groups_quotes_that_point_at_one_source_each():
+    # Two runs of two quotes; in each, one quote names its source's title and one says
+    # nothing of any: the count "두 가지" keeps each run one article.
+    sources = [Source(1, "삼성전자 반도체 공장 증설 발표", "한빛일보", "https://example.com/1"),
+               Source(2, "현대차 수소 트럭 유럽 수출", "별빛신문", "https://example.com/2"),
+               Source(3, "기상청 올여름 폭염 전망", "달빛뉴스", "https://example.com/3")]
+    blocks = [Block("오늘은 두 가지 소식입니다."),
+              Block("“삼성전자가 반도체 공장 증설을 발표했다.”", quoted=True),
+              Block("“투자 규모는 아직 알려지지 않았다.”", quoted=True), Block("다음 소식입니다."),
+              Block("“현대차가 수소 트럭을 유럽에 수출한다.”", quoted=True),
+              Block("“첫 물량은 내년에 나간다.”", quoted=True), Block("이상입니다.")]
+    post = Post(path=Path("2025-08-01-two.md"), title="둘", date=dt.date(2025, 8, 1),
+                slug="two", blocks=blocks, sources=sources)
+    found = attribute(post)
+    assert [(a.blocks, a.source) for a in found.articles] == [([1, 2], 0), ([4, 5], 1)]
+    assert all(a.why[0] == "the greeting counts 2 articles" for a in found.articles)
+    assert [str(w) for w in found.warnings] == [
+        "2025-08-01-two.md: source 3 (기상청 올여름 폭염 전망) is not credited to any quote"]
+
+
+SOURCES = [Source(1, "삼성전자 반도체 공장 증설 발표", "한빛일보", "https://example.com/1"),
+           Source(2, "현대차 수소 트럭 유럽 수출", "별빛신문", "https://example.com/2"),
+           Source(3, "기상청 올여름 폭염 전망", "달빛뉴스", "https://example.com/3")]
+QUOTES = ["“삼성전자가 반도체 공장 증설을 발표했다.”", "“현대차가 수소 트럭을 유럽에 수출한다.”",
+          "“기상청은 올여름 폭염을 전망했다.”"]
+
+
+@pytest.mark.parametrize(("greeting", "runs", "said"), [
+    ("한 가지", 2, "counts 1 article; the post quotes 2"),
+    ("두 가지", 3, "counts 2 articles; the post quotes 3"),
+    ("세 가지", 2, "counts 3 articles; the post quotes 2"),
+])
+def test_a_greeting_that_miscounts_is_told_in_words(greeting, runs, said):
+    blocks = [Block(f"오늘은 {greeting} 소식입니다.")]
+    for quote in QUOTES[:runs]:
+        blocks += [Block(quote, quoted=True), Block("다음입니다.")]
+    post = Post(path=Path("2025-08-02-count.md"), title="셈", date=dt.date(2025, 8, 2),
+                slug="count", blocks=blocks, sources=SOURCES[:runs])
+    found = attribute(post)
+    assert [a.source for a in found.articles] == list(range(runs))
+    assert [w.message for w in found.warnings] == [f"the greeting {said}"]
+
+
+def test_a_quote_over_two_paragraphs_with_sources_is_one_article():
+    blocks = [Block("안녕하세요."), Block("“삼성전자가 반도체 공장 증설을 발표했다.", quoted=True),
+              Block("투자 규모는 아직 알려지지 않았다.”", quoted=True, continues=True),
+              Block("이상입니다.")]
+    post = Post(path=Path("2025-08-03-long.md"), title="긴", date=dt.date(2025, 8, 3),
+                slug="long", blocks=blocks, sources=SOURCES[:1])
+    found = attribute(post)
+    assert [(a.blocks, a.source) for a in found.articles] == [([1, 2], 0)]
+    assert found.warnings == []
