@@ -170,6 +170,8 @@ def test_an_unclear_attribution_names_the_first_warning_and_how_many_more():
                            "attribution warnings fatal: fix the post's sources or drop --strict")
     assert two.warnings == ["posts/a.txt ¶3: no source", "posts/b.txt ¶1: no source",
                             "posts/c.txt ¶2: no source"]
+    pair = UnclearAttributionError(["posts/a.txt ¶3: no source", "posts/b.txt ¶1: no source"])
+    assert pair.message.startswith("posts/a.txt ¶3: no source (and 1 more); --strict")
 
 
 def test_an_unexpected_error_names_the_post_and_the_exception():
@@ -269,8 +271,19 @@ def test_script_lines_shows_each_line_its_role_cut_at_60_characters(tmp_path):
     assert lines_of(post, exit_code=3)[1] == f"{3:5} {'greeting':<24} {('안녕하세요 김바다입니다. ' + text)[:59]}…"
 
 
-def test_script_lines_of_a_page_reads_the_page(tmp_path):
-    page = tmp_path / "2026-01-05-sea.HTML"
+@pytest.mark.parametrize(("extra", "cut"), [(60, False), (61, True)])
+def test_script_lines_cuts_a_line_only_past_60_characters(tmp_path, extra, cut):
+    post = tmp_path / "2026-01-05-sea.txt"
+    line = "오늘은 파도 이야기를 합니다." + "바" * 60
+    line = line[:extra]
+    post.write_text(f"바다 소식\n\n안녕하세요 김바다입니다.\n\n{line}\n\n이상 김바다였습니다.\n",
+                    encoding="utf-8")
+    assert lines_of(post)[2] == f"{5:5} {'commentary':<24} " + (line[:59] + "…" if cut else line)
+
+
+@pytest.mark.parametrize("suffix", [".HTML", ".htm"])
+def test_script_lines_of_a_page_reads_the_page(tmp_path, suffix):
+    page = tmp_path / f"2026-01-05-sea{suffix}"
     page.write_text("<html><head><title>바다 소식</title></head><body>\n<h1>바다 소식</h1>\n"
                     "<p>안녕하세요 김바다입니다.</p>\n<p>오늘은 파도 이야기를 합니다.</p>\n"
                     "<p>이상 김바다였습니다.</p>\n</body></html>\n", encoding="utf-8")
