@@ -173,3 +173,24 @@ def test_a_chapters_file_that_is_no_json(data):
 def test_the_transcript_types_and_their_files():
     assert TRANSCRIPT_FORMATS == {"text/vtt": "vtt", "application/x-subrip": "srt",
                                   "application/srt": "srt", "application/json": "json"}
+
+
+@pytest.mark.parametrize(("end", "duration", "inside"), [
+    ("01:00:01.000", 3600.0, True), ("01:00:01.001", 3600.0, False),  # hours of 3600 s
+    ("01:01.000", 60.0, True), ("01:01.001", 60.0, False),  # minutes of 60 s
+    ("01:01:00.000", 3659.0, True), ("01:01:00.001", 3659.0, False),  # hours and minutes
+    ("00:02.999", 1.9985, False), ("00:02.998", 1.9985, True),  # thousandths of a second
+])
+def test_cue_times_are_read_to_the_millisecond(end, duration, inside):
+    error = validate_timed_text(vtt(f"00:00.000 --> {end}\n말."), "vtt", duration)
+    assert error == (None if inside else
+                     f"cue 00:00.000 --> {end} ends after the audio ({duration:.1f} s)")
+    h, m, s = ("0:" + end if end.count(":") == 1 else end).split(":")
+    srt_end = f"{int(h):02d}:{m}:{s.replace('.', ',')}"
+    error = validate_timed_text(srt(f"1\n00:00:00,000 --> {srt_end}\n말."), "srt", duration)
+    assert (error is None) is inside
+
+
+def test_only_a_byte_order_mark_is_taken_off_the_start():
+    assert validate_timed_text(b"XWEBVTT\n\n00:00.000 --> 00:01.000\n" + "말.".encode(),
+                               "vtt", None) == 'WebVTT file does not start with "WEBVTT"'
