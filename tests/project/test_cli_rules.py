@@ -313,6 +313,8 @@ OURS = b"# Made by the build.\n/public/\n\n# Speech, reused.\n/.podcaster-cache/
      b"/public/\n", ["/public/"]),
     (b"# /public/\n", b"# /public/\n# Made by the build.\n/public/\n\n# Speech, reused.\n"
      b"/.podcaster-cache/\n", ["/public/", "/.podcaster-cache/"]),
+    (b"public/X\n", b"public/X\n# Made by the build.\n/public/\n\n# Speech, reused.\n"
+     b"/.podcaster-cache/\n", ["/public/", "/.podcaster-cache/"]),  # only slashes are cut
 ])
 def test_gitignore_gets_only_the_lines_it_lacks_with_their_comments(tmp_path, before, after,
                                                                     added):
