@@ -157,6 +157,7 @@ def test_a_problem_is_where_then_what_and_a_result_without_problems_is_ok(tmp_pa
 def test_outdated_problems_are_kept_unless_public_is_older(tmp_path):
     report = Report(load_config(project(tmp_path)))
     assert report.feed_where == "public/feed.xml" and not report.stale
+    assert report.result.feed_path == tmp_path.resolve() / "public" / "feed.xml"
     report.outdated("public/feed.xml", "guid changed")
     report.stale = True
     report.outdated("public/feed.xml", "guid changed again")
