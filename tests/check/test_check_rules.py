@@ -337,6 +337,13 @@ def test_podcasters_own_cover_is_named_where_it_is(tmp_path):
     assert find_placeholders(load_config(folder)) == []
 
 
+def test_a_cover_gone_after_loading_is_not_called_podcasters_own(tmp_path):
+    folder = project(tmp_path)
+    config = load_config(folder)
+    (folder / "art.png").unlink()
+    assert find_placeholders(config) == []
+
+
 def test_the_default_cover_left_unset_is_named_by_its_option(tmp_path):
     folder = project(tmp_path)
     toml = folder / "podcast.toml"
