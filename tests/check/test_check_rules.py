@@ -373,6 +373,16 @@ def test_the_sample_post_is_found_under_any_post_name(tmp_path, name, found):
     assert [str(p) for p in find_placeholders(load_config(folder))] == expected
 
 
+def test_a_long_line_of_the_sample_that_is_no_quote_is_not_the_sample(tmp_path):
+    own = [line for line in SAMPLE.splitlines()[1:] if len(line) > 40 and
+           not line.startswith("“")]
+    assert own, "the sample post has commentary of its own"
+    folder = project(tmp_path)
+    (folder / "posts").mkdir()
+    (folder / "posts" / "2026-01-05-a.txt").write_text(f"제목\n\n{own[0]}\n", encoding="utf-8")
+    assert find_placeholders(load_config(folder)) == []
+
+
 def test_one_quoted_paragraph_of_the_sample_is_enough(tmp_path):
     quoted = [line for line in SAMPLE.splitlines() if line.startswith("“") and len(line) > 40]
     assert quoted, "the sample post quotes an article"
