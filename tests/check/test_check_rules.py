@@ -368,6 +368,9 @@ def test_the_sample_post_is_found_under_any_post_name(tmp_path, name, found):
     (folder / "posts" / "2026-01-06-own.txt").write_text(
         "나의 글\n\n안녕하세요 김바다입니다.\n\n오늘은 조개 이야기를 합니다.\n", encoding="utf-8")
     (folder / "posts" / "folder.txt").mkdir()
+    (folder / "posts" / "0-images.txt").mkdir()  # sorted before the sample: not a post
+    (folder / "posts" / "0-notes.rst").write_text(SAMPLE, encoding="utf-8")
+    (folder / "posts" / "1-cp949.txt").write_bytes("바다 이야기\n\n안녕하세요.\n".encode("cp949"))
     expected = [f"posts/{name}: the sample post of podcaster init; delete it and add your own "
                 "posts"] if found else []
     assert [str(p) for p in find_placeholders(load_config(folder))] == expected
