@@ -266,6 +266,16 @@ def test_a_site_of_exactly_1_gb_passes_and_one_byte_more_is_named(tmp_path):
         f"public: 1.00 GB: over GitHub Pages' 1 GB site limit; {ADVICE}"]
 
 
+def test_sizes_over_the_limits_are_told_in_mib_and_gib(tmp_path):
+    folder = project(tmp_path)
+    sized(folder / "public" / "episodes" / "a.mp3", 300 * 1024**2)
+    for n in range(28):
+        sized(folder / "public" / "episodes" / f"e{n}.mp3", 100 * 1024**2)
+    assert hosting_warnings(folder) == [
+        f"public/episodes/a.mp3: 300 MB: over GitHub's 100 MB file limit; {ADVICE}",
+        f"public: 3.03 GB: over GitHub Pages' 1 GB site limit; {ADVICE}"]
+
+
 def test_mp3s_served_apart_do_not_count_but_the_pages_still_do(tmp_path):
     folder = project(tmp_path, media_base_url="https://cdn.example.net/sea/")
     sized(folder / "public" / "episodes" / "a.MP3", FILE_LIMIT + 1)
@@ -410,9 +420,9 @@ def test_unclear_quotes_are_warnings_or_with_strict_problems(tmp_path):
     folder = project(tmp_path)
     (folder / "posts").mkdir()
     (folder / "posts" / "2026-01-05-sea.txt").write_text(UNCLEAR, encoding="utf-8")
-    (folder / "posts" / "2026-01-06-draft.md").write_text(
+    (folder / "posts" / "2026-01-04-draft.md").write_text(
         "---\ndraft: true\n---\n" + UNCLEAR, encoding="utf-8")
-    (folder / "posts" / "2026-01-07-broken.md").write_text(
+    (folder / "posts" / "2026-01-03-broken.md").write_text(
         "---\ndraft: maybe\n---\n" + UNCLEAR, encoding="utf-8")
     relaxed = check_project(folder)
     warned = [str(w) for w in relaxed.warnings]
