@@ -438,3 +438,38 @@ def test_a_project_without_posts_has_no_post_lines(tmp_path):
     assert result.warnings == []
     assert [str(p) for p in result.problems] == [
         "public/feed.xml: not found (run podcaster build first)"]
+
+
+def test_when_public_is_older_what_a_build_would_change_is_left_out(tmp_path):
+    from tests.check.test_check_feed_rules import write_project
+
+    data = default_asset("cover.png").read_bytes()
+    (tmp_path / "sea").mkdir()
+    (tmp_path / "sea" / "art.png").write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
+    folder = write_project(tmp_path / "sea", 'cover = "art.png"\n')
+    feed = folder / "public" / "feed.xml"
+    feed.write_bytes(feed.read_bytes().replace(b"https://example.net/sea/feed.xml",
+                                               b"https://example.net/old/feed.xml"))
+    touch(feed, 100)
+    for source in [folder / "podcast.toml", *(folder / "posts").iterdir()]:
+        touch(source, 50)
+    lines = [str(p) for p in check_project(folder).problems]
+    assert lines == ["public/feed.xml: channel: <atom:link rel=\"self\"> is "
+                     "'https://example.net/old/feed.xml', not the feed's URL "
+                     "https://example.net/sea/feed.xml"]
+    touch(folder / "podcast.toml", 200)
+    assert [str(p) for p in check_project(folder).problems] == [
+        "public/: older than podcast.toml — run podcaster build"]
+
+
+def test_a_line_that_is_never_a_posts_words_is_a_problem_naming_the_post(tmp_path):
+    folder = project(tmp_path)
+    (folder / "posts").mkdir()
+    (folder / "posts" / "2026-01-05-sea.txt").write_text(
+        "바다 소식\n\n안녕하세요 김바다입니다.\n\n문의는 sea@example.net 으로 주세요.\n\n"
+        "이상 김바다였습니다.\n", encoding="utf-8")
+    lines = [str(p) for p in check_project(folder).problems]
+    assert lines[0] == (
+        "posts/2026-01-05-sea.txt: line 5 looks like an e-mail address, not part of the post, "
+        "and would be read aloud as commentary: '문의는 sea@example.net 으로 주세요.'; move it "
+        "into the source list or remove it")
