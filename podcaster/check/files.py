@@ -83,7 +83,8 @@ def validate_timed_text(data: bytes, fmt: str, duration: float | None) -> str | 
         lines = block.split("\n")
         timing = next((i for i, line in enumerate(lines) if "-->" in line), None)
         if timing is None:
-            if fmt == "vtt" and lines[0].split(" ")[0] in ("NOTE", "STYLE", "REGION"):
+            # NOTE, STYLE or REGION, then a space, a tab or the line's end (WebVTT)
+            if fmt == "vtt" and re.split(r"[ \t]", lines[0])[0] in ("NOTE", "STYLE", "REGION"):
                 continue
             return f"cue without a timing line: {lines[0][:40]!r}"
         if fmt == "srt" and (timing != 1 or not lines[0].strip().isdigit()):

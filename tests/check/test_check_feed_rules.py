@@ -762,3 +762,12 @@ def test_chapters_over_http_and_missing(sea):
     assert after(sea, lambda f: f.find("podcast:chapters", f.items[0]).set(
         "url", "episodes/none.json")) == [
         f"{item_where(1)}: podcast:chapters URL is not absolute: episodes/none.json"]
+
+
+def test_entities_declared_in_the_feed_are_not_expanded(sea):
+    feed = sea / FEED
+    data = feed.read_bytes().replace(b"<rss ", b'<!DOCTYPE rss [<!ENTITY t "\xeb\xb0\x94\xeb\x8b\xa4">]>'
+                                     b"<rss ", 1)
+    title = "<title>바다 라디오</title>".encode()
+    feed.write_bytes(data.replace(title, b"<title>&t;</title>", 1))
+    assert found(sea) == [f"{CH}: missing <title>"]

@@ -35,6 +35,13 @@ def srt(*cues: str) -> bytes:
     (vtt("00:00.000 --> 00:01.000\n말.", head="WEBVTT - 바다 라디오"), 2.0, None),
     (vtt("00:00.000 --> 00:01.000\n말.", head="WEBVTTX"), 2.0,
      'WebVTT file does not start with "WEBVTT"'),
+    (vtt("00:00.000 --> 00:01.000\n말.", head="WEBVTT\u00a0바다"), 2.0,
+     'WebVTT file does not start with "WEBVTT"'),  # a space or a tab, no other
+    (vtt("00:00.000 --> 00:01.000\n말.", head="WEBVTT\nKind: captions"), 2.0, None),
+    (vtt("NOTE\t탭 뒤의 설명", "00:00.000 --> 00:01.000\n말."), 2.0, None),
+    (vtt("NOTES 설명", "00:00.000 --> 00:01.000\n말."), 2.0,
+     "cue without a timing line: 'NOTES 설명'"),
+    (vtt("가" * 41), 2.0, f"cue without a timing line: {'가' * 40!r}"),
     (b"", 2.0, 'WebVTT file does not start with "WEBVTT"'),
     (vtt(), 2.0, "transcript has no cues"),
     (vtt("NOTE only"), 2.0, "transcript has no cues"),
@@ -72,6 +79,8 @@ def test_webvtt_from_both_sides(data, duration, error):
      "SubRip cue must be a number, then the timing line: '00:00:00,000 --> 00:00:02,000'"),
     (srt("하나\n00:00:00,000 --> 00:00:02,000\n말."), 5.0,
      "SubRip cue must be a number, then the timing line: '하나'"),
+    (srt("가" * 41 + "\n00:00:00,000 --> 00:00:02,000\n말."), 5.0,
+     f"SubRip cue must be a number, then the timing line: {'가' * 40!r}"),
     (srt("1\n2\n00:00:00,000 --> 00:00:02,000\n말."), 5.0,
      "SubRip cue must be a number, then the timing line: '1'"),
     (srt("1\n00:00:00.000 --> 00:00:02.000\n말."), 5.0,
@@ -173,3 +182,24 @@ def test_a_chapters_file_that_is_no_json(data):
 def test_the_transcript_types_and_their_files():
     assert TRANSCRIPT_FORMATS == {"text/vtt": "vtt", "application/x-subrip": "srt",
                                   "application/srt": "srt", "application/json": "json"}
+
+
+@pytest.mark.parametrize(("end", "duration", "inside"), [
+    ("01:00:01.000", 3600.0, True), ("01:00:01.001", 3600.0, False),  # hours of 3600 s
+    ("01:01.000", 60.0, True), ("01:01.001", 60.0, False),  # minutes of 60 s
+    ("01:01:00.000", 3659.0, True), ("01:01:00.001", 3659.0, False),  # hours and minutes
+    ("00:02.999", 1.9985, False), ("00:02.998", 1.9985, True),  # thousandths of a second
+])
+def test_cue_times_are_read_to_the_millisecond(end, duration, inside):
+    error = validate_timed_text(vtt(f"00:00.000 --> {end}\n말."), "vtt", duration)
+    assert error == (None if inside else
+                     f"cue 00:00.000 --> {end} ends after the audio ({duration:.1f} s)")
+    h, m, s = ("0:" + end if end.count(":") == 1 else end).split(":")
+    srt_end = f"{int(h):02d}:{m}:{s.replace('.', ',')}"
+    error = validate_timed_text(srt(f"1\n00:00:00,000 --> {srt_end}\n말."), "srt", duration)
+    assert (error is None) is inside
+
+
+def test_only_a_byte_order_mark_is_taken_off_the_start():
+    assert validate_timed_text(b"XWEBVTT\n\n00:00.000 --> 00:01.000\n" + "말.".encode(),
+                               "vtt", None) == 'WebVTT file does not start with "WEBVTT"'

@@ -157,6 +157,7 @@ def test_a_problem_is_where_then_what_and_a_result_without_problems_is_ok(tmp_pa
 def test_outdated_problems_are_kept_unless_public_is_older(tmp_path):
     report = Report(load_config(project(tmp_path)))
     assert report.feed_where == "public/feed.xml" and not report.stale
+    assert report.result.feed_path == tmp_path.resolve() / "public" / "feed.xml"
     report.outdated("public/feed.xml", "guid changed")
     report.stale = True
     report.outdated("public/feed.xml", "guid changed again")
@@ -265,6 +266,16 @@ def test_a_site_of_exactly_1_gb_passes_and_one_byte_more_is_named(tmp_path):
         f"public: 1.00 GB: over GitHub Pages' 1 GB site limit; {ADVICE}"]
 
 
+def test_sizes_over_the_limits_are_told_in_mib_and_gib(tmp_path):
+    folder = project(tmp_path)
+    sized(folder / "public" / "episodes" / "a.mp3", 300 * 1024**2)
+    for n in range(28):
+        sized(folder / "public" / "episodes" / f"e{n}.mp3", 100 * 1024**2)
+    assert hosting_warnings(folder) == [
+        f"public/episodes/a.mp3: 300 MB: over GitHub's 100 MB file limit; {ADVICE}",
+        f"public: 3.03 GB: over GitHub Pages' 1 GB site limit; {ADVICE}"]
+
+
 def test_mp3s_served_apart_do_not_count_but_the_pages_still_do(tmp_path):
     folder = project(tmp_path, media_base_url="https://cdn.example.net/sea/")
     sized(folder / "public" / "episodes" / "a.MP3", FILE_LIMIT + 1)
@@ -336,6 +347,13 @@ def test_podcasters_own_cover_is_named_where_it_is(tmp_path):
     assert find_placeholders(load_config(folder)) == []
 
 
+def test_a_cover_gone_after_loading_is_not_called_podcasters_own(tmp_path):
+    folder = project(tmp_path)
+    config = load_config(folder)
+    (folder / "art.png").unlink()
+    assert find_placeholders(config) == []
+
+
 def test_the_default_cover_left_unset_is_named_by_its_option(tmp_path):
     folder = project(tmp_path)
     toml = folder / "podcast.toml"
@@ -360,9 +378,22 @@ def test_the_sample_post_is_found_under_any_post_name(tmp_path, name, found):
     (folder / "posts" / "2026-01-06-own.txt").write_text(
         "나의 글\n\n안녕하세요 김바다입니다.\n\n오늘은 조개 이야기를 합니다.\n", encoding="utf-8")
     (folder / "posts" / "folder.txt").mkdir()
+    (folder / "posts" / "0-images.txt").mkdir()  # sorted before the sample: not a post
+    (folder / "posts" / "0-notes.rst").write_text(SAMPLE, encoding="utf-8")
+    (folder / "posts" / "1-cp949.txt").write_bytes("바다 이야기\n\n안녕하세요.\n".encode("cp949"))
     expected = [f"posts/{name}: the sample post of podcaster init; delete it and add your own "
                 "posts"] if found else []
     assert [str(p) for p in find_placeholders(load_config(folder))] == expected
+
+
+def test_a_long_line_of_the_sample_that_is_no_quote_is_not_the_sample(tmp_path):
+    own = [line for line in SAMPLE.splitlines()[1:] if len(line) > 40 and
+           not line.startswith("“")]
+    assert own, "the sample post has commentary of its own"
+    folder = project(tmp_path)
+    (folder / "posts").mkdir()
+    (folder / "posts" / "2026-01-05-a.txt").write_text(f"제목\n\n{own[0]}\n", encoding="utf-8")
+    assert find_placeholders(load_config(folder)) == []
 
 
 def test_one_quoted_paragraph_of_the_sample_is_enough(tmp_path):
@@ -389,9 +420,9 @@ def test_unclear_quotes_are_warnings_or_with_strict_problems(tmp_path):
     folder = project(tmp_path)
     (folder / "posts").mkdir()
     (folder / "posts" / "2026-01-05-sea.txt").write_text(UNCLEAR, encoding="utf-8")
-    (folder / "posts" / "2026-01-06-draft.md").write_text(
+    (folder / "posts" / "2026-01-04-draft.md").write_text(
         "---\ndraft: true\n---\n" + UNCLEAR, encoding="utf-8")
-    (folder / "posts" / "2026-01-07-broken.md").write_text(
+    (folder / "posts" / "2026-01-03-broken.md").write_text(
         "---\ndraft: maybe\n---\n" + UNCLEAR, encoding="utf-8")
     relaxed = check_project(folder)
     warned = [str(w) for w in relaxed.warnings]
@@ -407,3 +438,38 @@ def test_a_project_without_posts_has_no_post_lines(tmp_path):
     assert result.warnings == []
     assert [str(p) for p in result.problems] == [
         "public/feed.xml: not found (run podcaster build first)"]
+
+
+def test_when_public_is_older_what_a_build_would_change_is_left_out(tmp_path):
+    from tests.check.test_check_feed_rules import write_project
+
+    data = default_asset("cover.png").read_bytes()
+    (tmp_path / "sea").mkdir()
+    (tmp_path / "sea" / "art.png").write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
+    folder = write_project(tmp_path / "sea", 'cover = "art.png"\n')
+    feed = folder / "public" / "feed.xml"
+    feed.write_bytes(feed.read_bytes().replace(b"https://example.net/sea/feed.xml",
+                                               b"https://example.net/old/feed.xml"))
+    touch(feed, 100)
+    for source in [folder / "podcast.toml", *(folder / "posts").iterdir()]:
+        touch(source, 50)
+    lines = [str(p) for p in check_project(folder).problems]
+    assert lines == ["public/feed.xml: channel: <atom:link rel=\"self\"> is "
+                     "'https://example.net/old/feed.xml', not the feed's URL "
+                     "https://example.net/sea/feed.xml"]
+    touch(folder / "podcast.toml", 200)
+    assert [str(p) for p in check_project(folder).problems] == [
+        "public/: older than podcast.toml — run podcaster build"]
+
+
+def test_a_line_that_is_never_a_posts_words_is_a_problem_naming_the_post(tmp_path):
+    folder = project(tmp_path)
+    (folder / "posts").mkdir()
+    (folder / "posts" / "2026-01-05-sea.txt").write_text(
+        "바다 소식\n\n안녕하세요 김바다입니다.\n\n문의는 sea@example.net 으로 주세요.\n\n"
+        "이상 김바다였습니다.\n", encoding="utf-8")
+    lines = [str(p) for p in check_project(folder).problems]
+    assert lines[0] == (
+        "posts/2026-01-05-sea.txt: line 5 looks like an e-mail address, not part of the post, "
+        "and would be read aloud as commentary: '문의는 sea@example.net 으로 주세요.'; move it "
+        "into the source list or remove it")

@@ -380,6 +380,7 @@ def test_a_minimal_file_fills_every_default_and_the_names_it_defaults_to(tmp_pat
     assert config.show.website == "https://example.net/sea/"
     assert config.set_keys == {f"show.{k}" for k in SHOW}
     assert config.tables == {} and config.voices == {} and config.pronunciation == {}
+    assert config.raw == {"show": SHOW}  # the file as read
     assert config.episode_guids == {}
     assert config.values == {o.key: config.value(o.key) for o in OPTIONS}
     assert list(config.values) == [o.key for o in OPTIONS]

@@ -9,6 +9,7 @@ import errno
 import logging
 import os
 import sys
+import time
 
 import click
 import pytest
@@ -170,6 +171,8 @@ def test_an_unclear_attribution_names_the_first_warning_and_how_many_more():
                            "attribution warnings fatal: fix the post's sources or drop --strict")
     assert two.warnings == ["posts/a.txt ¶3: no source", "posts/b.txt ¶1: no source",
                             "posts/c.txt ¶2: no source"]
+    pair = UnclearAttributionError(["posts/a.txt ¶3: no source", "posts/b.txt ¶1: no source"])
+    assert pair.message.startswith("posts/a.txt ¶3: no source (and 1 more); --strict")
 
 
 def test_an_unexpected_error_names_the_post_and_the_exception():
@@ -269,8 +272,19 @@ def test_script_lines_shows_each_line_its_role_cut_at_60_characters(tmp_path):
     assert lines_of(post, exit_code=3)[1] == f"{3:5} {'greeting':<24} {('안녕하세요 김바다입니다. ' + text)[:59]}…"
 
 
-def test_script_lines_of_a_page_reads_the_page(tmp_path):
-    page = tmp_path / "2026-01-05-sea.HTML"
+@pytest.mark.parametrize(("extra", "cut"), [(60, False), (61, True)])
+def test_script_lines_cuts_a_line_only_past_60_characters(tmp_path, extra, cut):
+    post = tmp_path / "2026-01-05-sea.txt"
+    line = "오늘은 파도 이야기를 합니다." + "바" * 60
+    line = line[:extra]
+    post.write_text(f"바다 소식\n\n안녕하세요 김바다입니다.\n\n{line}\n\n이상 김바다였습니다.\n",
+                    encoding="utf-8")
+    assert lines_of(post)[2] == f"{5:5} {'commentary':<24} " + (line[:59] + "…" if cut else line)
+
+
+@pytest.mark.parametrize("suffix", [".HTML", ".htm"])
+def test_script_lines_of_a_page_reads_the_page(tmp_path, suffix):
+    page = tmp_path / f"2026-01-05-sea{suffix}"
     page.write_text("<html><head><title>바다 소식</title></head><body>\n<h1>바다 소식</h1>\n"
                     "<p>안녕하세요 김바다입니다.</p>\n<p>오늘은 파도 이야기를 합니다.</p>\n"
                     "<p>이상 김바다였습니다.</p>\n</body></html>\n", encoding="utf-8")
@@ -299,6 +313,8 @@ OURS = b"# Made by the build.\n/public/\n\n# Speech, reused.\n/.podcaster-cache/
      b"/public/\n", ["/public/"]),
     (b"# /public/\n", b"# /public/\n# Made by the build.\n/public/\n\n# Speech, reused.\n"
      b"/.podcaster-cache/\n", ["/public/", "/.podcaster-cache/"]),
+    (b"public/X\n", b"public/X\n# Made by the build.\n/public/\n\n# Speech, reused.\n"
+     b"/.podcaster-cache/\n", ["/public/", "/.podcaster-cache/"]),  # only slashes are cut
 ])
 def test_gitignore_gets_only_the_lines_it_lacks_with_their_comments(tmp_path, before, after,
                                                                     added):
@@ -375,3 +391,127 @@ def test_cache_info_of_a_project_never_built(tmp_path):
     result = invoke_cli("cache", "info", str(folder))
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[:2] == ["clips: 0", "size: 0.0 MB"]
+
+
+# --- how a command ends -------------------------------------------------------------------
+
+def failing(exc: BaseException):
+    @click.command("fail-now")
+    @verbosity
+    def fail_now() -> None:
+        raise exc
+
+    return fail_now
+
+
+@pytest.mark.parametrize(("exc", "code", "said"), [
+    (KeyboardInterrupt(), 130, "Interrupted.\n"),
+    (__import__("podcaster.cli.app", fromlist=["Terminated"]).Terminated(), 143,
+     "Terminated.\n"),
+    (ValueError("boom"), 70, "Error: unexpected ValueError: boom (rerun with --verbose for the "
+                             "traceback)\n"),
+    (UnexpectedError("posts/a.txt", KeyError("title")), 70,
+     "Error: posts/a.txt: unexpected KeyError: 'title' (rerun with --verbose for the "
+     "traceback)\n"),
+    (OutputError("public/feed.xml: cannot write: disk full"), 8,
+     "Error: public/feed.xml: cannot write: disk full\n"),
+    (BrokenPipeError(), 0, ""),
+])
+def test_each_way_a_command_ends_has_its_exit_code_and_one_line(monkeypatch, exc, code, said):
+    from podcaster.cli import main
+
+    monkeypatch.setitem(main.commands, "fail-now", failing(exc))
+    monkeypatch.setattr(sys, "stdout", sys.stdout)  # the closed-pipe path may replace it
+    result = invoke_cli("fail-now")
+    assert result.exit_code == code
+    assert result.stderr == said and result.stdout == ""
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_with_verbose_an_unexpected_error_shows_its_traceback_and_no_hint(monkeypatch, where):
+    from podcaster.cli import main
+
+    monkeypatch.setitem(main.commands, "fail-now", failing(ValueError("boom")))
+    args = ["-v", "fail-now"] if where == "before" else ["fail-now", "-v"]
+    result = invoke_cli(*args)
+    assert result.exit_code == 70
+    assert "Traceback (most recent call last)" in result.stderr
+    assert result.stderr.endswith("Error: unexpected ValueError: boom\n")
+
+
+def test_with_verbose_a_podcaster_error_shows_its_traceback_too(monkeypatch):
+    from podcaster.cli import main
+
+    monkeypatch.setitem(main.commands, "fail-now", failing(OutputError("x: cannot write")))
+    quiet = invoke_cli("fail-now")
+    assert "Traceback" not in quiet.stderr and quiet.exit_code == 8
+    loud = invoke_cli("fail-now", "--verbose")
+    assert "Traceback (most recent call last)" in loud.stderr and loud.exit_code == 8
+    assert loud.stderr.endswith("Error: x: cannot write\n")
+
+
+def test_sigterm_inside_the_block_stops_it_cleanly_and_the_handler_comes_back():
+    import signal
+
+    from podcaster.cli.app import Terminated, sigterm_stops_cleanly
+
+    before = signal.getsignal(signal.SIGTERM)
+    cleaned = []
+    with pytest.raises(Terminated):
+        with sigterm_stops_cleanly():
+            try:
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(5)  # the signal ends the wait at once
+            finally:
+                cleaned.append(True)
+    assert cleaned == [True] and signal.getsignal(signal.SIGTERM) == before
+    assert issubclass(Terminated, KeyboardInterrupt)
+
+
+def test_sigterm_handling_is_left_alone_outside_the_main_thread():
+    import signal
+    import threading
+
+    from podcaster.cli.app import sigterm_stops_cleanly
+
+    seen = []
+
+    def run():
+        with sigterm_stops_cleanly():
+            seen.append(signal.getsignal(signal.SIGTERM))
+
+    before = signal.getsignal(signal.SIGTERM)
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert seen == [before]
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["build", "--engine", "festival"], "unknown engine 'festival'; known engines: auto, "),
+    (["cache", "prune", "--engine", "festival"], "unknown engine 'festival'; known engines: "
+                                                 "auto, "),
+    (["init", "--engine", "festival"], "unknown engine 'festival'; known engines: edge, "),
+    (["init", "--engine", "auto"], "CI builds with a named engine, not auto: one of edge, "),
+])
+def test_an_unknown_engine_on_the_command_line_lists_the_known_ones(tmp_path, args, said):
+    result = invoke_cli(*args[:-2], str(tmp_path / "show"), *args[-2:])
+    assert result.exit_code == 2
+    assert said in result.stderr
+
+
+def test_check_names_the_feed_as_given_when_inside_the_working_folder(tmp_path, monkeypatch):
+    from podcaster.cli.app import as_given
+
+    monkeypatch.chdir(tmp_path)
+    assert str(as_given(tmp_path.resolve() / "sea" / "public" / "feed.xml")) == \
+        "sea/public/feed.xml"
+    assert as_given(tmp_path.parent / "x") == tmp_path.parent / "x"
+
+
+def test_warnings_are_printed_one_a_line(capsys):
+    from podcaster.cli.app import print_warnings
+
+    print_warnings(["posts/a.txt ¶3: no source", "posts/b.txt ¶1: no source"])
+    assert capsys.readouterr().err == ("warning: posts/a.txt ¶3: no source\n"
+                                       "warning: posts/b.txt ¶1: no source\n")
