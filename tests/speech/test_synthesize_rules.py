@@ -469,6 +469,17 @@ def test_auto_of_one_kind_or_language_falls_back_alone(tmp_path, google, recorde
     assert synth.voice(voices, auto_cue).engine == "espeak"
 
 
+def test_a_failed_post_does_not_cancel_the_next_posts_probe(tmp_path, google):
+    """One post at a time (--keep-going): the first fails, the second is still made."""
+    synth = synth_of(tmp_path)
+    voices = Voices({"en": {"engine": "auto"}}, "gtts")
+    google.fail_next(404)
+    with pytest.raises(EngineError, match="HTTP 404"):
+        synth.run([speech("greeting", "첫 글은 실패합니다.")], voices)
+    [clip] = synth.run([speech("greeting", "The second post is in English.", "en")], voices)
+    assert clip.path.is_file() and synth.auto_engine == "gtts"
+
+
 def test_the_first_auto_sentence_in_english_is_probed_once(tmp_path, google):
     synth = synth_of(tmp_path)
     synth.run([speech("greeting", "An English sentence first.", "en"),
