@@ -48,6 +48,14 @@ def test_edge_settings_are_signed_with_their_units(rate, pitch, volume, expected
     EdgeEngine().prepare("안녕하세요.", voice)  # edge-tts takes them
 
 
+@pytest.mark.parametrize("volume", ["loud", "X", "1.5"])
+def test_an_edge_setting_that_is_no_number_is_refused_with_a_message(volume):
+    voice = Voice("edge", options=(("volume", volume),))
+    with pytest.raises(EngineError) as bad:
+        EdgeEngine().settings(voice)
+    assert str(bad.value) == f"edge: {volume!r} is not a whole number of % such as +10% or -5"
+
+
 # gTTS: what each request holds -----------------------------------------------------------------
 
 
