@@ -166,6 +166,8 @@ def test_gtts_failures_say_what_happened(kwargs, expected):
 
 def test_a_rate_limit_spaces_requests_and_zero_means_none():
     assert RateLimiter(4).interval == 0.25
+    assert RateLimiter(1).interval == 1.0
+    assert RateLimiter(0.5).interval == 2.0
     assert RateLimiter(0).interval == 0.0
     assert RateLimiter(-1).interval == 0.0
     free = RateLimiter(0)
