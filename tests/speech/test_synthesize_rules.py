@@ -515,9 +515,12 @@ def test_a_voice_naming_gtts_offline_is_refused_naming_its_table(tmp_path, googl
     assert synth.cache.info().clips == 0
 
 
-def test_a_kind_naming_gtts_with_its_clips_cached_is_not_refused(tmp_path, google):
-    voices = Voices({"article": {"engine": "gtts"}}, "auto")
-    article = speech("article", "구글만 쓰는 기사.")
+@pytest.mark.parametrize("tables, language", [({"article": {"engine": "gtts"}}, "ko"),
+                                              ({"en": {"engine": "gtts"}}, "en")])
+def test_a_voice_naming_gtts_with_its_clips_cached_is_not_refused(tmp_path, google, tables,
+                                                                  language):
+    voices = Voices(tables, "auto")
+    article = speech("article", "Only Google reads this article.", language)
     synth_of(tmp_path).run([article], voices)
     google.status = RESET
     synth = offline_synth(tmp_path)
