@@ -245,6 +245,7 @@ class Synthesizer:
                 if self.cache.get(key) is not None:
                     continue
                 policy = self.engine(AUTO_FIRST).policy
+                policy.abort.clear()  # an earlier run's failure does not cancel this one
                 try:
                     with policy.quick_unreachable():
                         audio = self._speak(cue.spoken, voice)

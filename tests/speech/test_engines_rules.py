@@ -206,9 +206,10 @@ def test_decode_makes_mono_pcm_at_the_rate_asked():
     audio = decode(mp3, 16000)
     assert (audio.rate, audio.tempo) == (16000, 1.0)
     assert seconds(audio) == pytest.approx(1.0, abs=0.1)
-    faster = decode(mp3, 16000, 1.25)
-    assert faster.tempo == 1.25 and faster.rate == 16000
-    assert seconds(faster) == pytest.approx(seconds(audio) / 1.25, rel=0.05)
+    for tempo in (1.25, 2.0):
+        faster = decode(mp3, 16000, tempo)
+        assert faster.tempo == tempo and faster.rate == 16000
+        assert seconds(faster) == pytest.approx(seconds(audio) / tempo, rel=0.05)
 
 
 def test_decode_takes_other_formats_and_stereo():

@@ -469,6 +469,17 @@ def test_auto_of_one_kind_or_language_falls_back_alone(tmp_path, google, recorde
     assert synth.voice(voices, auto_cue).engine == "espeak"
 
 
+def test_a_failed_post_does_not_cancel_the_next_posts_probe(tmp_path, google):
+    """One post at a time (--keep-going): the first fails, the second is still made."""
+    synth = synth_of(tmp_path)
+    voices = Voices({"en": {"engine": "auto"}}, "gtts")
+    google.fail_next(404)
+    with pytest.raises(EngineError, match="HTTP 404"):
+        synth.run([speech("greeting", "첫 글은 실패합니다.")], voices)
+    [clip] = synth.run([speech("greeting", "The second post is in English.", "en")], voices)
+    assert clip.path.is_file() and synth.auto_engine == "gtts"
+
+
 def test_the_first_auto_sentence_in_english_is_probed_once(tmp_path, google):
     synth = synth_of(tmp_path)
     synth.run([speech("greeting", "An English sentence first.", "en"),
@@ -504,9 +515,12 @@ def test_a_voice_naming_gtts_offline_is_refused_naming_its_table(tmp_path, googl
     assert synth.cache.info().clips == 0
 
 
-def test_a_kind_naming_gtts_with_its_clips_cached_is_not_refused(tmp_path, google):
-    voices = Voices({"article": {"engine": "gtts"}}, "auto")
-    article = speech("article", "구글만 쓰는 기사.")
+@pytest.mark.parametrize("tables, language", [({"article": {"engine": "gtts"}}, "ko"),
+                                              ({"en": {"engine": "gtts"}}, "en")])
+def test_a_voice_naming_gtts_with_its_clips_cached_is_not_refused(tmp_path, google, tables,
+                                                                  language):
+    voices = Voices(tables, "auto")
+    article = speech("article", "Only Google reads this article.", language)
     synth_of(tmp_path).run([article], voices)
     google.status = RESET
     synth = offline_synth(tmp_path)

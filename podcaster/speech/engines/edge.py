@@ -28,12 +28,16 @@ HOST = "speech.platform.bing.com"
 
 
 def _signed(value: int | str | None, unit: str) -> str:
-    """10 -> "+10%", -5 -> "-5%", "+3Hz" stays as it is."""
+    """10 -> "+10%", -5 or "-5" -> "-5%", "+3Hz" stays as it is."""
     if value is None or value == "":
         return f"+0{unit}"
-    if isinstance(value, str) and value[:1] in "+-":
+    if isinstance(value, str) and value[:1] in "+-" and not value[1:].isdigit():
         return value
-    number = int(value)
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise EngineError(f"edge: {value!r} is not a whole number of {unit} such as "
+                          f"+10{unit} or -5") from None
     return f"{number:+d}{unit}"
 
 
