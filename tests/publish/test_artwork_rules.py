@@ -99,6 +99,13 @@ def test_an_image_claiming_billions_of_pixels_is_refused_unopened(tmp_path):
     assert problem.startswith("artwork is far too large to open: ")
 
 
+def test_an_image_big_enough_for_a_warning_is_measured_without_one(tmp_path, recwarn):
+    large = tmp_path / "large.png"
+    large.write_bytes(png_header(10000, 10000))  # over Pillow's warning limit, under its error
+    assert artwork_problems(large) == [SIZE.format(w=10000, h=10000)]
+    assert not [w for w in recwarn if issubclass(w.category, Image.DecompressionBombWarning)]
+
+
 # ---- the record of images found good ------------------------------------------------------
 
 
