@@ -38,10 +38,14 @@ def test_a_frame_too_short_for_the_extension_has_none():
     assert lame_tag_offset(b"\xff\xfb\x50\xc4" + bytes(400)) is None  # no tag at all
 
 
+@pytest.mark.parametrize(("flags", "lame"), [(15, 36 + 8 + 112), (0, 36 + 8)],
+                         ids=["crc-after-the-span", "crc-inside-the-span"])
 @pytest.mark.parametrize(("kbps", "stored"), [(64, 64), (255, 255), (256, 255), (320, 255)])
-def test_mark_cbr_sets_method_and_bitrate_keeping_the_other_bits(tmp_path, kbps, stored):
-    data = bytearray(frame(flags=15, size=1200))
-    lame = 36 + 8 + 112
+def test_mark_cbr_sets_method_and_bitrate_keeping_the_other_bits(tmp_path, kbps, stored, flags,
+                                                                 lame):
+    data = bytearray(frame(flags=flags, size=1200))
+    for i in range(lame, len(data)):  # no zeros where the checksum or a stray write would tell
+        data[i] = (i * 7 + 3) & 0xFF or 1
     data[lame + 9] = 0xA0  # the revision in the high bits, "unknown" method
     path = tmp_path / "a.mp3"
     path.write_bytes(bytes(data) + b"AUDIO")
@@ -50,9 +54,10 @@ def test_mark_cbr_sets_method_and_bitrate_keeping_the_other_bits(tmp_path, kbps,
     assert out[lame + 9] == 0xA1
     assert out[lame + 20] == stored
     copy = bytearray(out[:192])
-    copy[lame + 34:lame + 36] = b"\0\0"
+    copy[lame + 34:lame + 36] = b"\0\0"  # the checksum counts itself as zero
     assert int.from_bytes(out[lame + 34:lame + 36], "big") == crc16(bytes(copy[:190]))
     assert out[lame + 36:] == bytes(data[lame + 36:]) + b"AUDIO"  # nothing else touched
+    assert out[:lame + 9] == data[:lame + 9] and out[lame + 10:lame + 20] == data[lame + 10:lame + 20]
     assert len(out) == len(data) + 5
 
 
