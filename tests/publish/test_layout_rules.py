@@ -40,6 +40,7 @@ from tests.helpers import FEED_SHOW, config_with, feed_episode, make_config
     ("https://example.org/a b", "https://example.org/a%20b"),
     ('https://example.org/"<x>"', "https://example.org/%22%3Cx%3E%22"),
     ("https://example.org/방송", "https://example.org/%EB%B0%A9%EC%86%A1"),
+    ("https://Example.ORG/방송", "https://Example.ORG/%EB%B0%A9%EC%86%A1"),  # an ASCII host as written
     # a non-ASCII host in IDNA, its case folded; the port and a user kept
     ("https://블로그.Example:8080/x", "https://xn--2i0b10rqve.example:8080/x"),
     ("https://나@블로그.example/", "https://%EB%82%98@xn--2i0b10rqve.example/"),
@@ -48,7 +49,8 @@ from tests.helpers import FEED_SHOW, config_with, feed_episode, make_config
     # no URL at all (an unclosed "[" host): every character encoded as it stands
     ("https://[방송/x", "https://[%EB%B0%A9%EC%86%A1/x"),
     ("방송 1", "%EB%B0%A9%EC%86%A1%201"),
-], ids=["uri", "escape", "bare-percent", "bad-escape", "space", "quotes", "path", "idna-host",
+], ids=["uri", "escape", "bare-percent", "bad-escape", "space", "quotes", "path", "ascii-host",
+        "idna-host",
         "userinfo", "long-label", "unclosed-bracket", "no-url"])
 def test_uri_encodes_only_what_a_uri_cannot_hold(iri, expected):
     assert uri(iri) == expected
