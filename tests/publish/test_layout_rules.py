@@ -44,6 +44,10 @@ from tests.helpers import FEED_SHOW, config_with, feed_episode, make_config
     # a non-ASCII host in IDNA, its case folded; the port and a user kept
     ("https://블로그.Example:8080/x", "https://xn--2i0b10rqve.example:8080/x"),
     ("https://나@블로그.example/", "https://%EB%82%98@xn--2i0b10rqve.example/"),
+    ("https://Me@블로그.example/", "https://Me@xn--2i0b10rqve.example/"),
+    # only the host is IDNA: the same name later in the path is percent-encoded
+    ("https://블로그.example/블로그.example",
+     "https://xn--2i0b10rqve.example/%EB%B8%94%EB%A1%9C%EA%B7%B8.example"),
     # a host IDNA refuses (a label over 63 characters): percent-encoded as it stands
     ("https://" + "가" * 70 + ".example/", "https://" + "%EA%B0%80" * 70 + ".example/"),
     # no URL at all (an unclosed "[" host): every character encoded as it stands
@@ -51,7 +55,7 @@ from tests.helpers import FEED_SHOW, config_with, feed_episode, make_config
     ("방송 1", "%EB%B0%A9%EC%86%A1%201"),
 ], ids=["uri", "escape", "bare-percent", "bad-escape", "space", "quotes", "path", "ascii-host",
         "idna-host",
-        "userinfo", "long-label", "unclosed-bracket", "no-url"])
+        "userinfo", "userinfo-case", "host-in-path", "long-label", "unclosed-bracket", "no-url"])
 def test_uri_encodes_only_what_a_uri_cannot_hold(iri, expected):
     assert uri(iri) == expected
     assert uri(expected) == expected  # a URI comes back unchanged
@@ -79,8 +83,15 @@ def test_the_site_has_one_slash_after_its_base_whatever_was_written(tmp_path, ba
     assert media_base(config) == "https://example.com/radio/"  # no media base: the site's
     assert site_url(config, "/episodes/a.html") == "https://example.com/radio/episodes/a.html"
     assert site_url(config, "방송.html") == "https://example.com/radio/%EB%B0%A9%EC%86%A1.html"
+    assert site_url(config, "Xmas.html") == "https://example.com/radio/Xmas.html"
     assert feed_url(config) == "https://example.com/radio/feed.xml"
     assert enclosure_url(config, "episodes/a.mp3") == "https://example.com/radio/episodes/a.mp3"
+
+
+def test_a_base_ending_in_x_keeps_it(tmp_path):
+    config = make_config(tmp_path, show=FEED_SHOW.replace("https://example.com/radio/",
+                                                          "https://example.com/boX//"))
+    assert site_base(config) == media_base(config) == "https://example.com/boX/"
 
 
 def test_a_media_base_and_a_prefix_move_the_enclosures_only(tmp_path):
