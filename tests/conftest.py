@@ -3,6 +3,7 @@ the rule for tests whose tools or files are missing: skip, but fail under CI."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -27,6 +28,18 @@ settings.load_profile(os.environ.get("PODCASTER_HYPOTHESIS", "fast"))
 # builds that SIGINT reaches, as it reaches a build in a terminal.
 if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+
+@pytest.fixture(autouse=True)
+def _root_log_level():
+    """Each test starts at the root logger's level of the one before: a command's -v that
+    stops on a usage error sets DEBUG and never closes the context that would restore it."""
+    root = logging.getLogger()
+    level = root.level
+    yield
+    root.setLevel(level)
+
 
 SEED = next(  # shared/ sits beside the checkout (or further up, for a nested worktree)
     (p / "shared" / "samples" / "seed-post.txt" for p in ROOT.parents
