@@ -710,3 +710,16 @@ def write_wav(path: Path, samples: np.ndarray, rate: int) -> Clip:
         w.setframerate(rate)
         w.writeframes(pcm.tobytes())
     return Clip(path, len(samples) / rate)
+
+
+# A post whose one quote fits neither of its two sources: the build cannot credit it.
+UNCREDITED = """\
+두 기사 소식
+안녕하세요 시험 작가입니다.
+“서울 지하철 새 노선이 다음 달에 개통한다.”
+이상 오늘의 소식이었습니다.
+1. 서울 지하철 새 노선 개통 -교통일보-
+https://traffic.example.org/line
+2. 제주 감귤 수확량 역대 최대 -농업신문-
+https://farm.example.org/tangerine
+"""

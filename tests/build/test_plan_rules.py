@@ -39,7 +39,7 @@ from podcaster.config import load_config
 from podcaster.errors import PodcasterError, PostError
 from podcaster.model import Cue, Post, Segment, Source, Voice
 from podcaster.text import read as post_reader
-from tests.helpers import CONFIG, POSTS, make_project
+from tests.helpers import CONFIG, POSTS, UNCREDITED, make_project
 
 SPRING = "2025-03-01-spring-rain.txt"
 
@@ -348,18 +348,6 @@ def test_good_episode_art_is_planned(tmp_path):
         project / "posts" / SPRING.replace(".txt", ".png"))
     plans, _ = build_of(project).plan()
     assert slugs(plans) == ["spring-rain", "robot-library", "night-train"]
-
-
-UNCREDITED = """\
-두 기사 소식
-안녕하세요 시험 작가입니다.
-“서울 지하철 새 노선이 다음 달에 개통한다.”
-이상 오늘의 소식이었습니다.
-1. 서울 지하철 새 노선 개통 -교통일보-
-https://traffic.example.org/line
-2. 제주 감귤 수확량 역대 최대 -농업신문-
-https://farm.example.org/tangerine
-"""
 
 
 def test_quotes_without_a_clear_source_are_gathered_from_every_post(tmp_path):

@@ -23,18 +23,7 @@ from podcaster.errors import (
     PostError,
     UnclearAttributionError,
 )
-from tests.helpers import CONFIG, POSTS, make_project
-
-UNCREDITED = """\
-두 기사 소식
-안녕하세요 시험 작가입니다.
-“서울 지하철 새 노선이 다음 달에 개통한다.”
-이상 오늘의 소식이었습니다.
-1. 서울 지하철 새 노선 개통 -교통일보-
-https://traffic.example.org/line
-2. 제주 감귤 수확량 역대 최대 -농업신문-
-https://farm.example.org/tangerine
-"""
+from tests.helpers import CONFIG, POSTS, UNCREDITED, make_project
 
 
 @pytest.fixture
