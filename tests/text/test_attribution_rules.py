@@ -123,3 +123,72 @@ def test_a_quote_over_two_paragraphs_with_sources_is_one_article():
     found = attribute(post)
     assert [(a.blocks, a.source) for a in found.articles] == [([1, 2], 0)]
     assert found.warnings == []
+
+
+# --- what a warning about an uncredited quote advises ---------------------------------------
+
+THREE = [Source(1, "서울 지하철 새 노선 개통", "한빛일보", "https://example.com/1"),
+         Source(2, "제주 감귤 수확량 역대 최대", "별빛신문", "https://example.com/2"),
+         Source(3, "부산 항구 물동량 증가", "달빛뉴스", "https://example.com/3")]
+SUBWAY = "서울 지하철 새 노선이 오늘 아침 개통했다."
+TANGERINES = "제주 감귤 수확량이 올해 역대 최대를 기록했다."
+
+
+def attributed(blocks: list[Block], sources: list[Source]):
+    post = Post(path=Path("2025-09-01-advice.md"), title="조언", date=dt.date(2025, 9, 1),
+                slug="advice", blocks=blocks, sources=sources)
+    return attribute(post)
+
+
+def between(*quotes: str, greeting: str = "안녕하세요.") -> list[Block]:
+    """The greeting, then each quote with a paragraph of the author's after it."""
+    blocks = [Block(greeting)]
+    for quote in quotes:
+        blocks += [Block(quote, quoted=True), Block("제 생각입니다.")]
+    return blocks
+
+
+def test_a_quote_naming_a_credited_sources_outlet_is_told_where_that_source_went():
+    found = attributed(between(SUBWAY, TANGERINES, "한빛일보는 요금이 그대로라고 전했다."),
+                       THREE[:2])
+    assert [a.source for a in found.articles] == [0, 1, None]
+    assert [str(w) for w in found.warnings] == [
+        "2025-09-01-advice.md: paragraph 6: “한빛일보는 요금이 그대로라고 전했다.”: the quote "
+        "names 한빛일보 (source 1), not 별빛신문 (source 2); it is read without an outlet (it "
+        "fits source 1 (서울 지하철 새 노선 …) best, but source 1 is credited to paragraph 2: if "
+        "both come from it, put no quote of another article between them; else list this "
+        "quote's own source)"]
+
+
+def test_a_quote_naming_an_uncredited_later_sources_outlet_is_told_the_order_rules_it_out():
+    found = attributed(between(SUBWAY, "달빛뉴스는 날씨가 맑다고 전했다.", TANGERINES), THREE)
+    assert [a.source for a in found.articles] == [0, None, 1]
+    assert [str(w) for w in found.warnings] == [
+        "2025-09-01-advice.md: paragraph 4: “달빛뉴스는 날씨가 맑다고 전했다.”: the quote names "
+        "달빛뉴스 (source 3), not 한빛일보 (source 1); it is read without an outlet (it fits "
+        "source 3 (부산 항구 물동량 증가) best, but the order of the sources rules it out: list "
+        "the sources in the order of the quotes)",
+        "2025-09-01-advice.md: source 3 (부산 항구 물동량 증가) is not credited to any quote"]
+
+
+def test_a_quote_that_fits_its_own_source_too_weakly_is_told_to_say_more_of_it():
+    # the greeting counts the three quotes of one run: three articles for two sources
+    blocks = [Block("오늘은 세 가지 소식입니다."), Block(SUBWAY, quoted=True),
+              Block("날씨가 맑다.", quoted=True),
+              Block("별빛신문은 날씨가 맑다고 전했다.", quoted=True)]
+    found = attributed(blocks, THREE[:2])
+    assert [(a.source, a.confidence) for a in found.articles] == [
+        (0, 1.0), (None, 0.0), (None, 0.45)]
+    assert found.articles[1].why == ["the greeting counts 3 articles",
+                                     "no source's title matches the quote"]
+    assert found.articles[2].why == ["the greeting counts 3 articles",
+                                     "outlet named in the quote (별빛신문)",
+                                     "too unsure to credit source 2"]
+    assert [str(w) for w in found.warnings] == [
+        "2025-09-01-advice.md: paragraph 3: “날씨가 맑다.”: no clear source for this quote (3 "
+        "quote blocks, 2 sources); it is read without an outlet (list the quote's source, or "
+        "name its outlet or the words of its title in the quote)",
+        "2025-09-01-advice.md: paragraph 4: “별빛신문은 날씨가 맑다고 전했다.”: the quote "
+        "matches source 2 (제주 감귤 수확량 역대 최대) only weakly (confidence 0.45); it is "
+        "read without an outlet (it fits source 2 (제주 감귤 수확량 역대 …) best, but too "
+        "weakly to credit: name its outlet or more words of its title in the quote)"]
