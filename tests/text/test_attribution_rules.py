@@ -192,3 +192,54 @@ def test_a_quote_that_fits_its_own_source_too_weakly_is_told_to_say_more_of_it()
         "matches source 2 (제주 감귤 수확량 역대 최대) only weakly (confidence 0.45); it is "
         "read without an outlet (it fits source 2 (제주 감귤 수확량 역대 …) best, but too "
         "weakly to credit: name its outlet or more words of its title in the quote)"]
+
+
+# --- the structure's prior and the greeting's count ---------------------------------------
+
+FOREIGN = [Source(1, "Robots write cards", "TechCrunch", "https://example.com/1"),
+           Source(2, "Asteroid passes", "BBC", "https://example.com/2")]
+BLOCKS = ["로봇이 카드를 쓴다.", "소행성이 지나간다."]
+RUNS = ["로봇이 카드를 쓴다.", "기계가 글을 쓴다.", None, "소행성이 지나간다.", "하늘이 맑다."]
+
+
+@pytest.mark.parametrize(("shape", "greeting", "confidence", "said"), [
+    # a translated quote with nothing of its title to check: the structure alone decides
+    (BLOCKS, "안녕하세요.", 0.9, []),
+    (BLOCKS, "오늘은 두 가지 소식입니다.", 1.0, ["the greeting counts 2 articles"]),
+    (BLOCKS, "오늘은 세 가지 소식입니다.", 0.4, ["but the greeting counts 3 articles"]),
+    (RUNS, "안녕하세요.", 0.8, []),
+    (RUNS, "오늘은 두 가지 소식입니다.", 0.9, ["the greeting counts 2 articles"]),
+    (RUNS, "오늘은 세 가지 소식입니다.", 0.3, ["but the greeting counts 3 articles"]),
+])
+def test_the_greetings_count_raises_or_lowers_the_structures_trust(shape, greeting, confidence,
+                                                                   said):
+    blocks = [Block(greeting)] + [Block("음.") if text is None else Block(text, quoted=True)
+                                  for text in shape]
+    found = attributed(blocks, FOREIGN)
+    last = found.articles[-1]
+    structure = ("one quote block per source (2 blocks, 2 sources)" if shape is BLOCKS
+                 else "one run of quotes per source (2 runs, 2 sources)")
+    assert last.confidence == confidence
+    assert last.why[:len(said) + 2] == [
+        structure, *said, "title in another language: its words cannot be checked"]
+    assert last.source == (1 if confidence >= 0.5 else None)
+
+
+def test_the_text_breaking_the_structure_names_the_quote_that_fits_elsewhere():
+    subway = Source(1, "서울 지하철 새 노선 개통", "한빛일보", "https://example.com/1")
+    blocks = [Block("인사."), Block("서울 지하철 새 노선이 개통했다.", quoted=True),
+              Block("서울 지하철 새 노선의 요금은 그대로다.", quoted=True)]
+    [article] = attributed(blocks, [subway, THREE[1]]).articles
+    assert (article.blocks, article.source) == ([1, 2], 0)
+    assert article.why[0] == ("the structure suggested one source each, but the quote at "
+                              "paragraph 3 fits source 1")
+
+
+def test_quotes_credited_out_of_the_lists_order_say_why():
+    blocks = between("제주 감귤 수확량이 역대 최대다.", "서울 지하철 새 노선이 개통했다.")
+    found = attributed(blocks, THREE[:2])
+    assert [(a.source, a.note) for a in found.articles] == [
+        (1, "credited out of the list's order"), (0, "credited out of the list's order")]
+    assert all(a.why[0] == "each quote fits one source well ahead of every other, one to one"
+               for a in found.articles)
+    assert found.warnings == []
