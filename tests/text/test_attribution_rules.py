@@ -243,3 +243,112 @@ def test_quotes_credited_out_of_the_lists_order_say_why():
     assert all(a.why[0] == "each quote fits one source well ahead of every other, one to one"
                for a in found.articles)
     assert found.warnings == []
+
+
+# --- quote blocks without evidence after an article ----------------------------------------
+
+SUBWAY_TANGERINES = THREE[:2]
+
+
+def test_a_block_without_evidence_after_an_article_is_judged_by_that_articles_source():
+    four = [*THREE, Source(4, "대구 사과 가격 하락", "햇빛일보", "https://example.com/4")]
+    blocks = [Block("인사."), Block("서울 지하철 새 노선이 개통했다.", quoted=True), Block("음."),
+              Block("제주 감귤 수확량이 역대 최대다.", quoted=True),
+              Block("날씨가 좋다.", quoted=True)]
+    found = attributed(blocks, four)
+    assert [(a.blocks, a.source) for a in found.articles] == [([1], 0), ([3], 1), ([4], None)]
+    assert [w.message for w in found.warnings] == [
+        "the quote shares no word with the title of source 2 (제주 감귤 수확량 역대 최대), "
+        "though both are in Korean; it is read without an outlet",
+        "source 3 (부산 항구 물동량 증가) is not credited to any quote",
+        "source 4 (대구 사과 가격 하락) is not credited to any quote"]
+
+
+HABIT = [Block("서울 지하철 새 노선이 개통했다.", quoted=True),
+         Block("서울 지하철 노선은 길다.", quoted=True), Block("날씨가 좋다.", quoted=True),
+         Block("음."), Block("제주 감귤 수확량이 역대 최대다.", quoted=True), Block("음."),
+         Block("제주 감귤 수확량이 늘었다.", quoted=True)]
+IN_ORDER = "every source quoted once, in order (2 sources)"
+SUBWAY_WHY = [IN_ORDER, "title bigrams 1.00 (개통, 노선, 서울, 지하)",
+              "title words 1.00 (개통, 노선, 서울, 지하철)"]
+TANGERINE_WHY = [[IN_ORDER, "title bigrams 1.00 (감귤, 수확, 역대, 제주)",
+                  "title words 1.00 (감귤, 수확량, 역대, 제주)"],
+                 [IN_ORDER, "title bigrams 0.67 (감귤, 수확, 제주, 확량)",
+                  "title words 0.60 (감귤, 수확량, 제주)"]]
+
+
+def test_a_block_without_evidence_continues_its_article_when_the_post_shows_the_habit():
+    # the second block of the first article fits its title too: the author quotes articles
+    # over several blocks, and the third, without evidence, continues the first article
+    blocks = [Block("안녕하세요."), *HABIT]
+    found = attributed(blocks, SUBWAY_TANGERINES)
+    assert [(a.blocks, a.source, a.why) for a in found.articles] == [
+        ([1, 2, 3], 0, SUBWAY_WHY), ([5], 1, TANGERINE_WHY[0]), ([7], 1, TANGERINE_WHY[1])]
+    assert found.warnings == []
+
+
+def test_a_greeting_counting_more_articles_than_sources_lets_no_block_continue_on_habit():
+    blocks = [Block("오늘은 네 가지 소식입니다."), *HABIT]
+    found = attributed(blocks, SUBWAY_TANGERINES)
+    assert [(a.blocks, a.source, a.why) for a in found.articles] == [
+        ([1, 2], 0, SUBWAY_WHY),
+        ([3], None, [IN_ORDER, "the quote shares no word with the title of source 1 (서울 지하철 "
+                               "새 노선 개통), though both are in Korean: source 1 is not "
+                               "credited on the structure alone"]),
+        ([5], 1, TANGERINE_WHY[0]), ([7], 1, TANGERINE_WHY[1])]
+    assert [(w.paragraph, w.advice) for w in found.warnings] == [
+        (4, "list the quote's source, or name its outlet or the words of its title in the "
+            "quote")]
+
+
+def test_the_last_of_several_blocks_without_evidence_may_open_the_next_article():
+    blocks = [Block("인사."), Block("서울 지하철 새 노선이 개통했다.", quoted=True),
+              Block("날씨가 좋다.", quoted=True), Block("바람이 분다.", quoted=True),
+              Block("제주 감귤 수확량이 역대 최대다.", quoted=True)]
+    found = attributed(blocks, SUBWAY_TANGERINES)
+    assert [(a.blocks, a.source) for a in found.articles] == [
+        ([1], 0), ([2], None), ([3], None), ([4], 1)]
+    assert [(w.paragraph, w.advice) for w in found.warnings] == [
+        (3, "list the quote's source, or name its outlet or the words of its title in the "
+            "quote"),
+        (4, "it may end the article before it as well as open the one after it: put a "
+            "paragraph of your own where one ends")]
+
+
+def test_a_translated_block_without_evidence_is_not_trusted_to_continue_its_article():
+    english = [Source(1, "Nvidia opens Seoul office", "Reuters", "https://example.com/1"),
+               Source(2, "Tesla recalls robotaxi fleet", "AP", "https://example.com/2")]
+    blocks = [Block("인사."), Block("엔비디아가 서울에 사무실을 연다.", quoted=True),
+              Block("직원은 백 명이다.", quoted=True), Block("음."),
+              Block("테슬라가 로보택시를 리콜한다.", quoted=True), Block("음."),
+              Block("테슬라 로보택시 리콜은 처음이다.", quoted=True)]
+    found = attributed(blocks, english)
+    assert [(a.blocks, a.source, a.confidence) for a in found.articles] == [
+        ([1], 0, 0.68), ([2], None, 0.35), ([4], 1, 0.84), ([6], 1, 0.84)]
+    assert found.articles[1].why == [
+        IN_ORDER, "it follows the article of source 1, but nothing in it says it continues "
+                  "that article",
+        "title in another language: its words cannot be checked", "too unsure to credit source 1"]
+    assert [w.message for w in found.warnings] == [
+        "nothing in the quote points to source 1 (Nvidia opens Seoul office) (confidence "
+        "0.35); it is read without an outlet"]
+
+
+# --- a title whose words a quote cannot show ----------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "quote", "confidence"), [
+    # a Korean title and a quote left in English: nothing is said of the title's language
+    ("제주 감귤 수확량 역대 최대", "Tangerine harvest hit a record.", 0.9),
+    # a title of figures only is in no language: a Korean quote sharing none loses trust
+    ("2026", "올해 목표가 나왔다.", 0.75),
+])
+def test_a_title_that_is_not_foreign_says_the_quote_has_no_title_evidence(title, quote,
+                                                                          confidence):
+    sources = [THREE[0], Source(2, title, "별빛신문", "https://example.com/2")]
+    blocks = [Block("인사."), Block("서울 지하철 새 노선이 개통했다.", quoted=True),
+              Block(quote, quoted=True)]
+    last = attributed(blocks, sources).articles[-1]
+    assert (last.source, last.confidence) == (1, confidence)
+    assert last.why == ["one quote block per source (2 blocks, 2 sources)",
+                        "no title evidence in the quote"]
