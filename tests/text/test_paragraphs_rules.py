@@ -60,3 +60,29 @@ def test_a_mismatched_closing_mark_closes_when_the_inside_pairs_up(text, expecte
 ])
 def test_a_quote_over_several_paragraphs(texts, expected):
     assert blocks(*texts) == expected
+
+
+def quoted(*texts: str, group: int = 1) -> list[Paragraph]:
+    """Paragraphs of one format quote (one <blockquote>), from line 3 on."""
+    return [Paragraph(text, n + 3, True, group) for n, text in enumerate(texts)]
+
+
+def from_paragraphs(paragraphs: list[Paragraph]) -> list[tuple]:
+    return [(b.text, b.quoted, b.continues, b.line, b.unclosed)
+            for b in blocks_from_paragraphs(paragraphs, P)]
+
+
+@pytest.mark.parametrize(("inside", "expected"), [
+    # a mark never closed inside the format's quote: the marks are left, one quotation still
+    (("“하나", "둘", "셋"),
+     [("“하나", True, False, 3, False), ("둘", True, True, 4, False),
+      ("셋", True, True, 5, False)]),
+    # closed in the middle of a later paragraph: the author's words, still one quotation
+    (('"하나', '둘" 하고 말했다', "셋"),
+     [('"하나', True, False, 3, False), ('둘" 하고 말했다', True, True, 4, False),
+      ("셋", True, True, 5, False)]),
+], ids=["unclosed", "closed-mid-paragraph"])
+def test_a_format_quote_with_a_mark_that_does_not_wrap_it_stays_one_quotation(inside, expected):
+    paragraphs = [Paragraph("앞 문단", 2), *quoted(*inside), Paragraph("뒤 문단", 6)]
+    assert from_paragraphs(paragraphs) == [("앞 문단", False, False, 2, False), *expected,
+                                           ("뒤 문단", False, False, 6, False)]
