@@ -33,6 +33,7 @@ ART = ("div", {"class": "post entry-content", "id": "main", "data-x": " Body ",
     ("section p div", [("section", {}), ("p", {}), ART], True),  # ancestors in order
     ("p section div", [("section", {}), ("p", {}), ART], False),
     ("section div", [ART], False),
+    ("section div", [("body", {}), ("section", {}), ("p", {}), ART], True),  # more above
 ])
 def test_selector_steps(selector, chain, expected):
     assert page.matches(selector, chain) is expected
@@ -63,6 +64,20 @@ def test_select_takes_the_first_selector_that_matches_then_the_first_element():
     assert page.select(root, TREE, (".c",)) is None
 
 
+def test_select_finds_a_selector_that_ends_with_a_bare_tag():
+    title = Node("h1")
+    root = Node("#", {}, Node("h1"), Node("div", {"class": "hgroup"}, Node("p"), title))
+    assert page.select(root, TREE, (".hgroup h1",)) is title
+    assert page.select(root, TREE, ("article section",)) is None
+
+
+def test_the_tables_give_each_platforms_selectors_in_order():
+    assert page.content_selectors()[:2] == (".tt_article_useless_p_margin", ".contents_style")
+    assert page.content_selectors()[-1] == ".article-content"
+    assert page.title_selectors()[:2] == (".title-article", ".tit_post")
+    assert ".hgroup h1" in page.title_selectors()
+
+
 def test_prune_removes_furniture_and_keeps_the_head_and_kept_tags():
     head = Node("head", {}, Node("title"), Node("meta"))
     table = Node("table")
@@ -74,6 +89,12 @@ def test_prune_removes_furniture_and_keeps_the_head_and_kept_tags():
     assert body.children == [table, text]
     assert head.children[0].tag == "title"
     assert page.prune(Node("#", {}, Node("body", {}, Node("table"))), TREE) == 1
+
+
+def test_prune_counts_the_furniture_of_every_branch():
+    root = Node("#", {}, Node("main", {}, Node("div", {"class": "share"})),
+                Node("div", {}, Node("p", {}, Node("div", {"class": "tags"}), Node("nav"))))
+    assert page.prune(root, TREE) == 3
 
 
 @pytest.mark.parametrize(("chain", "dropped_tags", "expected"), [
@@ -89,6 +110,13 @@ def test_prune_removes_furniture_and_keeps_the_head_and_kept_tags():
 ])
 def test_is_furniture(chain, dropped_tags, expected):
     assert page.is_furniture(chain, dropped_tags) is expected
+
+
+def test_a_dropped_tag_is_furniture_unless_told_otherwise():
+    assert page.is_furniture([("script", {})]) is True
+    assert page.is_furniture([("p", {})]) is False
+    assert page.is_furniture([("html", {}), ("div", {"class": "head-wrapper"}), ("p", {}),
+                              ("div", {"class": "information"})]) is True
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -113,6 +141,8 @@ def test_furniture_line(text, expected):
     ("공감 댓글 이어서 구독하기 " + "가" * 60, False),   # not in a row
     ("[공감] (댓글) 구독하기 " + "가" * 60, True),       # marks around words
     ("공유하기", True),
+    ("글이 마음에 드셨다면 Share Like Subscribe 를 눌러 주세요 " + "가" * 60, True),  # any case
+    ("글이 마음에 드셨다면 공유 X 공감 댓글 부탁 " + "가" * 60, False),   # X breaks the run
 ])
 def test_furniture_run(text, expected):
     assert page.furniture_run(text) is expected

@@ -235,8 +235,12 @@ def _multi_paragraph_quote(
                             "quotes nothing; add the closing mark where the quote ends, or "
                             "remove the mark")
         log.warning("%s: quote mark at line %s is not closed", path, paras[start].line)
-    original = [(clean_text(p.text), p.quoted, p.line) for p in paras[start:j]]
-    return [Block(t, q, False, ln) for t, q, ln in original if t], j
+    # The paragraphs as they are; those of one format quote are still one quotation.
+    kept = [p for p in paras[start:j] if clean_text(p.text)]
+    return [Block(clean_text(p.text), p.quoted,
+                  k > 0 and p.quoted and p.group is not None and kept[k - 1].quoted
+                  and kept[k - 1].group == p.group, p.line)
+            for k, p in enumerate(kept)], j
 
 
 def _unclosed(parts: list[tuple[str, int]], path: Path, line: int) -> list[Block]:
