@@ -161,3 +161,86 @@ def test_without_a_sign_off_what_follows_the_last_paragraph(tmp_path):
     assert no_sources_message(post, segments, "MSG") == (
         "MSG; line 9 after the last paragraph was left unread ('<div>a</div>'): is it a source "
         "list in a form podcaster does not know?", 9)
+
+
+def test_a_line_right_after_a_source_that_is_no_source_is_not_read(tmp_path):
+    lines = [*MD_HEAD, "", "출처", "", "1. 달 탐사 (구름신문)", "https://example.com/b",
+             "<div>a</div>"]
+    post, segments, text = analysed(tmp_path, lines, "2025-04-01-garden.md")
+    assert line_roles(post, segments, text)[-3:] == [
+        (13, "source 1, 구름신문", "1. 달 탐사 (구름신문)"),
+        (14, "source 1, its link", "https://example.com/b"), (15, "not read", "<div>a</div>")]
+
+
+def test_front_matter_lines_are_not_read_and_a_heading_title_is_found(tmp_path):
+    lines = ["---", "title: X선 사진 이야기", "---", "", "# X선 사진 이야기", *MD_HEAD[1:]]
+    post, segments, text = analysed(tmp_path, lines, "2025-04-01-garden.md")
+    assert line_roles(post, segments, text)[:5] == [
+        (1, "not read", "---"), (2, "not read", "title: X선 사진 이야기"), (3, "not read", "---"),
+        (5, "title", "# X선 사진 이야기"), (7, "greeting", HEAD[1])]
+
+
+LONG_DIV = "<div>" + "가" * 40 + "</div>"
+
+
+@pytest.mark.parametrize(("lines", "message", "first"), [
+    # a line between the sign-off's paragraphs was left unread; one before it was not
+    ([*MD_HEAD, "", "<div>a</div>", "", "다음 주에 또 만나요."],
+     "MSG; line 11 after the sign-off was left unread ('<div>a</div>'): is it a source list "
+     "in a form podcaster does not know?", 11),
+    ([*MD_HEAD[:7], "", "<div>a</div>", *MD_HEAD[7:]],
+     "MSG; nothing after the sign-off was left unread", 0),
+    # without a sign-off: only what follows the last paragraph
+    ([*MD_HEAD[:5], "", "<div>a</div>", "", HEAD[3], "", "<div>b</div>"],
+     "MSG; line 11 after the last paragraph was left unread ('<div>b</div>'): is it a source "
+     "list in a form podcaster does not know?", 11),
+    # the unread line is quoted up to 40 characters
+    ([*MD_HEAD, "", LONG_DIV],
+     f"MSG; line 11 after the sign-off was left unread ({LONG_DIV[:40]!r}): is it a source "
+     "list in a form podcaster does not know?", 11),
+])
+def test_which_lines_count_as_left_unread(tmp_path, lines, message, first):
+    post, segments, _ = analysed(tmp_path, lines, "2025-04-01-garden.md")
+    assert no_sources_message(post, segments, "MSG") == (message, first)
+
+
+def test_a_post_with_nothing_spoken_left_nothing_unread(tmp_path):
+    post, _, _ = analysed(tmp_path, [*MD_HEAD, "", "<div>a</div>"], "2025-04-01-garden.md")
+    assert no_sources_message(post, [], "MSG") == (
+        "MSG; nothing after the last paragraph was left unread", 0)
+
+
+PAGE = """<html><head><title>정원 소식</title></head><body>
+<h1>정원 소식</h1>
+<p>안녕하세요, 작은 정원의 해솔입니다.</p>
+<p>“올봄 도시 텃밭 신청자가 지난해보다 두 배 늘었다.”</p>
+<p>텃밭이 늘어나는 건 반가운 일이에요.</p>
+<p>이상 작은 정원이었습니다. 내일 또 만나요!</p>
+
+<footer>
+
+<div></div>
+
+<span>공유하기</span>
+
+<div>2025.04.01 14:00</div>
+
+<div>&lt;씨앗&gt; 나눔</div>
+
+<div>모종 심는 법</div>
+
+</footer>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("name", ["2025-04-01-garden.html", "2025-04-01-garden.htm",
+                                  "2025-04-01-garden.HTM"])
+def test_a_page_left_unread_only_its_words(tmp_path, name):
+    """Of a page's lines after the sign-off, tags alone, furniture and a date line are not
+    named; the others are, by their words (entities read)."""
+    (tmp_path / name).write_text(PAGE, encoding="utf-8")
+    post = read_post(tmp_path / name)
+    assert no_sources_message(post, segment_post(post), "MSG") == (
+        "MSG; lines 16, 18 after the sign-off were left unread ('<씨앗> 나눔'): is it a source "
+        "list in a form podcaster does not know?", 16)
