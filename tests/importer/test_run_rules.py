@@ -474,3 +474,50 @@ def test_a_heading_that_repeats_the_title_is_left_out(blog, tmp_path, where):
     written = post.read_text(encoding="utf-8")
     assert written.count("봄비 소식") == 2  # the <title> and the one <h1>
     assert "<h2>봄비 소식</h2>" not in written and "도서관 로봇" in written
+
+
+def test_links_on_a_page_are_made_absolute_from_its_address(blog, tmp_path):
+    url = feed_with(blog, summary_only(blog))
+    blog.add("/p/1", b"", "text/html", redirect="/posts/1")
+    words = "오늘은 도서관 로봇 이야기를 길게 합니다. " * 10
+    blog.add("/posts/1", f"<html><body><div><p>{words}<a href='/posts/2'>다음 글</a> 입니다</p>"
+             f"<p>{words}</p></div></body></html>", "text/html; charset=utf-8")
+    [post] = run(tmp_path, url).new
+    assert f'<a href="{blog.base}/posts/2">다음 글</a>' in post.read_text(encoding="utf-8")
+
+
+def test_an_import_with_the_default_options_and_session(blog, tmp_path, caplog):
+    url = feed_with(blog, item("하나", "g1", link=blog.base + "/p/1"))
+    first = import_feed(tmp_path, url)
+    assert (first.feed_url, len(first.new), first.requests) == (url, 1, 1)
+    assert blog.log[0].headers["user-agent"].startswith("podcaster/")
+    caplog.set_level(logging.INFO, logger="podcaster.importer.run")
+    second = import_feed(tmp_path, url)
+    assert (second.feed_url, second.not_modified, second.new) == (url, True, [])
+    assert info_lines(caplog) == [f"{url}: not modified since the last import"]
+
+
+def test_the_sessions_resolver_finds_the_blog(blog, tmp_path):
+    port = blog.base.rsplit(":", 1)[1]
+    asked: list[str] = []
+
+    def resolver(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return ["127.0.0.1"] if host == "blog.test" else []
+
+    url = f"http://blog.test:{port}{FEED}"
+    blog.add(FEED, rss(item("하나", "g1", link=f"http://blog.test:{port}/p/1")),
+             "application/rss+xml; charset=utf-8")
+    with Fetcher(retries=0, timeout=5, resolver=resolver) as fetcher:
+        result = run(tmp_path, url, fetcher)
+    assert len(result.new) == 1 and asked == ["blog.test"]
+
+
+def test_each_problem_of_the_feed_is_a_warning_naming_it(blog, tmp_path):
+    url = feed_with(blog, item("하나", "g1", link=blog.base + "/p/1"),
+                    item("둘", "g2", link=blog.base + "/p/2").replace(
+                        "<pubDate>Mon, 03 Nov 2025 10:00:00 +0000</pubDate>", ""))
+    result = run(tmp_path, url)
+    assert len(result.new) == 1
+    [warning] = result.warnings
+    assert warning.startswith(f"{url}: entry 2 ('둘'): ") and warning.endswith("; skipped")
