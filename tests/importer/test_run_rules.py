@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -343,3 +344,180 @@ def test_entries_with_no_day_in_the_time_zone_are_each_skipped_with_a_warning(bl
     assert result.warnings == [
         f"{url}: '하나' is dated 2025-11-03, which is no day in /etc/localtime; skipped",
         f"{url}: '둘' is dated 2025-11-03, which is no day in /etc/localtime; skipped"]
+
+
+REFUSED = "<p>“</p><p>혼자 남은 따옴표 뒤의 글입니다.</p>"  # a quote mark alone: the reader refuses it
+
+
+def test_a_post_the_reader_would_refuse_is_skipped_with_its_reason(blog, tmp_path, caplog):
+    url = feed_with(blog, item("하나", "g1", link=blog.base + "/p/1", content=REFUSED),
+                    item("둘", "g2", link=blog.base + "/p/2", content=REFUSED),
+                    item("셋", "g3", link=blog.base + "/p/3"))
+    caplog.set_level(logging.WARNING, logger="podcaster.importer.run")
+    result = run(tmp_path, url, time_zone="UTC")
+    posts = tmp_path / "posts"
+    assert [p.name for p in result.new] == ["2025-11-03-셋.html"]
+    assert (result.skipped, result.kept) == (2, [])
+    reason = ("unclosed quote at line 13: “: a quote mark alone quotes nothing; add the "
+              "closing mark where the quote ends, or remove the mark")
+    assert result.warnings == [
+        f"{posts / '2025-11-03-하나.html'}: '하나' is not imported: the post would not read "
+        f"({reason})",
+        f"{posts / '2025-11-03-둘.html'}: '둘' is not imported: the post would not read "
+        f"({reason})"]
+    # each warning is logged as it is (the command prints it), once
+    assert [r.getMessage() for r in caplog.records
+            if r.name == "podcaster.importer.run"] == result.warnings
+    assert sorted(p.name for p in posts.iterdir()) == sorted(["2025-11-03-셋.html", RECORD_NAME])
+    assert list((tmp_path / ".podcaster-cache" / "import-tmp").iterdir()) == []
+    assert sorted(record(tmp_path)["entries"]) == ["g3"]
+
+
+def test_a_trial_post_that_cannot_be_written_stops_the_import_naming_it(blog, tmp_path,
+                                                                         monkeypatch):
+    url = feed_with(blog, item("하나", "g1", link=blog.base + "/p/1"))
+    write_bytes = Path.write_bytes
+
+    def too_many_files(path, data):
+        if path.parent.name == "import-tmp":
+            raise OSError(errno.EMFILE, "Too many open files", str(path))
+        return write_bytes(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", too_many_files)
+    with pytest.raises(OutputError) as info:
+        run(tmp_path, url, time_zone="UTC")
+    trial = tmp_path / ".podcaster-cache" / "import-tmp" / "2025-11-03-하나.html"
+    assert info.value.format_message() == f"{trial}: cannot write: too many open files"
+    assert not (tmp_path / "posts").exists()
+
+
+def info_lines(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records
+            if r.name == "podcaster.importer.run" and r.levelno == logging.INFO]
+
+
+def test_the_verbose_lines_name_each_post_imported_updated_or_skipped(blog, tmp_path, caplog):
+    url = feed_with(blog, item("하나", "g1", link=blog.base + "/p/1"),
+                    item("둘", "g2", link=blog.base + "/p/2",
+                         date="Sat, 01 Nov 2025 10:00:00 +0000"))
+    caplog.set_level(logging.INFO, logger="podcaster.importer.run")
+    first = run(tmp_path, url, time_zone="UTC")
+    one, two = first.new
+    assert info_lines(caplog) == [f"imported {one}", f"imported {two}"]
+    caplog.clear()
+    blog.add(FEED, rss(item("하나 고침", "g1", link=blog.base + "/p/1"),
+                       item("둘", "g2", link=blog.base + "/p/2",
+                            date="Sat, 01 Nov 2025 10:00:00 +0000")),
+             "application/rss+xml; charset=utf-8", etag='"feed-2"')
+    since = __import__("datetime").date(2025, 11, 2)
+    second = run(tmp_path, url, time_zone="UTC", since=since)
+    assert (second.updated, second.skipped) == ([one], 1)
+    assert info_lines(caplog) == [
+        f"{url}: '둘' skipped: published 2025-11-01, before --since 2025-11-02",
+        f"updated {one}"]
+    caplog.clear()
+    one.unlink()
+    blog.add(FEED, rss(item("하나 또 고침", "g1", link=blog.base + "/p/1")),
+             "application/rss+xml; charset=utf-8", etag='"feed-3"')
+    third = run(tmp_path, url, time_zone="UTC")
+    assert (third.new, third.updated, third.skipped) == ([], [], 1)
+    assert info_lines(caplog) == [f"{one}: removed from posts/ after its import; not "
+                                  "imported again (--force brings it back)"]
+
+
+def test_the_verbose_line_names_each_post_pruned(blog, tmp_path, caplog):
+    url = tagged(blog, "일상")
+    two = run(tmp_path, url).new[1]
+    caplog.set_level(logging.INFO, logger="podcaster.importer.run")
+    later = run(tmp_path, url, exclude_tags=("일상",), prune=True)
+    assert later.pruned == [two] and not two.exists()
+    assert info_lines(caplog)[-1] == f"removed {two} (left out by the filters)"
+
+
+def test_an_authors_post_of_the_same_name_is_replaced_only_with_force(blog, tmp_path):
+    url = feed_with(blog, item("하나", "g1", link=blog.base + "/p/robot"))
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    mine = posts / "2025-11-03-robot.html"
+    mine.write_text("<html><body><article><h1>내 글</h1><p>내가 쓴 글입니다.</p></article>"
+                    "</body></html>", encoding="utf-8")
+    result = run(tmp_path, url, time_zone="UTC")
+    assert (result.new, result.kept) == ([], [mine])
+    assert result.warnings == [f"{mine}: a post of this name exists and was not imported from "
+                               "the feed; '하나' is not imported (--force replaces the file)"]
+    assert "내가 쓴 글" in mine.read_text(encoding="utf-8")
+    forced = run(tmp_path, url, time_zone="UTC", force=True)
+    assert (forced.new, forced.kept, forced.warnings) == ([mine], [], [])
+    assert "도서관 로봇" in mine.read_text(encoding="utf-8")
+
+
+def test_a_page_is_asked_for_as_html(blog, tmp_path):
+    url = feed_with(blog, summary_only(blog))
+    blog.add("/p/1", page(), "text/html; charset=utf-8")
+    run(tmp_path, url)
+    [asked] = blog.requests_to("/p/1")
+    assert asked.headers["accept"] == "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
+    assert blog.requests_to(FEED)[0].headers["accept"] == (
+        "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, "
+        "*/*;q=0.1")
+
+
+@pytest.mark.parametrize("where", ["content", "page"])
+def test_a_heading_that_repeats_the_title_is_left_out(blog, tmp_path, where):
+    text = "<h2>봄비 소식</h2>" + BODY
+    if where == "content":
+        url = feed_with(blog, item("봄비 소식", "g1", link=blog.base + "/p/1", content=text))
+    else:
+        url = feed_with(blog, item("봄비 소식", "g1", link=blog.base + "/p/1", content=None))
+        blog.add("/p/1", page(text), "text/html; charset=utf-8")
+    [post] = run(tmp_path, url).new
+    written = post.read_text(encoding="utf-8")
+    assert written.count("봄비 소식") == 2  # the <title> and the one <h1>
+    assert "<h2>봄비 소식</h2>" not in written and "도서관 로봇" in written
+
+
+def test_links_on_a_page_are_made_absolute_from_its_address(blog, tmp_path):
+    url = feed_with(blog, summary_only(blog))
+    blog.add("/p/1", b"", "text/html", redirect="/posts/1")
+    words = "오늘은 도서관 로봇 이야기를 길게 합니다. " * 10
+    blog.add("/posts/1", f"<html><body><div><p>{words}<a href='/posts/2'>다음 글</a> 입니다</p>"
+             f"<p>{words}</p></div></body></html>", "text/html; charset=utf-8")
+    [post] = run(tmp_path, url).new
+    assert f'<a href="{blog.base}/posts/2">다음 글</a>' in post.read_text(encoding="utf-8")
+
+
+def test_an_import_with_the_default_options_and_session(blog, tmp_path, caplog):
+    url = feed_with(blog, item("하나", "g1", link=blog.base + "/p/1"))
+    first = import_feed(tmp_path, url)
+    assert (first.feed_url, len(first.new), first.requests) == (url, 1, 1)
+    assert blog.log[0].headers["user-agent"].startswith("podcaster/")
+    caplog.set_level(logging.INFO, logger="podcaster.importer.run")
+    second = import_feed(tmp_path, url)
+    assert (second.feed_url, second.not_modified, second.new) == (url, True, [])
+    assert info_lines(caplog) == [f"{url}: not modified since the last import"]
+
+
+def test_the_sessions_resolver_finds_the_blog(blog, tmp_path):
+    port = blog.base.rsplit(":", 1)[1]
+    asked: list[str] = []
+
+    def resolver(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return ["127.0.0.1"] if host == "blog.test" else []
+
+    url = f"http://blog.test:{port}{FEED}"
+    blog.add(FEED, rss(item("하나", "g1", link=f"http://blog.test:{port}/p/1")),
+             "application/rss+xml; charset=utf-8")
+    with Fetcher(retries=0, timeout=5, resolver=resolver) as fetcher:
+        result = run(tmp_path, url, fetcher)
+    assert len(result.new) == 1 and asked == ["blog.test"]
+
+
+def test_each_problem_of_the_feed_is_a_warning_naming_it(blog, tmp_path):
+    url = feed_with(blog, item("하나", "g1", link=blog.base + "/p/1"),
+                    item("둘", "g2", link=blog.base + "/p/2").replace(
+                        "<pubDate>Mon, 03 Nov 2025 10:00:00 +0000</pubDate>", ""))
+    result = run(tmp_path, url)
+    assert len(result.new) == 1
+    [warning] = result.warnings
+    assert warning.startswith(f"{url}: entry 2 ('둘'): ") and warning.endswith("; skipped")
