@@ -352,3 +352,20 @@ def test_a_title_that_is_not_foreign_says_the_quote_has_no_title_evidence(title,
     assert (last.source, last.confidence) == (1, confidence)
     assert last.why == ["one quote block per source (2 blocks, 2 sources)",
                         "no title evidence in the quote"]
+
+
+def test_an_article_matched_to_a_source_whose_title_fits_another_better_is_not_credited():
+    # three articles by the greeting, two sources: matching in order gives the first quote
+    # source 1, though source 2's title fits it better
+    sources = [THREE[0], Source(2, "시내버스 요금 인상 발표", "별빛신문", "https://example.com/2")]
+    blocks = [Block("오늘은 세 가지 소식입니다."),
+              Block("지하철 개통 소식과 함께 시내버스 요금 인상 발표가 나왔다.", quoted=True),
+              Block("시내버스 요금 인상이 발표됐다.", quoted=True), Block("날씨가 맑다.", quoted=True)]
+    found = attributed(blocks, sources)
+    assert [(a.source, a.confidence) for a in found.articles] == [
+        (None, 0.3), (1, 1.0), (None, 0.0)]
+    assert found.articles[0].why[-2:] == ["the title of source 2 fits better",
+                                          "too unsure to credit source 1"]
+    assert found.warnings[0].message == (
+        "the quote matches source 1 (서울 지하철 새 노선 개통) only weakly (confidence 0.30); "
+        "it is read without an outlet")

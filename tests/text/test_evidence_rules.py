@@ -209,3 +209,11 @@ def test_the_one_distinctive_feature_of_a_title_is_enough_when_found():
 def test_a_title_word_counts_alone_from_three_letters(quote, words):
     scorer = SourceEvidence([Source(1, "반도체 수출 증가"), Source(2, "감귤 수확")])
     assert [r for r in scorer.evidence(quote, 0).reasons if r.startswith("title words")] == words
+
+
+def test_a_title_in_kanji_alone_is_weighed_by_all_its_words():
+    # no kana, Hangul nor Latin letters: a title in no language the scorer tells, so the
+    # words a translation cannot show (決算) still count against the share
+    scorer = SourceEvidence([Source(1, "日産 任天堂 決算"), Source(2, "Oil prices fall")])
+    assert scorer.evidence("닛산과 닌텐도가 실적을 냈다", 0).reasons == [
+        "title words 0.67 (任天堂, 日産)"]
