@@ -369,3 +369,36 @@ def test_an_article_matched_to_a_source_whose_title_fits_another_better_is_not_c
     assert found.warnings[0].message == (
         "the quote matches source 1 (서울 지하철 새 노선 개통) only weakly (confidence 0.30); "
         "it is read without an outlet")
+
+
+# --- another title fitting a quote better: from 0.2, and by more than 0.1 --------------------
+
+METALS = [Source(1, "Copper miners expect record output", "Reuters", "https://example.com/1"),
+          Source(2, "Gold shines", "Bloomberg", "https://example.com/2")]
+
+
+@pytest.mark.parametrize(("first", "second", "articles"), [
+    # the first quote fits its own title by 0.4 and the other by 0.5: not by more than 0.1
+    ("Copper miners expect a record year as gold shines.", "Gold shines again.",
+     [([1], 0), ([2], 1)]),
+    # the second fits the first title by 0.2, its own by nothing: the first title fits better
+    ("Copper miners expect a record year.", "Copper output may slow later.", [([1, 2], 0)]),
+])
+def test_another_title_fits_better_from_a_score_of_two_tenths_and_by_more_than_a_tenth(
+        first, second, articles):
+    blocks = [Block("Hi."), Block(first, quoted=True), Block(second, quoted=True)]
+    found = attributed(blocks, METALS)
+    assert [(a.blocks, a.source) for a in found.articles] == articles
+    broken = len(articles) == 1
+    assert found.articles[0].why[0] == (
+        "the structure suggested one source each, but the quote at paragraph 3 fits source 1"
+        if broken else "one quote block per source (2 blocks, 2 sources)")
+
+
+def test_a_figure_of_each_title_in_one_quote_keeps_the_structure():
+    sources = [Source(1, "Chip sales jump 66%", "Reuters", "https://example.com/1"),
+               Source(2, "Oil output falls 12%", "Bloomberg", "https://example.com/2")]
+    blocks = [Block("인사."), Block("반도체 매출이 66% 늘었고 유가는 12% 내렸다.", quoted=True),
+              Block("원유 생산이 12% 줄었다.", quoted=True)]
+    found = attributed(blocks, sources)
+    assert [(a.source, a.confidence) for a in found.articles] == [(0, 0.97), (1, 0.97)]
