@@ -402,3 +402,33 @@ def test_a_figure_of_each_title_in_one_quote_keeps_the_structure():
               Block("원유 생산이 12% 줄었다.", quoted=True)]
     found = attributed(blocks, sources)
     assert [(a.source, a.confidence) for a in found.articles] == [(0, 0.97), (1, 0.97)]
+
+
+def test_a_source_whose_quote_came_out_of_order_is_named_once():
+    sources = [THREE[0], Source(2, "서울 지하철 요금 인상", "별빛신문", "https://example.com/2"),
+               THREE[2]]
+    blocks = between("부산 항구 물동량이 늘었다.", "서울 지하철 요금이 오른다.", "서울 지하철 이야기다.")
+    found = attributed(blocks, sources)
+    assert [(a.blocks, a.source) for a in found.articles] == [([1], None), ([3], 1), ([5], 1)]
+    assert found.articles[0].why == ["its text fits source 3, which the order of sources rules "
+                                     "out"]
+    assert [w.message for w in found.warnings] == [
+        "the quote fits source 3 (부산 항구 물동량 증가), out of the order of the sources; it is "
+        "read without an outlet",
+        "source 1 (서울 지하철 새 노선 개통) is not credited to any quote"]
+
+
+@pytest.mark.parametrize(("quote", "credited", "confidence"), [
+    # the greeting's miscount leaves the structure 0.4; one word of six English title words
+    # brings the article to 0.5, the least that is credited
+    ("The asteroid is visible.", 1, 0.5),
+    ("하늘이 맑다.", None, 0.4),  # a translation with no word of it: 0.4
+])
+def test_an_article_is_credited_from_a_confidence_of_one_half(quote, credited, confidence):
+    sources = [FOREIGN[0],
+               Source(2, "Bright asteroid passes close by Earth tonight", "BBC",
+                      "https://example.com/2")]
+    blocks = [Block("오늘은 세 가지 소식입니다."), Block("로봇이 카드를 쓴다.", quoted=True),
+              Block(quote, quoted=True)]
+    last = attributed(blocks, sources).articles[-1]
+    assert (last.source, last.confidence) == (credited, confidence)
