@@ -308,11 +308,13 @@ def test_the_last_of_several_blocks_without_evidence_may_open_the_next_article()
     found = attributed(blocks, SUBWAY_TANGERINES)
     assert [(a.blocks, a.source) for a in found.articles] == [
         ([1], 0), ([2], None), ([3], None), ([4], 1)]
-    assert [(w.paragraph, w.advice) for w in found.warnings] == [
-        (3, "list the quote's source, or name its outlet or the words of its title in the "
-            "quote"),
-        (4, "it may end the article before it as well as open the one after it: put a "
-            "paragraph of your own where one ends")]
+    shares_nothing = ("the quote shares no word with the title of source 1 (서울 지하철 새 노선 "
+                      "개통), though both are in Korean; it is read without an outlet")
+    assert [(w.paragraph, w.message, w.advice) for w in found.warnings] == [
+        (3, shares_nothing, "list the quote's source, or name its outlet or the words of its "
+                            "title in the quote"),
+        (4, shares_nothing, "it may end the article before it as well as open the one after "
+                            "it: put a paragraph of your own where one ends")]
 
 
 def test_a_translated_block_without_evidence_is_not_trusted_to_continue_its_article():
@@ -432,3 +434,14 @@ def test_an_article_is_credited_from_a_confidence_of_one_half(quote, credited, c
               Block(quote, quoted=True)]
     last = attributed(blocks, sources).articles[-1]
     assert (last.source, last.confidence) == (credited, confidence)
+
+
+def test_a_greeting_that_miscounts_is_told_where_it_says_the_count():
+    blocks = [Block("안녕하세요.", line=1), Block("오늘은 두 가지 소식입니다.", line=3),
+              Block("서울 지하철 새 노선이 개통했다.", quoted=True, line=5)]
+    found = attributed(blocks, THREE[:1])
+    assert [(a.source, a.confidence) for a in found.articles] == [(0, 1.0)]
+    assert [str(w) for w in found.warnings] == [
+        "2025-09-01-advice.md: paragraph 2 (line 3): the greeting counts 2 articles; the post "
+        "quotes 1 (correct the count, or show where each article begins with a paragraph of "
+        "your own between them)"]
