@@ -445,3 +445,32 @@ def test_a_greeting_that_miscounts_is_told_where_it_says_the_count():
         "2025-09-01-advice.md: paragraph 2 (line 3): the greeting counts 2 articles; the post "
         "quotes 1 (correct the count, or show where each article begins with a paragraph of "
         "your own between them)"]
+
+
+# --- the language of an article of several quote blocks -------------------------------------
+
+RANKING = ["1위: 78%", "2위: 15%", "3위: 7%"]
+
+
+def test_an_article_of_short_korean_blocks_is_korean_and_shares_no_word_with_its_title():
+    # three quote blocks, one run: a ranking in Korean, though each block is mostly figures
+    blocks = [Block("인사."), *[Block(line, quoted=True) for line in RANKING],
+              Block("이상입니다.")]
+    found = attributed(blocks, [Source(1, "서울 시민 만족도 조사", "한빛일보",
+                                       "https://example.com/1")])
+    [article] = found.articles
+    assert (article.blocks, article.source, article.confidence) == ([1, 2, 3], None, 0.0)
+    assert [w.message for w in found.warnings] == [
+        "the quote shares no word with the title of source 1 (서울 시민 만족도 조사), though "
+        "both are in Korean; it is read without an outlet"]
+
+
+def test_an_article_of_short_korean_blocks_naming_its_outlet_loses_trust_for_no_title_word():
+    blocks = [Block("인사."), Block("KBS 발표", quoted=True),
+              *[Block(line, quoted=True) for line in RANKING[:2]], Block("이상입니다.")]
+    found = attributed(blocks, [Source(1, "서울 시민 만족도 조사", "KBS", "https://example.com/1")])
+    [article] = found.articles
+    # 1 - (1 - 0.8) * (1 - 0.6), less 0.15 for a Korean quote sharing no word of the title
+    assert (article.source, article.confidence) == (0, 0.77)
+    assert article.why == ["one run of quotes per source (1 runs, 1 sources)",
+                           "outlet named in the quote (kbs)"]
