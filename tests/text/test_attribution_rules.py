@@ -474,3 +474,18 @@ def test_an_article_of_short_korean_blocks_naming_its_outlet_loses_trust_for_no_
     assert (article.source, article.confidence) == (0, 0.77)
     assert article.why == ["one run of quotes per source (1 runs, 1 sources)",
                            "outlet named in the quote (kbs)"]
+
+
+@pytest.mark.parametrize(("greeting", "in_order"), [
+    ("안녕하세요.", True),  # no count
+    ("오늘은 세 가지 소식입니다.", True),  # the articles, less the one that may open the next
+    ("오늘은 다섯 가지 소식입니다.", False),  # a count the alignment does not bear out
+])
+def test_the_alignment_trusts_the_order_when_the_greetings_count_allows_it(greeting, in_order):
+    blocks = [Block(greeting), Block("서울 지하철 새 노선이 개통했다.", quoted=True),
+              Block("날씨가 좋다.", quoted=True), Block("바람이 분다.", quoted=True),
+              Block("제주 감귤 수확량이 역대 최대다.", quoted=True)]
+    found = attributed(blocks, SUBWAY_TANGERINES)
+    assert [(a.blocks, a.source) for a in found.articles] == [
+        ([1], 0), ([2], None), ([3], None), ([4], 1)]
+    assert all((a.why[0] == IN_ORDER) is in_order for a in found.articles)
