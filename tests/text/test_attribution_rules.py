@@ -308,11 +308,13 @@ def test_the_last_of_several_blocks_without_evidence_may_open_the_next_article()
     found = attributed(blocks, SUBWAY_TANGERINES)
     assert [(a.blocks, a.source) for a in found.articles] == [
         ([1], 0), ([2], None), ([3], None), ([4], 1)]
-    assert [(w.paragraph, w.advice) for w in found.warnings] == [
-        (3, "list the quote's source, or name its outlet or the words of its title in the "
-            "quote"),
-        (4, "it may end the article before it as well as open the one after it: put a "
-            "paragraph of your own where one ends")]
+    shares_nothing = ("the quote shares no word with the title of source 1 (서울 지하철 새 노선 "
+                      "개통), though both are in Korean; it is read without an outlet")
+    assert [(w.paragraph, w.message, w.advice) for w in found.warnings] == [
+        (3, shares_nothing, "list the quote's source, or name its outlet or the words of its "
+                            "title in the quote"),
+        (4, shares_nothing, "it may end the article before it as well as open the one after "
+                            "it: put a paragraph of your own where one ends")]
 
 
 def test_a_translated_block_without_evidence_is_not_trusted_to_continue_its_article():
@@ -352,3 +354,138 @@ def test_a_title_that_is_not_foreign_says_the_quote_has_no_title_evidence(title,
     assert (last.source, last.confidence) == (1, confidence)
     assert last.why == ["one quote block per source (2 blocks, 2 sources)",
                         "no title evidence in the quote"]
+
+
+def test_an_article_matched_to_a_source_whose_title_fits_another_better_is_not_credited():
+    # three articles by the greeting, two sources: matching in order gives the first quote
+    # source 1, though source 2's title fits it better
+    sources = [THREE[0], Source(2, "시내버스 요금 인상 발표", "별빛신문", "https://example.com/2")]
+    blocks = [Block("오늘은 세 가지 소식입니다."),
+              Block("지하철 개통 소식과 함께 시내버스 요금 인상 발표가 나왔다.", quoted=True),
+              Block("시내버스 요금 인상이 발표됐다.", quoted=True), Block("날씨가 맑다.", quoted=True)]
+    found = attributed(blocks, sources)
+    assert [(a.source, a.confidence) for a in found.articles] == [
+        (None, 0.3), (1, 1.0), (None, 0.0)]
+    assert found.articles[0].why[-2:] == ["the title of source 2 fits better",
+                                          "too unsure to credit source 1"]
+    assert found.warnings[0].message == (
+        "the quote matches source 1 (서울 지하철 새 노선 개통) only weakly (confidence 0.30); "
+        "it is read without an outlet")
+
+
+# --- another title fitting a quote better: from 0.2, and by more than 0.1 --------------------
+
+METALS = [Source(1, "Copper miners expect record output", "Reuters", "https://example.com/1"),
+          Source(2, "Gold shines", "Bloomberg", "https://example.com/2")]
+
+
+@pytest.mark.parametrize(("first", "second", "articles"), [
+    # the first quote fits its own title by 0.4 and the other by 0.5: not by more than 0.1
+    ("Copper miners expect a record year as gold shines.", "Gold shines again.",
+     [([1], 0), ([2], 1)]),
+    # the second fits the first title by 0.2, its own by nothing: the first title fits better
+    ("Copper miners expect a record year.", "Copper output may slow later.", [([1, 2], 0)]),
+])
+def test_another_title_fits_better_from_a_score_of_two_tenths_and_by_more_than_a_tenth(
+        first, second, articles):
+    blocks = [Block("Hi."), Block(first, quoted=True), Block(second, quoted=True)]
+    found = attributed(blocks, METALS)
+    assert [(a.blocks, a.source) for a in found.articles] == articles
+    broken = len(articles) == 1
+    assert found.articles[0].why[0] == (
+        "the structure suggested one source each, but the quote at paragraph 3 fits source 1"
+        if broken else "one quote block per source (2 blocks, 2 sources)")
+
+
+def test_a_figure_of_each_title_in_one_quote_keeps_the_structure():
+    sources = [Source(1, "Chip sales jump 66%", "Reuters", "https://example.com/1"),
+               Source(2, "Oil output falls 12%", "Bloomberg", "https://example.com/2")]
+    blocks = [Block("인사."), Block("반도체 매출이 66% 늘었고 유가는 12% 내렸다.", quoted=True),
+              Block("원유 생산이 12% 줄었다.", quoted=True)]
+    found = attributed(blocks, sources)
+    assert [(a.source, a.confidence) for a in found.articles] == [(0, 0.97), (1, 0.97)]
+
+
+def test_a_source_whose_quote_came_out_of_order_is_named_once():
+    sources = [THREE[0], Source(2, "서울 지하철 요금 인상", "별빛신문", "https://example.com/2"),
+               THREE[2]]
+    blocks = between("부산 항구 물동량이 늘었다.", "서울 지하철 요금이 오른다.", "서울 지하철 이야기다.")
+    found = attributed(blocks, sources)
+    assert [(a.blocks, a.source) for a in found.articles] == [([1], None), ([3], 1), ([5], 1)]
+    assert found.articles[0].why == ["its text fits source 3, which the order of sources rules "
+                                     "out"]
+    assert [w.message for w in found.warnings] == [
+        "the quote fits source 3 (부산 항구 물동량 증가), out of the order of the sources; it is "
+        "read without an outlet",
+        "source 1 (서울 지하철 새 노선 개통) is not credited to any quote"]
+
+
+@pytest.mark.parametrize(("quote", "credited", "confidence"), [
+    # the greeting's miscount leaves the structure 0.4; one word of six English title words
+    # brings the article to 0.5, the least that is credited
+    ("The asteroid is visible.", 1, 0.5),
+    ("하늘이 맑다.", None, 0.4),  # a translation with no word of it: 0.4
+])
+def test_an_article_is_credited_from_a_confidence_of_one_half(quote, credited, confidence):
+    sources = [FOREIGN[0],
+               Source(2, "Bright asteroid passes close by Earth tonight", "BBC",
+                      "https://example.com/2")]
+    blocks = [Block("오늘은 세 가지 소식입니다."), Block("로봇이 카드를 쓴다.", quoted=True),
+              Block(quote, quoted=True)]
+    last = attributed(blocks, sources).articles[-1]
+    assert (last.source, last.confidence) == (credited, confidence)
+
+
+def test_a_greeting_that_miscounts_is_told_where_it_says_the_count():
+    blocks = [Block("안녕하세요.", line=1), Block("오늘은 두 가지 소식입니다.", line=3),
+              Block("서울 지하철 새 노선이 개통했다.", quoted=True, line=5)]
+    found = attributed(blocks, THREE[:1])
+    assert [(a.source, a.confidence) for a in found.articles] == [(0, 1.0)]
+    assert [str(w) for w in found.warnings] == [
+        "2025-09-01-advice.md: paragraph 2 (line 3): the greeting counts 2 articles; the post "
+        "quotes 1 (correct the count, or show where each article begins with a paragraph of "
+        "your own between them)"]
+
+
+# --- the language of an article of several quote blocks -------------------------------------
+
+RANKING = ["1위: 78%", "2위: 15%", "3위: 7%"]
+
+
+def test_an_article_of_short_korean_blocks_is_korean_and_shares_no_word_with_its_title():
+    # three quote blocks, one run: a ranking in Korean, though each block is mostly figures
+    blocks = [Block("인사."), *[Block(line, quoted=True) for line in RANKING],
+              Block("이상입니다.")]
+    found = attributed(blocks, [Source(1, "서울 시민 만족도 조사", "한빛일보",
+                                       "https://example.com/1")])
+    [article] = found.articles
+    assert (article.blocks, article.source, article.confidence) == ([1, 2, 3], None, 0.0)
+    assert [w.message for w in found.warnings] == [
+        "the quote shares no word with the title of source 1 (서울 시민 만족도 조사), though "
+        "both are in Korean; it is read without an outlet"]
+
+
+def test_an_article_of_short_korean_blocks_naming_its_outlet_loses_trust_for_no_title_word():
+    blocks = [Block("인사."), Block("KBS 발표", quoted=True),
+              *[Block(line, quoted=True) for line in RANKING[:2]], Block("이상입니다.")]
+    found = attributed(blocks, [Source(1, "서울 시민 만족도 조사", "KBS", "https://example.com/1")])
+    [article] = found.articles
+    # 1 - (1 - 0.8) * (1 - 0.6), less 0.15 for a Korean quote sharing no word of the title
+    assert (article.source, article.confidence) == (0, 0.77)
+    assert article.why == ["one run of quotes per source (1 runs, 1 sources)",
+                           "outlet named in the quote (kbs)"]
+
+
+@pytest.mark.parametrize(("greeting", "in_order"), [
+    ("안녕하세요.", True),  # no count
+    ("오늘은 세 가지 소식입니다.", True),  # the articles, less the one that may open the next
+    ("오늘은 다섯 가지 소식입니다.", False),  # a count the alignment does not bear out
+])
+def test_the_alignment_trusts_the_order_when_the_greetings_count_allows_it(greeting, in_order):
+    blocks = [Block(greeting), Block("서울 지하철 새 노선이 개통했다.", quoted=True),
+              Block("날씨가 좋다.", quoted=True), Block("바람이 분다.", quoted=True),
+              Block("제주 감귤 수확량이 역대 최대다.", quoted=True)]
+    found = attributed(blocks, SUBWAY_TANGERINES)
+    assert [(a.blocks, a.source) for a in found.articles] == [
+        ([1], 0), ([2], None), ([3], None), ([4], 1)]
+    assert all((a.why[0] == IN_ORDER) is in_order for a in found.articles)

@@ -179,3 +179,41 @@ def test_the_evidence_a_quote_gives_for_a_source(sources, quote, j, title, hint,
     assert evidence.kinds == kinds
     assert evidence.outlet_named is ("outlet" in kinds)
     assert evidence.score == min(1.0, evidence.title_score + evidence.hint_score)
+
+
+BIKES = "지방자치단체 공공자전거 이용요금 인하 검토 착수, 시민공청회 내달 초순 개최 예정 발표 전망"
+
+
+@pytest.mark.parametrize(("quote", "reasons"), [
+    # 25 bigrams in the title: two are 0.08 of it, three 0.12, the least that counts
+    ("자전거가 많다", []),
+    ("자전거 요금이 오른다", ["title bigrams 0.12 (요금, 자전, 전거)"]),
+    ("자전거 요금 인하", ["title bigrams 0.16 (요금, 인하, 자전, 전거)"]),
+])  # fmt: skip
+def test_a_share_of_a_titles_bigrams_counts_from_the_least_share(quote, reasons):
+    assert SourceEvidence([Source(1, BIKES)]).evidence(quote, 0).reasons == reasons
+
+
+def test_the_one_distinctive_feature_of_a_title_is_enough_when_found():
+    # 서울 is in both titles and weighs nothing: 개통 is all the first title says
+    scorer = SourceEvidence([Source(1, "서울 개통"), Source(2, "서울 폐쇄")])
+    assert scorer.evidence("개통 소식", 0).reasons == ["title bigrams 1.00 (개통)",
+                                                    "title words 1.00 (개통)"]
+    assert scorer.evidence("서울 소식", 0).reasons == []
+
+
+@pytest.mark.parametrize(("quote", "words"), [
+    ("반도체 이야기", ["title words 0.33 (반도체)"]),  # three letters count alone
+    ("수출 이야기", []),  # two do not
+])  # fmt: skip
+def test_a_title_word_counts_alone_from_three_letters(quote, words):
+    scorer = SourceEvidence([Source(1, "반도체 수출 증가"), Source(2, "감귤 수확")])
+    assert [r for r in scorer.evidence(quote, 0).reasons if r.startswith("title words")] == words
+
+
+def test_a_title_in_kanji_alone_is_weighed_by_all_its_words():
+    # no kana, Hangul nor Latin letters: a title in no language the scorer tells, so the
+    # words a translation cannot show (決算) still count against the share
+    scorer = SourceEvidence([Source(1, "日産 任天堂 決算"), Source(2, "Oil prices fall")])
+    assert scorer.evidence("닛산과 닌텐도가 실적을 냈다", 0).reasons == [
+        "title words 0.67 (任天堂, 日産)"]
