@@ -129,6 +129,13 @@ def test_what_ends_a_paragraph(html, expected):
     assert texts(html) == expected
 
 
+def test_a_self_closed_element_holds_nothing():
+    html = ("<body><h1>제목</h1><blockquote/><p>본문입니다.</p><nav/><p>끝 문단</p>"
+            "<div><section/><p>안 문단</p></div></body>")
+    assert [(p.text, p.quoted) for p in parse(html).paragraphs] == [
+        ("본문입니다.", False), ("끝 문단", False), ("안 문단", False)]
+
+
 def test_a_line_of_page_furniture_is_left_out_but_not_in_a_quote():
     html = "<h1>제목</h1><p>본문입니다.</p><p>공유하기</p><blockquote>공유하기</blockquote>"
     assert [(p.text, p.quoted) for p in parse(html).paragraphs] == [
