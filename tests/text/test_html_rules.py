@@ -262,6 +262,11 @@ def test_the_label_above_a_list_of_links_is_not_read():
     plain = ('<h1>제목</h1><p>본문입니다.</p><p>마지막 문단</p><ul><li>'
              '<a href="https://example.com/a">새 위성 발사</a> -한빛일보-</li></ul>')
     assert texts(plain) == ["본문입니다.", "마지막 문단"]
+    links = '<ul><li><a href="https://example.com/a">새 위성 발사</a> -한빛일보-</li></ul>'
+    assert texts(f"<h1>제목</h1><p>첫 문단</p><p>둘째 문단</p><p>출처</p>{links}") == [
+        "첫 문단", "둘째 문단"]
+    assert texts(f"<h1>제목</h1><p>첫 문단</p><p>출처</p><p>마지막 문단</p>{links}") == [
+        "첫 문단", "출처", "마지막 문단"]                  # only the last paragraph, above it
 
 
 def test_a_source_list_written_as_paragraphs_keeps_its_links():
