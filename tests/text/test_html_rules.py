@@ -129,6 +129,28 @@ def test_what_ends_a_paragraph(html, expected):
     assert texts(html) == expected
 
 
+def test_a_title_over_lines_and_character_references():
+    post = parse("<h1>첫 줄<br>둘째\n줄 &amp; 끝</h1>\n<p>A &amp; B &lt;C&gt; &#44608;</p>")
+    assert post.title == "첫 줄 둘째 줄 & 끝"
+    assert [(p.text, p.line) for p in post.paragraphs] == [("A & B <C> 김", 3)]
+
+
+def test_text_outside_any_element_starts_at_the_first_line():
+    assert [(p.text, p.line) for p in parse("<title>제목</title>본문입니다.").paragraphs] == [
+        ("본문입니다.", 1)]
+
+
+def test_a_block_element_ends_an_open_paragraph_whose_end_tag_then_closes_nothing():
+    assert texts("<h1>제목</h1><p>하나<div>둘</p>셋</div><p>넷</p>") == ["하나", "둘셋", "넷"]
+
+
+def test_a_self_closed_element_holds_nothing():
+    html = ("<body><h1>제목</h1><blockquote/><p>본문입니다.</p><nav/><p>끝 문단</p>"
+            "<div><section/><p>안 문단</p></div></body>")
+    assert [(p.text, p.quoted) for p in parse(html).paragraphs] == [
+        ("본문입니다.", False), ("끝 문단", False), ("안 문단", False)]
+
+
 def test_a_line_of_page_furniture_is_left_out_but_not_in_a_quote():
     html = "<h1>제목</h1><p>본문입니다.</p><p>공유하기</p><blockquote>공유하기</blockquote>"
     assert [(p.text, p.quoted) for p in parse(html).paragraphs] == [
@@ -220,6 +242,13 @@ def test_a_table_or_definition_list_of_links(html):
     assert texts(f"<h1>제목</h1>{BODY}{html}") == ["본문입니다."]
 
 
+def test_list_items_left_open_are_items_each():
+    html = (f'<h1>제목</h1>{BODY}<ol><li><a href="https://example.com/a">새 위성 발사</a> '
+            '-한빛일보-<li><a href="https://example.com/b">달 탐사</a> -구름신문-</ol>')
+    assert [s[:3] for s in sources(html)] == [(1, "새 위성 발사", "한빛일보"),
+                                              (2, "달 탐사", "구름신문")]
+
+
 def test_a_dd_before_any_dt_is_no_item():
     html = ('<h1>제목</h1><p>본문입니다.</p><dl><dd>설명</dd><dt><a href="https://example.com/a">'
             "새 위성 발사</a></dt><dd>한빛일보</dd></dl>")
@@ -233,6 +262,11 @@ def test_the_label_above_a_list_of_links_is_not_read():
     plain = ('<h1>제목</h1><p>본문입니다.</p><p>마지막 문단</p><ul><li>'
              '<a href="https://example.com/a">새 위성 발사</a> -한빛일보-</li></ul>')
     assert texts(plain) == ["본문입니다.", "마지막 문단"]
+    links = '<ul><li><a href="https://example.com/a">새 위성 발사</a> -한빛일보-</li></ul>'
+    assert texts(f"<h1>제목</h1><p>첫 문단</p><p>둘째 문단</p><p>출처</p>{links}") == [
+        "첫 문단", "둘째 문단"]
+    assert texts(f"<h1>제목</h1><p>첫 문단</p><p>출처</p><p>마지막 문단</p>{links}") == [
+        "첫 문단", "출처", "마지막 문단"]                  # only the last paragraph, above it
 
 
 def test_a_source_list_written_as_paragraphs_keeps_its_links():
@@ -289,6 +323,7 @@ def test_a_source_paragraph_with_an_http_link(href):
 
 @pytest.mark.parametrize(("head", "body", "meta"), [
     ('<meta charset="utf-8"><meta name="description">', "", {}),     # no content: nothing
+    ('<meta name="description" content>', "", {}),                   # an empty content
     ("", "<time>5월</time>", {}),                                     # no datetime: nothing
     ("", '<p><ins datetime="2024-01-01">고친 말</ins></p>', {}),       # only <time> dates it
     ("", '<time>5월</time><time datetime="2024-05-06">6일</time>', {"date": "2024-05-06"}),

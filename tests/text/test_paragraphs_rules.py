@@ -184,3 +184,17 @@ def test_a_mark_alone_that_nothing_closes_stops_the_build(line, where):
     assert caught.value.problem == (
         f"unclosed quote at {where}: “: a quote mark alone quotes nothing; add the closing "
         "mark where the quote ends, or remove the mark")
+
+
+def test_the_paragraph_after_a_format_quote_closed_mid_paragraph_is_read_on_its_own():
+    paragraphs = [*quoted('"하나', '둘" 하고 말했다'), Paragraph("“새 인용”", 5)]
+    assert from_paragraphs(paragraphs) == [
+        ('"하나', True, False, 3, False), ('둘" 하고 말했다', True, True, 4, False),
+        ("새 인용", True, False, 5, False)]
+
+
+def test_a_format_quote_after_the_authors_paragraph_starts_a_quotation():
+    paragraphs = [Paragraph('"하나', 2), *quoted('둘" 하고 말했다', "셋")]
+    assert from_paragraphs(paragraphs) == [
+        ('"하나', False, False, 2, False), ('둘" 하고 말했다', True, False, 3, False),
+        ("셋", True, True, 4, False)]

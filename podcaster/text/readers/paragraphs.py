@@ -238,8 +238,7 @@ def _multi_paragraph_quote(
     # The paragraphs as they are; those of one format quote are still one quotation.
     kept = [p for p in paras[start:j] if clean_text(p.text)]
     return [Block(clean_text(p.text), p.quoted,
-                  k > 0 and p.quoted and p.group is not None and kept[k - 1].quoted
-                  and kept[k - 1].group == p.group, p.line)
+                  k > 0 and p.group is not None and kept[k - 1].group == p.group, p.line)
             for k, p in enumerate(kept)], j
 
 
