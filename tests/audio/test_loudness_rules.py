@@ -53,6 +53,7 @@ def test_gains_square_into_energy_and_the_partial_bin_at_the_end_is_dropped():
     assert meter.energy({"speech": 1.0, "music": 0.5}, 1000).tolist() == [
         25, 0, 50, 100, 100, 50, 0, 0, 0, 0]
     assert meter.energy({"other": 1.0}, 1000).tolist() == [0] * 10  # a group not given: 0
+    assert meter.energy({"music": 1.0}, 1000).tolist() == [100] + [0] * 9  # past one at 0
     assert meter.energy({"speech": 1.0}, 400).tolist() == [0, 0, 50, 100]  # cut at the end
 
 
