@@ -244,3 +244,16 @@ def test_a_page_left_unread_only_its_words(tmp_path, name):
     assert no_sources_message(post, segment_post(post), "MSG") == (
         "MSG; lines 16, 18 after the sign-off were left unread ('<씨앗> 나눔'): is it a source "
         "list in a form podcaster does not know?", 16)
+
+
+@pytest.mark.parametrize(("line", "refused"), [
+    ("글쎄요", False),  # "글" starts a byline only with a date or time after it
+    ("글: 해솔 2025.04.01", True),
+    ("2025.04.01", True),
+    ("작성자: 해솔", True),  # these need no date
+])
+def test_a_byline_needs_a_date_unless_it_says_who_wrote(tmp_path, line, refused):
+    problem = refusal(tmp_path, [*HEAD[:4], line, HEAD[4]])
+    assert (problem is not None) is refused
+    if refused:
+        assert problem.startswith("line 5 looks like a byline or date line")

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from podcaster.values import bad_character, remove_invisible, scrub, scrub_html
+from podcaster.values import (
+    bad_character,
+    is_web_url,
+    remove_invisible,
+    scrub,
+    scrub_html,
+    web_url,
+)
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -84,3 +91,26 @@ def test_remove_invisible_leaves_what_is_refused_to_the_caller(text, kept, first
 ])
 def test_scrub_html_removes_references_to_what_scrub_removes(markup, kept, first):
     assert scrub_html(markup) == (kept, first)
+
+
+@pytest.mark.parametrize(("url", "forgiven", "exact"), [
+    ("https://example.org/a", "https://example.org/a", True),
+    ("http://example.org", "http://example.org", True),
+    ("  https://example.org/a\n", "https://example.org/a", False),  # spaces around: stripped
+    ("HTTPS://example.org/", "HTTPS://example.org/", False),  # the scheme in any case
+    ("Http://example.org/", "Http://example.org/", False),
+    (None, None, False),
+    ("", None, False),
+    ("   ", None, False),
+    ("https://example.org/a b", None, False),  # a space inside
+    ("https://example.org/\x07", None, False),  # a character no output can carry
+    ("https://example.org/\u202e", None, False),
+    ("https://[::1/", None, False),  # not a link at all
+    ("https:///a", None, False),  # no host
+    ("ftp://example.org/", None, False),
+    ("javascript:alert(1)", None, False),
+    ("//example.org/a", None, False),
+])
+def test_web_url_forgives_spaces_and_case_and_is_web_url_nothing(url, forgiven, exact):
+    assert web_url(url) == forgiven
+    assert is_web_url(url) is exact
