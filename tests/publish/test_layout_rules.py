@@ -11,13 +11,16 @@ import pytest
 
 from podcaster.publish.layout import (
     PODCAST_GUID_NAMESPACE,
+    cover_name,
     enclosure_url,
     episode_art_source,
     episode_audio_path,
+    episode_guid,
     episode_page_path,
     episode_url,
     feed_url,
     media_base,
+    post_guid,
     publish_episode_art,
     relative_url,
     show_guid,
@@ -167,3 +170,25 @@ def test_artwork_is_published_under_the_slug_and_a_stale_copy_removed(tmp_path):
     assert sorted(p.name for p in episodes.iterdir()) == ["other.jpg", "rain.jpg"]
     assert (episodes / "rain.jpg").read_bytes() == b"rain-art"
     assert stale_episode_art(config, [rain, snow]) == []
+
+
+def test_a_base_ending_in_x_keeps_it_in_the_show_guid(tmp_path):
+    config = make_config(tmp_path, show=FEED_SHOW.replace("https://example.com/radio/",
+                                                          "https://example.com/boX/"))
+    assert show_guid(config) == str(uuid.uuid5(PODCAST_GUID_NAMESPACE, "example.com/boX/feed.xml"))
+
+
+def test_an_episodes_guid_is_derived_from_its_posts_date_and_slug(tmp_path):
+    config = make_config(tmp_path)
+    episode = feed_episode(config, "2025-11-03", "rain", 1)
+    expected = str(uuid.uuid5(uuid.UUID(show_guid(config)), "2025-11-03/rain"))
+    assert post_guid(config, episode.post) == episode_guid(config, episode) == expected
+
+
+@pytest.mark.parametrize(("cover", "name"), [
+    ("art.jpg", "cover.jpg"), ("art.jpeg", "cover.jpg"), ("art.JPEG", "cover.jpg"),
+    ("art.png", "cover.png"), ("art.PNG", "cover.png"), ("art.webp", "cover.webp"),
+])
+def test_the_cover_is_published_under_its_kinds_suffix(tmp_path, cover, name):
+    (tmp_path / cover).write_bytes(b"img")
+    assert cover_name(config_with(tmp_path / "show", cover=f"../{cover}")) == name

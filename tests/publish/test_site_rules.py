@@ -128,3 +128,26 @@ def test_pages_are_written_tidy(tmp_path):
     files = render_site(config, episodes(tmp_path, 2))
     for name in ("index.html", "episodes/ep-1.html"):
         assert untidy_lines(files[name].decode("utf-8")) == [], name
+
+
+def languages(tmp_path, sentences) -> list[tuple[str | None, list[str | None]]]:
+    """Each paragraph's lang and its sentences' for one paragraph of (text, language)."""
+    config = make_config(tmp_path, show=SITE_CONFIG)
+    cues = [TimedCue(Cue("article", text=text, segment=0, paragraph=0, language=language),
+                     float(n), n + 0.8) for n, (text, language) in enumerate(sentences)]
+    episode = site_episode(tmp_path, "short", dt.date(2025, 3, 1), 1)
+    episode.timeline = Timeline(cues=cues, segments=[SegmentSpan(0, "article", "기사", 0.0, 5.0)],
+                                duration=5.0)
+    page = parse_html(render_site(config, [episode])["episodes/short.html"])
+    return [(p.attrs.get("lang"), [a.attrs.get("lang") for a in p.find_all("a", "cue")])
+            for p in page.find_all("p", "paragraph")]
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    ([("첫 문장.", "ko"), ("둘째 문장.", "ko")], [(None, [None, None])]),
+    ([("첫 문장.", "ko"), ("A quote in English.", "en")], [(None, [None, "en"])]),
+    ([("First.", "en"), ("Second.", "en")], [("en", [None, None])]),
+], ids=["korean", "one-english-sentence", "english-paragraph"])
+def test_a_sentence_read_in_another_language_is_marked_on_the_page(tmp_path, sentences,
+                                                                   expected):
+    assert languages(tmp_path, sentences) == expected
