@@ -156,6 +156,14 @@ def test_a_new_episode_known_nowhere_has_its_staged_mp3_decoded_for_its_waveform
     assert len(peaks["peaks"]) == PEAK_COUNT and max(peaks["peaks"]) > 0
 
 
+def test_an_episode_in_public_known_nowhere_has_its_published_mp3_decoded(config):
+    sting = (ROOT / "audio" / "sting.mp3").read_bytes()
+    rain = planned(config, "2025-03-02", "rain", 1, sting, peaks=None, staged=False)
+    publish(config, [rain])
+    peaks = json.loads((config.public_dir / "episodes" / "rain.peaks.json").read_bytes())
+    assert len(peaks["peaks"]) == PEAK_COUNT and max(peaks["peaks"]) > 0
+
+
 def test_the_first_pages_show_the_waveforms_made_with_them(config):
     publish(config, [planned(config, "2025-03-02", "rain", 1, b"rain audio")])
     assert b'class="waveform"' in (config.public_dir / "episodes" / "rain.html").read_bytes()
