@@ -9,12 +9,14 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from podcaster.build import commit as commit_module
+from podcaster.build import faults, run, showguid
 from podcaster.build import produce as produce_module
-from podcaster.build import run, showguid
 from podcaster.build.lock import LOCK_NAME, BuildLock
 from podcaster.build.manifest import MANIFEST_NAME, load_manifest
 from podcaster.build.parts import Progress
@@ -24,6 +26,7 @@ from podcaster.errors import (
     AudioError,
     BuildLockedError,
     ConfigError,
+    EngineError,
     OutputError,
     PostError,
     UnclearAttributionError,
@@ -445,3 +448,81 @@ def test_a_new_earlier_post_numbers_the_later_ones_again(built, assembly):
     assert numbers(result) == [(1, "early"), (2, "spring-rain"), (3, "robot-library"),
                                (4, "night-train")]
     assert len(assembly.calls) == 1
+
+
+def test_a_build_after_a_build_that_published_commits_nothing(built, monkeypatch):
+    post = built / "posts" / SPRING
+    post.write_text(POSTS[SPRING].replace("봄비가", "많은 봄비가"), encoding="utf-8")
+    assert build_project(built).built == ["spring-rain"]
+    commits = []
+    monkeypatch.setattr(commit_module, "commit", lambda *a: commits.append(a))
+    result = build_project(built)
+    assert commits == [] and result.unchanged == SLUGS
+    assert numbers(result) == [(1, "spring-rain"), (2, "robot-library"), (3, "night-train")]
+
+
+def test_a_build_with_a_failed_post_commits_again_next_time(built, monkeypatch):
+    (built / "posts" / SPRING).write_text("\n", encoding="utf-8")
+    build_project(built, keep_going=True)
+    (built / "posts" / SPRING).write_text(POSTS[SPRING], encoding="utf-8")
+    real, commits = commit_module.commit, []
+
+    def counted(*args):
+        commits.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(commit_module, "commit", counted)
+    assert build_project(built).unchanged == SLUGS
+    assert len(commits) == 1  # the failed build did not note public/ as up to date
+
+
+def test_a_build_takes_its_own_time(built):
+    result = build_project(built)
+    assert 0 < result.seconds < 120
+
+
+def test_every_post_failing_with_keep_going_publishes_nothing(tmp_path):
+    project = make_project(tmp_path / "show", {"2025-03-09-bad.txt": "\n"}, config=ONE_JOB)
+    result = build_project(project, keep_going=True)
+    assert result.episodes == [] and [f.path.name for f in result.failed] == [
+        "2025-03-09-bad.txt"]
+    assert not (project / "public" / "feed.xml").exists()
+
+
+def test_the_first_clip_made_is_a_fault_point(tmp_path, monkeypatch, assembly):
+    project = make_project(tmp_path / "show", config=ONE_JOB)
+    monkeypatch.setattr(faults, "_reached", faults.Counter())
+    monkeypatch.setenv(faults.ENV, "synthesise:clip=error")
+    with pytest.raises(OutputError):
+        build_project(project)
+    assert faults._reached["synthesise:clip"] >= 1  # clips are made side by side
+    assert not (project / "public").exists()
+
+
+@pytest.fixture
+def fast_retries(monkeypatch):
+    from podcaster.speech.engines import network
+
+    monkeypatch.setattr(network, "backoff_delay", lambda attempt, settings, after: 0.001)
+
+
+def test_auto_offline_says_why_it_fell_back(tmp_path, assembly, fast_retries):
+    from tests.fakes.google import RESET, FakeGoogle, gtts_project
+
+    project = gtts_project(tmp_path / "show", engine="auto")
+    with FakeGoogle(status=RESET):
+        result = build_project(project)
+    assert result.engine == "espeak" and result.built == ["laundry"]
+    assert result.engine_note.startswith("auto: ")
+    assert result.engine_note.endswith("; built with espeak instead of gtts")
+
+
+@pytest.mark.parametrize("retries", [0, 2])
+def test_the_request_options_reach_the_engine(tmp_path, fast_retries, retries):
+    from tests.fakes.google import RESET, FakeGoogle, gtts_project
+
+    project = gtts_project(tmp_path / "show", engine_toml=f"retries = {retries}\njobs = 1\n")
+    with FakeGoogle(status=RESET) as google, pytest.raises(EngineError):
+        build_project(project)
+    tries = Counter(r.text for r in google.requests)
+    assert max(tries.values()) == retries + 1  # a text tried once, and once per retry
