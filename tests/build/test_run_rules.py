@@ -526,3 +526,10 @@ def test_the_request_options_reach_the_engine(tmp_path, fast_retries, retries):
         build_project(project)
     tries = Counter(r.text for r in google.requests)
     assert max(tries.values()) == retries + 1  # a text tried once, and once per retry
+
+
+@pytest.mark.parametrize(("line", "jobs"), [("", 0), ("jobs = 3\n", 3)])
+def test_the_engine_jobs_option_reaches_the_synthesiser(project, line, jobs):
+    text = CONFIG.replace('name = "espeak"', f'name = "espeak"\n{line}')
+    (project / "podcast.toml").write_text(text, encoding="utf-8")
+    assert Build(load_config(project), None, Progress()).synth.jobs == jobs
