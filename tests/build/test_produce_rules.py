@@ -80,9 +80,16 @@ class Speaker:
 class Counting(Progress):
     def __init__(self):
         self.made = 0
+        self.steps: list[tuple] = []
 
     def clips(self, n: int) -> None:
         self.made += n
+
+    def post(self, post) -> None:
+        self.steps.append((post.slug,))
+
+    def step(self, post, what: str) -> None:
+        self.steps.append((post.slug, what))
 
 
 def production(tmp_path, speaker: Speaker, keep_going: bool = False, config: str = CONFIG):
@@ -246,6 +253,7 @@ def test_a_built_episode_is_assembled_tagged_and_its_audio_kept(tmp_path, monkey
     assert episode.peaks == outline_peaks()
     assert title_tag(staged).endswith(plan.post.title)
     assert plan.tags_key == build.keys.tags(episode_tags(build.config, episode))
+    assert work.progress.steps == [(slug,), (slug, "encoding"), (slug, "tagging")]
     mp3, stored = build.store.get(plan.audio_key)
     assert mp3.read_bytes() == STING.read_bytes()  # as assembled, before its tags
     assert stored["peaks"] == episode.peaks and stored["duration"] == len(plan.cues)
@@ -350,6 +358,7 @@ def test_a_retagged_episode_is_a_tagged_copy_of_the_published_one(tmp_path, monk
     assert plan.episode.peaks == [6] * PEAK_COUNT
     assert title_tag(plan.staged).endswith(plan.post.title)
     assert plan.episode.audio_path.name == audio_file_name(plan.post.slug, plan.sha256)
+    assert work.progress.steps == [(plan.post.slug,), (plan.post.slug, "tagging")]
     assert (build.config.public_dir / record.file).read_bytes() == STING.read_bytes()
 
 
