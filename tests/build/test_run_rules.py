@@ -8,22 +8,33 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from podcaster.build import run, showguid
+from podcaster.build import commit as commit_module
+from podcaster.build import faults, run, showguid
+from podcaster.build import produce as produce_module
 from podcaster.build.lock import LOCK_NAME, BuildLock
+from podcaster.build.manifest import MANIFEST_NAME, load_manifest
 from podcaster.build.parts import Progress
 from podcaster.build.run import Build, build_project, check_output_folders
 from podcaster.config import load_config
 from podcaster.errors import (
+    AudioError,
     BuildLockedError,
     ConfigError,
+    EngineError,
     OutputError,
     PostError,
     UnclearAttributionError,
 )
-from tests.helpers import CONFIG, POSTS, UNCREDITED, make_project
+from tests.build.test_produce_rules import Assembly
+from tests.helpers import CONFIG, POSTS, UNCREDITED, make_project, mp3_of, snapshot
+
+SPRING = "2025-03-01-spring-rain.txt"
 
 
 @pytest.fixture
@@ -271,3 +282,254 @@ def test_a_build_leaves_no_staging_behind_even_when_it_fails(project, stopped_af
     with pytest.raises(OSError):
         build.run()
     assert not build.folders.staging.exists()
+
+
+# -- whole builds, with the audio assembly stood in for (see test_produce_rules) -------------
+# Each builds on a copy of one project built once: what a build does after another.
+
+ONE_JOB = CONFIG + "\n[build]\njobs = 1\n"  # assembled in the build process, stood in for
+SLUGS = ["spring-rain", "robot-library", "night-train"]  # in date order
+_BUILT: list[Path] = []
+
+
+class Recorded(Progress):
+    def __init__(self):
+        self.calls: list[tuple] = []
+
+    def start(self, episodes: int, clips: int) -> None:
+        self.calls.append(("start", episodes, clips))
+
+    def post_done(self, post) -> None:
+        self.calls.append(("done", post.slug))
+
+
+@pytest.fixture
+def assembly(monkeypatch):
+    return Assembly(monkeypatch)
+
+
+@pytest.fixture
+def built(tmp_path_factory, tmp_path, assembly) -> Path:
+    """A copy of the project after its first build (made once)."""
+    if not _BUILT or not _BUILT[0].is_dir():
+        template = make_project(tmp_path_factory.mktemp("quick") / "show", config=ONE_JOB)
+        build_project(template)
+        _BUILT[:] = [template]
+    shutil.copytree(_BUILT[0], tmp_path / "show", symlinks=True)
+    assembly.calls.clear()
+    return tmp_path / "show"
+
+
+def numbers(result) -> list[tuple[int, str]]:
+    return [(e.number, e.post.slug) for e in result.episodes]
+
+
+def test_a_first_build_builds_every_post_and_publishes_it(tmp_path, assembly):
+    project = make_project(tmp_path / "show", config=ONE_JOB)
+    progress = Recorded()
+    result = build_project(project, progress=progress)
+    assert result.built == SLUGS
+    assert result.restored == result.retagged == result.unchanged == result.removed == []
+    assert numbers(result) == [(1, "spring-rain"), (2, "robot-library"), (3, "night-train")]
+    assert result.feed_path == project / "public" / "feed.xml" and result.feed_path.is_file()
+    assert result.engine == "espeak" and result.stats.synthesised > 0 and result.seconds > 0
+    assert result.failed == [] and result.warnings == []
+    clips = 0
+    build = Build(load_config(project), None, Progress())
+    for plan in build.plan()[0]:
+        clips += sum(1 for c in plan.cues if not c.is_sound)
+    assert progress.calls == [("start", 3, clips)] + [("done", s) for s in SLUGS]
+    assert len(assembly.calls) == 3
+    assert not (project / ".podcaster-cache" / "staging").exists()
+    assert sorted(load_manifest(project / "public" / MANIFEST_NAME).episodes) == sorted(SLUGS)
+
+
+def test_a_build_with_nothing_changed_changes_nothing(built, assembly):
+    before = snapshot(built / "public")
+    progress = Recorded()
+    result = build_project(built, progress=progress)
+    assert result.unchanged == SLUGS
+    assert result.built == result.restored == result.retagged == result.removed == []
+    assert numbers(result) == [(1, "spring-rain"), (2, "robot-library"), (3, "night-train")]
+    assert progress.calls == [("start", 0, 0)]
+    assert snapshot(built / "public") == before and assembly.calls == []
+    assert result.engine == "espeak"
+
+
+def test_a_changed_post_alone_is_built_again(built, assembly):
+    post = built / "posts" / SPRING
+    post.write_text(POSTS[SPRING].replace("봄비가", "많은 봄비가"), encoding="utf-8")
+    progress = Recorded()
+    result = build_project(built, progress=progress)
+    assert result.built == ["spring-rain"]
+    assert result.unchanged == ["robot-library", "night-train"]
+    assert numbers(result) == [(1, "spring-rain"), (2, "robot-library"), (3, "night-train")]
+    assert progress.calls[0][:2] == ("start", 1) and progress.calls[0][2] > 0
+    assert progress.calls[1:] == [("done", "spring-rain")]
+    assert len(assembly.calls) == 1
+
+
+def test_a_removed_post_is_said_removed(built):
+    (built / "posts" / SPRING).unlink()
+    result = build_project(built)
+    assert result.removed == ["spring-rain"]
+    assert numbers(result) == [(1, "robot-library"), (2, "night-train")]
+    assert result.retagged == ["robot-library", "night-train"]  # numbered again
+
+
+def test_an_episode_missing_from_public_is_restored_from_the_cache(built, assembly):
+    public = built / "public"
+    mp3_of(public, "robot-library").unlink()
+    result = build_project(built)
+    assert result.restored == ["robot-library"]
+    assert result.unchanged == ["spring-rain", "night-train"]
+    assert assembly.calls == [] and mp3_of(public, "robot-library").is_file()
+
+
+def test_a_renamed_post_warns_that_its_guid_moves(built, caplog):
+    (built / "posts" / SPRING).rename(built / "posts" / "2025-03-01-spring-shower.txt")
+    with caplog.at_level(logging.WARNING):
+        result = build_project(built)
+    assert result.removed == ["spring-rain"] and result.restored == ["spring-shower"]
+    [message] = [m for m in caplog.messages if "GUID" in m]
+    assert message.startswith("posts/2025-03-01-spring-shower.txt: published before as "
+                              "'spring-rain' with the GUID ")
+
+
+def test_a_post_that_turned_bad_keeps_its_episode_with_keep_going(built):
+    (built / "posts" / SPRING).write_text("\n", encoding="utf-8")
+    result = build_project(built, keep_going=True)
+    assert [f.path.name for f in result.failed] == [SPRING]
+    assert numbers(result) == [(1, "spring-rain"), (2, "robot-library"), (3, "night-train")]
+    assert result.unchanged == ["robot-library", "night-train"] and result.built == []
+    again = build_project(built, keep_going=True)  # public/ is not taken as up to date
+    assert [f.path.name for f in again.failed] == [SPRING]
+    assert numbers(again) == numbers(result)
+
+
+def test_quotes_without_a_clear_source_are_in_the_result(built):
+    (built / "posts" / "2025-03-05-two.txt").write_text(UNCREDITED, encoding="utf-8")
+    result = build_project(built)
+    assert result.built == ["two"]
+    assert [w.post for w in result.warnings] == ["2025-03-05-two.txt"]
+
+
+@pytest.mark.parametrize("published", [True, False])
+def test_a_post_whose_audio_fails_keeps_only_an_episode_already_published(built, monkeypatch,
+                                                                          published):
+    name = SPRING if published else "2025-03-05-new.txt"
+    slug = "spring-rain" if published else "new"
+    (built / "posts" / name).write_text(POSTS[SPRING].replace("봄비가", "많은 봄비가"),
+                                        encoding="utf-8")
+    real = produce_module.assemble_episode
+
+    def failing(cues, clips, segments, out_path, settings, copy=None):
+        if out_path.stem == slug:
+            raise AudioError("cannot encode")
+        return real(cues, clips, segments, out_path, settings, copy)
+
+    monkeypatch.setattr(produce_module, "assemble_episode", failing)
+    progress = Recorded()
+    result = build_project(built, keep_going=True, progress=progress)
+    assert [f.path.name for f in result.failed] == [name]
+    assert ("done", slug) in progress.calls
+    slugs = [e.post.slug for e in result.episodes]
+    assert (slug in slugs) is published
+    assert result.built == []
+    assert ("spring-rain" in slugs) and ("robot-library" in slugs)
+
+
+def test_a_new_earlier_post_numbers_the_later_ones_again(built, assembly):
+    (built / "posts" / "2025-02-28-early.txt").write_text(
+        POSTS[SPRING].replace("봄비가", "이른 봄비가"), encoding="utf-8")
+    result = build_project(built)
+    assert result.built == ["early"]
+    assert result.retagged == SLUGS
+    assert numbers(result) == [(1, "early"), (2, "spring-rain"), (3, "robot-library"),
+                               (4, "night-train")]
+    assert len(assembly.calls) == 1
+
+
+def test_a_build_after_a_build_that_published_commits_nothing(built, monkeypatch):
+    post = built / "posts" / SPRING
+    post.write_text(POSTS[SPRING].replace("봄비가", "많은 봄비가"), encoding="utf-8")
+    assert build_project(built).built == ["spring-rain"]
+    commits = []
+    monkeypatch.setattr(commit_module, "commit", lambda *a: commits.append(a))
+    result = build_project(built)
+    assert commits == [] and result.unchanged == SLUGS
+    assert numbers(result) == [(1, "spring-rain"), (2, "robot-library"), (3, "night-train")]
+
+
+def test_a_build_with_a_failed_post_commits_again_next_time(built, monkeypatch):
+    (built / "posts" / SPRING).write_text("\n", encoding="utf-8")
+    build_project(built, keep_going=True)
+    (built / "posts" / SPRING).write_text(POSTS[SPRING], encoding="utf-8")
+    real, commits = commit_module.commit, []
+
+    def counted(*args):
+        commits.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(commit_module, "commit", counted)
+    assert build_project(built).unchanged == SLUGS
+    assert len(commits) == 1  # the failed build did not note public/ as up to date
+
+
+def test_a_build_takes_its_own_time(built):
+    result = build_project(built)
+    assert 0 < result.seconds < 120
+
+
+def test_every_post_failing_with_keep_going_publishes_nothing(tmp_path):
+    project = make_project(tmp_path / "show", {"2025-03-09-bad.txt": "\n"}, config=ONE_JOB)
+    result = build_project(project, keep_going=True)
+    assert result.episodes == [] and [f.path.name for f in result.failed] == [
+        "2025-03-09-bad.txt"]
+    assert not (project / "public" / "feed.xml").exists()
+
+
+def test_the_first_clip_made_is_a_fault_point(tmp_path, monkeypatch, assembly):
+    project = make_project(tmp_path / "show", config=ONE_JOB)
+    monkeypatch.setattr(faults, "_reached", faults.Counter())
+    monkeypatch.setenv(faults.ENV, "synthesise:clip=error")
+    with pytest.raises(OutputError):
+        build_project(project)
+    assert faults._reached["synthesise:clip"] >= 1  # clips are made side by side
+    assert not (project / "public").exists()
+
+
+@pytest.fixture
+def fast_retries(monkeypatch):
+    from podcaster.speech.engines import network
+
+    monkeypatch.setattr(network, "backoff_delay", lambda attempt, settings, after: 0.001)
+
+
+def test_auto_offline_says_why_it_fell_back(tmp_path, assembly, fast_retries):
+    from tests.fakes.google import RESET, FakeGoogle, gtts_project
+
+    project = gtts_project(tmp_path / "show", engine="auto")
+    with FakeGoogle(status=RESET):
+        result = build_project(project)
+    assert result.engine == "espeak" and result.built == ["laundry"]
+    assert result.engine_note.startswith("auto: ")
+    assert result.engine_note.endswith("; built with espeak instead of gtts")
+
+
+@pytest.mark.parametrize("retries", [0, 2])
+def test_the_request_options_reach_the_engine(tmp_path, fast_retries, retries):
+    from tests.fakes.google import RESET, FakeGoogle, gtts_project
+
+    project = gtts_project(tmp_path / "show", engine_toml=f"retries = {retries}\njobs = 1\n")
+    with FakeGoogle(status=RESET) as google, pytest.raises(EngineError):
+        build_project(project)
+    tries = Counter(r.text for r in google.requests)
+    assert max(tries.values()) == retries + 1  # a text tried once, and once per retry
+
+
+@pytest.mark.parametrize(("line", "jobs"), [("", 0), ("jobs = 3\n", 3)])
+def test_the_engine_jobs_option_reaches_the_synthesiser(project, line, jobs):
+    text = CONFIG.replace('name = "espeak"', f'name = "espeak"\n{line}')
+    (project / "podcast.toml").write_text(text, encoding="utf-8")
+    assert Build(load_config(project), None, Progress()).synth.jobs == jobs
