@@ -22,8 +22,10 @@ _UNSAFE = re.compile(r"[^a-z0-9\uac00-\ud7a3_]+")
 _EXTENSION = re.compile(r"\.(html?|php|aspx?|jsp)$", re.IGNORECASE)
 TITLE_SLUG_LENGTH = 60
 FALLBACK_SLUG = "post"
-# A file name holds at most 255 bytes: "YYYY-MM-DD-" and ".html" leave the slug 239 (79 Hangul).
-SLUG_BYTES = 255 - len("YYYY-MM-DD-.html")
+# A file name holds at most 255 bytes. A slug of 200 (66 Hangul) leaves room for what every
+# file named after it adds: the post's date and extension, the episode's audio hash, and the
+# ".<name>.<random>.tmp" of their atomic writes.
+SLUG_BYTES = 200
 
 
 def post_date(entry: FeedEntry, time_zone: str) -> dt.date:

@@ -597,3 +597,62 @@ def test_an_ipv6_blog_is_fetched():
 def test_a_host_ending_in_an_upper_case_letter_keeps_it():
     from podcaster.http import normalise_host
     assert normalise_host("Blog.BOX.") == "blog.box"
+
+
+def test_every_answer_is_a_debug_line(blog, caplog):
+    blog.add("/old", b"", "text/html", redirect="/new")
+    blog.add("/new", "새 글", "text/plain; charset=utf-8")
+    caplog.set_level(logging.DEBUG, logger="podcaster.http")
+    with fetcher(blog) as session:
+        session.get(blog.base + "/old")
+    assert [r.getMessage() for r in caplog.records if r.name == "podcaster.http"] == [
+        f"GET {blog.base}/old -> 301", f"GET {blog.base}/new -> 200"]
+
+
+@pytest.mark.parametrize("timeout, waited", [(60, 45.0), (20, None)])
+def test_a_retry_after_is_honoured_up_to_the_deadline(timeout, waited):
+    answers = iter([429, 200])
+
+    def busy(handler):
+        status = next(answers, 200)
+        handler.send_response(status)
+        if status == 429:
+            handler.send_header("Retry-After", "45")
+        handler.send_header("Content-Length", "2")
+        handler.end_headers()
+        handler.wfile.write(b"ok")
+
+    slept: list[float] = []
+    with answering(busy) as base, Fetcher(retries=1, timeout=timeout, sleep=slept.append,
+                                          policy=policy_for(base)) as session:
+        if waited:
+            assert session.get(base + "/feed").body == b"ok"
+            assert slept == [waited]  # up to the deadline, not the backoff's usual 30 s
+        else:
+            with pytest.raises(FetchError) as info:
+                session.get(base + "/feed")
+            assert info.value.problem == ("too many requests (HTTP 429 Too Many Requests) "
+                                          "after 1 attempt(s); try again later")
+            assert slept == []
+
+
+def test_a_certificate_for_another_name_is_refused_naming_why(tmp_path):
+    import ssl
+
+    from tests.importer.test_http import certificate
+    good, _ = certificate(tmp_path, "blog.invalid")
+    other, other_key = certificate(tmp_path, "other.invalid")
+    server = BlogServer()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(other, other_key)
+    server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
+    url = f"https://blog.invalid:{server.httpd.server_address[1]}/feed.xml"
+    with server, Fetcher(retries=2, timeout=5, resolver=names(blog_invalid=["127.0.0.1"])) as f:
+        f.policy = OriginPolicy.for_feed(url, resolver=f.resolver)
+        f.session.verify = str(good)
+        with pytest.raises(FetchError) as info:
+            f.get(url)
+    problem = info.value.problem
+    assert problem.startswith("the secure connection failed: ") and len(problem) <= 300
+    assert "CERTIFICATE_VERIFY_FAILED" in problem and "Max retries" not in problem
+    assert (info.value.url, info.value.refused, info.value.status) == (url, True, None)
