@@ -316,6 +316,7 @@ def _guarded_adapter(policy_of: Callable[[], OriginPolicy], sockets: weakref.Wea
     from requests.adapters import HTTPAdapter
     from urllib3.connection import HTTPConnection, HTTPSConnection
     from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+    from urllib3.exceptions import NewConnectionError
 
     def connection(base: type, scheme: str) -> type:
         class Guarded(base):
@@ -329,7 +330,7 @@ def _guarded_adapter(policy_of: Callable[[], OriginPolicy], sockets: weakref.Wea
                         self._dns_host = address  # only the socket connects to the address
                         try:
                             sock = super()._new_conn()
-                        except OSError as exc:
+                        except (OSError, NewConnectionError) as exc:  # urllib3's is no OSError
                             last = exc
                             continue
                         sockets.add(sock)

@@ -22,6 +22,10 @@ _UNSAFE = re.compile(r"[^a-z0-9\uac00-\ud7a3_]+")
 _EXTENSION = re.compile(r"\.(html?|php|aspx?|jsp)$", re.IGNORECASE)
 TITLE_SLUG_LENGTH = 60
 FALLBACK_SLUG = "post"
+# A file name holds at most 255 bytes. A slug of 200 (66 Hangul) leaves room for what every
+# file named after it adds: the post's date and extension, the episode's audio hash, and the
+# ".<name>.<random>.tmp" of their atomic writes.
+SLUG_BYTES = 200
 
 
 def post_date(entry: FeedEntry, time_zone: str) -> dt.date:
@@ -30,13 +34,20 @@ def post_date(entry: FeedEntry, time_zone: str) -> dt.date:
 
 
 def slugify(text: str, limit: int = MAX_SLUG_LENGTH) -> str:
-    """``text`` as a slug: lowercase letters, digits, Hangul and ``_``, joined by ``-``."""
+    """``text`` as a slug: lowercase letters, digits, Hangul and ``_``, joined by ``-``; at
+    most ``limit`` characters and SLUG_BYTES bytes (cut at a ``-`` where there is one)."""
     text = unicodedata.normalize("NFC", text).lower()
     slug = _UNSAFE.sub("-", text).strip("-_")
+    limit = len(_within_bytes(slug[:limit], SLUG_BYTES))
     if len(slug) > limit:
         cut = slug[:limit]
         slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut).strip("-_")
     return slug
+
+
+def _within_bytes(text: str, size: int) -> str:
+    """The longest start of ``text`` whose UTF-8 takes at most ``size`` bytes."""
+    return text.encode("utf-8")[:size].decode("utf-8", errors="ignore")
 
 
 def entry_slug(entry: FeedEntry) -> str:
@@ -62,7 +73,8 @@ def file_name(entry: FeedEntry, time_zone: str, taken: set[str]) -> str:
     name, n = f"{day}-{slug}.html", 2
     while name in taken:
         number = f"-{n}"
-        name, n = f"{day}-{slug[:MAX_SLUG_LENGTH - len(number)]}{number}.html", n + 1
+        cut = _within_bytes(slug[:MAX_SLUG_LENGTH - len(number)], SLUG_BYTES - len(number))
+        name, n = f"{day}-{cut}{number}.html", n + 1
     check_slug(name[11:-5], name)
     return name
 

@@ -157,3 +157,23 @@ def test_the_main_content_keeps_its_links_and_emphasis():
     assert extract_page(page, URL, TITLE).splitlines()[1].endswith(
         ' 자세한 내용은 <a href="https://src.example/x">출처 기사</a>에 있습니다. '
         "<strong>굵은 말</strong>도 있습니다.</p>")
+
+
+def plain_page(link: str = "") -> str:
+    """A post page without an element that says where the post is: the extractor finds it."""
+    words = "오늘은 도서관 로봇 이야기를 길게 합니다. " * 6
+    return (f"<html><body><div><p>{words}{link} 입니다</p><p>{'로봇이 책을 꽂습니다. ' * 6}</p>"
+            f"<p>{'사서가 웃습니다. ' * 6}</p></div></body></html>")
+
+
+def test_a_link_on_a_page_is_made_absolute_from_the_pages_address():
+    body = extract_page(plain_page("<a href='/posts/2'>다음 글</a>"),
+                        "https://blog.example/p/1", TITLE)
+    assert '<a href="https://blog.example/posts/2">다음 글</a>' in body
+
+
+def test_the_same_page_read_again_gives_the_same_post():
+    page = plain_page()
+    first = extract_page(page, "https://blog.example/p/1", TITLE)
+    assert "사서가 웃습니다" in first
+    assert [extract_page(page, "https://blog.example/p/1", TITLE) for _ in range(4)] == [first] * 4

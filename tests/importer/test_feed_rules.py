@@ -314,3 +314,26 @@ def test_a_page_in_euc_kr_still_names_its_feed():
 ])
 def test_what_is_not_a_feed_says_what_it_is(body, content_type, problem):
     assert not_a_feed(body, content_type) == problem
+
+
+def test_an_empty_html_content_gives_way_to_the_next_one_with_text():
+    body = item(content="").replace("<content:encoded><![CDATA[]]></content:encoded>",
+                                    "<content:encoded></content:encoded><content:encoded>"
+                                    "<![CDATA[<p>둘째 본문</p>]]></content:encoded>")
+    [entry] = parse(rss(body)).entries
+    assert entry.content == "<p>둘째 본문</p>"
+
+
+def test_an_entry_without_a_summary_has_none():
+    assert one(summary=None, content=None).summary is None
+
+
+def test_a_category_without_a_term_is_no_tag():
+    atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            "<title>b</title><id>urn:b</id><updated>2025-11-03T10:00:00Z</updated>"
+            "<entry><title>로봇</title><id>urn:1</id><updated>2025-11-03T10:00:00Z</updated>"
+            "<link href='https://blog.example/p/1'/><category scheme='urn:s'/>"
+            "<category term='일상'/><content type='html'>&lt;p&gt;본문&lt;/p&gt;</content>"
+            "</entry></feed>").encode()
+    feed = parse(atom, "application/atom+xml")
+    assert feed.problems == [] and feed.entries[0].tags == ("일상",)

@@ -11,6 +11,7 @@ import pytest
 from podcaster.errors import PostError
 from podcaster.importer.feed import FeedEntry
 from podcaster.importer.post import (
+    SLUG_BYTES,
     entry_slug,
     file_name,
     generator_meta,
@@ -75,7 +76,7 @@ def test_a_slug_longer_than_its_limit_is_cut_at_a_word(text, limit, slug):
     ("https://b.example/", "!!!", "post"),  # nothing at all
     (None, "!!!", "post"),
     (None, "음성 " * 40, ("음성-" * 20)[:-1]),  # a title gives at most 60 characters
-    ("https://b.example/" + "음성-" * 50, "x", ("음성-" * 40)[:-1]),  # a link at most 120
+    ("https://b.example/" + "음성-" * 50, "x", ("음성-" * 28)[:-1]),  # a link at most 200 bytes
 ])
 def test_entry_slug_from_the_link_else_the_title(link, title, slug):
     assert entry_slug(entry(title, link)) == slug
@@ -141,3 +142,30 @@ def test_no_content_is_no_post(link, named, body):
     with pytest.raises(PostError) as info:
         render_post(entry(link=link), body, dt.date(2025, 11, 4), "https://b.example/f")
     assert info.value.format_message() == f"{named}: no content left after cleaning"
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("가" * 66, "가" * 66),  # 198 bytes: kept whole
+    ("가" * 67, "가" * 66),  # 201: cut to the 200 bytes a slug may take
+    ("ab" + "가" * 66, "ab" + "가" * 66),  # exactly 200 bytes
+    ("abc" + "가" * 66, "abc" + "가" * 65),
+    ("가나다-" * 30, "-".join(["가나다"] * 20)),  # cut at the last word that fits
+], ids=["198-bytes", "201-bytes", "200-bytes", "201-bytes-mixed", "words"])
+def test_a_slug_fits_a_file_name_in_bytes(text, slug):
+    assert slugify(text) == slug
+    assert len(slugify(text).encode("utf-8")) <= SLUG_BYTES == 200
+
+
+@pytest.mark.parametrize("slug", ["가" * 100, "ab" + "가" * 66], ids=["300-bytes", "200-bytes"])
+def test_a_long_hangul_slug_still_makes_a_file_name_that_can_be_written(tmp_path, slug):
+    import urllib.parse
+
+    from podcaster.files import write_atomic
+    long = entry(link="https://b.example/entry/" + urllib.parse.quote(slug))
+    first = file_name(long, "UTC", set())
+    second = file_name(long, "UTC", {first})
+    assert second[:-len("-2.html")] == first[:-len(".html")][:len(second) - len("-2.html")]
+    for name in (first, second):
+        assert write_atomic(tmp_path / name, "글".encode(), tmp_path)
+        # and the episode's audio, written atomically too
+        assert write_atomic(tmp_path / f"{name[11:-5]}.0123456789ab.mp3", b"mp3", tmp_path)

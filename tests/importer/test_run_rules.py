@@ -521,3 +521,12 @@ def test_each_problem_of_the_feed_is_a_warning_naming_it(blog, tmp_path):
     assert len(result.new) == 1
     [warning] = result.warnings
     assert warning.startswith(f"{url}: entry 2 ('둘'): ") and warning.endswith("; skipped")
+
+
+def test_an_entry_of_a_long_hangul_link_is_imported(blog, tmp_path):
+    import urllib.parse
+    slug = "도서관" * 40  # 360 bytes in UTF-8: more than a file name may hold
+    url = feed_with(blog, item("하나", "g1", link=f"{blog.base}/entry/{urllib.parse.quote(slug)}"))
+    result = run(tmp_path, url, time_zone="UTC")
+    assert [p.name for p in result.new] == [f"2025-11-03-{slug[:66]}.html"]
+    assert result.warnings == []
