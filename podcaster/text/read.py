@@ -124,7 +124,8 @@ def web_sources(sources: list[Source], text: str, path: Path) -> list[Source]:
             start = sum(map(len, text.splitlines(keepends=True)[:max(source.line - 1, 0)]))
             at = text.find(source.url, start)
             at = text.find(source.url) if at < 0 else at
-            line = text.count("\n", 0, max(at, 0)) + 1
+            # a link not written word for word ("&amp;", "<a b>" read as "a%20b"): its item's line
+            line = text.count("\n", 0, at) + 1 if at >= 0 else source.line
             log.warning("%s: line %d: source %d: link %r dropped (only http and https links "
                         "are published)", path, line, source.n, source.url[:80])
             source = dataclasses.replace(source, url=None)

@@ -346,6 +346,35 @@ def test_a_link_listed_twice_is_named_by_each_of_its_lines(tmp_path, caplog):
         ["line 6", "source 1"], ["line 8", "source 2"]]
 
 
+def test_a_link_listed_twice_after_many_lines_is_named_by_its_own_line(tmp_path, caplog):
+    # the second item's line is counted with its line ends: without them the search would
+    # start a line early and find the first listing
+    text = ("제목\n" + "".join(f"문단 {n}입니다.\n" for n in range(10)) + "\n1. 하나 -한빛일보-\n"
+            "ftp://a.kr/1\n2. 둘 -한빛일보-\nftp://a.kr/1\n")
+    read_post(write(tmp_path, "2025-03-04-a.txt", text))
+    assert [w.split(": ")[1:3] for w in warnings(caplog)] == [
+        ["line 14", "source 1"], ["line 16", "source 2"]]
+
+
+def test_a_link_listed_twice_in_html_from_the_first_line_is_named_by_each_line(tmp_path, caplog):
+    text = ("<h1>제목</h1><p>첫 문단입니다.</p><p>둘째 문단입니다.</p><p>출처</p>"
+            "<p>1. 하나 -한빛일보-<br>ftp://a.kr/1</p>\n<p>2. 둘 -한빛일보-<br>ftp://a.kr/1</p>\n")
+    read_post(write(tmp_path, "2025-03-04-a.html", text))
+    assert [w.split(": ")[1:3] for w in warnings(caplog)] == [
+        ["line 1", "source 1"], ["line 2", "source 2"]]
+
+
+@pytest.mark.parametrize("link", [
+    "<ftp://example.com/a b>",              # read as ftp://example.com/a%20b
+    "ftp://example.com/?a=1&amp;b=2",       # read as ftp://example.com/?a=1&b=2
+])
+def test_a_dropped_link_not_written_word_for_word_is_named_by_its_item(tmp_path, caplog, link):
+    text = f"# 제목\n\n첫 문단입니다.\n\n둘째 문단입니다.\n\n출처\n\n1. [하나]({link}) -한빛일보-\n"
+    post = read_post(write(tmp_path, "2025-03-04-a.md", text))
+    assert [(s.n, s.title, s.url) for s in post.sources] == [(1, "하나", None)]
+    assert [w.split(": ")[1:3] for w in warnings(caplog)] == [["line 9", "source 1"]]
+
+
 def test_a_dropped_link_is_shown_cut_to_80_characters(tmp_path, caplog):
     url = "ftp://example.com/" + "a" * 100
     text = "제목\n" + BODY + f"\n1. 둘 -한빛일보-\n{url}\n"
@@ -357,6 +386,13 @@ def test_a_web_link_is_kept_stripped(tmp_path):
     text = "제목\n" + BODY + "\n1. 하나 -한빛일보-\n<HTTPS://example.com/1>\n"
     post = read_post(write(tmp_path, "2025-03-04-a.txt", text))
     assert post.sources[0].url == "HTTPS://example.com/1"
+
+
+def test_a_web_link_with_spaces_around_it_in_an_html_list_is_published_without_them(tmp_path):
+    text = ('<h1>제목</h1><p>첫 문단입니다.</p><p>둘째 문단입니다.</p><h2>출처</h2>'
+            '<ol><li><a href="https://example.com/1 \n">하나</a> -한빛일보-</li></ol>')
+    post = read_post(write(tmp_path, "2025-03-04-a.html", text))
+    assert [(s.title, s.url) for s in post.sources] == [("하나", "https://example.com/1")]
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")

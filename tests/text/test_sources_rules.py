@@ -141,6 +141,8 @@ def test_an_untrusted_form_takes_only_a_name_shaped_like_an_outlet(form):
     ("새 위성 발사 2025.11.03", ("새 위성 발사", None)),      # a date is no part of the title
     ("「새 위성 발사」, 한빛일보", ("새 위성 발사", "한빛일보")),  # quote marks around it
     ("연합뉴스", ("연합뉴스", "연합뉴스")),                    # a known outlet alone
+    ("새 위성 발사 (한빛일보,)", ("새 위성 발사", "한빛일보")),  # commas and dots around it
+    ("새 위성 발사 (·구름노트·)", ("새 위성 발사", "구름노트")),  # are no part of the name
 ])
 def test_outlet_name_limits(text, expected):
     assert split_outlet(text) == expected
@@ -212,6 +214,8 @@ def test_url_of_line(line, expected):
     ("<https://example.com/a> [둘](https://example.com/2)", None),
     ("링크 없음", None),
     ("[괄호] (그냥)", None),
+    ("[새\n위성](https://example.com/a)", ("새 위성", "https://example.com/a")),  # a line break
+    ("[새  \n위성](https://example.com/a)", ("새 위성", "https://example.com/a")),  # a hard one
 ])
 def test_markdown_link(text, expected):
     result = markdown_link(text)
