@@ -784,3 +784,10 @@ def test_a_dtd_the_feed_names_is_never_read(sea):
     assert found(sea) == [f'{FEED}: not an RSS 2.0 feed (<rss version="2.0"><channel>)']
     dtd.unlink()  # a DTD that is not there is no error either: the feed is read the same
     assert found(sea) == [f'{FEED}: not an RSS 2.0 feed (<rss version="2.0"><channel>)']
+
+
+def test_two_episodes_of_the_same_moment_are_in_order(sea):
+    def same_date(feed):
+        first, second = feed.items
+        second.find("pubDate").text = first.find("pubDate").text
+    assert after(sea, same_date) == []
