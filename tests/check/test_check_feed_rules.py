@@ -771,3 +771,23 @@ def test_entities_declared_in_the_feed_are_not_expanded(sea):
     title = "<title>바다 라디오</title>".encode()
     feed.write_bytes(data.replace(title, b"<title>&t;</title>", 1))
     assert found(sea) == [f"{CH}: missing <title>"]
+
+
+def test_a_dtd_the_feed_names_is_never_read(sea):
+    """A feed whose DTD would add version="2.0" to a bare <rss> is judged by its own bytes."""
+    dtd = sea / "show.dtd"
+    dtd.write_text('<!ATTLIST rss version CDATA "2.0">\n', encoding="utf-8")
+    feed = sea / FEED
+    data = feed.read_bytes().replace(b' version="2.0">', b">", 1)
+    assert b'version="2.0"' not in data.split(b"?>", 1)[1]
+    feed.write_bytes(data.replace(b"<rss", f'<!DOCTYPE rss SYSTEM "{dtd.as_uri()}"><rss'.encode(), 1))
+    assert found(sea) == [f'{FEED}: not an RSS 2.0 feed (<rss version="2.0"><channel>)']
+    dtd.unlink()  # a DTD that is not there is no error either: the feed is read the same
+    assert found(sea) == [f'{FEED}: not an RSS 2.0 feed (<rss version="2.0"><channel>)']
+
+
+def test_two_episodes_of_the_same_moment_are_in_order(sea):
+    def same_date(feed):
+        first, second = feed.items
+        second.find("pubDate").text = first.find("pubDate").text
+    assert after(sea, same_date) == []
