@@ -47,17 +47,13 @@ class Folders:
 
 class Voices:
     """The voice of each cue kind and language in one build (``podcaster.speech.voices``
-    decides): as podcast.toml and --engine declare it (``declared``, possibly ``auto``), and
-    the one that speaks it (``concrete``: ``auto`` is the synthesiser's current choice)."""
+    decides): the one that speaks it (``concrete``: ``auto`` is the synthesiser's current
+    choice)."""
 
     def __init__(self, resolver: SpeechVoices, synth: Synthesizer):
         self.resolver = resolver  # what the synthesiser is given
         self._synth = synth
         self._plain: dict[Voice, dict] = {}
-
-    def declared(self, kind: str, language: str = KOREAN) -> Voice:
-        """The voice of a cue kind as podcast.toml and --engine set it (may be ``auto``)."""
-        return self.resolver.configured(kind, language)
 
     def concrete(self, kind: str, language: str = KOREAN) -> Voice:
         """The voice that speaks a cue kind: ``auto`` is gTTS until it falls back."""
