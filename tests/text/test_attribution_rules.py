@@ -489,3 +489,22 @@ def test_the_alignment_trusts_the_order_when_the_greetings_count_allows_it(greet
     assert [(a.blocks, a.source) for a in found.articles] == [
         ([1], 0), ([2], None), ([3], None), ([4], 1)]
     assert all((a.why[0] == IN_ORDER) is in_order for a in found.articles)
+
+
+@pytest.mark.parametrize(("greeting", "articles"), [
+    # quotes in any order, each run opening with its title's words: a block without evidence
+    # continues its article when the greeting counts the sources, else it stands alone
+    ("오늘은 두 가지 소식입니다.", [([1, 2], 1), ([4, 5], 0)]),
+    ("안녕하세요.", [([1], 1), ([2], None), ([4], 0), ([5], None)]),
+])
+def test_in_any_order_a_block_without_evidence_continues_only_on_the_greetings_count(
+        greeting, articles):
+    blocks = [Block(greeting), Block("제주 감귤 수확량이 역대 최대다.", quoted=True),
+              Block("농가는 기뻐했다.", quoted=True), Block("음."),
+              Block("서울 지하철 새 노선이 개통했다.", quoted=True),
+              Block("시민들은 반겼다.", quoted=True)]
+    found = attributed(blocks, SUBWAY_TANGERINES)
+    assert [(a.blocks, a.source) for a in found.articles] == articles
+    assert [a.note for a in found.articles if a.source is not None] == [
+        "credited out of the list's order"] * 2
+    assert [w.paragraph for w in found.warnings] == [b[0] + 1 for b, s in articles if s is None]
