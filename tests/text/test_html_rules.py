@@ -112,6 +112,14 @@ def test_paragraphs_quotes_and_lines():
         ("논평입니다.", 5, False, None), ("다른 인용", 6, True, 2)]
 
 
+def test_a_paragraph_opening_with_a_space_then_an_element_is_where_its_text_is():
+    html = ("<h1>제목</h1>\n<p>첫 문단입니다.</p>\n<div>\n<b>굵게</b> 쓴 문단입니다.</div>\n"
+            "<blockquote>\n<em>기울여</em> 쓴 인용입니다.</blockquote>\n<p> <a>링크</a> 끝</p>")
+    assert [(p.text, p.line, p.quoted, p.group) for p in parse(html).paragraphs] == [
+        ("첫 문단입니다.", 2, False, None), ("굵게 쓴 문단입니다.", 4, False, None),
+        ("기울여 쓴 인용입니다.", 6, True, 1), ("링크 끝", 7, False, None)]
+
+
 @pytest.mark.parametrize(("html", "expected"), [
     ("<h1>제목</h1><ul><li>하나<li>둘</ul><p>셋<div>넷</div>다섯</p>",
      ["하나", "둘", "셋", "넷", "다섯"]),                         # implied ends, as browsers

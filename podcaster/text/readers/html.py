@@ -334,7 +334,9 @@ class _Walker:
     def _walk(self, node: _Node, group: int | None) -> None:
         for child in node.children:
             if isinstance(child, str):
-                if child.strip() and not self.buf:
+                if not self.buf:
+                    if not child.strip():
+                        continue  # blank before the paragraph's text: where it starts is later
                     self.group, self.line = group, node.line
                 self.buf.append(re.sub(r"\s+", " ", child))
                 self.marked.append(self.buf[-1])
