@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from podcaster.errors import PostError
+from podcaster.model import Segment, Source
 from podcaster.text.read import read_post
 from podcaster.text.script import ScriptSettings, build_script
 from podcaster.text.segment import segment_post
@@ -20,6 +21,7 @@ from podcaster.text.spoken import (
     check_spoken,
     line_roles,
     no_sources_message,
+    source_warnings,
     unplaced_lines,
 )
 
@@ -76,6 +78,9 @@ def test_a_line_after_the_sign_off_that_is_never_spoken(tmp_path, line, looks_li
 def test_a_source_like_line_is_refused_only_after_the_sign_off(tmp_path):
     line = "오늘의 참고 기사 - 어딘가신문"
     assert refusal(tmp_path, [*HEAD[:4], line, HEAD[4]]) is None
+    assert refusal(tmp_path, [line, *HEAD[1:]]) is None  # nor as the title
+    # nor as the sign-off's own first paragraph
+    assert refusal(tmp_path, [*HEAD[:4], "이상 작은 정원 (구름신문)"]) is None
 
 
 def test_a_long_line_is_cut_in_the_message(tmp_path):
@@ -257,3 +262,17 @@ def test_a_byline_needs_a_date_unless_it_says_who_wrote(tmp_path, line, refused)
     assert (problem is not None) is refused
     if refused:
         assert problem.startswith("line 5 looks like a byline or date line")
+
+
+def test_each_announced_source_without_an_outlet_is_named_once_in_order(tmp_path):
+    post, _, _ = analysed(tmp_path, HEAD)
+    second = Source(2, "달 탐사", None, "https://example.com/b", line=12)
+    segments = [Segment("greeting", "인사", [HEAD[1]]),
+                Segment("article", "달 탐사", ["가"], source=second),
+                Segment("article", "새 위성", ["나"], source=Source(1, "새 위성", None)),
+                Segment("commentary", "생각", ["다"]),
+                Segment("article", "달 탐사", ["라"], source=second),
+                Segment("article", "별", ["마"], source=Source(3, "별", "구름신문", line=14))]
+    end = "has no outlet; its article is announced without one (write it in the list, e.g. " \
+          "'1. 제목 -언론사-')"
+    assert source_warnings(post, segments) == [f"source 1 {end}", f"line 12: source 2 {end}"]
