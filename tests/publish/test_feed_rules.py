@@ -2,7 +2,8 @@
 lastBuildDate is the newest episode's date however many episodes there are and in whatever
 order they come; each item's duration is rounded to the nearest second, up and down; an item
 links one episode image, the .jpg when both kinds are published; and show notes hold the
-chapters and the sources only when the episode has them."""
+chapters and the sources only when the episode has them; the category holds a subcategory only
+when one is set."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import itertools
 import pytest
 
 from podcaster.publish.feed import render_feed, show_notes
-from tests.helpers import feed_episode, make_config, one, parse_xml, xpath
+from tests.helpers import FEED_SHOW, feed_episode, make_config, one, parse_xml, xpath
 
 DAYS = ["2025-01-05", "2025-02-14", "2025-03-30"]
 
@@ -58,3 +59,13 @@ def test_show_notes_without_chapters_or_sources_hold_the_summary_only(tmp_path):
     episode.post.sources.clear()
     episode.timeline.segments.clear()
     assert show_notes(episode) == "<p>비 이야기입니다.</p>"
+
+
+@pytest.mark.parametrize("subcategory", ["", "Tech News"], ids=["none", "tech-news"])
+def test_the_category_holds_the_subcategory_only_when_one_is_set(tmp_path, subcategory):
+    config = make_config(tmp_path, show=FEED_SHOW.replace(
+        'category = "Technology"', f'category = "News"\nsubcategory = "{subcategory}"'))
+    root = parse_xml(render_feed(config, [feed_episode(config, "2025-11-03", "a", 1)]))
+    assert one(root, "/rss/channel/itunes:category/@text") == "News"
+    assert xpath(root, "/rss/channel/itunes:category/itunes:category/@text") == (
+        [subcategory] if subcategory else [])
