@@ -486,13 +486,15 @@ def test_assembling_into_staging_takes_the_peaks_of_its_outline(tmp_path, monkey
         assemble_staged(cues, [None], segments, out, "settings")
 
 
-def test_a_failed_assembly_leaves_no_outline(tmp_path, monkeypatch):
+@pytest.mark.parametrize("begun", [True, False])
+def test_a_failed_assembly_leaves_no_outline(tmp_path, monkeypatch, begun):
     def failing(cues, clips, segments, out_path, settings, copy=None):
-        copy[0].write_bytes(b"half")
+        if begun:
+            copy[0].write_bytes(b"half")
         raise AudioError("cannot encode")
 
     monkeypatch.setattr(produce_module, "assemble_episode", failing)
-    with pytest.raises(AudioError):
+    with pytest.raises(AudioError, match="cannot encode"):
         assemble_staged([], [], [], tmp_path / "rain.mp3", "settings")
     assert list(tmp_path.iterdir()) == []
 
