@@ -390,6 +390,7 @@ class InlineWorkers:
 class Settling(Speaker):
     def settle(self, scripts, voices):
         self.calls.append(("settle", len(scripts)))
+        self.settled_with = voices
 
 
 @pytest.fixture
@@ -437,6 +438,7 @@ def test_workers_assemble_each_episode_as_soon_as_its_clips_are_made(tmp_path, m
     assert [done for _, done in produced] == [True, True, True]
     assert inline_workers.made == [2]
     assert speaker.calls == [("settle", 3)] + [("run_all", 1)] * 3
+    assert speaker.settled_with is work.voices.resolver
     assert [job[1:] for job in inline_workers.submitted] == [
         (p.cues, p.clips, p.segments, build.folders.staging / f"{p.post.slug}.mp3", build.audio)
         for p in plans]
@@ -484,13 +486,15 @@ def test_assembling_into_staging_takes_the_peaks_of_its_outline(tmp_path, monkey
         assemble_staged(cues, [None], segments, out, "settings")
 
 
-def test_a_failed_assembly_leaves_no_outline(tmp_path, monkeypatch):
+@pytest.mark.parametrize("begun", [True, False])
+def test_a_failed_assembly_leaves_no_outline(tmp_path, monkeypatch, begun):
     def failing(cues, clips, segments, out_path, settings, copy=None):
-        copy[0].write_bytes(b"half")
+        if begun:
+            copy[0].write_bytes(b"half")
         raise AudioError("cannot encode")
 
     monkeypatch.setattr(produce_module, "assemble_episode", failing)
-    with pytest.raises(AudioError):
+    with pytest.raises(AudioError, match="cannot encode"):
         assemble_staged([], [], [], tmp_path / "rain.mp3", "settings")
     assert list(tmp_path.iterdir()) == []
 
@@ -509,3 +513,23 @@ def test_an_episode_is_assembled_for_real_with_its_outline(tmp_path):
     assert [t.cue for t in timeline.cues] == cues and timeline.duration > 0.4
     assert len(peaks) == PEAK_COUNT and max(peaks) > 0
     assert not (tmp_path / ".a.outline.tmp").exists()
+
+
+def test_with_workers_a_fallback_to_espeak_looks_each_post_up_again(tmp_path, monkeypatch,
+                                                                   inline_workers):
+    assembly = Assembly(monkeypatch)
+    speaker = Settling(auto_engine="espeak")
+    build, work, plans = production(tmp_path, speaker, config=AUTO + "\n[build]\njobs = 2\n")
+    build.synth.auto_engine = "espeak"
+    after = [build.keys.audio(p.segments, p.cues) for p in plans]
+    plans[0].audio_key = after[0]
+    restoring(build, plans[0], peaks=[4] * PEAK_COUNT)  # stored with the fallback's key
+    plans[0].action, plans[0].stored, plans[0].audio_key = Action.BUILD, None, "before"
+    manifest = Manifest({plans[2].post.slug: published(build, plans[2], after[2])})
+    produced = list(produce_all(work, plans, manifest))
+    assert [done for _, done in produced] == [True, True, True]
+    assert [p.action for p in plans] == [Action.RESTORE, Action.BUILD, Action.RETAG]
+    assert [job[4] for job in inline_workers.submitted] == [
+        build.folders.staging / f"{plans[1].post.slug}.mp3"]  # only the one to build
+    assert len(assembly.calls) == 1
+    assert plans[0].episode.peaks == [4] * PEAK_COUNT  # restored from the cache

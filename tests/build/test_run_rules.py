@@ -533,3 +533,12 @@ def test_the_engine_jobs_option_reaches_the_synthesiser(project, line, jobs):
     text = CONFIG.replace('name = "espeak"', f'name = "espeak"\n{line}')
     (project / "podcast.toml").write_text(text, encoding="utf-8")
     assert Build(load_config(project), None, Progress()).synth.jobs == jobs
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_a_bad_voice_is_the_configs_error_even_with_keep_going(project, language):
+    table = "voices" if language == "ko" else f"voices.{language}"
+    (project / "podcast.toml").write_text(CONFIG + f'\n[{table}.signoff]\ntempo = 9.0\n',
+                                          encoding="utf-8")
+    with pytest.raises(ConfigError, match="signoff.tempo must be between"):
+        build_project(project, keep_going=True)  # not a failure of every post
