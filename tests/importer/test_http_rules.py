@@ -656,3 +656,46 @@ def test_a_certificate_for_another_name_is_refused_naming_why(tmp_path):
     assert problem.startswith("the secure connection failed: ") and len(problem) <= 300
     assert "CERTIFICATE_VERIFY_FAILED" in problem and "Max retries" not in problem
     assert (info.value.url, info.value.refused, info.value.status) == (url, True, None)
+
+
+def test_retrying_asks_how_often_by_the_failure_and_waits_longer_each_time():
+    from podcaster.http import RATE_LIMITED, SERVER
+    failures = iter([Transient(RATE_LIMITED, "busy"), Transient(RATE_LIMITED, "busy"),
+                     Transient(RATE_LIMITED, "busy"), Transient(SERVER, "broken", status=500)])
+    waits: list[tuple[float, str]] = []
+
+    def call():
+        raise next(failures)
+
+    with pytest.raises(Transient) as info:
+        retrying(call, lambda exc: 5 if exc.reason == RATE_LIMITED else 0,
+                 Backoff(first=1.0, cap=30.0), lambda delay, exc: waits.append(
+                     (delay, exc.reason)) or True)
+    assert (info.value.reason, info.value.attempts) == (SERVER, 4)
+    assert [reason for _, reason in waits] == [RATE_LIMITED] * 3
+    for (delay, _), least in zip(waits, (0.5, 1.0, 2.0)):
+        assert least <= delay <= 2 * least
+
+
+def test_a_body_larger_than_the_limit_is_not_read_to_its_end():
+    sent = [0]
+
+    def endless(handler):  # no length: 32 MB unless the reader stops listening
+        handler.send_response(200)
+        handler.end_headers()
+        piece = b"x" * 65536
+        try:
+            for _ in range(512):
+                handler.wfile.write(piece)
+                sent[0] += len(piece)
+        except OSError:
+            pass
+        handler.close_connection = True
+
+    with answering(endless) as base, Fetcher(retries=0, timeout=10,
+                                             policy=policy_for(base)) as session:
+        with pytest.raises(FetchError) as info:
+            session.get(base + "/feed", max_bytes=100_000)
+        time.sleep(0.2)  # the server notices the closed connection
+    assert info.value.problem == "response is larger than the limit of 100,000 bytes; refused"
+    assert sent[0] < 16_000_000
