@@ -33,7 +33,7 @@ def blog():
 
 
 def fetcher(server: BlogServer, retries: int = 0) -> Fetcher:
-    return Fetcher(retries=retries, backoff=0.01, timeout=5, sleep=lambda s: None,
+    return Fetcher(retries=retries, backoff=0.01, timeout=30, sleep=lambda s: None,
                    policy=OriginPolicy.for_feed(server.base + "/feed"))
 
 
@@ -242,7 +242,7 @@ def test_a_servers_retry_after_is_honoured_and_every_request_says_who_asks(blog)
     delays: list[float] = []
     url = f"http://127.0.0.1:{server.server_address[1]}/feed"
     try:
-        with Fetcher(retries=1, backoff=0.01, timeout=10, sleep=delays.append,
+        with Fetcher(retries=1, backoff=0.01, timeout=30, sleep=delays.append,
                      policy=OriginPolicy.for_feed(url)) as session:
             assert session.get(url).body == b"ok"
     finally:
@@ -404,7 +404,7 @@ def test_each_retry_is_a_verbose_line_naming_why(blog, caplog):
     blog.fail("/feed", 429, 503)
     blog.add("/feed", "피드", "text/plain; charset=utf-8")
     caplog.set_level(logging.INFO, logger="podcaster.http")
-    with Fetcher(retries=2, backoff=0.001, timeout=5, sleep=lambda s: None,
+    with Fetcher(retries=2, backoff=0.001, timeout=30, sleep=lambda s: None,
                  policy=policy_for(blog.base)) as session:
         assert session.get(blog.base + "/feed").body.decode() == "피드"
     assert [r.getMessage() for r in caplog.records if r.levelno == logging.INFO] == [
@@ -412,12 +412,12 @@ def test_each_retry_is_a_verbose_line_naming_why(blog, caplog):
         f"{blog.base}/feed: server; retrying in 0.0 s"]
 
 
-@pytest.mark.parametrize("backoff, attempts, waits", [(0.01, 3, 2), (10.0, 1, 0)])
+@pytest.mark.parametrize("backoff, attempts, waits", [(0.01, 3, 2), (100.0, 1, 0)])
 def test_a_retry_is_waited_for_only_when_the_deadline_leaves_time(blog, backoff, attempts,
                                                                  waits):
     blog.fail("/feed", 503, 503, 503)
     slept: list[float] = []
-    with Fetcher(retries=2, backoff=backoff, timeout=5, sleep=slept.append,
+    with Fetcher(retries=2, backoff=backoff, timeout=30, sleep=slept.append,
                  policy=policy_for(blog.base)) as session, pytest.raises(FetchError) as info:
         session.get(blog.base + "/feed")
     assert info.value.problem == (f"the server failed (HTTP 503 Service Unavailable) after "
@@ -429,7 +429,7 @@ def test_a_server_that_cannot_be_reached_is_named_without_try_again_later(caplog
     with answering(lambda handler: None) as base:
         pass  # closed: nothing listens on its port any more
     caplog.set_level(logging.INFO, logger="podcaster.http")
-    with Fetcher(retries=1, backoff=0.001, timeout=5, sleep=lambda s: None,
+    with Fetcher(retries=1, backoff=0.001, timeout=30, sleep=lambda s: None,
                  policy=policy_for(base)) as session, pytest.raises(FetchError) as info:
         session.get(base + "/feed")
     assert info.value.format_message() == f"{base}/feed: could not connect after 2 attempt(s)"
@@ -561,7 +561,7 @@ def test_a_name_is_connected_to_at_the_first_of_its_addresses_that_answers(addre
     with answering(hello, host="127.0.0.2") as base:
         port = base.rsplit(":", 1)[1]
         url = f"http://blog.test:{port}/feed"
-        with Fetcher(retries=0, timeout=5, policy=policy_for(
+        with Fetcher(retries=0, timeout=30, policy=policy_for(
                 f"http://blog.test:{port}", names(blog_test=addresses))) as session:
             assert session.get(url).body == b"ok"
 
@@ -573,7 +573,7 @@ def test_an_allowed_origin_on_an_internal_address_is_refused_when_connecting(blo
         "https://blog.example/feed", [Origin("http", "inside.test", int(port))],
         resolver=names(blog_example=["93.184.216.34"], inside_test=["127.0.0.1"]))
     blog.add("/feed", "비밀", "text/plain; charset=utf-8")
-    with Fetcher(retries=0, timeout=5, policy=policy) as session, \
+    with Fetcher(retries=0, timeout=30, policy=policy) as session, \
             pytest.raises(FetchError) as info:
         session.get(f"http://inside.test:{port}/feed")
     assert info.value.format_message() == (
@@ -589,7 +589,7 @@ def test_an_ipv6_blog_is_fetched():
         handler.end_headers()
         handler.wfile.write(b"ok")
 
-    with answering(hello, host="::1") as base, Fetcher(retries=0, timeout=5,
+    with answering(hello, host="::1") as base, Fetcher(retries=0, timeout=30,
                                                         policy=policy_for(base)) as session:
         assert session.get(base + "/feed").body == b"ok"
 
@@ -638,16 +638,25 @@ def test_a_retry_after_is_honoured_up_to_the_deadline(timeout, waited):
 
 def test_a_certificate_for_another_name_is_refused_naming_why(tmp_path):
     import ssl
+    import subprocess
 
-    from tests.importer.test_http import certificate
-    good, _ = certificate(tmp_path, "blog.invalid")
-    other, other_key = certificate(tmp_path, "other.invalid")
+    def certificate(name: str):  # an elliptic-curve key: made at once, unlike RSA
+        cert, key = tmp_path / f"{name}.pem", tmp_path / f"{name}.key"
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                        "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-keyout",
+                        str(key), "-out", str(cert), "-subj", f"/CN={name}", "-addext",
+                        f"subjectAltName=DNS:{name}"], check=True, capture_output=True,
+                       timeout=60)
+        return cert, key
+
+    good, _ = certificate("blog.invalid")
+    other, other_key = certificate("other.invalid")
     server = BlogServer()
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(other, other_key)
     server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
     url = f"https://blog.invalid:{server.httpd.server_address[1]}/feed.xml"
-    with server, Fetcher(retries=2, timeout=5, resolver=names(blog_invalid=["127.0.0.1"])) as f:
+    with server, Fetcher(retries=2, timeout=30, resolver=names(blog_invalid=["127.0.0.1"])) as f:
         f.policy = OriginPolicy.for_feed(url, resolver=f.resolver)
         f.session.verify = str(good)
         with pytest.raises(FetchError) as info:
@@ -656,3 +665,46 @@ def test_a_certificate_for_another_name_is_refused_naming_why(tmp_path):
     assert problem.startswith("the secure connection failed: ") and len(problem) <= 300
     assert "CERTIFICATE_VERIFY_FAILED" in problem and "Max retries" not in problem
     assert (info.value.url, info.value.refused, info.value.status) == (url, True, None)
+
+
+def test_retrying_asks_how_often_by_the_failure_and_waits_longer_each_time():
+    from podcaster.http import RATE_LIMITED, SERVER
+    failures = iter([Transient(RATE_LIMITED, "busy"), Transient(RATE_LIMITED, "busy"),
+                     Transient(RATE_LIMITED, "busy"), Transient(SERVER, "broken", status=500)])
+    waits: list[tuple[float, str]] = []
+
+    def call():
+        raise next(failures)
+
+    with pytest.raises(Transient) as info:
+        retrying(call, lambda exc: 5 if exc.reason == RATE_LIMITED else 0,
+                 Backoff(first=1.0, cap=30.0), lambda delay, exc: waits.append(
+                     (delay, exc.reason)) or True)
+    assert (info.value.reason, info.value.attempts) == (SERVER, 4)
+    assert [reason for _, reason in waits] == [RATE_LIMITED] * 3
+    for (delay, _), least in zip(waits, (0.5, 1.0, 2.0)):
+        assert least <= delay <= 2 * least
+
+
+def test_a_body_larger_than_the_limit_is_not_read_to_its_end():
+    sent = [0]
+
+    def endless(handler):  # no length: 32 MB unless the reader stops listening
+        handler.send_response(200)
+        handler.end_headers()
+        piece = b"x" * 65536
+        try:
+            for _ in range(512):
+                handler.wfile.write(piece)
+                sent[0] += len(piece)
+        except OSError:
+            pass
+        handler.close_connection = True
+
+    with answering(endless) as base, Fetcher(retries=0, timeout=30,
+                                             policy=policy_for(base)) as session:
+        with pytest.raises(FetchError) as info:
+            session.get(base + "/feed", max_bytes=100_000)
+        time.sleep(0.2)  # the server notices the closed connection
+    assert info.value.problem == "response is larger than the limit of 100,000 bytes; refused"
+    assert sent[0] < 16_000_000

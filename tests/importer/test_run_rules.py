@@ -29,7 +29,7 @@ def blog():
 
 def run(project: Path, url: str, fetcher: Fetcher | None = None, **options):
     own = fetcher is None
-    fetcher = fetcher or Fetcher(retries=0, backoff=0.01, timeout=5, sleep=lambda s: None)
+    fetcher = fetcher or Fetcher(retries=0, backoff=0.01, timeout=30, sleep=lambda s: None)
     try:
         return import_feed(project, url, ImportOptions(**options), fetcher=fetcher)
     finally:
@@ -104,7 +104,7 @@ def test_force_prune_or_other_filters_read_the_whole_feed(blog, tmp_path, option
 def test_the_requests_counted_are_this_imports_own(blog, tmp_path):
     url = feed_with(blog, summary_only(blog))
     blog.add("/p/1", page(), "text/html; charset=utf-8")
-    with Fetcher(retries=0, timeout=5) as fetcher:
+    with Fetcher(retries=0, timeout=30) as fetcher:
         first = run(tmp_path, url, fetcher)
         second = run(tmp_path, url, fetcher)
     assert (first.requests, second.requests) == (3, 1)  # feed, robots.txt, page; then 304
@@ -508,7 +508,7 @@ def test_the_sessions_resolver_finds_the_blog(blog, tmp_path):
     url = f"http://blog.test:{port}{FEED}"
     blog.add(FEED, rss(item("하나", "g1", link=f"http://blog.test:{port}/p/1")),
              "application/rss+xml; charset=utf-8")
-    with Fetcher(retries=0, timeout=5, resolver=resolver) as fetcher:
+    with Fetcher(retries=0, timeout=30, resolver=resolver) as fetcher:
         result = run(tmp_path, url, fetcher)
     assert len(result.new) == 1 and asked == ["blog.test"]
 
