@@ -356,7 +356,7 @@ def posts_by_slug(report: Report) -> dict[str, Post]:
         try:
             post = read_post(path, inside=(report.config.project_dir, folder))
         except PodcasterError as exc:
-            report.problem(report.rel(path), exc.message)
+            report.problem(report.rel(path), exc.message.removeprefix(f"{path}: "))
             continue
         if not post.draft:
             posts[post.slug] = post

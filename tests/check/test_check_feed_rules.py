@@ -791,3 +791,59 @@ def test_two_episodes_of_the_same_moment_are_in_order(sea):
         first, second = feed.items
         second.find("pubDate").text = first.find("pubDate").text
     assert after(sea, same_date) == []
+
+
+def mpeg_frames(frames: int) -> bytes:
+    """An MP3 whose Xing header says it has ``frames`` frames of 1152 samples at 44.1 kHz."""
+    header = bytes([0xFF, 0xFB, 0x90, 0x00])  # MPEG-1 layer III, 128 kb/s, 44.1 kHz: 417 bytes
+    first = bytearray(413)
+    first[32:44] = b"Xing" + (1).to_bytes(4, "big") + frames.to_bytes(4, "big")
+    return header + bytes(first) + (header + bytes(413)) * 3
+
+
+@pytest.mark.parametrize(("frames", "stated", "lines"), [
+    (0, "0", ["public/episodes/second.mp3: the audio is empty"]),
+    (20, "1", []),  # half a second is short, not empty
+])
+def test_an_empty_audio_from_both_sides(sea, frames, stated, lines):
+    mp3 = sea / "public" / "episodes" / "second.mp3"
+    mp3.write_bytes(mpeg_frames(frames))
+    assert 0 <= audio_duration(mp3) < 1
+
+    def change(feed):
+        feed.find("enclosure", feed.items[0]).set("length", str(mp3.stat().st_size))
+        feed.set_text("itunes:duration", stated, feed.items[0])
+    assert after(sea, change) == lines
+
+
+def test_a_stated_duration_exactly_two_seconds_off_still_matches(sea):
+    actual = audio_duration(sea / "public" / "episodes" / "second.mp3")
+    text = repr(actual + 2.0)
+    assert parse_duration(text) - actual == 2.0
+    assert after(sea, lambda f: f.set_text("itunes:duration", text, f.items[0])) == []
+
+
+def test_every_category_is_checked_after_an_unknown_one(sea):
+    def change(feed):
+        set_category(feed, "Tech")
+        etree.SubElement(etree.SubElement(feed.channel, f"{{{NS['itunes']}}}category",
+                                          text="Science"),
+                         f"{{{NS['itunes']}}}category", text="Cooking")
+    assert after(sea, change) == [
+        f"{CH}: itunes:category 'Tech' is not an Apple Podcasts category",
+        f"{CH}: itunes:category 'Cooking' is not a subcategory of 'Science'"]
+
+
+def test_a_post_that_cannot_be_read_does_not_hide_the_posts_after_it(sea):
+    (sea / "posts" / "2025-03-05-broken.md").write_text(
+        "---\ndraft: maybe\n---\n제목\n본문입니다.\n", encoding="utf-8")
+    assert found(sea) == ["posts/2025-03-05-broken.md: 'draft' must be true or false, not 'maybe'"]
+
+
+def test_a_post_linked_from_outside_the_project_is_refused(sea, tmp_path):
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("다른 곳\n밖에 있는 글입니다.\n", encoding="utf-8")
+    (sea / "posts" / "2025-03-05-elsewhere.txt").symlink_to(elsewhere)
+    assert found(sea) == [
+        f"posts/2025-03-05-elsewhere.txt: is a link to {elsewhere.resolve()}, outside the "
+        "project; copy the post into posts/ instead"]
