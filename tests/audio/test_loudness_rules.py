@@ -110,3 +110,22 @@ def test_a_sound_shorter_than_a_block_has_its_mean_level():
     assert level == pytest.approx(-23.0, abs=0.2)
     louder = integrated_loudness(tone * 2, rate)
     assert louder - level == pytest.approx(20 * math.log10(2))
+
+
+def test_a_block_at_exactly_minus_70_is_gated_out():
+    at_gate = 1.1724653045822945e-07  # the energy a sample that reads -70.0 LUFS exactly
+    assert OFFSET + 10 * np.log10(np.array([at_gate]))[0] == -70.0
+    assert gated_loudness(np.full(4, at_gate), 1.0) == -math.inf
+    assert gated_loudness(np.full(4, at_gate * 1.000001), 1.0) == pytest.approx(-70.0)
+
+
+def test_a_sound_is_measured_from_its_first_sample():
+    # 400 samples at 1000 Hz: four whole bins, one block, every sample's energy 1
+    assert integrated_loudness(np.zeros(400), 1000, filtered=np.ones(400)) == pytest.approx(
+        OFFSET)
+
+
+def test_a_short_quiet_sound_still_has_a_level():
+    t = np.arange(1600) / 8000  # 200 ms, 40 dB under full scale
+    assert integrated_loudness(0.01 * np.sin(2 * np.pi * 997 * t), 8000) == pytest.approx(
+        -43.0, abs=0.2)
