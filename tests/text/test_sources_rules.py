@@ -307,3 +307,83 @@ def test_a_headline_above_a_url_line(headline, is_item):
 def test_an_unnumbered_line_with_outlet_and_url(line, is_item):
     start, end, sources = find_source_list(["첫 문단입니다.", line, "끝 문단입니다."])
     assert (start, end) == ((1, 2) if is_item else (3, 3))
+
+
+# --- each line of a list, its label, its end and its line numbers ---------------------------
+
+
+def _found(lines, **kwargs):
+    start, end, sources = find_source_list(lines, **kwargs)
+    return start, end, [(s.n, s.title, s.outlet, s.url, s.line) for s in sources]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # a label with its source on one line: a name shaped like an outlet's is the outlet
+    (BODY + ["출처: 한빛경제"], (2, 3, [(1, "한빛경제", "한빛경제", None, 3)])),
+    # a line that is both a numbered item and a link alone is an item, not the link above's
+    (BODY + ["1. 새 위성 발사 -한빛일보-", "[2](https://example.com/a)"],
+     (2, 4, [(1, "새 위성 발사", "한빛일보", None, 3),
+             (2, "example.com", None, "https://example.com/a", 4)])),
+    # a blank line between items does not end the list
+    (BODY + ["1. 하나 -한빛일보-", "", "2. 둘 -한빛일보-"],
+     (2, 5, [(1, "하나", "한빛일보", None, 3), (2, "둘", "한빛일보", None, 5)])),
+    # a label right above the list, and one on the very first line, belong to it
+    (BODY + ["출처", "1. 새 위성 발사 -한빛일보-"], (2, 4, [(1, "새 위성 발사", "한빛일보", None, 4)])),
+    (["출처", "1. 하나 https://example.com/1"] + BODY,
+     (0, 2, [(1, "하나", None, "https://example.com/1", 2)])),
+    # a list followed by a last line of text does not end the post: outlets are not enough
+    (BODY + ["1. 새 위성 발사 -한빛일보-", "마지막 문단입니다."], (4, 4, [])),
+    (BODY + ["1. 새 위성 발사 -한빛일보-"], (2, 3, [(1, "새 위성 발사", "한빛일보", None, 3)])),
+    # a reference definition without a title is titled by its host
+    (BODY + ["[1]: https://example.com/a"], (2, 3, [(1, "example.com", None, "https://example.com/a", 3)])),
+])
+def test_the_lines_of_a_list(lines, expected):
+    assert _found(lines) == expected
+
+
+def test_a_bare_list_of_urls_is_numbered_line_by_line():
+    lines = BODY + ["https://example.com/a", "https://example.com/b"]
+    assert _found(lines, first_line=3)[2] == [(1, "example.com", None, "https://example.com/a", 5),
+                                              (2, "example.com", None, "https://example.com/b", 6)]
+
+
+@pytest.mark.parametrize(("headline", "is_item"), [
+    ("가" * 120, True),                  # a headline as long as allowed
+    ("X선으로 본 새 위성", True),        # any first letter but a quote mark
+])
+def test_a_headline_above_a_url_line_at_the_edges(headline, is_item):
+    sources = find_source_list(BODY + [headline, "https://example.com/a"])[2]
+    assert sources[0].title == (headline if is_item else "example.com")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("새 위성 발사 (X뉴스)", ("새 위성 발사", "X뉴스")),            # a name's own letters stay
+    ("새 위성 발사 (-12)", ("새 위성 발사 (-12)", None)),           # only digits and marks
+])
+def test_outlet_name_edges(text, expected):
+    assert split_outlet(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("https://example.com/a — 새 위성 발사 (한빛일보)",
+     ("새 위성 발사", "한빛일보", "https://example.com/a")),       # a dash after the link
+    ("： 새 위성 발사 (한빛일보)", ("새 위성 발사", "한빛일보", None)),  # a colon before it
+    ("X선 사진 (한빛일보)", ("X선 사진", "한빛일보", None)),          # a title's own letters
+    ("새 위성 발사 -구름노트-", ("새 위성 발사", "구름노트", None)),  # its dashes at the end
+])
+def test_an_items_text_is_trimmed_of_marks_only(text, expected):
+    source = parse_item(1, text)
+    assert (source.title, source.outlet, source.url) == expected
+
+
+def test_an_item_is_not_taken_as_after_a_label_unless_said():
+    source = parse_item(1, "한빛경제")
+    assert (source.title, source.outlet) == ("한빛경제", None)
+
+
+def test_a_source_with_nothing_to_name_it_has_an_empty_title():
+    assert with_address_outlet(Source(1, "", None, None)).title == ""
+
+
+def test_source_lines_count_from_the_first_line_by_default():
+    assert [s.line for s in find_source_list(BODY + ["1. 새 위성 발사 -한빛일보-"])[2]] == [3]
