@@ -126,13 +126,26 @@ def _unit_word(unit: str) -> str:
 
 
 # words that may stand between a speed word and its number (시속 약 72km/h, 초당 최대 50 …)
-_HEDGE = r"(?:\s*(?:약|최대|최고|최소|평균|무려))?\s*$"
+HEDGES = ("약", "최대", "최고", "최소", "평균", "무려")  # may stand between 시속 and the number
+
+
+def _space_before(text: str, end: int) -> int:
+    """Where the spaces that end at ``end`` begin."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _speed(prefix: str, text: str, start: int) -> str:
     """``prefix`` (시속, 초당 …) and a space, or nothing when the text already says it
-    before the number (최고 시속 72km/h: one 시속; 시속 약 72km/h, 초당 50 tokens/s: one)."""
-    said = re.search(re.escape(prefix) + _HEDGE, text[:start])
+    before the number (최고 시속 72km/h: one 시속; 시속 약 72km/h, 초당 50 tokens/s: one).
+    Read backwards from the number, so a paragraph full of units stays linear."""
+    end = _space_before(text, start)
+    ends = [end]
+    for hedge in HEDGES:
+        if end >= len(hedge) and text.startswith(hedge, end - len(hedge)):
+            ends.append(_space_before(text, end - len(hedge)))
+    said = any(e >= len(prefix) and text.startswith(prefix, e - len(prefix)) for e in ends)
     return "" if said else prefix + " "
 
 

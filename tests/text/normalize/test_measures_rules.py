@@ -3,10 +3,16 @@ zero or as large as the bottom stays as written), a unit after a fraction glued 
 magnitudes written with thousands separators, rates read with their denominator first, and a
 speed word said once when the text already says it before the number."""
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from podcaster.text.normalize import normalize
 from podcaster.text.normalize.measures import (
+    HEDGES,
+    _speed,
     read_currency,
     read_fractions,
     read_magnitudes,
@@ -104,6 +110,28 @@ def test_a_rate_is_read_with_its_denominator_first(written, said):
 )
 def test_a_speed_word_already_said_before_the_number_is_said_once(sentence, spoken):
     assert normalize(sentence) == spoken
+
+
+def said_before(prefix: str, text: str) -> bool:
+    """The rule, as a pattern: the prefix, then at most one hedge word, then the number,
+    with any spaces between."""
+    hedge = "|".join(HEDGES)
+    return re.search(rf"{re.escape(prefix)}(?:\s*(?:{hedge}))?\s*$", text) is not None
+
+
+SPACES = st.sampled_from(["", " ", "  ", "\t", "\u3000", "\n"])
+WORDS = st.sampled_from(["시속", "초당", "리터당", "속", "당", "약", "최고", "최대", "최소", "평균",
+                         "무려", "x", "2", "시속약", "최", ""])
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(["시속", "초당", "리터당"]), st.lists(st.tuples(WORDS, SPACES), max_size=2),
+       WORDS, SPACES, st.sampled_from(["", *HEDGES, "최", "약약"]), SPACES)
+def test_a_speed_word_is_said_before_the_number_exactly_when_the_rule_says(
+        prefix, pieces, word, space, hedge, last):
+    text = "".join(w + s for w, s in pieces) + word + space + hedge + last
+    expected = "" if said_before(prefix, text) else prefix + " "
+    assert _speed(prefix, text + "72km/h", len(text)) == expected
 
 
 @pytest.mark.parametrize(
