@@ -236,10 +236,10 @@ def _multi_paragraph_quote(
                             "remove the mark")
         log.warning("%s: quote mark at line %s is not closed", path, paras[start].line)
     # The paragraphs as they are; those of one format quote are still one quotation.
-    kept = [p for p in paras[start:j] if clean_text(p.text)]
-    return [Block(clean_text(p.text), p.quoted,
-                  k > 0 and p.group is not None and kept[k - 1].group == p.group, p.line)
-            for k, p in enumerate(kept)], j
+    kept = [(p, text) for p in paras[start:j] if (text := clean_text(p.text))]
+    return [Block(text, p.quoted,
+                  k > 0 and p.group is not None and kept[k - 1][0].group == p.group, p.line)
+            for k, (p, text) in enumerate(kept)], j
 
 
 def _unclosed(parts: list[tuple[str, int]], path: Path, line: int) -> list[Block]:
