@@ -165,6 +165,7 @@ def test_a_long_hangul_slug_still_makes_a_file_name_that_can_be_written(tmp_path
     first = file_name(long, "UTC", set())
     second = file_name(long, "UTC", {first})
     assert second[:-len("-2.html")] == first[:-len(".html")][:len(second) - len("-2.html")]
+    assert len(second[11:-5].encode("utf-8")) <= SLUG_BYTES  # the number's bytes included
     for name in (first, second):
         assert write_atomic(tmp_path / name, "글".encode(), tmp_path)
         # and the episode's audio, written atomically too

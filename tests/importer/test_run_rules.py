@@ -530,3 +530,23 @@ def test_an_entry_of_a_long_hangul_link_is_imported(blog, tmp_path):
     result = run(tmp_path, url, time_zone="UTC")
     assert [p.name for p in result.new] == [f"2025-11-03-{slug[:66]}.html"]
     assert result.warnings == []
+
+
+def test_no_temporary_file_of_an_import_is_made_among_the_posts(blog, tmp_path, monkeypatch):
+    """The posts and the import record are written through the cache's import-tmp: a killed
+    import leaves nothing in posts/ that a build would read or a user would have to clear."""
+    from podcaster import files
+
+    url = feed_with(blog, item("하나", "g1", link=blog.base + "/p/1"))
+    plain = files.atomic_file
+    used = []
+
+    def spy(path, *args, tmp_dir=None, **kwargs):
+        used.append((Path(path).name, tmp_dir))
+        return plain(path, *args, tmp_dir=tmp_dir, **kwargs)
+
+    monkeypatch.setattr(files, "atomic_file", spy)
+    result = run(tmp_path, url)
+    names = {name for name, _ in used}
+    assert {RECORD_NAME, result.new[0].name} <= names
+    assert {tmp for _, tmp in used} == {tmp_path / ".podcaster-cache" / "import-tmp"}

@@ -156,6 +156,15 @@ def test_the_json_document():
     assert json.loads(render_json([])) == {"version": "1.0.0", "segments": []}
 
 
+def test_the_json_document_byte_for_byte():
+    """One space per level, keys in the order of the format's documentation: the same
+    episode gives the same bytes, and a diff of two builds shows one line per change."""
+    assert render_json(CUES[:1]).decode("utf-8") == (
+        '{\n "version": "1.0.0",\n "segments": [\n  {\n   "speaker": "별빛서재",\n'
+        '   "startTime": 0.0,\n   "endTime": 1.5,\n   "body": "안녕하세요.",\n'
+        '   "language": "ko"\n  }\n ]\n}\n')
+
+
 @pytest.mark.parametrize(("cues", "text"), [
     # the same paragraph of the same segment: one paragraph
     ([(0, 0, AUTHOR, "가."), (0, 0, AUTHOR, "나.")], f"{AUTHOR}: 가. 나.\n"),

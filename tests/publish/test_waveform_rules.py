@@ -152,3 +152,30 @@ def test_an_mp3_that_cannot_be_decoded_is_named_as_published(tmp_path):
     with pytest.raises(AudioError) as unnamed:
         mp3_peaks(staged)
     assert str(unnamed.value).startswith(f"{staged}: ffmpeg failed")
+
+
+def test_render_peaks_keeps_the_published_file_made_for_the_same_mp3(tmp_path, tone_mp3,
+                                                                     decoded):
+    """The commit renders the peaks of an MP3 still in staging: a published file made for the
+    same MP3 is kept byte for byte, and nothing is decoded; one made for another is not."""
+    episode = episode_of(tmp_path, tone_mp3)
+    published = waveform.peaks_json(episode, [9] * PEAK_COUNT)
+    peaks_path(episode).write_bytes(published)
+    staged = tmp_path / "staging" / "a1b2c3.mp3"
+    assert waveform.render_peaks(episode, staged) == published
+    assert decoded == []
+    other = json.loads(published)
+    other["bytes"] = len(tone_mp3) + 1
+    peaks_path(episode).write_text(json.dumps(other), encoding="utf-8")
+    assert json.loads(waveform.render_peaks(episode, staged))["peaks"] == [42] * PEAK_COUNT
+    assert decoded == [staged]
+
+
+def test_render_peaks_names_a_staged_mp3_that_cannot_be_decoded_as_published(tmp_path):
+    episode = episode_of(tmp_path, b"not audio at all" * 64)
+    staged = tmp_path / "staging" / "a1b2c3.mp3"
+    staged.parent.mkdir()
+    staged.write_bytes(b"not audio at all" * 64)
+    with pytest.raises(AudioError) as named:
+        waveform.render_peaks(episode, staged)
+    assert str(named.value).startswith(f"{episode.audio_path}: ffmpeg failed")
