@@ -15,7 +15,7 @@ from podcaster.text.read import read_post
 from podcaster.text.readers.markdown import MAX_DEPTH
 from podcaster.text.script import MAX_SPOKEN_SENTENCE, ScriptSettings, build_script
 from podcaster.text.segment import segment_post
-from tests.helpers import make_project, run_cli, snapshot
+from tests.helpers import POSTS, make_project, run_cli, snapshot
 
 HEAD = "---\ntitle: 깊은 목록의 글\n---\n안녕하세요 시험 진행자입니다.\n\n"
 TAIL = "\n\n네, 오늘의 생각은 여기까지입니다.\n\n이상 오늘의 소식이었습니다.\n"
@@ -104,8 +104,10 @@ def test_long_sentences_that_fit_are_spoken(tmp_path):
 
 
 def test_building_a_post_too_long_to_speak_is_exit_3_and_keeps_public(tmp_path):
-    project = make_project(tmp_path / "show")
+    first = dict(list(POSTS.items())[:1])  # one episode is enough to have a public/ to keep
+    project = make_project(tmp_path / "show", first)
     assert run_cli("-q", "build", str(project), timeout=600).returncode == 0
+    assert len(list((project / "public" / "episodes").glob("*.mp3"))) == 1
     before = snapshot(project / "public")
     write(project / "posts", "긴 글\n안녕하세요 시험 작가입니다.\n" + "가나다라" * 8000 + "\n",
           "2025-03-09-long.txt")
