@@ -13,6 +13,7 @@ import pytest
 from podcaster.audio.loudness import (
     OFFSET,
     EnergyBins,
+    fft_size,
     gated_loudness,
     integrated_loudness,
     k_filter,
@@ -129,3 +130,39 @@ def test_a_short_quiet_sound_still_has_a_level():
     t = np.arange(1600) / 8000  # 200 ms, 40 dB under full scale
     assert integrated_loudness(0.01 * np.sin(2 * np.pi * 997 * t), 8000) == pytest.approx(
         -43.0, abs=0.2)
+
+
+@pytest.mark.parametrize(("n", "size"), [
+    (1, 8), (8, 8), (9, 9), (10, 10), (11, 12), (13, 15), (15, 15), (16, 16), (17, 18),
+    (1000, 1024), (1025, 1152), (1153, 1280), (1281, 1536), (1537, 1920), (1921, 2048),
+])
+def test_a_transform_size_is_the_first_of_the_sizes_at_or_above_the_length(n, size):
+    assert fft_size(n) == size
+
+
+def test_every_transform_size_fits_within_a_quarter_above_the_length():
+    for n in range(8, 5000):
+        assert n <= fft_size(n) <= n * 1.25
+
+
+def test_a_sound_of_one_sample_has_a_level():
+    """Shorter than a block, even one sample: its mean level, never silence."""
+    level = integrated_loudness(np.array([0.5]), 8000, filtered=np.array([0.5]))
+    assert level == pytest.approx(OFFSET + 10 * math.log10(0.25))
+
+
+def test_silence_is_measured_without_a_warning():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert gated_loudness(np.zeros(8), 100.0) == -math.inf
+        assert integrated_loudness(np.zeros(800), 8000) == -math.inf
+
+
+def test_groups_playing_at_once_add_their_energy():
+    bins = EnergyBins(1000)
+    bins.add("words", 0, np.zeros(300), filtered=np.ones(300))
+    bins.add("music", 100, np.zeros(300), filtered=np.ones(300))
+    assert list(bins.energy({"words": 1.0, "music": 1.0}, 1000)[:5]) == [100, 200, 200, 100, 0]
+    assert list(bins.energy({"words": 1.0}, 1000)[:5]) == [100, 100, 100, 0, 0]
