@@ -544,6 +544,11 @@ def test_the_enclosure_length_is_the_files_size_from_both_sides(sea, length, lin
         [] if line is None else [f"{item_where(1)}: {line.format(length=length, size=size)}"])
 
 
+def test_an_enclosure_without_a_length_is_named_as_empty(sea):
+    lines = after(sea, lambda f: f.find("enclosure", f.items[0]).attrib.pop("length"))
+    assert lines == [f"{item_where(1)}: enclosure length is not a number of bytes: ''"]
+
+
 @pytest.mark.parametrize(("url", "line"), [
     ("/sea/episodes/second.mp3", "enclosure URL is not absolute: /sea/episodes/second.mp3"),
     ("https://example.net/sea/../../etc/second.mp3",
