@@ -68,3 +68,28 @@ def test_a_stereo_mp3_has_the_mono_mix_in_both_channels_at_full_level(tmp_path):
                         dtype="<f4").reshape(-1, 2)
     for channel in (0, 1):
         assert rms_db(two[:, channel]) == pytest.approx(rms_db(one), abs=0.1)
+
+
+def test_an_encoder_failure_names_the_mp3_and_leaves_nothing(tmp_path):
+    out = tmp_path / "episodes" / "x.mp3"
+    with pytest.raises(AudioError) as error:
+        encode(iter([TONE]), out, AudioSettings(sample_rate=22050, bitrate="fast"))
+    assert str(error.value).startswith(f"{out}: ffmpeg failed: ")
+    assert list(out.parent.iterdir()) == []
+
+
+def test_a_speech_kind_too_quiet_to_measure_is_left_at_its_level():
+    """Levelling needs both levels: a kind under the absolute gate (-70 LUFS) everywhere keeps
+    unit gain instead of the most the levelling may add; one that can be measured is
+    levelled to the speech."""
+    from podcaster.audio.loudness import EnergyBins
+    from podcaster.audio.mix import MAX_LEVELLING, mix_gains
+
+    bins = EnergyBins(1000)
+    bins.add("body", 0, np.zeros(2000), filtered=np.full(2000, 0.1))
+    bins.add("quote", 0, np.zeros(2000), filtered=np.full(2000, 1e-5))  # about -101 LUFS
+    gains = mix_gains(bins, 2000, AudioSettings(sample_rate=1000))
+    assert gains["quote"] == pytest.approx(gains["body"])  # the same before the master gain
+    bins.add("title", 0, np.zeros(2000), filtered=np.full(2000, 0.05))  # 6 dB under the body
+    gains = mix_gains(bins, 2000, AudioSettings(sample_rate=1000))
+    assert 1.0 < gains["title"] / gains["body"] <= 10 ** (MAX_LEVELLING / 20)
