@@ -375,3 +375,72 @@ def test_a_list_of_links_before_the_last_quote_is_read_as_paragraphs():
     assert [s[0] for s in sources(html)] == [1]
     after = html.replace("<blockquote>인용</blockquote>", "")
     assert [s[0] for s in sources(after)] == [4]
+
+
+# --- what a page hides, and how its tags nest -----------------------------------------------
+
+
+@pytest.mark.parametrize("hidden", [
+    "<p hidden>숨은 글입니다.</p>",
+    "<div hidden><p>숨은 글입니다.</p></div>",
+    "<p HIDDEN>숨은 글입니다.</p>",  # attribute names are case-insensitive
+], ids=["p", "div", "upper-case"])
+def test_an_element_the_page_hides_is_not_read(hidden):
+    assert texts(f"<h1>제목</h1>{hidden}{BODY}") == ["본문입니다."]
+    shown = hidden.replace(" hidden", "").replace(" HIDDEN", "")
+    assert texts(f"<h1>제목</h1>{shown}{BODY}") == ["숨은 글입니다.", "본문입니다."]
+
+
+def test_spaces_and_line_breaks_inside_a_paragraph_are_one_space():
+    assert texts("<h1>제목</h1><p>본문의   여러\n  줄\t입니다.</p>") == ["본문의 여러 줄 입니다."]
+
+
+def test_an_og_title_without_content_is_passed_over():
+    head = '<head><meta property="og:title"><title>페이지 제목 | 블로그</title></head>'
+    assert parse(f"{head}<body>{BODY}").title == "페이지 제목"
+    head = '<head><meta property="og:title" content="오지 제목"><title>페이지 | 블로그</title></head>'
+    assert parse(f"{head}<body>{BODY}").title == "오지 제목"
+
+
+@pytest.mark.parametrize("inline", ["<b>", "<b><i>", "<span><b><i>"])
+def test_a_paragraph_end_closes_the_inline_elements_left_open(inline):
+    html = f"<h1>제목</h1><p>{inline}굵게 시작하는 문단.</p><p>다음 문단.</p><p>셋째 문단.</p>"
+    assert texts(html) == ["굵게 시작하는 문단.", "다음 문단.", "셋째 문단."]
+
+
+@pytest.mark.parametrize("wrap", ["{}", "<div>{}</div>", "<div><section>{}</section></div>"])
+def test_the_paragraphs_of_one_quote_are_one_group_however_deep(wrap):
+    quote = wrap.format("<p>첫째 인용 문단.</p><p>둘째 인용 문단.</p>")
+    post = parse(f"<h1>제목</h1><blockquote>{quote}</blockquote><blockquote><p>다른 인용.</p>"
+                 f"</blockquote>{BODY}")
+    assert [(p.text, p.quoted, p.group) for p in post.paragraphs] == [
+        ("첫째 인용 문단.", True, 1), ("둘째 인용 문단.", True, 1), ("다른 인용.", True, 2),
+        ("본문입니다.", False, None)]
+
+
+def test_a_line_of_page_furniture_is_left_out_naming_the_post(caplog):
+    with caplog.at_level("DEBUG", logger="podcaster.text.readers.html"):
+        assert texts(f"<h1>제목</h1>{BODY}<p>공유하기</p>") == ["본문입니다."]
+    assert f"{P}: line" in caplog.text and "left out as page furniture: 공유하기" in caplog.text
+
+
+@pytest.mark.parametrize("inline", ["<b>", "<span><b>", "<span><b><i>"])
+def test_an_end_tag_closes_its_element_and_the_inline_ones_left_open_in_it(inline):
+    html = f"<h1>제목</h1><div><p>{inline}첫 문단.</p>이어지는 글.</div>"
+    assert texts(html) == ["첫 문단.", "이어지는 글."]
+
+
+@pytest.mark.parametrize("inline", ["<b>", "<b><i>", "<span><b><i>"])
+def test_a_new_paragraph_closes_the_one_left_open_with_its_inline_elements(inline):
+    html = f"<h1>제목</h1><div><p>{inline}첫째 문단.<p>둘째 문단.</div><p>셋째 문단.</p>"
+    post = parse(html)
+    assert [p.text for p in post.paragraphs] == ["첫째 문단.", "둘째 문단.", "셋째 문단."]
+
+
+@pytest.mark.parametrize(("opened", "closed"), [
+    ("<em>", "</em>"), ("<span><em>", "</em></span>"), ("<a href='/x'>", "</a>"),
+    ("<a href='https://news.example/1'>", "</a>")])
+def test_a_quote_whose_paragraph_opens_with_an_inline_element_is_a_quote(opened, closed):
+    html = f"<h1>제목</h1><blockquote><p>{opened}인용 문단{closed}입니다.</p></blockquote>{BODY}"
+    assert [(p.text, p.quoted, p.group) for p in parse(html).paragraphs] == [
+        ("인용 문단입니다.", True, 1), ("본문입니다.", False, None)]
