@@ -166,3 +166,14 @@ def test_groups_playing_at_once_add_their_energy():
     bins.add("music", 100, np.zeros(300), filtered=np.ones(300))
     assert list(bins.energy({"words": 1.0, "music": 1.0}, 1000)[:5]) == [100, 200, 200, 100, 0]
     assert list(bins.energy({"words": 1.0}, 1000)[:5]) == [100, 100, 100, 0, 0]
+
+
+def test_a_block_at_exactly_minus_70_stays_out_when_the_relative_gate_is_under_it():
+    """A quiet recording (-65 LUFS) puts the relative gate near -77: the absolute gate still
+    leaves out a block at exactly -70."""
+    at_gate = 1.1724653045822945e-07  # a bin's energy that reads -70.0 LUFS
+    quiet = 10 ** ((-65.0 - OFFSET) / 10)
+    bins = np.array([quiet] * 4 + [at_gate] * 4)
+    windows = [(4 - k) * quiet + k * at_gate for k in range(4)]  # the blocks above -70
+    expected = OFFSET + 10 * math.log10(sum(windows) / len(windows) / 4)
+    assert gated_loudness(bins, 1.0) == pytest.approx(expected, abs=1e-9)
